@@ -1,0 +1,259 @@
+"""The ``accord`` command.
+
+Exit codes: 0 success (for ``check``: the draft is viable), 1 the draft is not viable,
+2 bad input or usage. Every bad input gives one line on stderr naming the file and the cause,
+never a traceback, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from desktop import __version__
+from desktop.domain import Draft, Report, Scenario, check, json_schema
+from desktop.domain.interchange import ScenarioError
+
+EXIT_OK = 0
+EXIT_NOT_VIABLE = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # a bug in Accord, not in the input (sysexits EX_SOFTWARE)
+
+COMMANDS = ("import", "export", "check", "schema", "gui")
+
+
+class UsageError(Exception):
+    """Bad input or usage: reported as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="accord",
+        description="Accord: draft peace frameworks and check them against every party's "
+        "red lines. With no command, or with a document, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"accord {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("import", help="create an .accord document from an accord.scenario JSON")
+    p.add_argument("scenario", type=Path, metavar="SCENARIO.json")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.accord")
+
+    p = sub.add_parser("export", help="write a document's scenario as accord.scenario JSON")
+    p.add_argument("document", type=Path, metavar="FILE.accord")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="SCENARIO.json")
+
+    p = sub.add_parser(
+        "check",
+        help="check a draft against every party's red lines (exit 0 viable, 1 not viable)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE",
+                   help="an .accord document or a .json scenario")
+    p.add_argument("--draft", metavar="ID", help="the draft to check (default: the first)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 1")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead")
+
+    p = sub.add_parser("gui", help="start the desktop app (the default)")
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE.accord")
+    return parser
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _read(path: Path) -> Scenario:
+    from desktop.store import DocumentError, read_scenario_file
+
+    try:
+        return read_scenario_file(path)
+    except DocumentError as err:
+        raise UsageError(str(err)) from None
+
+
+def _pick_draft(scenario: Scenario, path: Path, draft_id: str | None) -> Draft:
+    if not scenario.drafts:
+        raise UsageError(f"{path}: the scenario has no drafts to check")
+    if draft_id is None:
+        return scenario.drafts[0]
+    for draft in scenario.drafts:
+        if draft.id == draft_id:
+            return draft
+    known = ", ".join(d.id for d in scenario.drafts)
+    raise UsageError(f"{path}: no draft '{draft_id}' (drafts: {known})")
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.store import DocumentError, import_json, save_document
+
+    try:
+        scenario = import_json(args.scenario)
+        save_document(scenario, args.output)
+    except DocumentError as err:
+        raise UsageError(str(err)) from None
+    print(f"{args.output}: imported '{scenario.title}' "
+          f"({len(scenario.provisions)} provisions, {len(scenario.drafts)} drafts)", file=out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.store import DocumentError, export_json, open_document
+
+    try:
+        scenario = open_document(args.document)
+        export_json(scenario, args.output)
+    except DocumentError as err:
+        raise UsageError(str(err)) from None
+    print(f"{args.output}: exported '{scenario.title}'", file=out)
+    return EXIT_OK
+
+
+def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
+    """The ``check --json`` shape (a contract; see docs/format.md)."""
+    return {
+        "draft": report.draft,
+        "viable": report.viable,
+        "parties": [
+            {
+                "id": v.party,
+                "name": v.name,
+                "acceptable": v.acceptable,
+                "satisfaction": v.satisfaction,
+                "violations": [
+                    {
+                        "red_line": x.red_line,
+                        "title": x.title,
+                        "clauses": list(x.clauses),
+                        "explanation": x.explanation,
+                    }
+                    for x in v.violations
+                ],
+            }
+            for v in report.parties
+        ],
+        "conflicts": [
+            {"provisions": list(c.provisions), "explanation": c.explanation}
+            for c in report.conflicts
+        ],
+    }
+
+
+def _percent(x: float | None) -> str:
+    return "no preferences" if x is None else f"satisfaction {x:.0%}"
+
+
+def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
+    """The ``check`` text output: for a person reading a terminal."""
+    lines = [
+        f"{draft.title} [{draft.id}]",
+        f"{'VIABLE' if report.viable else 'NOT VIABLE'}: {report.summary().split(': ', 1)[1]}",
+        "",
+    ]
+    for v in report.parties:
+        mark = "ACCEPTS" if v.acceptable else "REJECTS"
+        lines.append(f"  {mark:8} {v.name} ({_percent(v.satisfaction)})")
+        for x in v.violations:
+            lines.append(f"           crosses {x.red_line}: {x.title}")
+            lines.append(f"             why: {x.explanation}")
+            if x.clauses:
+                lines.append(f"             clauses: {', '.join(x.clauses)}")
+    if report.conflicts:
+        lines.append("")
+        lines.append("  Conflicts:")
+        for c in report.conflicts:
+            lines.append(f"           {c.explanation}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    scenario = _read(args.file)
+    draft = _pick_draft(scenario, args.file, args.draft)
+    report = check(scenario, draft)
+    if args.json:
+        json.dump(report_to_json(report, scenario), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_report(report, scenario, draft))
+    return EXIT_OK if report.viable else EXIT_NOT_VIABLE
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    from desktop.store import DocumentError, write_atomic
+
+    try:
+        write_atomic(args.output, text.encode("utf-8"))
+    except DocumentError as err:
+        raise UsageError(str(err)) from None
+    return EXIT_OK
+
+
+def cmd_gui(file: Path | None) -> int:
+    try:
+        from desktop.ui.app import run_app
+    except ImportError as err:
+        if err.name and err.name.startswith("desktop.ui"):
+            print("accord: the desktop GUI is not built yet; use 'accord check', "
+                  "'accord import' or 'accord export' (see 'accord --help')", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"accord: cannot start the GUI: {err}. Install it with "
+              "pip install 'accord[gui]'", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return run_app(file)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    stream = sys.stdout if out is None else out
+    # `accord FILE.accord` opens the file in the GUI: a first argument that is not a command.
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list = ["gui", *args_list]
+    parser = _build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        if args.command == "gui":
+            return cmd_gui(args.file)
+        handler = {
+            "import": cmd_import,
+            "export": cmd_export,
+            "check": cmd_check,
+            "schema": cmd_schema,
+        }[args.command]
+        return handler(args, stream)
+    except (UsageError, ScenarioError) as err:
+        print(f"accord: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # a bug in Accord: say so in one line, never a traceback
+        import os
+        import traceback
+
+        if os.environ.get("ACCORD_DEBUG"):
+            traceback.print_exc()
+        print(f"accord: internal error ({type(err).__name__}: {err}); "
+              "run with ACCORD_DEBUG=1 for details", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The pure domain layer: model, rule language, checker. Never imports Qt, SQLAlchemy or the CLI."""
+
+from desktop.domain.checker import Conflict, PartyVerdict, Report, Violation, check, compiled
+from desktop.domain.interchange import (
+    MAX_JSON_BYTES,
+    ScenarioError,
+    dump_scenario,
+    json_schema,
+    parse_scenario,
+    scenario_from_dict,
+    scenario_to_dict,
+)
+from desktop.domain.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    BoolParam,
+    ChoiceParam,
+    Clause,
+    Draft,
+    IntParam,
+    NumberParam,
+    Party,
+    Preference,
+    Provision,
+    RedLine,
+    Scenario,
+    Value,
+)
+from desktop.domain.rules import RuleError, compile_rule, format_rule, parse
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_JSON_BYTES",
+    "BoolParam",
+    "ChoiceParam",
+    "Clause",
+    "Conflict",
+    "Draft",
+    "IntParam",
+    "NumberParam",
+    "Party",
+    "PartyVerdict",
+    "Preference",
+    "Provision",
+    "RedLine",
+    "Report",
+    "RuleError",
+    "Scenario",
+    "ScenarioError",
+    "Value",
+    "Violation",
+    "check",
+    "compile_rule",
+    "compiled",
+    "dump_scenario",
+    "format_rule",
+    "json_schema",
+    "parse",
+    "parse_scenario",
+    "scenario_from_dict",
+    "scenario_to_dict",
+]

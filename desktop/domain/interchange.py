@@ -1,0 +1,124 @@
+"""The ``accord.scenario`` JSON interchange format (version 1): strict reading, canonical writing.
+
+Reading is bounded: the caller checks the byte size before anything is parsed
+(:data:`MAX_JSON_BYTES`), deep nesting is refused by the parser, and every error becomes one
+:class:`ScenarioError` whose message a person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from desktop.domain.model import FORMAT_NAME, FORMAT_VERSION, Scenario
+
+#: Larger files are refused before parsing. The 2,000-provision benchmark scenario is ~2 MB.
+MAX_JSON_BYTES = 50 * 1024 * 1024
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be read. ``str()`` is a message for a person."""
+
+
+def parse_scenario(data: bytes | str) -> Scenario:
+    """Read an ``accord.scenario`` document. Raises :class:`ScenarioError`."""
+    size = len(data)
+    if size > MAX_JSON_BYTES:
+        raise ScenarioError(
+            f"the file is {size / 1024 / 1024:.0f} MB; scenarios larger than "
+            f"{MAX_JSON_BYTES // 1024 // 1024} MB are refused"
+        )
+    try:
+        raw = json.loads(data)
+    except RecursionError:
+        raise ScenarioError("the JSON nests too deeply to be a scenario") from None
+    except UnicodeDecodeError as err:
+        raise ScenarioError(f"the file is not UTF-8 text ({err.reason})") from None
+    except json.JSONDecodeError as err:
+        raise ScenarioError(
+            f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
+        ) from None
+    return scenario_from_dict(raw)
+
+
+def scenario_from_dict(raw: Any) -> Scenario:
+    if not isinstance(raw, dict):
+        raise ScenarioError("not an Accord scenario: the top level must be a JSON object")
+    fmt = raw.get("format")
+    if fmt != FORMAT_NAME:
+        raise ScenarioError(
+            f"not an Accord scenario: \"format\" is {json.dumps(fmt)}, expected \"{FORMAT_NAME}\""
+        )
+    version = raw.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise ScenarioError(
+            f"made by a newer version of Accord (scenario format version {version}; "
+            f"this version reads version {FORMAT_VERSION})"
+        )
+    try:
+        return Scenario.model_validate(raw)
+    except ValidationError as err:
+        raise ScenarioError(describe_validation_error(err)) from None
+    except RecursionError:
+        raise ScenarioError("the scenario nests too deeply") from None
+
+
+def describe_validation_error(err: ValidationError, limit: int = 12) -> str:
+    """pydantic's errors as lines a person can follow: ``parties[0].red_lines[2].id: ...``."""
+    lines: list[str] = []
+    for item in err.errors(include_url=False, include_input=False):
+        where = _path(item["loc"])
+        msg = str(item["msg"])
+        if item["type"] == "value_error":
+            msg = msg.removeprefix("Value error, ")
+        elif item["type"] == "extra_forbidden":
+            msg = "unknown key (the format allows no extra keys)"
+        elif item["type"] == "string_pattern_mismatch" and where.endswith("id"):
+            msg = "ids are letters, digits and _ in words joined by '-', starting with a letter"
+        lines.append(f"{where}: {msg}" if where else msg)
+    shown = lines[:limit]
+    if len(lines) > limit:
+        shown.append(f"(and {len(lines) - limit} more problems)")
+    return "\n".join(shown)
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("int", "number", "choice", "bool") and out.endswith("]"):
+            continue  # the discriminated union's tag adds nothing for a reader
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
+    """The canonical form: fields equal to their defaults are left out, key order is fixed."""
+    data = scenario.model_dump(mode="json", exclude_defaults=True)
+    data["format"] = FORMAT_NAME
+    data["version"] = FORMAT_VERSION
+    order = ["format", "version", "title", "summary", "as_of", "parties", "provisions", "drafts"]
+    return {k: data[k] for k in order if k in data}
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """Canonical JSON text: dumping what was read from a dump gives the same bytes."""
+    return json.dumps(scenario_to_dict(scenario), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema of ``accord.scenario`` version 1."""
+    schema = Scenario.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://accord.invalid/schema/accord.scenario-1.json"
+    schema["title"] = "accord.scenario version 1"
+    schema["description"] = (
+        "An Accord scenario: parties with red lines and preferences, provisions, and drafts. "
+        "Rules (red lines, preferences) use the language in docs/rules.md; cross-references and "
+        "rule types are checked beyond what this schema can express."
+    )
+    return schema

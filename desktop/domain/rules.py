@@ -1,0 +1,845 @@
+"""The red-line language: tokenizer, parser, formatter, type checker and compiler.
+
+Grammar (precedence tightest first: ``not``, ``and``, ``or``, ``->``; ``->`` is right-associative)::
+
+    rule      := implies
+    implies   := or_expr [ "->" implies ]
+    or_expr   := and_expr { "or" and_expr }
+    and_expr  := unary { "and" unary }
+    unary     := "not" unary | atom
+    atom      := "(" implies ")"
+               | ("at_least" | "at_most") "(" INT { "," ID } ")"
+               | ID "." NAME ( OP operand | "in" "[" literal { "," literal } "]" )
+               | ID
+    operand   := literal | ID "." NAME
+    literal   := INT | DECIMAL | STRING | "true" | "false"
+    OP        := "==" | "!=" | "<" | "<=" | ">" | ">="
+
+Why a hand-written recursive-descent parser rather than lark: the language is small and fixed;
+a hand-written parser gives exact error positions and messages in the user's terms ("expected a
+comparison after 'army-cap.personnel'"), enforces the nesting and length limits before any deep
+recursion can happen, adds no dependency to the pure domain layer, and is fast enough to re-parse
+a rule on every keystroke in an editor. Nothing here uses eval, exec or pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+from desktop.domain.model import (
+    BoolParam,
+    ChoiceParam,
+    IntParam,
+    NumberParam,
+    Value,
+)
+
+if TYPE_CHECKING:
+    from desktop.domain.model import Provision
+
+MAX_RULE_LENGTH = 4_000
+MAX_DEPTH = 64
+
+Op = Literal["==", "!=", "<", "<=", ">", ">="]
+OPS: tuple[Op, ...] = ("==", "!=", "<", "<=", ">", ">=")
+NEGATED: dict[Op, Op] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+_PY_OPS: dict[Op, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+class RuleError(ValueError):
+    """A rule that cannot be used: a syntax, reference or type error, at ``position`` (0-based)."""
+
+    def __init__(self, message: str, position: int, rule: str = "") -> None:
+        self.message = message
+        self.position = position
+        self.rule = rule
+        super().__init__(f"column {position + 1}: {message}")
+
+    @property
+    def column(self) -> int:
+        return self.position + 1
+
+
+# --------------------------------------------------------------------------- AST
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """``X.param``; ``param == "phase"`` is the clause's phase."""
+
+    provision: str
+    param: str
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Lit:
+    value: Value
+    pos: int = field(default=0, compare=False)
+
+    def __eq__(self, other: object) -> bool:
+        # 1 == 1.0 == True in Python; the language keeps them apart.
+        return (
+            isinstance(other, Lit)
+            and type(self.value) is type(other.value)
+            and self.value == other.value
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self.value), self.value))
+
+
+@dataclass(frozen=True, slots=True)
+class Present:
+    provision: str
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    left: Ref
+    op: Op
+    right: Ref | Lit
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class InList:
+    ref: Ref
+    items: tuple[Lit, ...]
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    kind: Literal["at_least", "at_most"]
+    k: int
+    provisions: tuple[str, ...]
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    operand: Node
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    operands: tuple[Node, ...]
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    operands: tuple[Node, ...]
+    pos: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Implies:
+    premise: Node
+    conclusion: Node
+    pos: int = field(default=0, compare=False)
+
+
+Node: TypeAlias = Present | Compare | InList | Count | Not | And | Or | Implies
+
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<arrow>->)
+  | (?P<op>==|!=|<=|>=|<|>)
+  | (?P<number>-?[0-9]+(?:\.[0-9]+)?(?![A-Za-z_]))
+  | (?P<string>"(?:[^"\\\n]|\\["\\nt/])*")
+  | (?P<id>[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)
+  | (?P<name>_[A-Za-z0-9_]*)
+  | (?P<punct>[()\[\],.])
+    """,
+    re.VERBOSE,
+)
+_KEYWORDS = frozenset({"not", "and", "or", "in", "true", "false", "at_least", "at_most"})
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # ws arrow op number string id name punct kw end
+    text: str
+    pos: int
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    length = len(text)
+    while pos < length:
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            ch = text[pos]
+            if ch == '"':
+                raise RuleError("unterminated string", pos, text)
+            raise RuleError(f"unexpected character {ch!r}", pos, text)
+        kind = m.lastgroup or ""
+        chunk = m.group()
+        if kind == "id" and chunk in _KEYWORDS:
+            kind = "kw"
+        if kind != "ws":
+            tokens.append(Token(kind, chunk, pos))
+        pos = m.end()
+    tokens.append(Token("end", "", length))
+    return tokens
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.i = 0
+        self.depth = 0
+
+    # helpers
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def error(self, message: str, pos: int | None = None) -> RuleError:
+        return RuleError(message, self.tok.pos if pos is None else pos, self.text)
+
+    def describe(self, tok: Token) -> str:
+        return "the end of the rule" if tok.kind == "end" else f"'{tok.text}'"
+
+    def accept(self, kind: str, text: str | None = None) -> Token | None:
+        tok = self.tok
+        if tok.kind == kind and (text is None or tok.text == text):
+            self.i += 1
+            return tok
+        return None
+
+    def expect(self, kind: str, text: str | None, what: str) -> Token:
+        tok = self.accept(kind, text)
+        if tok is None:
+            raise self.error(f"expected {what}, found {self.describe(self.tok)}")
+        return tok
+
+    def enter(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise RuleError(f"the rule nests deeper than {MAX_DEPTH} levels", pos, self.text)
+
+    # grammar
+    def parse(self) -> Node:
+        if self.tok.kind == "end":
+            raise self.error("the rule is empty")
+        node = self.implies()
+        if self.tok.kind != "end":
+            raise self.error(f"unexpected {self.describe(self.tok)}; expected 'and', 'or' or '->'")
+        return node
+
+    def implies(self) -> Node:
+        start = self.tok.pos
+        self.enter(start)
+        premise = self.or_expr()
+        arrow = self.accept("arrow")
+        node: Node = premise
+        if arrow is not None:
+            node = Implies(premise, self.implies(), arrow.pos)
+        self.depth -= 1
+        return node
+
+    def or_expr(self) -> Node:
+        first = self.and_expr()
+        operands = [first]
+        pos = self.tok.pos
+        while self.accept("kw", "or"):
+            operands.append(self.and_expr())
+        return first if len(operands) == 1 else Or(tuple(operands), pos)
+
+    def and_expr(self) -> Node:
+        first = self.unary()
+        operands = [first]
+        pos = self.tok.pos
+        while self.accept("kw", "and"):
+            operands.append(self.unary())
+        return first if len(operands) == 1 else And(tuple(operands), pos)
+
+    def unary(self) -> Node:
+        tok = self.accept("kw", "not")
+        if tok is None:
+            return self.atom()
+        self.enter(tok.pos)
+        node = Not(self.unary(), tok.pos)
+        self.depth -= 1
+        return node
+
+    def atom(self) -> Node:
+        tok = self.tok
+        if self.accept("punct", "("):
+            node = self.implies()
+            self.expect("punct", ")", "')'")
+            return node
+        if tok.kind == "kw" and tok.text in ("at_least", "at_most"):
+            return self.count()
+        if tok.kind == "id":
+            self.i += 1
+            if self.accept("punct", "."):
+                return self.comparison(tok)
+            return Present(tok.text, tok.pos)
+        if tok.kind in ("number", "string") or tok.text in ("true", "false"):
+            raise self.error(
+                f"a literal cannot stand first; write the comparison as X.param OP {tok.text}"
+            )
+        raise self.error(f"expected a provision id, 'not', 'at_least', 'at_most' or '(', "
+                         f"found {self.describe(tok)}")
+
+    def param_name(self) -> Token:
+        tok = self.tok
+        if tok.kind in ("id", "name") and _PARAM_NAME.match(tok.text):
+            self.i += 1
+            return tok
+        raise self.error(f"expected a param name after '.', found {self.describe(tok)}")
+
+    def comparison(self, prov: Token) -> Node:
+        param = self.param_name()
+        ref = Ref(prov.text, param.text, prov.pos)
+        if self.accept("kw", "in"):
+            self.expect("punct", "[", "'[' after 'in'")
+            items = [self.literal()]
+            while self.accept("punct", ","):
+                items.append(self.literal())
+            self.expect("punct", "]", "',' or ']'")
+            return InList(ref, tuple(items), prov.pos)
+        op_tok = self.tok
+        if op_tok.kind != "op":
+            raise self.error(
+                f"expected a comparison (== != < <= > >=) or 'in' after "
+                f"'{prov.text}.{param.text}', found {self.describe(op_tok)}"
+            )
+        self.i += 1
+        op: Op = op_tok.text  # type: ignore[assignment]  # the token regex admits only OPS
+        right: Ref | Lit
+        nxt = self.tok
+        if nxt.kind == "id":
+            self.i += 1
+            self.expect("punct", ".", f"'.' and a param name after '{nxt.text}'")
+            right = Ref(nxt.text, self.param_name().text, nxt.pos)
+        else:
+            right = self.literal()
+        return Compare(ref, op, right, op_tok.pos)
+
+    def literal(self) -> Lit:
+        tok = self.tok
+        if tok.kind == "number":
+            self.i += 1
+            if "." in tok.text:
+                return Lit(float(tok.text), tok.pos)
+            return Lit(int(tok.text), tok.pos)
+        if tok.kind == "string":
+            self.i += 1
+            return Lit(_unquote(tok.text), tok.pos)
+        if tok.kind == "kw" and tok.text in ("true", "false"):
+            self.i += 1
+            return Lit(tok.text == "true", tok.pos)
+        raise self.error(f"expected a literal (number, \"string\", true or false), "
+                         f"found {self.describe(tok)}")
+
+    def count(self) -> Node:
+        kw = self.tok
+        self.i += 1
+        self.expect("punct", "(", f"'(' after '{kw.text}'")
+        k_tok = self.tok
+        if k_tok.kind != "number" or "." in k_tok.text or k_tok.text.startswith("-"):
+            raise self.error(f"expected a whole number k ≥ 0 as {kw.text}'s first argument")
+        self.i += 1
+        ids: list[str] = []
+        while self.accept("punct", ","):
+            tok = self.tok
+            if tok.kind != "id":
+                raise self.error(f"expected a provision id, found {self.describe(tok)}")
+            self.i += 1
+            ids.append(tok.text)
+        self.expect("punct", ")", "',' or ')'")
+        if not ids:
+            raise RuleError(f"{kw.text} needs at least one provision", kw.pos, self.text)
+        kind: Literal["at_least", "at_most"] = "at_least" if kw.text == "at_least" else "at_most"
+        return Count(kind, int(k_tok.text), tuple(ids), kw.pos)
+
+
+def _unquote(token: str) -> str:
+    # The token regex admits only JSON-compatible escapes, so json.loads is an exact decoder.
+    result = json.loads(token)
+    assert isinstance(result, str)
+    return result
+
+
+def parse(text: str) -> Node:
+    """Parse a rule into its syntax tree. Raises :class:`RuleError`."""
+    if len(text) > MAX_RULE_LENGTH:
+        raise RuleError(
+            f"the rule is {len(text):,} characters long; the limit is {MAX_RULE_LENGTH:,}",
+            MAX_RULE_LENGTH,
+            text[:80],
+        )
+    return _Parser(text).parse()
+
+
+# --------------------------------------------------------------------------- formatter
+
+_PRECEDENCE = {Implies: 1, Or: 2, And: 3, Not: 4}
+
+
+def format_rule(node: Node) -> str:
+    """The canonical text of a rule, with the fewest parentheses that keep its meaning."""
+    return _fmt(node)
+
+
+def _prec(node: Node) -> int:
+    return _PRECEDENCE.get(type(node), 5)
+
+
+def _wrap(node: Node, min_prec: int) -> str:
+    text = _fmt(node)
+    return f"({text})" if _prec(node) < min_prec else text
+
+
+def format_literal(value: Value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        # The shortest digits that read back as the same float, written without an exponent
+        # (the language has none): repr gives the digits, Decimal lays them out positionally.
+        text = format(Decimal(repr(value)), "f")
+        return text if "." in text else text + ".0"
+    return str(value)
+
+
+def _operand(x: Ref | Lit) -> str:
+    return f"{x.provision}.{x.param}" if isinstance(x, Ref) else format_literal(x.value)
+
+
+def _fmt(node: Node) -> str:
+    if isinstance(node, Present):
+        return node.provision
+    if isinstance(node, Compare):
+        return f"{_operand(node.left)} {node.op} {_operand(node.right)}"
+    if isinstance(node, InList):
+        items = ", ".join(format_literal(i.value) for i in node.items)
+        return f"{_operand(node.ref)} in [{items}]"
+    if isinstance(node, Count):
+        return f"{node.kind}({node.k}, {', '.join(node.provisions)})"
+    if isinstance(node, Not):
+        return f"not {_wrap(node.operand, 4)}"
+    if isinstance(node, And):
+        return " and ".join(_wrap(x, 4) for x in node.operands)
+    if isinstance(node, Or):
+        return " or ".join(_wrap(x, 3) for x in node.operands)
+    # Implies is right-associative: the premise needs parentheses if it is an implication.
+    return f"{_wrap(node.premise, 2)} -> {_wrap(node.conclusion, 1)}"
+
+
+# --------------------------------------------------------------------------- type checking
+
+ValueType = Literal["number", "string", "bool"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Type:
+    kind: ValueType
+    choices: frozenset[str] | None = None  # for choice params
+
+
+def _lit_type(lit: Lit) -> ValueType:
+    if isinstance(lit.value, bool):
+        return "bool"
+    if isinstance(lit.value, str):
+        return "string"
+    return "number"
+
+
+_TYPE_WORDS = {"number": "a number", "string": "a string", "bool": "a boolean"}
+
+
+def _ref_type(ref: Ref, provisions: Mapping[str, Provision], text: str) -> _Type:
+    prov = provisions.get(ref.provision)
+    if prov is None:
+        raise RuleError(f"unknown provision '{ref.provision}'", ref.pos, text)
+    if ref.param == "phase":
+        return _Type("number")
+    spec = prov.param(ref.param)
+    if spec is None:
+        names = ", ".join(p.name for p in prov.params) or "none"
+        raise RuleError(
+            f"'{ref.provision}' has no param '{ref.param}' (its params: {names}; or phase)",
+            ref.pos + len(ref.provision) + 1,
+            text,
+        )
+    if isinstance(spec, IntParam | NumberParam):
+        return _Type("number")
+    if isinstance(spec, ChoiceParam):
+        return _Type("string", frozenset(spec.choices))
+    assert isinstance(spec, BoolParam)
+    return _Type("bool")
+
+
+def _check_literal_against(ref: Ref, rtype: _Type, lit: Lit, text: str) -> None:
+    ltype = _lit_type(lit)
+    if ltype != rtype.kind:
+        raise RuleError(
+            f"type mismatch: {ref.provision}.{ref.param} is {_TYPE_WORDS[rtype.kind]} "
+            f"but {format_literal(lit.value)} is {_TYPE_WORDS[ltype]}",
+            lit.pos,
+            text,
+        )
+    if rtype.choices is not None:
+        assert isinstance(lit.value, str)
+        if lit.value not in rtype.choices:
+            allowed = ", ".join(f'"{c}"' for c in sorted(rtype.choices))
+            raise RuleError(
+                f"{format_literal(lit.value)} is not a choice of {ref.provision}.{ref.param} "
+                f"(choices: {allowed})",
+                lit.pos,
+                text,
+            )
+
+
+def typecheck(node: Node, provisions: Mapping[str, Provision], text: str = "") -> None:
+    """Refuse unknown provisions and params, and comparisons between different types."""
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Present):
+            if n.provision not in provisions:
+                raise RuleError(f"unknown provision '{n.provision}'", n.pos, text)
+        elif isinstance(n, Count):
+            for i, pid in enumerate(n.provisions):
+                if pid not in provisions:
+                    pos = text.find(pid, n.pos) if text else n.pos
+                    raise RuleError(f"unknown provision '{pid}'", max(pos, n.pos), text)
+                del i
+        elif isinstance(n, Compare):
+            ltype = _ref_type(n.left, provisions, text)
+            if isinstance(n.right, Ref):
+                rtype = _ref_type(n.right, provisions, text)
+                if rtype.kind != ltype.kind:
+                    raise RuleError(
+                        f"type mismatch: {_operand(n.left)} is {_TYPE_WORDS[ltype.kind]} but "
+                        f"{_operand(n.right)} is {_TYPE_WORDS[rtype.kind]}",
+                        n.pos,
+                        text,
+                    )
+            else:
+                _check_literal_against(n.left, ltype, n.right, text)
+            if ltype.kind != "number" and n.op not in ("==", "!="):
+                raise RuleError(
+                    f"'{n.op}' orders numbers; {_operand(n.left)} is {_TYPE_WORDS[ltype.kind]}, "
+                    "so use == or != (or 'in')",
+                    n.pos,
+                    text,
+                )
+        elif isinstance(n, InList):
+            rtype = _ref_type(n.ref, provisions, text)
+            for item in n.items:
+                _check_literal_against(n.ref, rtype, item, text)
+        elif isinstance(n, Not):
+            stack.append(n.operand)
+        elif isinstance(n, And | Or):
+            stack.extend(n.operands)
+        else:
+            stack.append(n.premise)
+            stack.append(n.conclusion)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+State: TypeAlias = Mapping[str, Mapping[str, Value]]
+"""A draft as the rules see it: provision id -> its params (defaults filled in) plus 'phase'."""
+
+Predicate: TypeAlias = Callable[[State], bool]
+
+
+def _compile(node: Node) -> Predicate:
+    """Turn a syntax tree into nested closures: no interpretation per check, no eval."""
+    if isinstance(node, Present):
+        pid = node.provision
+        return lambda s: pid in s
+    if isinstance(node, Compare):
+        op = _PY_OPS[node.op]
+        lp, lname = node.left.provision, node.left.param
+        if isinstance(node.right, Ref):
+            rp, rname = node.right.provision, node.right.param
+
+            def cmp_ref(s: State) -> bool:
+                a = s.get(lp)
+                b = s.get(rp)
+                return a is not None and b is not None and op(a[lname], b[rname])
+
+            return cmp_ref
+        lit = node.right.value
+
+        def cmp_lit(s: State) -> bool:
+            a = s.get(lp)
+            return a is not None and op(a[lname], lit)
+
+        return cmp_lit
+    if isinstance(node, InList):
+        rp, rname = node.ref.provision, node.ref.param
+        allowed = frozenset(i.value for i in node.items)
+
+        def in_list(s: State) -> bool:
+            a = s.get(rp)
+            return a is not None and a[rname] in allowed
+
+        return in_list
+    if isinstance(node, Count):
+        pids = node.provisions
+        k = node.k
+        if node.kind == "at_least":
+            return lambda s: sum(1 for p in pids if p in s) >= k
+        return lambda s: sum(1 for p in pids if p in s) <= k
+    if isinstance(node, Not):
+        inner = _compile(node.operand)
+        return lambda s: not inner(s)
+    if isinstance(node, And):
+        parts = tuple(_compile(x) for x in node.operands)
+        return lambda s: all(p(s) for p in parts)
+    if isinstance(node, Or):
+        parts = tuple(_compile(x) for x in node.operands)
+        return lambda s: any(p(s) for p in parts)
+    premise = _compile(node.premise)
+    conclusion = _compile(node.conclusion)
+    return lambda s: (not premise(s)) or conclusion(s)
+
+
+def evaluate(node: Node, state: State) -> bool:
+    """Interpret a syntax tree directly: the slow reference the compiled form is tested against."""
+    if isinstance(node, Present):
+        return node.provision in state
+    if isinstance(node, Compare):
+        a = state.get(node.left.provision)
+        if a is None:
+            return False
+        if isinstance(node.right, Ref):
+            b = state.get(node.right.provision)
+            if b is None:
+                return False
+            return _PY_OPS[node.op](a[node.left.param], b[node.right.param])
+        return _PY_OPS[node.op](a[node.left.param], node.right.value)
+    if isinstance(node, InList):
+        a = state.get(node.ref.provision)
+        return a is not None and any(a[node.ref.param] == i.value for i in node.items)
+    if isinstance(node, Count):
+        n = sum(1 for p in node.provisions if p in state)
+        return n >= node.k if node.kind == "at_least" else n <= node.k
+    if isinstance(node, Not):
+        return not evaluate(node.operand, state)
+    if isinstance(node, And):
+        return all(evaluate(x, state) for x in node.operands)
+    if isinstance(node, Or):
+        return any(evaluate(x, state) for x in node.operands)
+    return (not evaluate(node.premise, state)) or evaluate(node.conclusion, state)
+
+
+# --------------------------------------------------------------------------- explanation
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a (sub)rule has the value it has: a sentence, and the clauses responsible."""
+
+    text: str
+    culprits: frozenset[str]
+    missing: frozenset[str] = frozenset()  # provisions whose absence this reason reports
+
+
+def dedupe(reasons: Sequence[Reason]) -> list[Reason]:
+    """Drop reasons that only repeat an absence already reported ("missing: x" twice)."""
+    said: set[str] = set()
+    out: list[Reason] = []
+    for r in reasons:
+        if r.missing and r.missing <= said:
+            continue
+        said |= r.missing
+        out.append(r)
+    return out
+
+
+def _show(value: Value) -> str:
+    return format_literal(value)
+
+
+def _fact(ref: Ref, state: State) -> str:
+    return f"{ref.provision}.{ref.param} is {_show(state[ref.provision][ref.param])}"
+
+
+def explain(node: Node, state: State, want: bool = True) -> list[Reason]:
+    """Explain why ``node`` is not ``want`` in ``state``.
+
+    Called only for rules that fail, so it may be slower than the compiled predicate. Culprits
+    are the provisions whose presence or values make the rule fail; a missing provision is named
+    in the text but is not a culprit clause (there is no clause to point at).
+    """
+    if isinstance(node, Present):
+        if want:
+            return [Reason(f"missing: {node.provision}", frozenset(), frozenset({node.provision}))]
+        return [Reason(f"{node.provision} is in the draft", frozenset({node.provision}))]
+    if isinstance(node, Compare | InList):
+        ref = node.left if isinstance(node, Compare) else node.ref
+        refs = [ref]
+        if isinstance(node, Compare) and isinstance(node.right, Ref):
+            refs.append(node.right)
+        missing = [r.provision for r in refs if r.provision not in state]
+        if missing:
+            # Only reachable for want=True: a comparison on a missing provision is false.
+            return [Reason(f"missing: {', '.join(dict.fromkeys(missing))} "
+                           f"(needed for {_fmt(node)})", frozenset(), frozenset(missing))]
+        culprits = frozenset(r.provision for r in refs)
+        if isinstance(node, Compare):
+            op = node.op if want else NEGATED[node.op]
+            facts = "; ".join(_fact(r, state) for r in refs)
+            target = _operand(node.right)
+            return [Reason(f"{facts}; needs {op} {target}", culprits)]
+        items = ", ".join(_show(i.value) for i in node.items)
+        verb = "needs one of" if want else "must not be one of"
+        return [Reason(f"{_fact(ref, state)}; {verb} [{items}]", culprits)]
+    if isinstance(node, Count):
+        present = [p for p in node.provisions if p in state]
+        n = len(present)
+        listed = ", ".join(node.provisions)
+        at_least = (node.kind == "at_least") == want
+        if at_least:
+            k = node.k if want else node.k + 1
+            have = ", ".join(present) if present else "none"
+            return [Reason(f"{n} of [{listed}] present ({have}); needs at least {k}",
+                           frozenset())]
+        k = node.k if want else node.k - 1
+        return [Reason(f"{n} of [{listed}] present ({', '.join(present)}); "
+                       f"allows at most {k}", frozenset(present))]
+    if isinstance(node, Not):
+        return explain(node.operand, state, not want)
+    if isinstance(node, And | Or):
+        # And fails (want True) because of its false parts; Or fails (want False) because of its
+        # true parts. Otherwise every part is responsible.
+        blame_value = not want
+        parts = [x for x in node.operands if evaluate(x, state) == blame_value]
+        conjunctive = isinstance(node, And) == want
+        if conjunctive:
+            reasons: list[Reason] = []
+            for x in parts:
+                reasons.extend(explain(x, state, want))
+            return dedupe(reasons)
+        # Disjunctive failure: every part failed; merge into one "none of" sentence.
+        sub = [r for x in node.operands for r in explain(x, state, want)]
+        return [Reason("none of these holds: " + " / ".join(r.text for r in sub),
+                       frozenset().union(*(r.culprits for r in sub)))]
+    # Implies
+    if want:
+        premise_true = explain(node.premise, state, False)
+        culprits = frozenset().union(*(r.culprits for r in premise_true))
+        # "army-cap -> army-cap.personnel >= 800000" needs no "(required when army-cap)".
+        obvious = isinstance(node.premise, Present) and node.premise.provision in mentioned(
+            node.conclusion
+        )
+        suffix = "" if obvious else f" (required when {_fmt(node.premise)})"
+        return [
+            Reason(r.text + suffix, r.culprits | culprits, r.missing)
+            for r in explain(node.conclusion, state, True)
+        ]
+    # An implication that holds but must not: the premise holds and so does the conclusion,
+    # or the premise fails.
+    if evaluate(node.premise, state):
+        return explain(node.premise, state, False) + explain(node.conclusion, state, False)
+    return [Reason(f"{_fmt(node.premise)} does not hold", frozenset())]
+
+
+# --------------------------------------------------------------------------- compiled rules
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    text: str
+    node: Node
+    predicate: Predicate
+    provisions: frozenset[str]  # every provision the rule mentions
+
+    def __call__(self, state: State) -> bool:
+        return self.predicate(state)
+
+    def explain(self, state: State) -> list[Reason]:
+        return dedupe(explain(self.node, state, True))
+
+
+def mentioned(node: Node) -> frozenset[str]:
+    out: set[str] = set()
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Present):
+            out.add(n.provision)
+        elif isinstance(n, Compare):
+            out.add(n.left.provision)
+            if isinstance(n.right, Ref):
+                out.add(n.right.provision)
+        elif isinstance(n, InList):
+            out.add(n.ref.provision)
+        elif isinstance(n, Count):
+            out.update(n.provisions)
+        elif isinstance(n, Not):
+            stack.append(n.operand)
+        elif isinstance(n, And | Or):
+            stack.extend(n.operands)
+        else:
+            stack.extend((n.premise, n.conclusion))
+    return frozenset(out)
+
+
+def compile_rule(text: str, provisions: Mapping[str, Provision]) -> CompiledRule:
+    """Parse, type-check and compile one rule against a scenario's provisions."""
+    node = parse(text)
+    typecheck(node, provisions, text)
+    return CompiledRule(text, node, _compile(node), mentioned(node))
+
+
+def check_rule(text: str, provisions: Mapping[str, Provision]) -> RuleError | None:
+    """The error a rule has, or None: for editors that validate as the user types."""
+    try:
+        compile_rule(text, provisions)
+    except RuleError as err:
+        return err
+    return None
+
+
+def walk(node: Node) -> Sequence[Node]:
+    """Every node of a tree, parents first."""
+    out: list[Node] = []
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if isinstance(n, Not):
+            stack.append(n.operand)
+        elif isinstance(n, And | Or):
+            stack.extend(reversed(n.operands))
+        elif isinstance(n, Implies):
+            stack.extend((n.conclusion, n.premise))
+    return out

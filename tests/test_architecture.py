@@ -1,0 +1,62 @@
+"""Layering is proven, not hoped for: the domain never imports Qt, SQLAlchemy, pyqtgraph or the
+CLI (import-linter contracts in pyproject.toml), and it runs with those packages unavailable."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+DOMAIN = ROOT / "desktop" / "domain"
+FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "sqlalchemy", "alembic", "desktop.store",
+             "desktop.ui", "desktop.report", "desktop.cli")
+
+
+def test_import_contracts_hold() -> None:
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert exe is not None, "import-linter is part of the test extra"
+    result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
+def test_domain_source_names_no_forbidden_module() -> None:
+    # A second, independent look: even an import inside a function would be caught here.
+    for path in DOMAIN.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(FORBIDDEN), f"{path.name} imports {name}"
+
+
+def test_domain_runs_without_qt_or_sqlalchemy(mini_json: bytes) -> None:
+    """A headless run: block the GUI and database packages, then load and check a scenario."""
+    script = f"""
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in {{'PySide6', 'shiboken6', 'pyqtgraph', 'sqlalchemy', 'alembic'}}:
+            raise ImportError('blocked: ' + name)
+        return None
+sys.meta_path.insert(0, Block())
+from desktop.domain import parse_scenario, check
+s = parse_scenario(open({str(ROOT / 'tests' / 'data' / 'mini.json')!r}, 'rb').read())
+r = check(s, s.drafts[0])
+print(r.summary())
+heavy = {{'PySide6', 'sqlalchemy', 'pyqtgraph'}}
+loaded = sorted(m for m in sys.modules if m.split('.')[0] in heavy)
+print('loaded:', loaded)
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Not viable: 1 of 2 parties accept, 1 conflict" in result.stdout
+    assert "loaded: []" in result.stdout

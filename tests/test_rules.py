@@ -1,0 +1,215 @@
+"""The red-line language: syntax, precedence, errors with positions, limits, types, round trips."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.domain.model import Provision, Value
+from desktop.domain.rules import (
+    MAX_DEPTH,
+    MAX_RULE_LENGTH,
+    And,
+    Compare,
+    Count,
+    Implies,
+    InList,
+    Lit,
+    Node,
+    Not,
+    Or,
+    Present,
+    Ref,
+    RuleError,
+    check_rule,
+    compile_rule,
+    evaluate,
+    format_rule,
+    parse,
+)
+from tests.strategies import PROVISIONS, rule_trees, states
+
+
+def provs() -> dict[str, Provision]:
+    return {p.id: p for p in PROVISIONS}
+
+
+# --------------------------------------------------------------------------- syntax
+
+
+def test_precedence_matches_the_spec() -> None:
+    # `a -> b and not c or d` means `a -> ((b and (not c)) or d)`.
+    assert parse("a -> b and not c or d") == Implies(
+        Present("a"), Or((And((Present("b"), Not(Present("c")))), Present("d")))
+    )
+
+
+def test_implication_is_right_associative() -> None:
+    assert parse("a -> b -> c") == Implies(Present("a"), Implies(Present("b"), Present("c")))
+    assert parse("(a -> b) -> c") == Implies(Implies(Present("a"), Present("b")), Present("c"))
+
+
+def test_dashed_ids_and_arrows_without_spaces() -> None:
+    assert parse("army-cap->intl-monitoring") == Implies(
+        Present("army-cap"), Present("intl-monitoring")
+    )
+
+
+def test_comparisons_literals_and_lists() -> None:
+    assert parse("army-cap.personnel >= 800000") == Compare(
+        Ref("army-cap", "personnel"), ">=", Lit(800000)
+    )
+    assert parse("x.n < -2.5") == Compare(Ref("x", "n"), "<", Lit(-2.5))
+    assert parse("x.flag == true") == Compare(Ref("x", "flag"), "==", Lit(True))
+    assert parse("x.a != y.b") == Compare(Ref("x", "a"), "!=", Ref("y", "b"))
+    assert parse('x.level in ["none", "de-facto-line"]') == InList(
+        Ref("x", "level"), (Lit("none"), Lit("de-facto-line"))
+    )
+    assert parse("x.phase <= 2") == Compare(Ref("x", "phase"), "<=", Lit(2))
+
+
+def test_literal_types_stay_apart() -> None:
+    # 1, 1.0 and true are different literals even though Python says 1 == 1.0 == True.
+    assert parse("x.n == 1") != parse("x.n == 1.0")
+    assert parse("x.n == 1") != parse("x.n == true")
+
+
+def test_counting() -> None:
+    assert parse("at_least(2, a, b, c)") == Count("at_least", 2, ("a", "b", "c"))
+    assert parse("at_most(0, a)") == Count("at_most", 0, ("a",))
+
+
+@pytest.mark.parametrize(
+    ("rule", "column", "fragment"),
+    [
+        ("", 1, "empty"),
+        ("a and", 6, "expected a provision id"),
+        ("a.", 3, "param name"),
+        ("army-cap.personnel", 19, "expected a comparison"),
+        ("a.p >", 6, "expected a literal"),
+        ("5 == a.p", 1, "literal cannot stand first"),
+        ("a.p in []", 9, "expected a literal"),
+        ('a.p == "open', 8, "unterminated string"),
+        ("a $ b", 3, "unexpected character '$'"),
+        ("(a or b", 8, "expected ')'"),
+        ("a b", 3, "unexpected 'b'"),
+        ("at_least(a)", 10, "whole number"),
+        ("at_least(1)", 1, "at least one provision"),
+        ("a.p == 1 == 2", 10, "unexpected '=='"),
+    ],
+)
+def test_syntax_errors_name_the_column(rule: str, column: int, fragment: str) -> None:
+    with pytest.raises(RuleError) as info:
+        parse(rule)
+    assert info.value.column == column, str(info.value)
+    assert fragment in str(info.value)
+    assert str(info.value).startswith(f"column {column}: ")
+
+
+def test_nesting_limit() -> None:
+    ok = "(" * (MAX_DEPTH - 1) + "a" + ")" * (MAX_DEPTH - 1)
+    assert parse(ok) == Present("a")
+    too_deep = "(" * MAX_DEPTH + "a" + ")" * MAX_DEPTH
+    with pytest.raises(RuleError, match="deeper than 64"):
+        parse(too_deep)
+    with pytest.raises(RuleError, match="deeper than 64"):
+        parse("not " * 100 + "a")
+    with pytest.raises(RuleError, match="deeper than 64"):
+        parse(" -> ".join(["a"] * 100))
+
+
+def test_hostile_nesting_is_refused_fast() -> None:
+    # 4,000 characters of opening parentheses: refused at depth 65, long before recursion trouble.
+    start = time.perf_counter()
+    with pytest.raises(RuleError):
+        parse("(" * MAX_RULE_LENGTH)
+    assert time.perf_counter() - start < 0.05
+
+
+def test_length_limit() -> None:
+    at_limit = " or ".join(["a"] * ((MAX_RULE_LENGTH + 4) // 5))[:MAX_RULE_LENGTH].rstrip(" or")
+    assert len(at_limit) <= MAX_RULE_LENGTH
+    parse(at_limit)
+    with pytest.raises(RuleError, match="4,001 characters long; the limit is 4,000"):
+        parse("a" * (MAX_RULE_LENGTH + 1))
+
+
+def test_strings_with_escapes_round_trip() -> None:
+    node = parse(r'x.c == "say \"no\" \\ twice"')
+    assert isinstance(node, Compare)
+    assert node.right == Lit('say "no" \\ twice')
+    assert parse(format_rule(node)) == node
+
+
+# --------------------------------------------------------------------------- types
+
+
+@pytest.mark.parametrize(
+    ("rule", "fragment", "column"),
+    [
+        ("nope", "unknown provision 'nope'", 1),
+        ("cap and nope.x > 1", "unknown provision 'nope'", 9),
+        ("cap.size > 1", "'cap' has no param 'size'", 5),
+        ('cap.personnel == "many"', "cap.personnel is a number but \"many\" is a string", 18),
+        ("zone.kind == 3", "zone.kind is a string but 3 is a number", 14),
+        ('zone.kind == "martian"', "\"martian\" is not a choice of zone.kind", 14),
+        ('zone.kind in ["dmz", "martian"]', "\"martian\" is not a choice", 22),
+        ('zone.kind < "dmz"', "'<' orders numbers", 11),
+        ("zone.policed == 1", "zone.policed is a boolean but 1 is a number", 17),
+        ("zone.policed > false", "'>' orders numbers", 14),
+        ("cap.personnel == zone.kind", "type mismatch", 15),
+        ("at_least(1, cap, ghost)", "unknown provision 'ghost'", 18),
+    ],
+)
+def test_type_errors(rule: str, fragment: str, column: int) -> None:
+    err = check_rule(rule, provs())
+    assert err is not None
+    assert fragment in err.message
+    assert err.column == column, str(err)
+
+
+def test_valid_typed_rules() -> None:
+    for rule in [
+        "cap -> cap.personnel >= 800000",
+        "cap.personnel >= 600000.5",
+        'zone.kind in ["dmz", "free-economic"]',
+        "zone.policed == true and zone.phase <= 2",
+        "cap.phase < zone.phase",
+        'zone.kind != "russian-controlled"',
+        "at_most(1, cap, zone, fund)",
+        "fund.usd_bn >= cap.personnel",
+    ]:
+        assert check_rule(rule, provs()) is None, rule
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(rule_trees())
+def test_format_then_parse_round_trips(tree: Node) -> None:
+    text = format_rule(tree)
+    assert parse(text) == tree
+    assert format_rule(parse(text)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(rule_trees(), states())
+def test_compiled_rules_agree_with_the_interpreter(
+    tree: Node, state: dict[str, dict[str, Value]]
+) -> None:
+    rule = compile_rule(format_rule(tree), provs())
+    assert rule.predicate(state) == evaluate(tree, state)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_either_parses_or_raises_rule_error(text: str) -> None:
+    start = time.perf_counter()
+    error = check_rule(text, provs())  # anything but a RuleError would escape and fail the test
+    if error is not None:
+        assert 0 <= error.position <= max(len(text), MAX_RULE_LENGTH)
+    assert time.perf_counter() - start < 0.05
