@@ -438,24 +438,7 @@ class Scenario(_Model):
                     yield f"provision '{prov.id}': excludes unknown provision '{ref}'"
 
         for draft in self.drafts:
-            for n, clause in enumerate(draft.clauses, start=1):
-                where = f"draft '{draft.id}', clause {n}"
-                prov_or_none = provisions.get(clause.provision)
-                if prov_or_none is None:
-                    yield f"{where}: unknown provision '{clause.provision}'"
-                    continue
-                for name, value in clause.values.items():
-                    spec = prov_or_none.param(name)
-                    if spec is None:
-                        yield (
-                            f"{where} ({clause.provision}): '{name}' is not a param of "
-                            f"'{clause.provision}'"
-                        )
-                    elif not spec.fits(value):
-                        yield (
-                            f"{where} ({clause.provision}): {name} = {value!r} does not fit; "
-                            f"it must be {spec.describe_domain()}"
-                        )
+            yield from draft_problems(draft, provisions)
 
         for party in self.parties:
             for label, rules in (("red line", party.red_lines), ("preference", party.preferences)):
@@ -464,6 +447,25 @@ class Scenario(_Model):
                         compile_rule(item.rule, provisions)
                     except RuleError as err:
                         yield f"party '{party.id}', {label} '{item.id}': {err}"
+
+
+def draft_problems(draft: Draft, provisions: Mapping[str, Provision]) -> Iterable[str]:
+    """Clauses that name unknown provisions or params, or values outside their domains."""
+    for n, clause in enumerate(draft.clauses, start=1):
+        where = f"draft '{draft.id}', clause {n}"
+        prov = provisions.get(clause.provision)
+        if prov is None:
+            yield f"{where}: unknown provision '{clause.provision}'"
+            continue
+        for name, value in clause.values.items():
+            spec = prov.param(name)
+            if spec is None:
+                yield f"{where} ({clause.provision}): '{name}' is not a param of '{prov.id}'"
+            elif not spec.fits(value):
+                yield (
+                    f"{where} ({clause.provision}): {name} = {value!r} does not fit; "
+                    f"it must be {spec.describe_domain()}"
+                )
 
 
 def _duplicates(items: Iterable[str]) -> list[str]:

@@ -1,0 +1,332 @@
+"""Edits: pure functions from a scenario to a new scenario.
+
+Every edit the GUI offers is one of these; undo commands only swap the scenario before and after.
+Draft edits are cheap: they validate just the changed draft and keep the scenario's compiled
+rules (the provisions and parties are the very same objects). Edits to provisions or parties
+rebuild the scenario through full validation, so a scenario that exists is always consistent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from desktop.domain.interchange import describe_validation_error
+from desktop.domain.model import (
+    Clause,
+    Draft,
+    Party,
+    Preference,
+    Provision,
+    RedLine,
+    Scenario,
+    Value,
+    draft_problems,
+)
+from desktop.domain.rules import mentioned, parse
+
+
+class EditError(ValueError):
+    """An edit that would make the scenario inconsistent; ``str()`` says why, for a person."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def unique_id(base: str, taken: Iterable[str]) -> str:
+    """``base`` made into a valid id that is not in ``taken``: ``draft``, ``draft-2``, ..."""
+    slug = re.sub(r"[^A-Za-z0-9_]+", "-", base).strip("-_").lower() or "item"
+    if not slug[0].isalpha():
+        slug = "x-" + slug
+    slug = re.sub(r"-{2,}", "-", slug)
+    existing = set(taken)
+    if slug not in existing:
+        return slug
+    n = 2
+    while f"{slug}-{n}" in existing:
+        n += 1
+    return f"{slug}-{n}"
+
+
+def _rebuild(scenario: Scenario, **update: Any) -> Scenario:
+    """A new scenario through full validation (cross references and every rule)."""
+    fields = {name: getattr(scenario, name) for name in Scenario.model_fields}
+    fields.update(update)
+    try:
+        return Scenario.model_validate(fields)
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+
+
+def _draft_index(scenario: Scenario, draft_id: str) -> int:
+    for i, d in enumerate(scenario.drafts):
+        if d.id == draft_id:
+            return i
+    raise EditError(f"there is no draft '{draft_id}'")
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def replace_draft(scenario: Scenario, draft: Draft, index: int | None = None) -> Scenario:
+    """Put ``draft`` in place of the draft with the same id (or insert it at ``index``)."""
+    problems = list(draft_problems(draft, scenario.provision_index))
+    if problems:
+        raise EditError("; ".join(problems))
+    drafts = list(scenario.drafts)
+    try:
+        drafts[_draft_index(scenario, draft.id)] = draft
+    except EditError:
+        drafts.insert(len(drafts) if index is None else index, draft)
+    # Same provisions and parties: the compiled rules and indexes stay valid and are kept.
+    return scenario.model_copy(update={"drafts": tuple(drafts)})
+
+
+def _with_clauses(scenario: Scenario, draft_id: str, clauses: Iterable[Clause]) -> Scenario:
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    try:
+        new = Draft.model_validate({**draft.__dict__, "clauses": tuple(clauses)})
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+    return replace_draft(scenario, new)
+
+
+def add_clause(
+    scenario: Scenario,
+    draft_id: str,
+    provision_id: str,
+    index: int | None = None,
+    values: Mapping[str, Value] | None = None,
+    phase: int = 1,
+    note: str = "",
+) -> Scenario:
+    """Insert a clause for ``provision_id`` at ``index`` (the end by default)."""
+    if provision_id not in scenario.provision_index:
+        raise EditError(f"there is no provision '{provision_id}'")
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    if draft.index_of(provision_id) is not None:
+        raise EditError(f"'{provision_id}' is already in the draft")
+    clauses = list(draft.clauses)
+    at = len(clauses) if index is None else max(0, min(index, len(clauses)))
+    clauses.insert(at, Clause(provision=provision_id, values=dict(values or {}), phase=phase,
+                              note=note))
+    return _with_clauses(scenario, draft_id, clauses)
+
+
+def remove_clause(scenario: Scenario, draft_id: str, index: int) -> Scenario:
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    clauses = list(draft.clauses)
+    if not 0 <= index < len(clauses):
+        raise EditError(f"the draft has no clause {index + 1}")
+    del clauses[index]
+    return _with_clauses(scenario, draft_id, clauses)
+
+
+def move_clause(scenario: Scenario, draft_id: str, source: int, target: int) -> Scenario:
+    """Move the clause at ``source`` so that it ends up at position ``target``."""
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    clauses = list(draft.clauses)
+    if not 0 <= source < len(clauses) or not 0 <= target < len(clauses):
+        raise EditError("cannot move a clause outside the draft")
+    clauses.insert(target, clauses.pop(source))
+    return _with_clauses(scenario, draft_id, clauses)
+
+
+def update_clause(
+    scenario: Scenario,
+    draft_id: str,
+    index: int,
+    *,
+    values: Mapping[str, Value] | None = None,
+    phase: int | None = None,
+    note: str | None = None,
+) -> Scenario:
+    """Change a clause's values (merged into its current ones), phase or note."""
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    if not 0 <= index < len(draft.clauses):
+        raise EditError(f"the draft has no clause {index + 1}")
+    old = draft.clauses[index]
+    data: dict[str, Any] = {
+        "provision": old.provision,
+        "values": {**old.values, **(values or {})},
+        "phase": old.phase if phase is None else phase,
+        "note": old.note if note is None else note,
+    }
+    try:
+        clause = Clause.model_validate(data)
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+    clauses = list(draft.clauses)
+    clauses[index] = clause
+    return _with_clauses(scenario, draft_id, clauses)
+
+
+def add_draft(scenario: Scenario, title: str, clauses: Iterable[Clause] = (), note: str = "",
+              index: int | None = None) -> tuple[Scenario, str]:
+    """A new draft (empty, or with the given clauses). Returns the scenario and the new id."""
+    draft_id = unique_id(title, (d.id for d in scenario.drafts))
+    try:
+        draft = Draft(id=draft_id, title=title, note=note, clauses=tuple(clauses))
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+    return replace_draft(scenario, draft, index), draft_id
+
+
+def duplicate_draft(scenario: Scenario, draft_id: str, title: str | None = None
+                    ) -> tuple[Scenario, str]:
+    i = _draft_index(scenario, draft_id)
+    src = scenario.drafts[i]
+    return add_draft(scenario, title or f"{src.title} (copy)", src.clauses, src.note, i + 1)
+
+
+def rename_draft(scenario: Scenario, draft_id: str, title: str) -> Scenario:
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    try:
+        new = Draft.model_validate({**draft.__dict__, "title": title})
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+    return replace_draft(scenario, new)
+
+
+def remove_draft(scenario: Scenario, draft_id: str) -> Scenario:
+    i = _draft_index(scenario, draft_id)
+    drafts = scenario.drafts[:i] + scenario.drafts[i + 1:]
+    return scenario.model_copy(update={"drafts": drafts})
+
+
+def set_scenario_info(scenario: Scenario, *, title: str | None = None,
+                      summary: str | None = None) -> Scenario:
+    update: dict[str, Any] = {}
+    if title is not None:
+        update["title"] = title
+    if summary is not None:
+        update["summary"] = summary
+    return _rebuild(scenario, **update)
+
+
+# --------------------------------------------------------------------------- library
+
+
+def rules_mentioning(scenario: Scenario, provision_id: str) -> list[str]:
+    """``party/rule-id`` for every red line or preference that names ``provision_id``."""
+    out: list[str] = []
+    for party in scenario.parties:
+        rules: list[RedLine | Preference] = [*party.red_lines, *party.preferences]
+        for rule in rules:
+            if provision_id in mentioned(parse(rule.rule)):
+                out.append(f"{party.id}/{rule.id}")
+    return out
+
+
+def put_provision(scenario: Scenario, provision: Provision, replaces: str | None = None
+                  ) -> Scenario:
+    """Add ``provision``, or put it in place of provision ``replaces`` (which may be renamed:
+    clauses and exclusions follow; rules must be edited by the user first)."""
+    provisions = list(scenario.provisions)
+    drafts = scenario.drafts
+    if replaces is None:
+        provisions.append(provision)
+    else:
+        index = next((i for i, p in enumerate(provisions) if p.id == replaces), None)
+        if index is None:
+            raise EditError(f"there is no provision '{replaces}'")
+        provisions[index] = provision
+        if provision.id != replaces:
+            users = rules_mentioning(scenario, replaces)
+            if users:
+                raise EditError(f"'{replaces}' is named by rules ({', '.join(users)}); "
+                                "change those rules before renaming it")
+            provisions = [_rename_exclusion(p, replaces, provision.id) for p in provisions]
+            drafts = tuple(
+                d.model_copy(update={"clauses": tuple(
+                    c.model_copy(update={"provision": provision.id})
+                    if c.provision == replaces else c for c in d.clauses)})
+                for d in drafts
+            )
+        # Clause values the new params no longer accept are dropped (the default applies).
+        drafts = tuple(_fit_clauses(d, provision) for d in drafts)
+    return _rebuild(scenario, provisions=tuple(provisions), drafts=drafts)
+
+
+def _rename_exclusion(p: Provision, old: str, new: str) -> Provision:
+    if old not in p.excludes:
+        return p
+    return p.model_copy(update={"excludes": tuple(new if x == old else x for x in p.excludes)})
+
+
+def _fit_clauses(draft: Draft, provision: Provision) -> Draft:
+    changed = False
+    clauses = []
+    for c in draft.clauses:
+        if c.provision == provision.id:
+            kept = {}
+            for k, v in c.values.items():
+                spec = provision.param(k)
+                if spec is not None and spec.fits(v):
+                    kept[k] = v
+            if kept != c.values:
+                c = c.model_copy(update={"values": kept})
+                changed = True
+        clauses.append(c)
+    return draft.model_copy(update={"clauses": tuple(clauses)}) if changed else draft
+
+
+def remove_provision(scenario: Scenario, provision_id: str) -> Scenario:
+    """Remove a provision, its clauses in every draft and exclusions naming it. Refused while a
+    rule names it (the user decides how to reword the rule)."""
+    if provision_id not in scenario.provision_index:
+        raise EditError(f"there is no provision '{provision_id}'")
+    users = rules_mentioning(scenario, provision_id)
+    if users:
+        raise EditError(f"'{provision_id}' is named by rules ({', '.join(users)}); "
+                        "change those rules first")
+    provisions = tuple(
+        p.model_copy(update={"excludes": tuple(x for x in p.excludes if x != provision_id)})
+        for p in scenario.provisions if p.id != provision_id
+    )
+    drafts = tuple(
+        d.model_copy(update={"clauses": tuple(c for c in d.clauses if c.provision != provision_id)})
+        for d in scenario.drafts
+    )
+    return _rebuild(scenario, provisions=provisions, drafts=drafts)
+
+
+def put_party(scenario: Scenario, party: Party, replaces: str | None = None) -> Scenario:
+    """Add ``party`` or put it in place of party ``replaces`` (``by``/``to`` follow a rename)."""
+    parties = list(scenario.parties)
+    provisions = scenario.provisions
+    if replaces is None:
+        parties.append(party)
+    else:
+        index = next((i for i, p in enumerate(parties) if p.id == replaces), None)
+        if index is None:
+            raise EditError(f"there is no party '{replaces}'")
+        parties[index] = party
+        if party.id != replaces:
+            provisions = tuple(_rename_party(p, replaces, party.id) for p in provisions)
+    return _rebuild(scenario, parties=tuple(parties), provisions=provisions)
+
+
+def _rename_party(p: Provision, old: str, new: str | None) -> Provision:
+    """``by``/``to`` with party ``old`` renamed to ``new``, or dropped when ``new`` is None."""
+    if old not in p.by and old not in p.to:
+        return p
+
+    def fix(ids: tuple[str, ...]) -> tuple[str, ...]:
+        if new is None:
+            return tuple(x for x in ids if x != old)
+        return tuple(new if x == old else x for x in ids)
+
+    return p.model_copy(update={"by": fix(p.by), "to": fix(p.to)})
+
+
+def remove_party(scenario: Scenario, party_id: str) -> Scenario:
+    """Remove a party with its red lines and preferences; provisions stop naming it."""
+    if party_id not in scenario.party_index:
+        raise EditError(f"there is no party '{party_id}'")
+    parties = tuple(p for p in scenario.parties if p.id != party_id)
+    provisions = tuple(_rename_party(p, party_id, None) for p in scenario.provisions)
+    return _rebuild(scenario, parties=parties, provisions=provisions)

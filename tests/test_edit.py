@@ -1,0 +1,145 @@
+"""Pure edit operations: each returns a new consistent scenario and never touches the old one."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain import Party, Provision, RedLine, Scenario, check, parse_scenario
+from desktop.domain.checker import compiled
+from desktop.domain.edit import (
+    EditError,
+    add_clause,
+    add_draft,
+    duplicate_draft,
+    move_clause,
+    put_party,
+    put_provision,
+    remove_clause,
+    remove_draft,
+    remove_party,
+    remove_provision,
+    rename_draft,
+    rules_mentioning,
+    unique_id,
+    update_clause,
+)
+
+
+@pytest.fixture
+def s(mini_json: bytes) -> Scenario:
+    return parse_scenario(mini_json)
+
+
+def ids(s: Scenario, draft: str = "d1") -> list[str]:
+    return [c.provision for c in s.draft(draft).clauses]
+
+
+def test_add_remove_move_clause(s: Scenario) -> None:
+    s2 = add_clause(s, "d1", "intl-monitoring", index=1)
+    assert ids(s2) == ["army-cap", "intl-monitoring", "withdrawal", "guarantee", "neutral"]
+    assert ids(s) == ["army-cap", "withdrawal", "guarantee", "neutral"]  # untouched
+    s3 = move_clause(s2, "d1", 0, 4)
+    assert ids(s3) == ["intl-monitoring", "withdrawal", "guarantee", "neutral", "army-cap"]
+    s4 = remove_clause(s3, "d1", 1)
+    assert ids(s4) == ["intl-monitoring", "guarantee", "neutral", "army-cap"]
+    with pytest.raises(EditError, match="already in the draft"):
+        add_clause(s, "d1", "army-cap")
+    with pytest.raises(EditError, match="no provision 'ghost'"):
+        add_clause(s, "d1", "ghost")
+    with pytest.raises(EditError, match="no clause 10"):
+        remove_clause(s, "d1", 9)
+
+
+def test_draft_edits_keep_compiled_rules(s: Scenario) -> None:
+    before = compiled(s)
+    s2 = add_clause(s, "d1", "intl-monitoring")
+    assert compiled(s2) is before
+    ua = check(s2, s2.draft("d1")).verdict("ukraine")
+    assert [v.red_line for v in ua.violations] == ["ua-army"]  # monitoring fixed ua-monitor
+
+
+def test_update_clause_validates_values(s: Scenario) -> None:
+    s2 = update_clause(s, "d1", 0, values={"personnel": 850_000}, phase=2, note="E3 #4")
+    clause = s2.draft("d1").clauses[0]
+    assert (clause.values, clause.phase, clause.note) == ({"personnel": 850_000}, 2, "E3 #4")
+    with pytest.raises(EditError, match="does not fit"):
+        update_clause(s, "d1", 0, values={"personnel": -5})
+    with pytest.raises(EditError, match="phase"):
+        update_clause(s, "d1", 0, phase=0)
+
+
+def test_draft_lifecycle(s: Scenario) -> None:
+    s2, new_id = add_draft(s, "Berlin framework")
+    assert new_id == "berlin-framework"
+    assert s2.draft(new_id).clauses == ()
+    s3, copy_id = duplicate_draft(s2, "d1")
+    assert [d.id for d in s3.drafts] == ["d1", copy_id, "berlin-framework"]
+    assert s3.draft(copy_id).clauses == s.draft("d1").clauses
+    assert s3.draft(copy_id).title == "Draft one (copy)"
+    s4 = rename_draft(s3, copy_id, "Variant")
+    assert s4.draft(copy_id).title == "Variant"
+    with pytest.raises(EditError, match="title"):
+        rename_draft(s3, copy_id, "")
+    assert [d.id for d in remove_draft(s4, "d1").drafts] == [copy_id, "berlin-framework"]
+
+
+def test_unique_id() -> None:
+    assert unique_id("US 28-point plan (Nov 2025)", []) == "us-28-point-plan-nov-2025"
+    assert unique_id("draft", ["draft", "draft-2"]) == "draft-3"
+    assert unique_id("2025 plan", []) == "x-2025-plan"
+    assert unique_id("!!!", []) == "item"
+
+
+def test_put_provision_add_and_edit(s: Scenario) -> None:
+    new = Provision(id="amnesty", title="Amnesty", category="justice", kind="commitment",
+                    text="Full amnesty.")
+    s2 = put_provision(s, new)
+    assert s2.provision("amnesty") == new
+    assert compiled(s2) is not compiled(s)
+    # Narrowing a param's range drops clause values that no longer fit (the default applies).
+    cap = s.provision("army-cap")
+    narrowed = cap.model_copy(update={"params": (cap.params[0].model_copy(
+        update={"max": 500_000, "default": 400_000}),)})
+    s3 = put_provision(s, narrowed, replaces="army-cap")
+    assert s3.draft("d1").clauses[0].values == {}
+
+
+def test_renaming_a_provision_named_by_rules_is_refused(s: Scenario) -> None:
+    assert rules_mentioning(s, "army-cap") == ["ukraine/ua-army", "russia/ru-army"]
+    renamed = s.provision("army-cap").model_copy(update={"id": "ceiling"})
+    with pytest.raises(EditError, match="named by rules"):
+        put_provision(s, renamed, replaces="army-cap")
+    with pytest.raises(EditError, match="change those rules first"):
+        remove_provision(s, "army-cap")
+
+
+def test_renaming_and_removing_a_free_provision(s: Scenario) -> None:
+    renamed = s.provision("neutral").model_copy(update={"id": "neutrality"})
+    s2 = put_provision(s, renamed, replaces="neutral")
+    assert ids(s2)[-1] == "neutrality"
+    assert s2.provision("guarantee").excludes == ("neutrality",)
+    s3 = remove_provision(s2, "neutrality")
+    assert "neutrality" not in ids(s3)
+    assert s3.provision("guarantee").excludes == ()
+
+
+def test_invalid_provision_edit_is_refused(s: Scenario) -> None:
+    bad = s.provision("army-cap").model_copy(update={"excludes": ("ghost",)})
+    with pytest.raises(EditError, match="excludes unknown provision 'ghost'"):
+        put_provision(s, bad, replaces="army-cap")
+
+
+def test_party_edits(s: Scenario) -> None:
+    us = Party(id="usa", name="United States", role="mediator",
+               red_lines=(RedLine(id="us-g", title="Guarantee", rule="guarantee"),))
+    s2 = put_party(s, us)
+    assert check(s2, s2.draft("d1")).verdict("usa").acceptable
+    bad = us.model_copy(update={"red_lines": (RedLine(id="us-g", title="G", rule="guarante"),)})
+    with pytest.raises(EditError, match="unknown provision 'guarante'"):
+        put_party(s, bad)
+    renamed = s.party("russia").model_copy(update={"id": "rf"})
+    s3 = put_party(s, renamed, replaces="russia")
+    assert s3.provision("army-cap").to == ("rf",)
+    s4 = remove_party(s3, "rf")
+    assert [p.id for p in s4.parties] == ["ukraine"]
+    assert s4.provision("army-cap").to == ()
