@@ -1,0 +1,28 @@
+"""The document store: ``.accord`` files (SQLite) and ``accord.scenario`` JSON files.
+
+Every function raises :class:`DocumentError` (``str(err) == f"{path}: {reason}"``) for anything
+that goes wrong with a file; no ``OSError``, ``sqlite3`` or SQLAlchemy error escapes.
+"""
+
+from desktop.store.document import (
+    APPLICATION_ID,
+    SCHEMA_REVISIONS,
+    SCHEMA_VERSION,
+    open_document,
+    read_scenario_file,
+    save_document,
+)
+from desktop.store.files import DocumentError, export_json, import_json, write_atomic
+
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_REVISIONS",
+    "SCHEMA_VERSION",
+    "DocumentError",
+    "export_json",
+    "import_json",
+    "open_document",
+    "read_scenario_file",
+    "save_document",
+    "write_atomic",
+]

@@ -1,0 +1,611 @@
+"""The ``.accord`` document: one SQLite file holding a whole scenario with all its drafts.
+
+Saving builds a complete new database in a temp file beside the target (schema by the Alembic
+migrations, content by bulk inserts, one transaction, ``journal_mode=DELETE``,
+``synchronous=FULL``), flushes it and moves it over the target (:mod:`desktop.store.files`).
+Opening treats the file as hostile until proven otherwise: the header is read without SQLite,
+then the file is opened read-only with attachments off, untrusted schema off, cell size checks on
+and no memory mapping; it must pass ``quick_check`` and contain only our tables. An older schema
+is upgraded on an in-memory copy; the user's file is never modified by opening it. The scenario
+is rebuilt through the domain model, so everything is validated again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import sqlite3
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, create_engine, event, insert, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from desktop.domain.interchange import ScenarioError, scenario_from_dict
+from desktop.domain.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    ChoiceParam,
+    IntParam,
+    NumberParam,
+    ParamSpec,
+    Scenario,
+)
+from desktop.store.files import (
+    BAD_UNICODE,
+    EMPTY,
+    SQLITE_MAGIC,
+    DocumentError,
+    import_json,
+    read_head,
+    regular_file_size,
+    replace_atomically,
+    sniff_kind,
+    sqlite_write_reason,
+    write_reason,
+)
+from desktop.store.tables import (
+    ALLOWED_TABLES,
+    DOCUMENT_TABLES,
+    Base,
+    ClauseRow,
+    DraftRow,
+    ParamRow,
+    PartyRow,
+    PreferenceRow,
+    ProvisionExcludeRow,
+    ProvisionPartyRow,
+    ProvisionRow,
+    RedLineRow,
+    ScenarioRow,
+)
+
+#: ``PRAGMA application_id`` of every ``.accord`` file: "ACCD".
+APPLICATION_ID = 0x41434344
+#: ``PRAGMA user_version`` written by this version: the number of the Alembic head.
+SCHEMA_VERSION = 1
+#: Document schema numbers and the Alembic revision each one is.
+SCHEMA_REVISIONS: dict[int, str] = {1: "0001"}
+
+HEADER_SIZE = 100
+
+#: Alembic's ``context`` and ``op`` are process-wide proxies: one migration run at a time.
+_MIGRATION_LOCK = threading.Lock()
+
+DAMAGED = "the file is damaged (integrity check failed)"
+UNREADABLE = "the file is damaged and cannot be read"
+UNEXPECTED_OBJECTS = "contains unexpected objects (views or triggers); refused for safety"
+UNEXPECTED_TABLES = "contains unexpected objects (tables Accord does not use); refused for safety"
+INVALID_CONTENTS = "the document's contents are invalid: "
+
+
+def migrations_dir() -> Path:
+    """The Alembic script folder: beside this module from source, in the bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "desktop" / "store" / "migrations"
+    return Path(__file__).resolve().parent / "migrations"
+
+
+def run_migrations(connection: Connection, revision: str = "head") -> None:
+    """Bring the database on ``connection`` to ``revision`` with Alembic, inside the caller's
+    transaction (nothing is committed here)."""
+    from alembic import command  # imported late: only saving and old documents need Alembic
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
+    cfg.set_main_option("path_separator", "os")
+    cfg.attributes["connection"] = connection
+    with _MIGRATION_LOCK:
+        command.upgrade(cfg, revision)
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def save_document(scenario: Scenario, path: Path) -> None:
+    """Write ``scenario`` to ``path`` as an ``.accord`` document, replacing it atomically.
+
+    On failure :class:`DocumentError` is raised, the existing file is unchanged and no temp file
+    is left behind.
+    """
+    path = Path(path)
+    try:
+        replace_atomically(path, lambda tmp: _write_database(scenario, tmp))
+    except DocumentError:
+        raise
+    except UnicodeEncodeError:
+        raise DocumentError(path, BAD_UNICODE) from None
+    except OSError as err:
+        raise DocumentError(path, write_reason(err)) from None
+    except sqlite3.Error as err:
+        raise DocumentError(path, sqlite_write_reason(err)) from None
+    except SQLAlchemyError as err:
+        raise DocumentError(path, _sqlalchemy_write_reason(err)) from None
+
+
+def _sqlalchemy_write_reason(err: SQLAlchemyError) -> str:
+    orig = getattr(err, "orig", None)  # what the driver raised, for DBAPIError/StatementError
+    if isinstance(orig, sqlite3.Error):
+        return sqlite_write_reason(orig)
+    if isinstance(orig, UnicodeEncodeError):
+        return BAD_UNICODE
+    return "the document could not be written (the database engine reported an error)"
+
+
+def _sqlite_engine(raw: sqlite3.Connection) -> Engine:
+    """An engine over one existing sqlite3 connection, with real transactions: BEGIN is sent
+    by us (pysqlite's own transaction handling would commit each DDL statement separately).
+    The caller closes ``raw``; dispose the engine with ``close=False``."""
+    raw.isolation_level = None
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _write_database(scenario: Scenario, tmp: Path) -> None:
+    raw = sqlite3.connect(str(tmp))
+    try:
+        raw.execute("PRAGMA journal_mode=DELETE")
+        raw.execute("PRAGMA synchronous=FULL")
+        engine = _sqlite_engine(raw)
+        try:
+            with engine.begin() as conn:
+                run_migrations(conn)
+                _insert_scenario(conn, scenario)
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                check = conn.exec_driver_sql("PRAGMA quick_check").all()
+                if [tuple(row) for row in check] != [("ok",)]:
+                    raise sqlite3.DatabaseError("the new document failed its integrity check")
+        finally:
+            engine.dispose(close=False)
+    finally:
+        raw.close()
+
+
+def _json(value: object) -> str:
+    kind = type(value)
+    if kind is int:  # the common cases, without json's machinery
+        return repr(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _insert_scenario(conn: Connection, s: Scenario) -> None:
+    tables: list[tuple[type[Base], list[dict[str, Any]]]] = [
+        (ScenarioRow, [{
+            "key": 1, "title": s.title, "summary": s.summary,
+            "as_of": None if s.as_of is None else s.as_of.isoformat(),
+        }]),
+        (PartyRow, [
+            {"id": p.id, "position": i, "name": p.name, "role": p.role, "color": p.color}
+            for i, p in enumerate(s.parties)
+        ]),
+        (RedLineRow, [
+            {"id": r.id, "party_id": p.id, "position": i, "title": r.title, "rule": r.rule,
+             "rationale": r.rationale, "source": r.source}
+            for p in s.parties for i, r in enumerate(p.red_lines)
+        ]),
+        (PreferenceRow, [
+            {"id": r.id, "party_id": p.id, "position": i, "title": r.title, "rule": r.rule,
+             "weight_json": _json(r.weight), "rationale": r.rationale, "source": r.source}
+            for p in s.parties for i, r in enumerate(p.preferences)
+        ]),
+        (ProvisionRow, [
+            {"id": v.id, "position": i, "title": v.title, "category": v.category,
+             "kind": v.kind, "text": v.text, "source": v.source}
+            for i, v in enumerate(s.provisions)
+        ]),
+        (ProvisionPartyRow, [
+            {"provision_id": v.id, "direction": direction, "position": i, "party_id": party}
+            for v in s.provisions
+            for direction, parties in (("by", v.by), ("to", v.to))
+            for i, party in enumerate(parties)
+        ]),
+        (ProvisionExcludeRow, [
+            {"provision_id": v.id, "position": i, "other_id": other}
+            for v in s.provisions for i, other in enumerate(v.excludes)
+        ]),
+        (ParamRow, [_param_row(v.id, i, p) for v in s.provisions for i, p in enumerate(v.params)]),
+        (DraftRow, [
+            {"id": d.id, "position": i, "title": d.title, "note": d.note}
+            for i, d in enumerate(s.drafts)
+        ]),
+        (ClauseRow, [
+            {"draft_id": d.id, "position": i, "provision_id": c.provision, "phase": c.phase,
+             "note": c.note, "values_json": _json(c.values)}
+            for d in s.drafts for i, c in enumerate(d.clauses)
+        ]),
+    ]
+    for table, rows in tables:
+        if rows:
+            conn.execute(insert(table), rows)
+
+
+def _param_row(provision: str, position: int, p: ParamSpec) -> dict[str, Any]:
+    """NULL where the param has no such field (or it is unset): JSON never holds ``null``."""
+    lo = hi = choices = None
+    if isinstance(p, IntParam | NumberParam):
+        lo = None if p.min is None else _json(p.min)
+        hi = None if p.max is None else _json(p.max)
+    elif isinstance(p, ChoiceParam):
+        choices = _json(list(p.choices))
+    return {
+        "provision_id": provision, "position": position, "name": p.name, "type": p.type,
+        "default_json": _json(p.default), "min_json": lo, "max_json": hi,
+        "choices_json": choices, "unit": p.unit,
+    }
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def read_scenario_file(path: Path) -> Scenario:
+    """Read a scenario from an ``.accord`` document or an ``accord.scenario`` JSON file,
+    whichever the content is (the name does not matter)."""
+    path = Path(path)
+    kind = sniff_kind(read_head(path, HEADER_SIZE))
+    if kind == "empty":
+        raise DocumentError(path, EMPTY)
+    if kind == "sqlite":
+        return open_document(path)
+    return import_json(path)
+
+
+def open_document(path: Path) -> Scenario:
+    """Read the scenario of an ``.accord`` document. Never modifies the file.
+
+    Raises :class:`DocumentError` for anything that is not an intact Accord document this
+    version can read.
+    """
+    path = Path(path)
+    version = _check_header(path)
+    with _gc_paused():
+        return _open_checked(path, version)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a scenario's ~100,000 objects are built: it
+    would otherwise walk the growing heap several times (tens of ms each). Nothing built here
+    forms garbage cycles worth collecting early."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _open_checked(path: Path, version: int) -> Scenario:
+    try:
+        conn = _connect_read_only(path)
+    except sqlite3.Error as err:
+        raise DocumentError(path, _read_reason(err)) from None
+    try:
+        try:
+            _check_database(path, conn, version)
+            if version < SCHEMA_VERSION:
+                conn = _upgraded_copy(conn)
+            raw = _read_scenario(conn)
+        except sqlite3.Error as err:
+            raise DocumentError(path, _read_reason(err)) from None
+        except DBAPIError as err:
+            orig = err.orig
+            reason = _read_reason(orig) if isinstance(orig, sqlite3.Error) else UNREADABLE
+            raise DocumentError(path, reason) from None
+        except (SQLAlchemyError, _Inconsistent, ValueError, TypeError, RecursionError):
+            raise DocumentError(path, UNREADABLE) from None
+    finally:
+        conn.close()
+    try:
+        return scenario_from_dict(raw)
+    except ScenarioError as err:
+        raise DocumentError(path, INVALID_CONTENTS + str(err)) from None
+
+
+class _Inconsistent(Exception):
+    """Rows that do not fit together (a damaged or forged file)."""
+
+
+def _check_header(path: Path) -> int:
+    """Check the 100-byte SQLite header without SQLite; return the document schema number."""
+    size = regular_file_size(path)
+    head = read_head(path, HEADER_SIZE)
+    kind = sniff_kind(head)
+    if kind == "empty":
+        raise DocumentError(path, EMPTY)
+    if kind == "json":
+        raise DocumentError(
+            path, "not an Accord document (it looks like a JSON scenario; use Import)"
+        )
+    if kind != "sqlite":
+        raise DocumentError(path, "not an Accord document (not a SQLite file)")
+    if len(head) < HEADER_SIZE:
+        raise DocumentError(path, "the file is damaged (it is cut short)")
+    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+        raise DocumentError(
+            path, "not an Accord document (it is a SQLite database of another program)"
+        )
+    version = int.from_bytes(head[60:64], "big", signed=True)
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            path,
+            f"made by a newer version of Accord (document schema {version}; "
+            f"this version reads up to {SCHEMA_VERSION})",
+        )
+    if head[18:20] != b"\x01\x01":  # we always write a rollback-journal file
+        raise DocumentError(
+            path, "the file was changed by another program (it uses a write-ahead log); refused"
+        )
+    if version not in SCHEMA_REVISIONS:
+        raise DocumentError(
+            path, f"not a complete Accord document (unknown document schema {version})"
+        )
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise DocumentError(path, DAMAGED)
+    pages = int.from_bytes(head[28:32], "big")
+    size_is_valid = head[24:28] == head[92:96]
+    if size % page_size or (size_is_valid and size < pages * page_size):
+        raise DocumentError(path, "the file is damaged (it is cut short)")
+    return version
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    try:
+        _harden(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _harden(conn: sqlite3.Connection) -> None:
+    """Settings that keep a hostile file from running code, reading other files or crashing us."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA cell_size_check=ON")
+    conn.execute("PRAGMA mmap_size=0")
+    conn.execute("PRAGMA query_only=ON")
+
+
+def _read_reason(err: sqlite3.Error) -> str:
+    code = getattr(err, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DAMAGED
+    if primary == sqlite3.SQLITE_CANTOPEN:
+        return "the file could not be opened"
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return "the file is locked by another program; try again"
+    if primary == sqlite3.SQLITE_READONLY:
+        return ("the file has unfinished changes recorded beside it (a '-journal' file); "
+                "it was left as it is")
+    if primary == sqlite3.SQLITE_NOMEM:
+        return "not enough memory to open the file"
+    if primary == sqlite3.SQLITE_IOERR:
+        return "the disk reported an error while reading the file"
+    return UNREADABLE
+
+
+def _check_database(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError:
+        raise DocumentError(path, DAMAGED) from None
+    if result != [("ok",)]:
+        raise DocumentError(path, DAMAGED)
+    # The header was read before SQLite opened the file: look again through the connection.
+    app_id = conn.execute("PRAGMA application_id").fetchone()
+    user_version = conn.execute("PRAGMA user_version").fetchone()
+    if app_id != (APPLICATION_ID,) or user_version != (version,):
+        raise DocumentError(path, "the file changed while it was being opened; try again")
+    tables: set[str] = set()
+    for kind, name, table, sql in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master"
+    ):
+        if kind in ("view", "trigger"):
+            raise DocumentError(path, UNEXPECTED_OBJECTS)
+        if kind == "table":
+            virtual = isinstance(sql, str) and sql.lstrip()[:14].upper() == "CREATE VIRTUAL"
+            if name not in ALLOWED_TABLES or virtual:
+                raise DocumentError(path, UNEXPECTED_TABLES)
+            tables.add(name)
+        elif kind != "index" or table not in ALLOWED_TABLES:
+            raise DocumentError(path, UNEXPECTED_TABLES)
+    if not tables.issuperset(DOCUMENT_TABLES) or "alembic_version" not in tables:
+        raise DocumentError(path, "the file is damaged (tables are missing)")
+    revisions = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    if revisions != [(SCHEMA_REVISIONS[version],)]:
+        raise DocumentError(path, "the file is damaged (its schema records do not agree)")
+
+
+def _upgraded_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An in-memory copy of an older document brought to the current schema. Closes ``conn``."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        conn.backup(memory)
+        conn.close()
+        _harden(memory)
+        memory.execute("PRAGMA query_only=OFF")
+        engine = _sqlite_engine(memory)
+        try:
+            with engine.begin() as c:
+                run_migrations(c)
+        finally:
+            engine.dispose(close=False)
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
+def _grouped(rows: Iterable[Sequence[Any]], parents: Iterable[str]) -> dict[str, list[Any]]:
+    """Rows (parent id first, already in order) grouped by parent; orphans mean damage."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        groups[row[0]].append(row)
+    if not set(groups) <= set(parents):
+        raise _Inconsistent("rows refer to a missing parent")
+    return groups
+
+
+def _read_scenario(raw: sqlite3.Connection) -> dict[str, Any]:
+    engine = _sqlite_engine(raw)
+    try:
+        with engine.connect() as conn:
+            return _read_rows(conn)
+    finally:
+        engine.dispose(close=False)
+
+
+def _read_rows(conn: Connection) -> dict[str, Any]:
+    loads: Callable[[str], Any] = json.loads
+    heads = conn.execute(
+        select(ScenarioRow.key, ScenarioRow.title, ScenarioRow.summary, ScenarioRow.as_of)
+    ).all()
+    if len(heads) != 1 or heads[0][0] != 1:
+        raise _Inconsistent("the scenario row is missing or repeated")
+    _, title, summary, as_of = heads[0]
+
+    parties = conn.execute(
+        select(PartyRow.id, PartyRow.name, PartyRow.role, PartyRow.color)
+        .order_by(PartyRow.position)
+    ).all()
+    party_ids = [p[0] for p in parties]
+    red_lines = _grouped(conn.execute(
+        select(RedLineRow.party_id, RedLineRow.id, RedLineRow.title, RedLineRow.rule,
+               RedLineRow.rationale, RedLineRow.source)
+        .order_by(RedLineRow.party_id, RedLineRow.position)
+    ), party_ids)
+    preferences = _grouped(conn.execute(
+        select(PreferenceRow.party_id, PreferenceRow.id, PreferenceRow.title,
+               PreferenceRow.rule, PreferenceRow.weight_json, PreferenceRow.rationale,
+               PreferenceRow.source)
+        .order_by(PreferenceRow.party_id, PreferenceRow.position)
+    ), party_ids)
+
+    provisions = conn.execute(
+        select(ProvisionRow.id, ProvisionRow.title, ProvisionRow.category, ProvisionRow.kind,
+               ProvisionRow.text, ProvisionRow.source)
+        .order_by(ProvisionRow.position)
+    ).all()
+    provision_ids = [p[0] for p in provisions]
+    links = _grouped(conn.execute(
+        select(ProvisionPartyRow.provision_id, ProvisionPartyRow.direction,
+               ProvisionPartyRow.party_id)
+        .order_by(ProvisionPartyRow.provision_id, ProvisionPartyRow.direction,
+                  ProvisionPartyRow.position)
+    ), provision_ids)
+    excludes = _grouped(conn.execute(
+        select(ProvisionExcludeRow.provision_id, ProvisionExcludeRow.other_id)
+        .order_by(ProvisionExcludeRow.provision_id, ProvisionExcludeRow.position)
+    ), provision_ids)
+    params = _grouped(conn.execute(
+        select(ParamRow.provision_id, ParamRow.name, ParamRow.type, ParamRow.default_json,
+               ParamRow.min_json, ParamRow.max_json, ParamRow.choices_json, ParamRow.unit)
+        .order_by(ParamRow.provision_id, ParamRow.position)
+    ), provision_ids)
+
+    drafts = conn.execute(
+        select(DraftRow.id, DraftRow.title, DraftRow.note).order_by(DraftRow.position)
+    ).all()
+    clauses = _grouped(conn.execute(
+        select(ClauseRow.draft_id, ClauseRow.provision_id, ClauseRow.phase, ClauseRow.note,
+               ClauseRow.values_json)
+        .order_by(ClauseRow.draft_id, ClauseRow.position)
+    ), [d[0] for d in drafts])
+
+    def param(row: Sequence[Any]) -> dict[str, Any]:
+        _, name, kind, default, lo, hi, choices, unit = row
+        out: dict[str, Any] = {"name": name, "type": kind, "default": loads(default)}
+        if lo is not None:
+            out["min"] = loads(lo)
+        if hi is not None:
+            out["max"] = loads(hi)
+        if choices is not None:
+            out["choices"] = loads(choices)
+        if unit is not None:
+            out["unit"] = unit
+        return out
+
+    def provision(row: Sequence[Any]) -> dict[str, Any]:
+        pid, ptitle, category, kind, text, source = row
+        sides: dict[str, list[str]] = {"by": [], "to": []}
+        for _, direction, party in links.get(pid, ()):
+            if direction not in sides:
+                raise _Inconsistent("a provision link has no direction")
+            sides[direction].append(party)
+        return {
+            "id": pid, "title": ptitle, "category": category, "kind": kind,
+            "by": sides["by"], "to": sides["to"], "text": text,
+            "params": [param(r) for r in params.get(pid, ())],
+            "excludes": [r[1] for r in excludes.get(pid, ())],
+            "source": source,
+        }
+
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "title": title,
+        "summary": summary,
+        "as_of": as_of,
+        "parties": [
+            {
+                "id": pid, "name": name, "role": role, "color": color,
+                "red_lines": [
+                    {"id": r[1], "title": r[2], "rule": r[3], "rationale": r[4], "source": r[5]}
+                    for r in red_lines.get(pid, ())
+                ],
+                "preferences": [
+                    {"id": r[1], "title": r[2], "rule": r[3], "weight": loads(r[4]),
+                     "rationale": r[5], "source": r[6]}
+                    for r in preferences.get(pid, ())
+                ],
+            }
+            for pid, name, role, color in parties
+        ],
+        "provisions": [provision(r) for r in provisions],
+        "drafts": [
+            {
+                "id": did, "title": dtitle, "note": note,
+                "clauses": [
+                    {"provision": c[1], "phase": c[2], "note": c[3], "values": loads(c[4])}
+                    for c in clauses.get(did, ())
+                ],
+            }
+            for did, dtitle, note in drafts
+        ],
+    }
+
+
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_REVISIONS",
+    "SCHEMA_VERSION",
+    "SQLITE_MAGIC",
+    "DocumentError",
+    "migrations_dir",
+    "open_document",
+    "read_scenario_file",
+    "run_migrations",
+    "save_document",
+]
