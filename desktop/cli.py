@@ -94,6 +94,10 @@ def _pick_draft(scenario: Scenario, path: Path, draft_id: str | None) -> Draft:
     raise UsageError(f"{path}: no draft '{draft_id}' (drafts: {known})")
 
 
+def _count(items: Sequence[object], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.store import DocumentError, import_json, save_document
 
@@ -102,8 +106,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         save_document(scenario, args.output)
     except DocumentError as err:
         raise UsageError(str(err)) from None
-    print(f"{args.output}: imported '{scenario.title}' "
-          f"({len(scenario.provisions)} provisions, {len(scenario.drafts)} drafts)", file=out)
+    print(f"{args.output}: imported '{scenario.title}' ({_count(scenario.provisions, 'provision')},"
+          f" {_count(scenario.drafts, 'draft')})", file=out)
     return EXIT_OK
 
 

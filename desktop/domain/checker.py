@@ -88,6 +88,14 @@ class CompiledScenario:
 
     def __init__(self, scenario: Scenario) -> None:
         provisions = scenario.provision_index
+        cache: dict[str, CompiledRule] = scenario._rule_cache
+
+        def compile_once(text: str) -> CompiledRule:
+            rule = cache.get(text)
+            if rule is None:
+                rule = cache[text] = compile_rule(text, provisions)
+            return rule
+
         self.defaults: dict[str, dict[str, Value]] = {
             p.id: p.defaults() for p in scenario.provisions
         }
@@ -96,10 +104,10 @@ class CompiledScenario:
                 id=party.id,
                 name=party.name,
                 red_lines=tuple(
-                    (r.id, r.title, compile_rule(r.rule, provisions)) for r in party.red_lines
+                    (r.id, r.title, compile_once(r.rule)) for r in party.red_lines
                 ),
                 preferences=tuple(
-                    (p.id, float(p.weight), compile_rule(p.rule, provisions))
+                    (p.id, float(p.weight), compile_once(p.rule))
                     for p in party.preferences
                 ),
                 total_weight=float(sum(p.weight for p in party.preferences)),

@@ -7,10 +7,11 @@ Reading is bounded: the caller checks the byte size before anything is parsed
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from desktop.domain.model import FORMAT_NAME, FORMAT_VERSION, Scenario
 
@@ -98,11 +99,38 @@ def _path(loc: tuple[int | str, ...]) -> str:
 
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     """The canonical form: fields equal to their defaults are left out, key order is fixed."""
-    data = scenario.model_dump(mode="json", exclude_defaults=True)
+    data = _canonical(scenario)
     data["format"] = FORMAT_NAME
     data["version"] = FORMAT_VERSION
     order = ["format", "version", "title", "summary", "as_of", "parties", "provisions", "drafts"]
     return {k: data[k] for k in order if k in data}
+
+
+def _canonical(model: BaseModel) -> dict[str, Any]:
+    """Like ``model_dump(mode="json", exclude_defaults=True)``, except that a value is left out
+    only when it equals its default *with the same type*: a weight written as 1.0 stays 1.0
+    (pydantic would drop it, and it would come back as the integer 1)."""
+    out: dict[str, Any] = {}
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        if not field.is_required():
+            default = field.get_default(call_default_factory=True)
+            if type(value) is type(default) and value == default:
+                continue
+        out[name] = _json_value(value)
+    return out
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return _canonical(value)
+    if isinstance(value, tuple | list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def dump_scenario(scenario: Scenario) -> str:

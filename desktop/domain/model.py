@@ -363,6 +363,8 @@ class Scenario(_Model):
     _provision_index: dict[str, Provision] | None = PrivateAttr(default=None)
     _party_index: dict[str, Party] | None = PrivateAttr(default=None)
     _compiled: Any = PrivateAttr(default=None)  # desktop.domain.checker.CompiledScenario
+    # Rules compiled while validating, by text, so the first check need not compile them again.
+    _rule_cache: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @field_validator("as_of", mode="before")
     @classmethod
@@ -444,7 +446,7 @@ class Scenario(_Model):
             for label, rules in (("red line", party.red_lines), ("preference", party.preferences)):
                 for item in rules:
                     try:
-                        compile_rule(item.rule, provisions)
+                        self._rule_cache[item.rule] = compile_rule(item.rule, provisions)
                     except RuleError as err:
                         yield f"party '{party.id}', {label} '{item.id}': {err}"
 
