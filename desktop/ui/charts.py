@@ -1,0 +1,169 @@
+"""Live charts (pyqtgraph): satisfaction per party, and the parties × red lines matrix.
+
+Both redraw from the workspace's change notification. Bars are green for a party that accepts
+and red for one that rejects, and every bar is labelled "✓ 75%" / "✗ 25%" so the status does
+not depend on colour.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.domain import Report, Scenario
+from desktop.ui.models import short_name
+from desktop.ui.workspace import Change, Workspace
+
+ACCEPT = (46, 125, 50)
+REJECT = (198, 40, 40)
+HOLDS = (165, 214, 167, 255)
+VIOLATED = (198, 40, 40, 255)
+EMPTY = (238, 238, 238, 255)
+
+
+def _short(name: str, limit: int = 16) -> str:
+    """A tick label: the name without its parenthetical, words on separate lines."""
+    head = short_name(name)
+    head = head if len(head) <= limit else head[: limit - 1] + "…"
+    return head.replace(" ", "\n", 1) if len(head) > 8 else head
+
+
+class SatisfactionChart(pg.PlotWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("SatisfactionChart")
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setTitle("Satisfaction by party", color="#333", size="10pt")
+        self.setLabel("left", "satisfaction", units="%")
+        self.setYRange(0, 110, padding=0)
+        self.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
+        self.getAxis("bottom").setHeight(38)  # room for two-line party names
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
+        self.addItem(self.bars)
+        self.labels: list[pg.TextItem] = []
+        self.values: list[float] = []
+        self.acceptable: list[bool] = []
+
+    def show_report(self, scenario: Scenario, report: Report | None) -> None:
+        for label in self.labels:
+            self.removeItem(label)
+        self.labels = []
+        verdicts = report.parties if report else ()
+        self.values = [0.0 if v.satisfaction is None else v.satisfaction * 100 for v in verdicts]
+        self.acceptable = [v.acceptable for v in verdicts]
+        colors = [ACCEPT if ok else REJECT for ok in self.acceptable]
+        brushes = [pg.mkBrush(*c) for c in colors]
+        pens = [pg.mkPen(*c) for c in colors]
+        x = list(range(len(self.values)))
+        self.bars.setOpts(x=x, height=self.values, brushes=brushes, pens=pens)
+        self.getAxis("bottom").setTicks([[(i, _short(v.name)) for i, v in enumerate(verdicts)]])
+        self.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
+        font = QFont()
+        font.setBold(True)
+        for i, v in enumerate(verdicts):
+            mark = "✓" if v.acceptable else "✗"
+            text = "n/a" if v.satisfaction is None else f"{v.satisfaction:.0%}"
+            label = pg.TextItem(f"{mark} {text}", color=(30, 30, 30), anchor=(0.5, 1.0))
+            label.setFont(font)
+            label.setPos(QPointF(i, self.values[i] + 1))
+            self.addItem(label)
+            self.labels.append(label)
+
+
+class RedLineMatrix(pg.PlotWidget):
+    """Rows are parties, columns their red lines in order: light green holds, red violated."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("RedLineMatrix")
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setTitle("Red lines: held, or crossed ✗", color="#333", size="10pt")
+        self.image = pg.ImageItem()
+        self.addItem(self.image)
+        self.getViewBox().invertY(True)
+        self.grid: np.ndarray = np.zeros((0, 0), dtype=np.int8)  # 1 holds, -1 violated, 0 none
+        self.names: list[list[str]] = []
+        self.marks: list[pg.TextItem] = []
+        self.setMouseTracking(True)
+        self.scene().sigMouseMoved.connect(self._hover)
+
+    def show_report(self, scenario: Scenario, report: Report | None) -> None:
+        for mark in self.marks:
+            self.removeItem(mark)
+        self.marks = []
+        parties = scenario.parties
+        width = max((len(p.red_lines) for p in parties), default=0)
+        grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
+        self.names = [[f"{p.name}: {r.title} [{r.id}]" for r in p.red_lines] for p in parties]
+        violated = set()
+        if report is not None:
+            violated = {(v.party, x.red_line) for v in report.parties for x in v.violations}
+        for i, party in enumerate(parties):
+            for j, line in enumerate(party.red_lines):
+                grid[i, j] = -1 if (party.id, line.id) in violated else 1
+        self.grid = grid
+        rgba = np.empty((*grid.shape, 4), dtype=np.ubyte)
+        rgba[grid == 1] = HOLDS
+        rgba[grid == -1] = VIOLATED
+        rgba[grid == 0] = EMPTY
+        # ImageItem is column-major (x first): transpose so rows are parties.
+        self.image.setImage(rgba.transpose(1, 0, 2), autoLevels=False)
+        self.getAxis("left").setTicks(
+            [[(i + 0.5, short_name(p.name)) for i, p in enumerate(parties)]])
+        self.getAxis("bottom").setTicks([[(j + 0.5, str(j + 1)) for j in range(grid.shape[1])]])
+        self.setLabel("bottom", "red line")
+        if grid.size <= 600:  # a ✗ in every crossed cell, while cells are big enough to read
+            for i, j in zip(*np.nonzero(grid == -1), strict=True):
+                mark = pg.TextItem("✗", color=(255, 255, 255), anchor=(0.5, 0.5))
+                mark.setPos(QPointF(j + 0.5, i + 0.5))
+                self.addItem(mark)
+                self.marks.append(mark)
+        self.setXRange(0, grid.shape[1], padding=0.04)
+        self.setYRange(0, max(grid.shape[0], 1), padding=0.02)
+
+    def cell_text(self, row: int, column: int) -> str:
+        if 0 <= row < len(self.names) and 0 <= column < len(self.names[row]):
+            state = "crossed" if self.grid[row, column] == -1 else "holds"
+            return f"{self.names[row][column]}: {state}"
+        return ""
+
+    def _hover(self, pos: QPointF) -> None:
+        point = self.getViewBox().mapSceneToView(pos)
+        self.setToolTip(self.cell_text(int(point.y()), int(point.x())))
+
+
+class ChartsPanel(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChartsPanel")
+        self._ws = workspace
+        self.satisfaction = SatisfactionChart(self)
+        self.matrix = RedLineMatrix(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.satisfaction, 1)
+        layout.addWidget(self.matrix, 1)
+        self.setMinimumHeight(260)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._on_changed(None)
+        workspace.changed.connect(self._on_changed)
+
+    def _on_changed(self, change: Change | None) -> None:
+        scenario, report = self._ws.scenario, self._ws.report
+        self.satisfaction.show_report(scenario, report)
+        self.matrix.show_report(scenario, report)
+
+    @staticmethod
+    def color(ok: bool) -> QColor:
+        return QColor(*(ACCEPT if ok else REJECT))

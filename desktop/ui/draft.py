@@ -1,0 +1,363 @@
+"""The draft agreement panel: a draft switcher and the ordered, numbered clauses.
+
+Clauses that cross a red line carry a red bar and a "✗ crosses ..." line; clauses in conflict
+carry an orange bar and a "⚠ conflicts with ..." line, so status never relies on colour alone.
+A heading opens each phase.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.commands import Editor
+from desktop.ui.models import (
+    ConflictsRole,
+    DraftModel,
+    NumberRole,
+    PhaseRole,
+    PhaseStartsRole,
+    TextRole,
+    TitleRole,
+    ViolationsRole,
+)
+from desktop.ui.workspace import Change, What, Workspace
+
+VIOLATION = QColor("#C62828")
+CONFLICT = QColor("#E65100")
+PAD = 6
+NUMBER_WIDTH = 34
+BAR = 5
+
+
+class ClauseDelegate(QStyledItemDelegate):
+    """Paints a clause: number, phase badge, title, full text, and its status lines."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _text_width(self) -> int:
+        return max(120, self._view.viewport().width() - NUMBER_WIDTH - BAR - 3 * PAD)
+
+    @staticmethod
+    def _status_lines(index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, QColor]]:
+        lines: list[tuple[str, QColor]] = []
+        violations = index.data(ViolationsRole) or []
+        if violations:
+            parties = list(dict.fromkeys(p for p, _, _ in violations))
+            ids = ", ".join(rid for _, rid, _ in violations)
+            lines.append((f"✗ Crosses red lines of {', '.join(parties)} ({ids})", VIOLATION))
+        conflicts = index.data(ConflictsRole) or []
+        if conflicts:
+            lines.append((f"⚠ Conflicts with {', '.join(conflicts)}", CONFLICT))
+        return lines
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        base = QFont(option.font)
+        bold = QFont(base)
+        bold.setBold(True)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
+        return base, bold, small
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        base, bold, small = self._fonts(option)
+        width = self._text_width()
+        flags = Qt.TextFlag.TextWordWrap
+        h = PAD
+        if index.data(PhaseStartsRole):
+            h += QFontMetrics(bold).height() + PAD
+        h += QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), flags,
+                                             str(index.data(TitleRole))).height()
+        h += QFontMetrics(base).boundingRect(QRect(0, 0, width, 10_000), flags,
+                                             str(index.data(TextRole))).height()
+        for text, _ in self._status_lines(index):
+            h += QFontMetrics(small).boundingRect(QRect(0, 0, width, 10_000), flags,
+                                                  text).height()
+        return QSize(width + NUMBER_WIDTH + BAR + 3 * PAD, h + PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        painter.save()
+        base, bold, small = self._fonts(option)
+        rect = QRect(option.rect)
+        palette = option.palette
+        flags = Qt.TextFlag.TextWordWrap
+        top = rect.top() + PAD
+        if index.data(PhaseStartsRole):
+            painter.setFont(bold)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            fm = QFontMetrics(bold)
+            heading = f"Phase {index.data(PhaseRole)}"
+            painter.drawText(QRect(rect.left() + PAD, top, rect.width(), fm.height()),
+                             Qt.AlignmentFlag.AlignLeft, heading)
+            y = top + fm.height() // 2
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+            painter.drawLine(rect.left() + PAD + fm.horizontalAdvance(heading) + PAD, y,
+                             rect.right() - PAD, y)
+            top += fm.height() + PAD
+        body = QRect(rect.left(), top - PAD // 2, rect.width(), rect.bottom() - top + PAD // 2)
+
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(body, palette.color(QPalette.ColorRole.Highlight))
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                   else QPalette.ColorRole.Text)
+        status = self._status_lines(index)
+        if status:
+            painter.fillRect(QRect(body.left(), body.top(), BAR, body.height()), status[0][1])
+
+        painter.setPen(text_color)
+        painter.setFont(bold)
+        painter.drawText(QRect(body.left() + BAR + PAD, top, NUMBER_WIDTH, body.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                         f"{index.data(NumberRole)}.")
+        x = body.left() + BAR + 2 * PAD + NUMBER_WIDTH
+        width = self._text_width()
+        title = str(index.data(TitleRole))
+        r = QFontMetrics(bold).boundingRect(QRect(x, top, width, 10_000), flags, title)
+        painter.drawText(QRect(x, top, width, r.height()), flags, title)
+        top += r.height()
+        painter.setFont(base)
+        text = str(index.data(TextRole))
+        r = QFontMetrics(base).boundingRect(QRect(x, top, width, 10_000), flags, text)
+        painter.drawText(QRect(x, top, width, r.height()), flags, text)
+        top += r.height()
+        painter.setFont(small)
+        for line, color in status:
+            painter.setPen(text_color if selected else color)
+            r = QFontMetrics(small).boundingRect(QRect(x, top, width, 10_000), flags, line)
+            painter.drawText(QRect(x, top, width, r.height()), flags, line)
+            top += r.height()
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1,
+                                Qt.PenStyle.DotLine))
+            painter.drawRect(body.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
+class DraftView(QListView):
+    """Delete removes a clause; Ctrl+Up/Down move it: the keyboard twins of dragging."""
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self.setObjectName("DraftView")
+        self.setAccessibleName("Draft agreement")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(ClauseDelegate(self))
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.current_row()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
+            self._editor.remove_clause(row)
+            self.select_row(min(row, self.model().rowCount() - 1))
+            event.accept()
+            return
+        if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and row >= 0:
+            target = row - 1 if event.key() == Qt.Key.Key_Up else row + 1
+            if 0 <= target < self.model().rowCount() and self._editor.move_clause(row, target):
+                self.select_row(target)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model().rowCount():
+            index = self.model().index(row, 0)
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def select_rows(self, rows: list[int]) -> None:
+        model = self.model()
+        selection = QItemSelection()
+        for row in rows:
+            index = model.index(row, 0)
+            selection.select(index, index)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.selectionModel().select(selection,
+                                     QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if rows:
+            self.selectionModel().setCurrentIndex(model.index(rows[0], 0),
+                                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.scrollTo(model.index(rows[0], 0))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped heights depend on the width
+
+
+class DraftPanel(QWidget):
+    """Draft switcher (new, duplicate, rename, delete) above the clause list."""
+
+    clause_selected = Signal(int)  # row, or -1
+
+    def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName("DraftPanel")
+        self._ws = workspace
+        self._editor = editor
+        self.model = DraftModel(workspace, editor, self)
+
+        self.switcher = QComboBox(self)
+        self.switcher.setObjectName("DraftSwitcher")
+        self.switcher.setAccessibleName("Current draft")
+        self.switcher.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.switcher.setMinimumContentsLength(24)
+        self.switcher.activated.connect(self._switch)
+
+        def tool(text: str, tip: str, slot: object, name: str) -> QToolButton:
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            return button
+
+        self.new_button = tool("New", "New empty draft", self.new_draft, "NewDraft")
+        self.dup_button = tool("Duplicate", "New draft copying this one", self.duplicate_draft,
+                               "DuplicateDraft")
+        self.rename_button = tool("Rename", "Rename this draft", self.rename_draft,
+                                  "RenameDraft")
+        self.delete_button = tool("Delete", "Delete this draft", self.delete_draft,
+                                  "DeleteDraft")
+
+        self.view = DraftView(editor, self)
+        self.view.setModel(self.model)
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self.clause_selected.emit(cur.row() if cur.isValid() else -1))
+        self.model.already_present.connect(self.view.select_row)
+
+        self.empty_hint = QLabel(
+            "Drag provisions here from the library, or select one and press Enter.", self)
+        self.empty_hint.setObjectName("EmptyDraftHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        bar = QHBoxLayout()
+        label = QLabel("Draft:", self)
+        label.setBuddy(self.switcher)
+        bar.addWidget(label)
+        bar.addWidget(self.switcher, 1)
+        for b in (self.new_button, self.dup_button, self.rename_button, self.delete_button):
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_hint)
+        self._refresh_switcher()
+        workspace.changed.connect(self._on_changed)
+
+    def _on_changed(self, change: Change) -> None:
+        structural = change.what in (What.RESET, What.DRAFTS, What.DRAFT_SWITCHED)
+        if structural or self.switcher.currentData() != self._ws.draft_id:
+            self._refresh_switcher()
+        self._update_hint()
+        if change.what == What.CLAUSE_INSERTED and change.rows:
+            self.view.select_row(change.rows[0])
+        elif change.what == What.CLAUSE_MOVED and change.rows:
+            self.view.select_row(change.rows[1])
+
+    def _refresh_switcher(self) -> None:
+        self.switcher.blockSignals(True)
+        self.switcher.clear()
+        for d in self._ws.scenario.drafts:
+            self.switcher.addItem(d.title, d.id)
+        i = self.switcher.findData(self._ws.draft_id)
+        self.switcher.setCurrentIndex(i)
+        self.switcher.blockSignals(False)
+        has = self._ws.draft is not None
+        for b in (self.dup_button, self.rename_button, self.delete_button):
+            b.setEnabled(has)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        self.empty_hint.setVisible(self._ws.draft is not None and self.model.rowCount() == 0)
+
+    def _switch(self, index: int) -> None:
+        draft_id = self.switcher.itemData(index)
+        if isinstance(draft_id, str):
+            self._ws.switch_draft(draft_id)
+
+    def new_draft(self) -> None:
+        title, ok = QInputDialog.getText(self, "New draft", "Title of the new draft:",
+                                         text="New draft")
+        if ok and title.strip():
+            self._editor.new_draft(title.strip())
+
+    def duplicate_draft(self) -> None:
+        self._editor.duplicate_draft()
+
+    def rename_draft(self) -> None:
+        draft = self._ws.draft
+        if draft is None:
+            return
+        title, ok = QInputDialog.getText(self, "Rename draft", "New title:", text=draft.title)
+        if ok and title.strip():
+            self._editor.rename_draft(title.strip())
+
+    def delete_draft(self) -> None:
+        draft = self._ws.draft
+        if draft is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete draft",
+            f"Delete the draft “{draft.title}” with its {len(draft.clauses)} clauses?\n"
+            "You can undo this with Edit → Undo.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._editor.remove_draft()

@@ -1,0 +1,354 @@
+"""Files: new, open, save, save as, recent files, JSON import/export, autosave and recovery.
+
+All dialogs go through a :class:`Prompter`, so tests answer them without a person. Every
+failure shows one message naming the file and the cause, and leaves the open document as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Literal, Protocol
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.domain import Scenario
+from desktop.resources import default_scenario_path
+from desktop.store import (
+    DocumentError,
+    export_json,
+    import_json,
+    open_document,
+    save_document,
+)
+from desktop.ui.workspace import Workspace
+
+DOCUMENT_FILTER = "Accord documents (*.accord)"
+JSON_FILTER = "Accord scenarios (*.json)"
+MAX_RECENT = 10
+DEFAULT_AUTOSAVE_MINUTES = 3
+
+Answer = Literal["save", "discard", "cancel"]
+
+
+class Prompter(Protocol):
+    def ask_save_changes(self, name: str) -> Answer: ...
+    def open_path(self, caption: str, file_filter: str) -> Path | None: ...
+    def save_path(self, caption: str, file_filter: str, suggested: str) -> Path | None: ...
+    def error(self, caption: str, message: str) -> None: ...
+    def offer_save_as(self, message: str) -> bool: ...
+    def ask_restore(self, description: str) -> bool: ...
+
+
+class QtPrompter:
+    """The real dialogs."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+
+    def ask_save_changes(self, name: str) -> Answer:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"“{name}” has changes that are not saved.", parent=self.parent)
+        box.setInformativeText("Save them before closing?")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def open_path(self, caption: str, file_filter: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, caption, "", file_filter)
+        return Path(path) if path else None
+
+    def save_path(self, caption: str, file_filter: str, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, caption, suggested, file_filter)
+        return Path(path) if path else None
+
+    def error(self, caption: str, message: str) -> None:
+        QMessageBox.critical(self.parent, caption, message)
+
+    def offer_save_as(self, message: str) -> bool:
+        answer = QMessageBox.warning(
+            self.parent, "Could not save", message + "\n\nSave to another file instead?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_restore(self, description: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent, "Restore unsaved work?",
+            "Accord did not close normally last time.\n\n" + description
+            + "\n\nRestore this work?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def empty_scenario() -> Scenario:
+    return Scenario(format="accord.scenario", version=1, title="Untitled scenario")
+
+
+def load_template() -> Scenario:
+    """The default Ukraine scenario that ships with Accord."""
+    return import_json(default_scenario_path())
+
+
+class DocumentController(QObject):
+    """Owns the link between the workspace and files on disk."""
+
+    title_changed = Signal(str)
+    recent_changed = Signal(list)
+    status = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        settings: QSettings,
+        prompter: Prompter,
+        recovery_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.settings = settings
+        self.prompter = prompter
+        self.recovery_dir = recovery_dir
+        self.recovery_file = recovery_dir / f"recovery-{os.getpid()}.accord"
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.set_autosave_minutes(self.autosave_minutes())
+        workspace.undo_stack.cleanChanged.connect(lambda _clean: self._emit_title())
+        self._emit_title()
+
+    # -- naming
+
+    @property
+    def display_name(self) -> str:
+        return self.ws.path.name if self.ws.path else "Untitled"
+
+    def _emit_title(self) -> None:
+        self.title_changed.emit(f"{self.display_name}[*] — Accord")
+
+    # -- settings
+
+    def autosave_minutes(self) -> int:
+        value = self.settings.value("autosave/minutes", DEFAULT_AUTOSAVE_MINUTES)
+        try:
+            minutes = int(str(value))
+        except ValueError:
+            minutes = DEFAULT_AUTOSAVE_MINUTES
+        return max(0, min(minutes, 120))
+
+    def set_autosave_minutes(self, minutes: int) -> None:
+        self.settings.setValue("autosave/minutes", minutes)
+        if minutes > 0:
+            self.autosave_timer.start(minutes * 60_000)
+        else:
+            self.autosave_timer.stop()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _remember(self, path: Path) -> None:
+        entry = str(path.resolve())
+        recent = [entry] + [p for p in self.recent_files() if p != entry]
+        self.settings.setValue("files/recent", recent[:MAX_RECENT])
+        self.recent_changed.emit(recent[:MAX_RECENT])
+
+    # -- guarded switches
+
+    def maybe_discard(self) -> bool:
+        """Before closing or replacing the document: Save / Discard / Cancel. True to go on."""
+        if not self.ws.modified:
+            return True
+        answer = self.prompter.ask_save_changes(self.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new(self, template: bool = False) -> bool:
+        if not self.maybe_discard():
+            return False
+        try:
+            scenario = load_template() if template else empty_scenario()
+        except DocumentError as err:
+            self.prompter.error("Could not load the template", str(err))
+            return False
+        self.ws.reset(scenario, None)
+        self._drop_recovery()
+        self._emit_title()
+        return True
+
+    def open(self, path: Path | None = None) -> bool:
+        if path is None:
+            path = self.prompter.open_path("Open document", DOCUMENT_FILTER)
+            if path is None:
+                return False
+        if not self.maybe_discard():
+            return False
+        try:
+            scenario = open_document(path)
+        except DocumentError as err:
+            self.prompter.error("Could not open the document", str(err))
+            return False
+        self.ws.reset(scenario, path)
+        self._remember(path)
+        self._drop_recovery()
+        self._emit_title()
+        self.status.emit(f"Opened {path.name}")
+        return True
+
+    def import_json(self, path: Path | None = None) -> bool:
+        """A JSON scenario becomes a new, unsaved document."""
+        if path is None:
+            path = self.prompter.open_path("Import scenario", JSON_FILTER)
+            if path is None:
+                return False
+        if not self.maybe_discard():
+            return False
+        try:
+            scenario = import_json(path)
+        except DocumentError as err:
+            self.prompter.error("Could not import the scenario", str(err))
+            return False
+        self.ws.reset(scenario, None)
+        self.ws.undo_stack.resetClean()  # imported work is not saved anywhere yet
+        self._emit_title()
+        self.status.emit(f"Imported {path.name}")
+        return True
+
+    # -- writing
+
+    def save(self) -> bool:
+        if self.ws.path is None:
+            return self.save_as()
+        return self._write(self.ws.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        if path is None:
+            suggested = str(self.ws.path or Path.home() / "Untitled.accord")
+            path = self.prompter.save_path("Save document as", DOCUMENT_FILTER, suggested)
+            if path is None:
+                return False
+        if path.suffix != ".accord":
+            path = path.with_name(path.name + ".accord")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_document(self.ws.scenario, path)
+        except DocumentError as err:
+            if self.prompter.offer_save_as(str(err)):
+                return self.save_as()
+            return False
+        self.ws.path = path
+        self.ws.undo_stack.setClean()
+        self._remember(path)
+        self._drop_recovery()
+        self._emit_title()
+        self.status.emit(f"Saved {path.name}")
+        return True
+
+    def export_json(self, path: Path | None = None) -> bool:
+        if path is None:
+            stem = self.ws.path.stem if self.ws.path else "scenario"
+            path = self.prompter.save_path("Export scenario as JSON", JSON_FILTER,
+                                           f"{stem}.json")
+            if path is None:
+                return False
+        try:
+            export_json(self.ws.scenario, path)
+        except DocumentError as err:
+            self.prompter.error("Could not export", str(err))
+            return False
+        self.status.emit(f"Exported {path.name}")
+        return True
+
+    # -- autosave and recovery
+
+    def autosave(self) -> None:
+        """Write the unsaved state to this session's recovery file (never to the document)."""
+        if not self.ws.modified:
+            return
+        try:
+            self.recovery_dir.mkdir(parents=True, exist_ok=True)
+            save_document(self.ws.scenario, self.recovery_file)
+            meta = {"path": str(self.ws.path) if self.ws.path else None,
+                    "saved_at": datetime.now().isoformat(timespec="seconds"),
+                    "title": self.ws.scenario.title}
+            self.recovery_file.with_suffix(".json").write_text(json.dumps(meta),
+                                                               encoding="utf-8")
+        except (DocumentError, OSError) as err:
+            self.status.emit(f"Autosave failed: {err}")
+            return
+        self.status.emit("Autosaved")
+
+    def _drop_recovery(self) -> None:
+        for p in (self.recovery_file, self.recovery_file.with_suffix(".json")):
+            p.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """A clean exit leaves no recovery file behind."""
+        self.autosave_timer.stop()
+        self._drop_recovery()
+
+    def orphaned_recoveries(self) -> list[Path]:
+        """Recovery files of sessions that are no longer running (they crashed)."""
+        if not self.recovery_dir.is_dir():
+            return []
+        found = []
+        for path in sorted(self.recovery_dir.glob("recovery-*.accord")):
+            try:
+                pid = int(path.stem.split("-", 1)[1])
+            except ValueError:
+                continue
+            if pid != os.getpid() and not _alive(pid):
+                found.append(path)
+        return found
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer to restore the newest crashed session's work."""
+        for path in reversed(self.orphaned_recoveries()):
+            meta_path = path.with_suffix(".json")
+            try:
+                meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                meta = {}
+            original = meta.get("path") if isinstance(meta, dict) else None
+            when = meta.get("saved_at", "an unknown time") if isinstance(meta, dict) else ""
+            name = Path(original).name if isinstance(original, str) else "an unsaved document"
+            restore = self.prompter.ask_restore(
+                f"Unsaved changes to {name}, autosaved at {when}.")
+            if restore:
+                try:
+                    scenario = open_document(path)
+                except DocumentError as err:
+                    self.prompter.error("Could not restore", str(err))
+                    continue
+                self.ws.reset(scenario, Path(original) if isinstance(original, str) else None)
+                self.ws.undo_stack.resetClean()  # restored work still needs a save
+                self._emit_title()
+            path.unlink(missing_ok=True)
+            meta_path.unlink(missing_ok=True)
+            return restore
+        return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

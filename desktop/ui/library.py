@@ -1,0 +1,201 @@
+"""The provision library panel: a searchable tree grouped by category, a details pane, and
+"Add to draft" (Enter) as the keyboard equivalent of dragging."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import Provision
+from desktop.ui.commands import Editor
+from desktop.ui.models import (
+    KIND_LABELS,
+    LibraryFilter,
+    LibraryModel,
+    ProvisionIdRole,
+    category_label,
+    parties_label,
+)
+from desktop.ui.workspace import Workspace
+
+
+class LibraryTree(QTreeView):
+    """Enter adds the selected provisions to the draft."""
+
+    activated_ids = Signal(list)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            ids = self.selected_ids()
+            if ids:
+                self.activated_ids.emit(ids)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def selected_ids(self) -> list[str]:
+        out: list[str] = []
+        for index in self.selectionModel().selectedRows(0):
+            pid = index.data(ProvisionIdRole)
+            if isinstance(pid, str) and pid not in out:
+                out.append(pid)
+        return out
+
+
+class LibraryPanel(QWidget):
+    provision_selected = Signal(str)  # for editors: the provision the user is looking at
+
+    def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName("LibraryPanel")
+        self._ws = workspace
+        self._editor = editor
+        self.model = LibraryModel(workspace, self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("LibrarySearch")
+        self.search.setPlaceholderText("Search provisions: title, id or text")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+
+        self.tree = LibraryTree(self)
+        self.tree.setObjectName("LibraryTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName("Provision library")
+        self.tree.setIndentation(14)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 130)
+        self._span_categories()
+        self.tree.activated_ids.connect(self._add)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
+        self.model.modelReset.connect(self._after_reset)
+
+        self.legend = QLabel(
+            "Kinds: C concession · G guarantee · I incentive · M mechanism · K commitment",
+            self)
+        self.legend.setObjectName("KindLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
+        self.add_button = QPushButton("Add to draft", self)
+        self.add_button.setObjectName("AddToDraft")
+        self.add_button.setToolTip("Add the selected provisions to the draft (Enter)")
+        self.add_button.clicked.connect(lambda: self._add(self.tree.selected_ids()))
+
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("ProvisionDetails")
+        self.details.setOpenLinks(False)
+        self.details.setOpenExternalLinks(False)
+        self.details.setPlaceholderText("Select a provision to read its full text.")
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.search)
+        top_layout.addWidget(self.tree, 1)
+        top_layout.addWidget(self.legend)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        top_layout.addLayout(row)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("LibrarySplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+    def _span_categories(self) -> None:
+        """Category rows use the full width; provisions show title and parties."""
+        for row in range(self.proxy.rowCount()):
+            self.tree.setFirstColumnSpanned(row, self.tree.rootIndex(), True)
+        self.tree.expandAll()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        self._span_categories()
+
+    def _after_reset(self) -> None:
+        self._span_categories()
+
+    def _add(self, ids: list[str]) -> None:
+        if ids:
+            self._editor.add_clauses(ids)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        pid = index.data(ProvisionIdRole)
+        if isinstance(pid, str):
+            self._editor.add_clauses([pid])
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        pid = current.data(ProvisionIdRole)
+        if not isinstance(pid, str):
+            self.details.clear()
+            return
+        prov = self._ws.scenario.provision_index.get(pid)
+        if prov is not None:
+            self.details.setHtml(self.describe(prov))
+            self.provision_selected.emit(pid)
+
+    def describe(self, prov: Provision) -> str:
+        """The details pane: every user string escaped, so markup prints literally."""
+        e = html.escape
+        rows = [
+            f"<h3>{e(prov.title)}</h3>",
+            f"<p>{e(prov.render())}</p>",
+            f"<p><b>Kind:</b> {e(KIND_LABELS[prov.kind])} &nbsp; "
+            f"<b>Category:</b> {e(category_label(prov.category))} &nbsp; <b>Id:</b> {e(prov.id)}"
+            "</p>",
+        ]
+        who = parties_label(self._ws.scenario, prov)
+        if who:
+            rows.append(f"<p><b>Parties:</b> {e(who)}</p>")
+        if prov.params:
+            items = "".join(
+                f"<li>{e(p.name)}: {e(p.describe_domain())}; default "
+                f"{e(str(p.default))}{(' ' + e(p.unit)) if p.unit else ''}</li>"
+                for p in prov.params
+            )
+            rows.append(f"<p><b>Parameters</b></p><ul>{items}</ul>")
+        if prov.excludes:
+            rows.append(f"<p><b>Excludes:</b> {e(', '.join(prov.excludes))}</p>")
+        if prov.source:
+            rows.append(f"<p><b>Source:</b> {e(prov.source)}</p>")
+        return "".join(rows)
+
+    def select_provision(self, provision_id: str) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of(provision_id))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)

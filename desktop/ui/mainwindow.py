@@ -1,0 +1,272 @@
+"""The main window: composes the panels, menus and status bar. No business logic lives here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.ui.charts import ChartsPanel
+from desktop.ui.commands import Editor
+from desktop.ui.draft import DraftPanel
+from desktop.ui.editors import LibraryEditing
+from desktop.ui.files import DocumentController, Prompter, QtPrompter
+from desktop.ui.inspector import ClauseInspector
+from desktop.ui.library import LibraryPanel
+from desktop.ui.redlines import RedLinePanel
+from desktop.ui.workspace import Change, Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        workspace: Workspace,
+        settings: QSettings,
+        recovery_dir: Path,
+        prompter: Prompter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.ws = workspace
+        self.settings = settings
+        self.editor = Editor(workspace, self)
+        self.files = DocumentController(workspace, settings, prompter or QtPrompter(self),
+                                        recovery_dir, self)
+
+        self.library = LibraryPanel(workspace, self.editor, self)
+        self.draft = DraftPanel(workspace, self.editor, self)
+        self.inspector = ClauseInspector(workspace, self.editor, self)
+        self.redlines = RedLinePanel(workspace, self)
+        self.charts = ChartsPanel(workspace, self)
+        self.editing = LibraryEditing(workspace, self.editor, self,
+                                      current_provision=self._current_provision)
+
+        self.center = QSplitter(Qt.Orientation.Vertical, self)
+        self.center.setObjectName("CenterSplitter")
+        self.center.addWidget(self.draft)
+        self.center.addWidget(self.inspector)
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.setObjectName("RightSplitter")
+        self.right.addWidget(self.redlines)
+        self.right.addWidget(self.charts)
+        self.main = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main.setObjectName("MainSplitter")
+        self.main.addWidget(self.library)
+        self.main.addWidget(self.center)
+        self.main.addWidget(self.right)
+        for splitter in (self.main, self.center, self.right):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("StatusVerdict")
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        # Wiring: panels talk through the workspace and a few signals, never to each other's
+        # internals.
+        self.draft.clause_selected.connect(self.inspector.show_row)
+        self.redlines.violation_clicked.connect(self._select_culprits)
+        self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.files.status.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+        self.files.title_changed.connect(self.setWindowTitle)
+        workspace.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        workspace.changed.connect(self._on_changed)
+
+        self._build_menus()
+        self.setWindowTitle(f"{self.files.display_name}[*] — Accord")
+        self._restore_layout()
+        self._on_changed(None)
+
+    # -- menus
+
+    def _action(self, menu: QMenu, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu("&File")
+        new_menu = f.addMenu("&New")
+        self._action(new_menu, "&Empty scenario", lambda: self.files.new(False),
+                     QKeySequence.StandardKey.New, "actionNewEmpty")
+        self._action(new_menu, "From the &Ukraine 2025 template", lambda: self.files.new(True),
+                     name="actionNewTemplate")
+        self._action(f, "&Open…", lambda: self.files.open(), QKeySequence.StandardKey.Open,
+                     "actionOpen")
+        self.recent_menu = f.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("menuRecent")
+        self.files.recent_changed.connect(lambda _r: self._fill_recent())
+        self._fill_recent()
+        f.addSeparator()
+        self._action(f, "&Save", lambda: self.files.save(), QKeySequence.StandardKey.Save,
+                     "actionSave")
+        self._action(f, "Save &As…", lambda: self.files.save_as(),
+                     QKeySequence.StandardKey.SaveAs, "actionSaveAs")
+        f.addSeparator()
+        self._action(f, "&Import JSON…", lambda: self.files.import_json(), name="actionImport")
+        self._action(f, "&Export JSON…", lambda: self.files.export_json(), name="actionExport")
+        f.addSeparator()
+        self._action(f, "Autosave &interval…", self._ask_autosave, name="actionAutosave")
+        f.addSeparator()
+        self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+
+        e = bar.addMenu("&Edit")
+        undo = self.ws.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        undo.setObjectName("actionUndo")
+        redo = self.ws.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("actionRedo")
+        e.addAction(undo)
+        e.addAction(redo)
+        e.addSeparator()
+        self._action(e, "&Add selected provisions to draft",
+                     lambda: self.library.add_button.click(), "Ctrl+Return", "actionAddClause")
+        self._action(e, "&Remove clause", self._remove_clause, name="actionRemoveClause")
+        self._action(e, "Move clause &up", lambda: self._move_clause(-1), "Ctrl+Up",
+                     "actionMoveUp")
+        self._action(e, "Move clause &down", lambda: self._move_clause(1), "Ctrl+Down",
+                     "actionMoveDown")
+        self.undo_action, self.redo_action = undo, redo
+
+        d = bar.addMenu("&Draft")
+        self._action(d, "&New draft…", self.draft.new_draft, name="actionNewDraft")
+        self._action(d, "&Duplicate draft", self.draft.duplicate_draft,
+                     name="actionDuplicateDraft")
+        self._action(d, "&Rename draft…", self.draft.rename_draft, name="actionRenameDraft")
+        self._action(d, "De&lete draft…", self.draft.delete_draft, name="actionDeleteDraft")
+
+        lib = bar.addMenu("&Library")
+        self.editing.populate_menu(lib)
+
+        h = bar.addMenu("&Help")
+        self._action(h, "&About Accord", self._about, name="actionAbout")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.files.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _ask_autosave(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self, "Autosave", "Autosave to a recovery file every … minutes (0 = off):",
+            self.files.autosave_minutes(), 0, 120)
+        if ok:
+            self.files.set_autosave_minutes(minutes)
+
+    def _current_provision(self) -> str | None:
+        """The provision the user is looking at: in the library, else the selected clause."""
+        ids = self.library.tree.selected_ids()
+        if ids:
+            return ids[0]
+        clause = self.draft.model.clause(self.draft.view.current_row())
+        return clause.provision if clause else None
+
+    def _remove_clause(self) -> None:
+        row = self.draft.view.current_row()
+        if row >= 0:
+            self.editor.remove_clause(row)
+
+    def _move_clause(self, step: int) -> None:
+        row = self.draft.view.current_row()
+        if row >= 0 and self.editor.move_clause(row, row + step):
+            self.draft.view.select_row(row + step)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About Accord",
+                          f"Accord {__version__}\n\nAn offline workbench for drafting peace "
+                          "frameworks and checking them against every party's red lines.")
+
+    # -- reactions
+
+    def _on_changed(self, change: Change | None) -> None:
+        report = self.ws.report
+        self.status_label.setText(report.summary() if report else "No draft")
+
+    def _select_culprits(self, provision_ids: list[str]) -> None:
+        rows = [r for r in (self.draft.model.row_of(p) for p in provision_ids) if r is not None]
+        if rows:
+            self.draft.view.select_rows(rows)
+            self.inspector.show_row(rows[0])
+
+    # -- layout persistence
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        restored = False
+        for name, splitter in (("main", self.main), ("center", self.center),
+                               ("right", self.right)):
+            state = self.settings.value(f"window/splitter-{name}")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                restored = splitter.restoreState(state) or restored
+        if not restored:
+            self.apply_default_sizes()
+
+    def apply_default_sizes(self) -> None:
+        width = max(self.width(), 1000)
+        self.main.setSizes([int(width * 0.29), int(width * 0.39), int(width * 0.32)])
+        height = max(self.height(), 600)
+        self.center.setSizes([int(height * 0.64), int(height * 0.36)])
+        self.right.setSizes([int(height * 0.55), int(height * 0.45)])
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter-main", self.main.saveState())
+        self.settings.setValue("window/splitter-center", self.center.saveState())
+        self.settings.setValue("window/splitter-right", self.right.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_discard():
+            event.ignore()
+            return
+        self.save_layout()
+        self.settings.sync()
+        self.files.close()
+        event.accept()
+
+
+def open_startup(window: MainWindow, file: Path | None) -> None:
+    """What the app shows first: a crashed session's work, the given file, or the template."""
+    if window.files.offer_recovery():
+        return
+    if file is not None:
+        if not window.files.open(file):
+            window.files.new(template=True)
+        return
+    window.files.new(template=True)
+
+
+def app_instance() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

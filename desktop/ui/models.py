@@ -1,0 +1,524 @@
+"""Qt item models: thin adapters over the workspace's domain objects.
+
+No rule logic lives here. The models read the workspace's scenario and report, translate
+:class:`~desktop.ui.workspace.Change` notifications into fine-grained Qt model signals, and turn
+drops into :class:`~desktop.ui.commands.Editor` calls (which push undo commands).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from desktop.domain import Clause, Provision, Report, Scenario
+from desktop.ui.commands import Editor
+from desktop.ui.workspace import Change, What, Workspace
+
+PROVISION_MIME = "application/x-accord-provision"
+CLAUSE_MIME = "application/x-accord-clause"
+
+ProvisionIdRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 2
+InDraftRole = Qt.ItemDataRole.UserRole + 3
+SearchTextRole = Qt.ItemDataRole.UserRole + 4
+ClauseRole = Qt.ItemDataRole.UserRole + 10
+PhaseRole = Qt.ItemDataRole.UserRole + 11
+NumberRole = Qt.ItemDataRole.UserRole + 12
+TitleRole = Qt.ItemDataRole.UserRole + 13
+TextRole = Qt.ItemDataRole.UserRole + 14
+ViolationsRole = Qt.ItemDataRole.UserRole + 15  # list[tuple[party name, red line id, title]]
+ConflictsRole = Qt.ItemDataRole.UserRole + 16  # list[str] of provision titles it conflicts with
+PhaseStartsRole = Qt.ItemDataRole.UserRole + 17  # bool: first clause of its phase
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root; a shared default argument (never mutated)
+
+KIND_LABELS = {
+    "concession": "Concession",
+    "guarantee": "Guarantee",
+    "incentive": "Incentive",
+    "mechanism": "Mechanism",
+    "commitment": "Commitment",
+}
+
+
+KIND_COLORS = {
+    "concession": "#8E24AA",
+    "guarantee": "#1565C0",
+    "incentive": "#2E7D32",
+    "mechanism": "#EF6C00",
+    "commitment": "#546E7A",
+}
+KIND_LETTERS = {"concession": "C", "guarantee": "G", "incentive": "I", "mechanism": "M",
+                "commitment": "K"}
+_ICONS: dict[str, QIcon] = {}
+
+
+def kind_icon(kind: str) -> QIcon:
+    """A round badge with the kind's letter: C concession, G guarantee, I incentive,
+    M mechanism, K commitment (the library's tooltips and legend spell them out)."""
+    icon = _ICONS.get(kind)
+    if icon is None:
+        size = 32
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(KIND_COLORS[kind]))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(19)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, KIND_LETTERS[kind])
+        painter.end()
+        icon = _ICONS[kind] = QIcon(pixmap)
+    return icon
+
+
+def category_label(slug: str) -> str:
+    return slug.replace("-", " ").replace("_", " ").capitalize()
+
+
+def short_name(name: str) -> str:
+    """A party's name without its parenthetical: "United States (mediator)" -> "United States"."""
+    head = name.split(" (", 1)[0].strip()
+    return head or name
+
+
+def parties_label(scenario: Scenario, prov: Provision) -> str:
+    def names(ids: Sequence[str]) -> str:
+        return ", ".join(short_name(scenario.party_index[i].name)
+                         for i in ids if i in scenario.party_index)
+
+    by, to = names(prov.by), names(prov.to)
+    if by and to:
+        return f"{by} → {to}"
+    if by:
+        return f"by {by}"
+    if to:
+        return f"to {to}"
+    return ""
+
+
+def provision_tooltip(scenario: Scenario, prov: Provision) -> str:
+    """Rich text whose every user string is escaped: names, titles and text print literally."""
+    parts = [f"<b>{html.escape(prov.title)}</b> <i>({html.escape(prov.id)})</i>",
+             html.escape(prov.render())]
+    who = parties_label(scenario, prov)
+    kind = KIND_LABELS[prov.kind]
+    parts.append(html.escape(f"{kind}: {who}" if who else kind))
+    return "<p>" + "</p><p>".join(parts) + "</p>"
+
+
+def encode_ids(mime: str, ids: Sequence[str], text: str) -> QMimeData:
+    data = QMimeData()
+    data.setData(mime, QByteArray(json.dumps(list(ids)).encode("utf-8")))
+    data.setText(text)
+    return data
+
+
+def decode_ids(data: QMimeData, mime: str) -> list[str]:
+    """The ids a drag carries; anything malformed (a foreign drag) carries none."""
+    if not data.hasFormat(mime):
+        return []
+    try:
+        raw = json.loads(bytes(data.data(mime).data()).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    if not isinstance(raw, list):
+        return []
+    return [x for x in raw if isinstance(x, str)]
+
+
+# --------------------------------------------------------------------------- library
+
+
+class LibraryModel(QAbstractItemModel):
+    """Provisions grouped by category: two levels, three columns (title, kind, parties)."""
+
+    COLUMNS = ("Provision", "Parties")
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._categories: list[str] = []
+        self._members: list[list[Provision]] = []
+        self._in_draft: frozenset[str] = frozenset()
+        self._rebuild()
+        workspace.changed.connect(self._on_changed)
+
+    def _rebuild(self) -> None:
+        groups: dict[str, list[Provision]] = {}
+        for prov in self._ws.scenario.provisions:
+            groups.setdefault(prov.category, []).append(prov)
+        self._categories = list(groups)
+        self._members = [groups[c] for c in self._categories]
+        self._refresh_in_draft()
+
+    def _refresh_in_draft(self) -> None:
+        draft = self._ws.draft
+        self._in_draft = frozenset(c.provision for c in draft.clauses) if draft else frozenset()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.what in (What.RESET, What.LIBRARY, What.PARTIES):
+            self.beginResetModel()
+            self._rebuild()
+            self.endResetModel()
+            return
+        before = self._in_draft
+        self._refresh_in_draft()
+        if before != self._in_draft:
+            for row, members in enumerate(self._members):
+                if members:
+                    parent = self.index(row, 0)
+                    self.dataChanged.emit(self.index(0, 0, parent),
+                                          self.index(len(members) - 1, 1, parent))
+
+    # -- structure
+
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if not parent.isValid():
+            return len(self._categories)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._members[parent.row()])
+        return 0
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def provision_at(self, index: Index) -> Provision | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._members[index.internalId() - 1][index.row()]
+
+    def index_of(self, provision_id: str) -> QModelIndex:
+        for c, members in enumerate(self._members):
+            for r, prov in enumerate(members):
+                if prov.id == provision_id:
+                    return self.index(r, 0, self.index(c, 0))
+        return QModelIndex()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != 0:
+            base |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                cat = self._categories[index.row()]
+                return f"{category_label(cat)} ({len(self._members[index.row()])})"
+            if role == SearchTextRole:
+                return category_label(self._categories[index.row()]).lower()
+            return None
+        prov = self._members[index.internalId() - 1][index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return f"✓ {prov.title}" if prov.id in self._in_draft else prov.title
+            return parties_label(self._ws.scenario, prov)
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return kind_icon(prov.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return provision_tooltip(self._ws.scenario, prov)
+        if role == ProvisionIdRole:
+            return prov.id
+        if role == KindRole:
+            return prov.kind
+        if role == InDraftRole:
+            return prov.id in self._in_draft
+        if role == SearchTextRole:
+            return f"{prov.title}\n{prov.id}\n{prov.text}".lower()
+        return None
+
+    # -- drag source
+
+    def mimeTypes(self) -> list[str]:
+        return [PROVISION_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids: list[str] = []
+        texts: list[str] = []
+        for index in indexes:
+            prov = self.provision_at(index)
+            if prov is not None and prov.id not in ids:
+                ids.append(prov.id)
+                texts.append(prov.render())
+        return encode_ids(PROVISION_MIME, ids, "\n\n".join(texts))
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Filters provisions on title, id and text as the user types; keeps matching categories."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if not source_parent.isValid():
+            return False  # a category shows when one of its provisions matches (recursive)
+        haystack = model.data(index, SearchTextRole)
+        return isinstance(haystack, str) and all(w in haystack for w in self._needle.split())
+
+
+# --------------------------------------------------------------------------- draft
+
+
+class DraftModel(QAbstractListModel):
+    """The current draft's clauses, in order. A drop target for provisions and for clauses."""
+
+    already_present = Signal(int)  # a dropped provision is already in the draft, at this row
+
+    def __init__(self, workspace: Workspace, editor: Editor, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._editor = editor
+        self._draft_id: str | None = None
+        self._clauses: tuple[Clause, ...] = ()
+        self._violations: dict[str, list[tuple[str, str, str]]] = {}
+        self._conflicts: dict[str, list[str]] = {}
+        self._snapshot()
+        workspace.changed.connect(self._on_changed)
+
+    def _snapshot(self) -> None:
+        draft = self._ws.draft
+        self._draft_id = draft.id if draft else None
+        self._clauses = draft.clauses if draft else ()
+        self._marks(self._ws.report)
+
+    def _marks(self, report: Report | None) -> None:
+        self._violations = {}
+        self._conflicts = {}
+        if report is None:
+            return
+        scenario = self._ws.scenario
+        for verdict in report.parties:
+            for v in verdict.violations:
+                for pid in v.clauses:
+                    self._violations.setdefault(pid, []).append(
+                        (short_name(verdict.name), v.red_line, v.title))
+        for c in report.conflicts:
+            a, b = c.provisions
+            self._conflicts.setdefault(a, []).append(scenario.provision(b).title)
+            self._conflicts.setdefault(b, []).append(scenario.provision(a).title)
+
+    def _on_changed(self, change: Change) -> None:
+        draft = self._ws.draft
+        same_draft = draft is not None and draft.id == self._draft_id
+        what = change.what
+        if not same_draft or what in (What.RESET, What.DRAFT_SWITCHED, What.CLAUSES,
+                                      What.LIBRARY, What.PARTIES):
+            self.beginResetModel()
+            self._snapshot()
+            self.endResetModel()
+            return
+        assert draft is not None
+        if what == What.CLAUSE_INSERTED:
+            (row,) = change.rows
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._snapshot()
+            self.endInsertRows()
+        elif what == What.CLAUSE_REMOVED:
+            (row,) = change.rows
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._snapshot()
+            self.endRemoveRows()
+        elif what == What.CLAUSE_MOVED:
+            src, dst = change.rows
+            self.beginMoveRows(QModelIndex(), src, src, QModelIndex(),
+                               dst + 1 if dst > src else dst)
+            self._snapshot()
+            self.endMoveRows()
+        else:
+            self._snapshot()
+        if self._clauses:
+            # Marks (violations, conflicts, numbers, phase headings) can change on any row.
+            self.dataChanged.emit(self.index(0), self.index(len(self._clauses) - 1))
+
+    # -- data
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._clauses)
+
+    def clause(self, row: int) -> Clause | None:
+        return self._clauses[row] if 0 <= row < len(self._clauses) else None
+
+    def row_of(self, provision_id: str) -> int | None:
+        for i, c in enumerate(self._clauses):
+            if c.provision == provision_id:
+                return i
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._clauses):
+            return None
+        row = index.row()
+        clause = self._clauses[row]
+        prov = self._ws.scenario.provision_index.get(clause.provision)
+        if prov is None:  # the library changed under a stale snapshot; the reset follows
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            # No number here: numbers shift on every insert; the delegate paints NumberRole.
+            return prov.render(clause.values)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(clause, prov)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(row, clause, prov)
+        if role == ProvisionIdRole:
+            return clause.provision
+        if role == ClauseRole:
+            return clause
+        if role == PhaseRole:
+            return clause.phase
+        if role == NumberRole:
+            return row + 1
+        if role == TitleRole:
+            return prov.title
+        if role == TextRole:
+            return prov.render(clause.values)
+        if role == ViolationsRole:
+            return self._violations.get(clause.provision, [])
+        if role == ConflictsRole:
+            return self._conflicts.get(clause.provision, [])
+        if role == PhaseStartsRole:
+            return row == 0 or self._clauses[row - 1].phase != clause.phase
+        return None
+
+    def _tooltip(self, clause: Clause, prov: Provision) -> str:
+        lines = [f"<b>{html.escape(prov.title)}</b> — phase {clause.phase}"]
+        for party, rid, title in self._violations.get(clause.provision, []):
+            lines.append(f"✗ crosses {html.escape(party)}'s red line {html.escape(rid)}: "
+                         f"{html.escape(title)}")
+        for other in self._conflicts.get(clause.provision, []):
+            lines.append(f"⚠ conflicts with {html.escape(other)}")
+        if clause.note:
+            lines.append(f"<i>{html.escape(clause.note)}</i>")
+        return "<p>" + "<br>".join(lines) + "</p>"
+
+    def _accessible(self, row: int, clause: Clause, prov: Provision) -> str:
+        text = f"Clause {row + 1}, phase {clause.phase}: {prov.title}."
+        n = len(self._violations.get(clause.provision, []))
+        if n:
+            text += f" Crosses {n} red line{'s' if n > 1 else ''}."
+        if clause.provision in self._conflicts:
+            text += " In conflict."
+        return text
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+
+    # -- drag and drop
+
+    def mimeTypes(self) -> list[str]:
+        return [PROVISION_MIME, CLAUSE_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        ids = [self._clauses[r].provision for r in rows]
+        texts = [f"{r + 1}. {self.data(self.index(r), TextRole)}" for r in rows]
+        return encode_ids(CLAUSE_MIME, ids, "\n\n".join(texts))
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        if self._ws.draft is None:
+            return False
+        return bool(decode_ids(data, PROVISION_MIME) or decode_ids(data, CLAUSE_MIME))
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        """Insert dropped provisions at ``row``, or move a dropped clause there.
+
+        The edit goes through the Editor as an undo command; the model then updates from the
+        workspace's change notification like every other view. Nothing is removed by Qt after a
+        move: this model has no removeRows.
+        """
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._clauses)
+        clause_ids = decode_ids(data, CLAUSE_MIME)
+        if clause_ids:
+            source = self.row_of(clause_ids[0])
+            if source is None:
+                return False
+            target = row if row <= source else row - 1
+            target = max(0, min(target, len(self._clauses) - 1))
+            if target != source:
+                self._editor.move_clause(source, target)
+            return True
+        ids = [i for i in decode_ids(data, PROVISION_MIME)
+               if i in self._ws.scenario.provision_index]
+        if not ids:
+            return False
+        fresh = [i for i in ids if self.row_of(i) is None]
+        if not fresh:
+            existing = self.row_of(ids[0])
+            assert existing is not None
+            self.already_present.emit(existing)
+            return True
+        return self._editor.add_clauses(fresh, row)

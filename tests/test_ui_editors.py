@@ -1,0 +1,870 @@
+"""The library, party and scenario editors with pytest-qt: live rule validation, the dialogs
+driven like a user would (typing, clicking OK), every change landing in the workspace as one
+undo step, domain refusals shown to the user, and user text never read as HTML.
+
+Dialogs are opened with ``open()`` (non-blocking); message boxes run with ``exec`` replaced, so
+no test waits on a modal loop."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import ChoiceParam, IntParam, Provision, Scenario, parse_scenario
+from desktop.domain.rules import check_rule
+from desktop.ui.commands import Editor
+from desktop.ui.editors import (
+    LibraryEditing,
+    PartyDialog,
+    ProvisionDialog,
+    RuleEdit,
+    ScenarioInfoDialog,
+    parse_int,
+    parse_number,
+)
+from desktop.ui.workspace import Workspace
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def scenario(mini_json: bytes) -> Scenario:
+    return parse_scenario(mini_json)
+
+
+@pytest.fixture
+def ws(scenario: Scenario, qtbot: QtBot) -> Workspace:
+    return Workspace(scenario)
+
+
+@pytest.fixture
+def editor(ws: Workspace) -> Editor:
+    return Editor(ws)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    w = QWidget()
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.fixture
+def editing(ws: Workspace, editor: Editor, window: QWidget) -> LibraryEditing:
+    return LibraryEditing(ws, editor, window)
+
+
+class Boxes:
+    """Every QMessageBox.exec call, answered without a modal loop."""
+
+    def __init__(self) -> None:
+        self.shown: list[QMessageBox] = []
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    record = Boxes()
+
+    def fake_exec(box: QMessageBox) -> int:
+        record.shown.append(box)
+        return 0  # as if closed without clicking the destructive button
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return record
+
+
+def rule_edit(qtbot: QtBot, scenario: Scenario) -> RuleEdit:
+    widget = RuleEdit(None, scenario.provision_index)
+    qtbot.addWidget(widget)
+    return widget
+
+
+# --------------------------------------------------------------------------- RuleEdit
+
+
+def test_a_valid_rule_shows_no_error(qtbot: QtBot, scenario: Scenario) -> None:
+    edit = rule_edit(qtbot, scenario)
+    edit.setText("army-cap -> army-cap.personnel >= 800000")
+    assert edit.is_valid()
+    assert edit.error() is None
+    assert edit.error_text() == ""
+    assert edit.error_label.text() == "✓ Valid rule"
+    assert edit.edit.property("invalid") is False
+    assert edit.text() == "army-cap -> army-cap.personnel >= 800000"
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        ("army-capp", 1, "unknown provision 'army-capp'"),
+        ("army-cap -> army-capp", 13, "unknown provision 'army-capp'"),
+        ("army-cap and", 13, "expected a provision id, 'not', 'at_least', 'at_most' or '(', "
+                             "found the end of the rule"),
+        ('army-cap.personnel >= "many"', 23,
+         'type mismatch: army-cap.personnel is a number but "many" is a string'),
+        ("army-cap.size > 1", 10, "'army-cap' has no param 'size' (its params: personnel; or "
+                                  "phase)"),
+        ("", 1, "the rule is empty"),
+    ],
+)
+def test_an_invalid_rule_shows_the_message_with_its_column(
+        qtbot: QtBot, scenario: Scenario, text: str, column: int, message: str) -> None:
+    edit = rule_edit(qtbot, scenario)
+    edit.setText("neutral")
+    assert edit.is_valid()
+    edit.setText(text)
+    assert not edit.is_valid()
+    err = edit.error()
+    assert err is not None
+    assert err.column == column
+    assert edit.error_label.text() == f"Column {column}: {message}"
+    assert edit.error_label.textFormat() == Qt.TextFormat.PlainText
+    assert edit.edit.property("invalid") is True  # the red frame
+    assert edit.edit.accessibleDescription() == f"Column {column}: {message}"
+
+
+def test_typing_emits_validity_changed_only_on_transitions(qtbot: QtBot,
+                                                           scenario: Scenario) -> None:
+    edit = rule_edit(qtbot, scenario)
+    seen: list[bool] = []
+    edit.validity_changed.connect(seen.append)
+    qtbot.keyClicks(edit.edit, "army-ca")  # each prefix is invalid: no transitions
+    assert seen == []
+    with qtbot.waitSignal(edit.validity_changed, timeout=1000,
+                          check_params_cb=lambda valid: valid is True):
+        qtbot.keyClicks(edit.edit, "p")
+    assert edit.is_valid()
+    with qtbot.waitSignal(edit.validity_changed, timeout=1000,
+                          check_params_cb=lambda valid: valid is False):
+        qtbot.keyClicks(edit.edit, "p")  # army-capp
+    assert edit.error_text() == "Column 1: unknown provision 'army-capp'"
+    qtbot.keyClick(edit.edit, Qt.Key.Key_Backspace)
+    assert seen == [True, False, True]
+    assert edit.text() == "army-cap"
+
+
+def test_typing_does_not_move_the_cursor(qtbot: QtBot, scenario: Scenario) -> None:
+    edit = rule_edit(qtbot, scenario)
+    qtbot.keyClicks(edit.edit, "army-cap and nope")
+    assert not edit.is_valid()
+    assert edit.edit.textCursor().position() == len("army-cap and nope")
+
+
+def test_clicking_the_error_puts_the_cursor_at_it(qtbot: QtBot, scenario: Scenario) -> None:
+    edit = rule_edit(qtbot, scenario)
+    edit.setText("army-cap and army-capp")
+    qtbot.mouseClick(edit.error_label, Qt.MouseButton.LeftButton)
+    assert edit.edit.textCursor().position() == 13
+
+
+def test_set_provisions_revalidates(qtbot: QtBot, scenario: Scenario) -> None:
+    edit = rule_edit(qtbot, scenario)
+    edit.setText("neutral")
+    assert edit.is_valid()
+    with qtbot.waitSignal(edit.validity_changed, timeout=1000):
+        edit.set_provisions({})
+    assert edit.error_text() == "Column 1: unknown provision 'neutral'"
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet="army-cp.ersonl >=<8()\"ntdguae", max_size=30))
+def test_rule_edit_agrees_with_the_domain(qtbot: QtBot, scenario: Scenario, text: str) -> None:
+    edit = RuleEdit(None, scenario.provision_index)
+    try:
+        edit.setText(text)
+        err = check_rule(text, scenario.provision_index)
+        assert edit.is_valid() == (err is None)
+        if err is not None:
+            assert edit.error_label.text() == f"Column {err.column}: {err.message}"
+    finally:
+        edit.deleteLater()
+
+
+@given(n=st.integers(min_value=-(10**15), max_value=10**15))
+def test_numbers_typed_with_or_without_grouping(n: int) -> None:
+    assert parse_int(str(n)) == n
+    assert parse_int(f"{n:,}") == n
+    assert parse_number(f"{n:_}") == n
+    assert parse_int(f"{n}.5") is None
+
+
+def test_parse_number_keeps_decimals_and_refuses_junk() -> None:
+    assert parse_number("2.5") == 2.5
+    assert isinstance(parse_number("5"), int)
+    assert parse_number("nan") is None
+    assert parse_number("inf") is None
+    assert parse_number("many") is None
+    assert parse_int("") is None
+
+
+# --------------------------------------------------------------------------- PartyDialog
+
+
+def open_party(editing: LibraryEditing, party_id: str | None) -> PartyDialog:
+    dialog = editing.edit_party(party_id) if party_id else editing.new_party()
+    assert isinstance(dialog, PartyDialog)
+    assert dialog.isVisible()  # opened with open(): no modal loop
+    return dialog
+
+
+def test_ok_is_disabled_while_a_red_line_rule_is_invalid(qtbot: QtBot,
+                                                         editing: LibraryEditing) -> None:
+    dialog = open_party(editing, "ukraine")
+    assert dialog.ok_button.isEnabled()
+    red = dialog.red_lines
+    red.add_item()
+    qtbot.keyClicks(red.title_edit, "No long withdrawal")
+    assert red.id_edit.text() == "no-long-withdrawal"  # follows the title
+    qtbot.keyClicks(red.rule_edit.edit, "withdrawal.kms <= 5")
+    assert not dialog.ok_button.isEnabled()
+    reason = dialog.problems_label.text()
+    assert reason.startswith("Cannot save yet: red line 3 (no-long-withdrawal): rule: ")
+    assert "Column 12: 'withdrawal' has no param 'kms' (its params: km; or phase)" in reason
+    assert red.list.item(2).text() == "⚠ No long withdrawal"
+    assert dialog.tabs.tabText(0) == "&Red lines (3, 1 to fix)"
+
+    red.rule_edit.edit.clear()
+    qtbot.keyClicks(red.rule_edit.edit, "withdrawal -> withdrawal.km <= 5")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.problems_label.text() == ""
+    assert red.list.item(2).text() == "No long withdrawal"
+    assert dialog.tabs.tabText(0) == "&Red lines (3)"
+
+
+def test_fixing_a_rule_in_another_row_reenables_ok(qtbot: QtBot,
+                                                   editing: LibraryEditing) -> None:
+    dialog = open_party(editing, "ukraine")
+    red = dialog.red_lines
+    red.select(0)
+    red.rule_edit.setText("army-cap -> army-cap.personel >= 800000")
+    assert not dialog.ok_button.isEnabled()
+    red.select(1)  # the invalid rule is not on screen: OK stays disabled
+    assert red.rule_edit.is_valid()
+    assert not dialog.ok_button.isEnabled()
+    red.select(0)
+    assert red.rule_edit.error_text().startswith("Column 22: 'army-cap' has no param 'personel'")
+    red.rule_edit.setText("army-cap -> army-cap.personnel >= 800000")
+    assert dialog.ok_button.isEnabled()
+
+
+def test_adding_a_red_line_is_one_undo_step(qtbot: QtBot, ws: Workspace,
+                                            editing: LibraryEditing) -> None:
+    before = ws.scenario
+    dialog = open_party(editing, "ukraine")
+    red = dialog.red_lines
+    red.add_item()
+    qtbot.keyClicks(red.title_edit, "Monitoring for any withdrawal")
+    red.id_edit.clear()
+    qtbot.keyClicks(red.id_edit, "ua-monitored")
+    qtbot.keyClicks(red.title_edit, "!")  # the id no longer follows the title once edited
+    assert red.id_edit.text() == "ua-monitored"
+    red.rule_edit.setText("withdrawal -> intl-monitoring and intl-monitoring.phase <= 1")
+    qtbot.keyClicks(red.rationale_edit, "Kyiv insists on verification.")
+    qtbot.keyClicks(red.source_edit, "S40")
+    dialog.ok_button.click()
+
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    party = dialog.result_party()
+    assert party is not None
+    assert ws.scenario.party("ukraine") == party
+    added = ws.scenario.party("ukraine").red_lines[-1]
+    assert (added.id, added.title) == ("ua-monitored", "Monitoring for any withdrawal!")
+    assert added.rule == "withdrawal -> intl-monitoring and intl-monitoring.phase <= 1"
+    assert (added.rationale, added.source) == ("Kyiv insists on verification.", "S40")
+    assert ws.undo_stack.count() == 1
+    ws.undo_stack.undo()
+    assert ws.scenario == before
+
+
+def test_red_line_ids_must_be_unique_in_the_scenario(qtbot: QtBot,
+                                                     editing: LibraryEditing) -> None:
+    dialog = open_party(editing, "ukraine")
+    red = dialog.red_lines
+    red.add_item()
+    red.title_edit.setText("Copy")
+    red.rule_edit.setText("neutral")
+    red.id_edit.setText("ru-army")  # Russia's
+    assert not dialog.ok_button.isEnabled()
+    assert red.id_status.text() == "Another red line already has the id 'ru-army'."
+    assert red.id_edit.property("invalid") is True
+    red.id_edit.setText("ua-army")  # the same party's other red line
+    assert red.id_status.text() == "Another red line already has the id 'ua-army'."
+    red.id_edit.setText("ua-neutral")
+    assert dialog.ok_button.isEnabled()
+
+
+def test_removing_a_preference(qtbot: QtBot, ws: Workspace, editing: LibraryEditing) -> None:
+    dialog = open_party(editing, "ukraine")
+    prefs = dialog.preferences
+    prefs.select(1)
+    assert prefs.title_edit.text() == "Any guarantee"
+    prefs.remove_button.click()
+    assert [i.id for i in prefs.items] == ["ua-long"]
+    assert dialog.tabs.tabText(1) == "&Preferences (1)"
+    dialog.ok_button.click()
+    assert [p.id for p in ws.scenario.party("ukraine").preferences] == ["ua-long"]
+    assert ws.scenario.party("ukraine").preferences[0].weight == 3  # still an int
+
+
+def test_a_new_party_with_colour_and_preference(qtbot: QtBot, ws: Workspace,
+                                                editing: LibraryEditing,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = open_party(editing, None)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.problems_label.text() == "Cannot save yet: Give the party a name. (and 1 more)"
+    qtbot.keyClicks(dialog.name_edit, "Turkey")
+    assert dialog.id_edit.text() == "turkey"
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("guarantor"))
+    monkeypatch.setattr(dialog, "pick_color", lambda _initial: QColor("#e30a17"))
+    dialog.color_button.click()
+    assert dialog.color_text.text() == "#E30A17"
+    prefs = dialog.preferences
+    prefs.add_item()
+    qtbot.keyClicks(prefs.title_edit, "Black Sea role")
+    prefs.rule_edit.setText('guarantee.form == "binding"')
+    prefs.weight_spin.setValue(2)
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+
+    party = ws.scenario.party("turkey")
+    assert (party.name, party.role, party.color) == ("Turkey", "guarantor", "#E30A17")
+    assert [(p.id, p.weight) for p in party.preferences] == [("black-sea-role", 2)]
+    assert isinstance(party.preferences[0].weight, int)
+    assert editing.actions == {}  # no menu was populated, the actions still worked
+
+
+def test_saving_an_unchanged_party_pushes_nothing(editing: LibraryEditing, ws: Workspace) -> None:
+    dialog = open_party(editing, "russia")
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert ws.undo_stack.count() == 0
+
+
+def test_a_party_can_be_renamed_and_provisions_follow(qtbot: QtBot, ws: Workspace,
+                                                      editing: LibraryEditing) -> None:
+    dialog = open_party(editing, "russia")
+    dialog.id_edit.setText("ukraine")
+    assert dialog.id_status.text() == "Another party already has the id 'ukraine'."
+    assert not dialog.ok_button.isEnabled()
+    dialog.id_edit.setText("ru")
+    dialog.ok_button.click()
+    assert ws.scenario.provision("army-cap").to == ("ru",)
+
+
+# --------------------------------------------------------------------------- ProvisionDialog
+
+
+def open_provision(editing: LibraryEditing, provision_id: str | None) -> ProvisionDialog:
+    dialog = editing.edit_provision(provision_id) if provision_id else editing.new_provision()
+    assert isinstance(dialog, ProvisionDialog)
+    assert dialog.isVisible()
+    return dialog
+
+
+def fill_new_provision(qtbot: QtBot, dialog: ProvisionDialog) -> None:
+    qtbot.keyClicks(dialog.title_edit, "Demilitarised zone")
+    dialog.category_combo.setEditText("territory")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("mechanism"))
+    dialog.by_list.item(0).setCheckState(Qt.CheckState.Checked)  # Ukraine
+    dialog.to_list.item(1).setCheckState(Qt.CheckState.Checked)  # Russia
+    dialog.text_edit.setPlainText("A zone {width} km wide, policed by {police}.")
+    row = dialog.add_param()
+    dialog.set_param_cell(row, dialog.COL_NAME, "width")
+    dialog.set_param_cell(row, dialog.COL_DEFAULT, "10")
+    dialog.set_param_cell(row, dialog.COL_MIN, "0")
+    dialog.set_param_cell(row, dialog.COL_MAX, "100")
+    dialog.set_param_cell(row, dialog.COL_UNIT, "km")
+    row = dialog.add_param()
+    dialog.set_param_cell(row, dialog.COL_NAME, "police")
+    dialog.set_param_type(row, "choice")
+    dialog.set_param_cell(row, dialog.COL_CHOICES, "international, ukrainian, joint")
+    dialog.set_param_cell(row, dialog.COL_DEFAULT, "joint")
+
+
+def test_create_a_provision_with_int_and_choice_params(qtbot: QtBot, ws: Workspace,
+                                                       editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, None)
+    fill_new_provision(qtbot, dialog)
+    assert dialog.id_edit.text() == "demilitarised-zone"
+    set_checked_exclusion = dialog.excludes_list.findItems("Neutrality (neutral)",
+                                                           Qt.MatchFlag.MatchExactly)
+    set_checked_exclusion[0].setCheckState(Qt.CheckState.Checked)
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+
+    assert not dialog.isVisible()
+    prov = ws.scenario.provision("demilitarised-zone")
+    assert prov == dialog.result_provision()
+    assert [p.id for p in ws.scenario.provisions][-1] == "demilitarised-zone"
+    assert (prov.category, prov.kind, prov.by, prov.to) == (
+        "territory", "mechanism", ("ukraine",), ("russia",))
+    assert prov.params == (
+        IntParam(name="width", type="int", default=10, min=0, max=100, unit="km"),
+        ChoiceParam(name="police", type="choice", default="joint",
+                    choices=("international", "ukrainian", "joint")),
+    )
+    assert prov.excludes == ("neutral",)
+    assert prov.render() == "A zone 10 km wide, policed by joint."
+    assert ws.undo_stack.count() == 1
+    ws.undo_stack.undo()
+    assert "demilitarised-zone" not in ws.scenario.provision_index
+
+
+def test_a_default_outside_min_max_keeps_the_dialog_open(qtbot: QtBot, ws: Workspace,
+                                                         editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, None)
+    fill_new_provision(qtbot, dialog)
+    dialog.set_param_cell(0, dialog.COL_DEFAULT, "150")
+    dialog.tabs.setCurrentIndex(0)
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert dialog.error_label.text() == (
+        "Not saved: param 'width': default 150 is above max 100")
+    assert dialog.tabs.currentIndex() == 1  # the params' tab is brought forward
+    assert dialog.result_provision() is None
+    assert ws.undo_stack.count() == 0
+
+    dialog.set_param_cell(0, dialog.COL_DEFAULT, "abc")
+    dialog.ok_button.click()
+    assert dialog.error_label.text() == (
+        "Not saved: param 1 (width): the default must be a whole number, not “abc”.")
+
+    dialog.set_param_cell(0, dialog.COL_DEFAULT, "50")
+    dialog.set_param_cell(1, dialog.COL_NAME, "phase")
+    dialog.ok_button.click()
+    assert dialog.error_label.text() == (
+        "Not saved: param 2, name: 'phase' is reserved: X.phase always means the clause's phase")
+    dialog.set_param_cell(1, dialog.COL_NAME, "2nd")
+    dialog.ok_button.click()
+    assert dialog.error_label.text() == (
+        "Not saved: param 2 (2nd): a name is letters, digits and _, and does not start with a "
+        "digit.")
+    dialog.set_param_cell(1, dialog.COL_NAME, "police")
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert ws.scenario.provision("demilitarised-zone").defaults() == {"width": 50,
+                                                                      "police": "joint"}
+
+
+def test_a_placeholder_without_a_param_is_explained(qtbot: QtBot,
+                                                    editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, None)
+    fill_new_provision(qtbot, dialog)
+    dialog.text_edit.setPlainText("A zone {width} km wide, {policed}.")
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert "text placeholder {policed} is not one of its params" in dialog.error_label.text()
+
+
+def test_changing_a_param_type_resets_cells_that_no_longer_apply(
+        qtbot: QtBot, editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "guarantee")
+    assert dialog.params_table.rowCount() == 2
+    dialog.set_param_type(0, "bool")
+    assert dialog.param_item(0, dialog.COL_MIN).text() == ""
+    assert not dialog.param_item(0, dialog.COL_MIN).flags() & Qt.ItemFlag.ItemIsEditable
+    assert dialog.param_item(0, dialog.COL_DEFAULT).text() == "false"
+    dialog.params_table.setCurrentCell(1, 0)
+    dialog.remove_param_button.click()
+    assert dialog.params_table.rowCount() == 1
+
+
+@pytest.mark.parametrize(
+    ("new_id", "problem"),
+    [
+        ("", "Give the provision an id."),
+        ("9-lives", "An id starts with a letter."),
+        ("bad--id", "Dashes join words: no double dash and no dash at the end."),
+        ("has space", "An id is letters, digits and _ in words joined by single dashes "
+                      "(e.g. army-cap)."),
+        ("and", "'and' is a word of the rule language and cannot be an id."),
+        ("army-cap", "Another provision already has the id 'army-cap'."),
+        ("ok_id-2", None),
+    ],
+)
+def test_the_id_is_validated_as_the_user_types(qtbot: QtBot, editing: LibraryEditing,
+                                               new_id: str, problem: str | None) -> None:
+    dialog = open_provision(editing, None)
+    fill_new_provision(qtbot, dialog)
+    dialog.id_edit.clear()
+    qtbot.keyClicks(dialog.id_edit, new_id)
+    assert dialog.ok_button.isEnabled() is (problem is None)
+    if problem is None:
+        assert dialog.problems_label.text() == ""
+        assert dialog.id_edit.property("invalid") is False
+    else:
+        assert dialog.problems_label.text() == f"Cannot save yet: {problem}"
+        if new_id:
+            assert dialog.id_status.text() == problem
+            assert dialog.id_edit.property("invalid") is True
+
+
+def test_a_category_must_be_id_shaped(qtbot: QtBot, editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, None)
+    fill_new_provision(qtbot, dialog)
+    dialog.category_combo.setEditText("Buffer zones")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.category_status.text() == "A category is id-shaped: try “buffer-zones”."
+    dialog.category_combo.setEditText("buffer-zones")
+    assert dialog.ok_button.isEnabled()
+
+
+def test_edit_an_existing_provision_title(qtbot: QtBot, ws: Workspace,
+                                          editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "guarantee")
+    assert dialog.id_edit.text() == "guarantee"
+    assert dialog.category_combo.currentText() == "security-guarantees"
+    assert dialog.ok_button.isEnabled()
+    dialog.title_edit.selectAll()
+    qtbot.keyClicks(dialog.title_edit, "Binding security guarantee")
+    assert dialog.id_edit.text() == "guarantee"  # an existing id never follows the title
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert ws.scenario.provision("guarantee").title == "Binding security guarantee"
+    assert ws.scenario.provision("guarantee").params == (
+        IntParam(name="years", type="int", default=15, min=1, max=100),
+        ChoiceParam(name="form", type="choice", default="binding",
+                    choices=("political", "binding")),
+    )
+    assert ws.undo_stack.undoText() == "Edit provision “Binding security guarantee”"
+    ws.undo_stack.undo()
+    assert ws.scenario.provision("guarantee").title == "Security guarantee"
+
+
+def test_renaming_a_provision_named_by_rules_is_refused_in_the_dialog(
+        qtbot: QtBot, ws: Workspace, editing: LibraryEditing) -> None:
+    before = ws.scenario
+    dialog = open_provision(editing, "army-cap")
+    dialog.id_edit.setText("army-ceiling")
+    assert dialog.id_status.text() == (
+        "⚠ Rules name 'army-cap' (ukraine/ua-army, russia/ru-army): renaming is refused until "
+        "those rules are changed.")
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert dialog.error_label.text() == (
+        "Not saved: 'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); change "
+        "those rules before renaming it")
+    assert ws.scenario == before
+    assert ws.undo_stack.count() == 0
+    assert dialog.result_provision() is None
+
+
+def test_renaming_a_free_provision_updates_drafts_and_exclusions(
+        qtbot: QtBot, ws: Workspace, editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "neutral")
+    dialog.id_edit.setText("neutrality")
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert "neutral" not in ws.scenario.provision_index
+    assert ws.scenario.provision("guarantee").excludes == ("neutrality",)
+    assert ws.draft is not None
+    assert ws.draft.index_of("neutrality") == 3
+
+
+def test_an_exclusion_set_on_the_other_provision_is_shown_read_only(
+        editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "neutral")
+    items = dialog.excludes_list.findItems("Security guarantee (guarantee)",
+                                           Qt.MatchFlag.MatchStartsWith)
+    assert len(items) == 1
+    assert items[0].checkState() == Qt.CheckState.Checked
+    assert not items[0].flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+# --------------------------------------------------------------------------- deleting
+
+
+def test_deleting_a_provision_named_by_rules_is_refused_with_the_domain_message(
+        ws: Workspace, editing: LibraryEditing, boxes: Boxes) -> None:
+    before = ws.scenario
+    assert editing.delete_provision("army-cap") is False
+    assert len(boxes.shown) == 1  # no "are you sure?" first: it could not be done anyway
+    box = boxes.shown[0]
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == ("'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); "
+                          "change those rules first")
+    assert ws.scenario == before
+    assert ws.undo_stack.count() == 0
+
+
+def test_deleting_a_free_provision_and_undoing(ws: Workspace, editing: LibraryEditing,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    before = ws.scenario
+    asked: list[str] = []
+
+    def yes(title: str, text: str, action: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(editing, "confirm", yes)
+    assert editing.delete_provision("neutral") is True
+    assert asked == ["Delete the provision “Neutrality” (neutral)?\n\nIt is in 1 draft "
+                     "(Draft one); its clauses there are removed too.\n\nYou can undo this."]
+    assert "neutral" not in ws.scenario.provision_index
+    assert ws.scenario.provision("guarantee").excludes == ()
+    assert ws.undo_stack.count() == 1
+    ws.undo_stack.undo()
+    assert ws.scenario == before
+
+
+def test_declining_the_confirmation_deletes_nothing(ws: Workspace, editing: LibraryEditing,
+                                                    boxes: Boxes) -> None:
+    assert editing.delete_provision("neutral") is False  # the box closed without "Delete"
+    assert [b.windowTitle() for b in boxes.shown] == ["Delete provision"]
+    assert "neutral" in ws.scenario.provision_index
+    assert ws.undo_stack.count() == 0
+
+
+def test_delete_uses_the_current_provision_or_asks(ws: Workspace, editor: Editor,
+                                                   window: QWidget, boxes: Boxes,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    current: list[str | None] = ["neutral"]
+    editing = LibraryEditing(ws, editor, window, current_provision=lambda: current[0])
+    monkeypatch.setattr(editing, "confirm", lambda *_a: True)
+    offered: list[list[str]] = []
+
+    def choose(title: str, label: str, options: list[tuple[str, str]]) -> str | None:
+        offered.append([text for _k, text in options])
+        return "withdrawal"
+
+    monkeypatch.setattr(editing, "choose", choose)
+    assert editing.delete_provision() is True
+    assert "neutral" not in ws.scenario.provision_index
+    assert offered == []
+    current[0] = None
+    assert editing.delete_provision() is False  # withdrawal is named by ua-monitor
+    assert offered[0][0] == "Army ceiling (army-cap)"
+    assert [b.windowTitle() for b in boxes.shown] == ["Cannot delete the provision"]
+    assert "'withdrawal' is named by rules (ukraine/ua-monitor)" in boxes.shown[0].text()
+
+
+def test_deleting_a_party(ws: Workspace, editing: LibraryEditing,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def yes(title: str, text: str, action: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(editing, "choose", lambda _t, _l, options: options[1][0])
+    monkeypatch.setattr(editing, "confirm", yes)
+    assert editing.delete_party() is True
+    assert asked == ["Delete the party “Russia” (russia) with its 1 red line and 0 preferences?"
+                     "\n\nProvisions given by or to it stop naming it. You can undo this."]
+    assert [p.id for p in ws.scenario.parties] == ["ukraine"]
+    assert ws.scenario.provision("army-cap").to == ()
+    ws.undo_stack.undo()
+    assert [p.id for p in ws.scenario.parties] == ["ukraine", "russia"]
+
+
+# --------------------------------------------------------------------------- scenario details
+
+
+def test_scenario_details(qtbot: QtBot, ws: Workspace, editing: LibraryEditing) -> None:
+    dialog = editing.edit_scenario_info()
+    assert isinstance(dialog, ScenarioInfoDialog)
+    dialog.title_edit.clear()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.problems_label.text() == "Cannot save yet: Give the scenario a title."
+    qtbot.keyClicks(dialog.title_edit, "Mini, revised")
+    dialog.summary_edit.setPlainText("Five provisions.")
+    dialog.ok_button.click()
+    assert (ws.scenario.title, ws.scenario.summary) == ("Mini, revised", "Five provisions.")
+    assert ws.undo_stack.count() == 1
+
+    unchanged = editing.edit_scenario_info()
+    unchanged.ok_button.click()
+    assert not unchanged.isVisible()
+    assert ws.undo_stack.count() == 1
+
+
+# --------------------------------------------------------------------------- the menu
+
+
+def test_the_menu_actions(qtbot: QtBot, ws: Workspace, editor: Editor, window: QWidget,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    editing = LibraryEditing(ws, editor, window, current_provision=lambda: "withdrawal")
+    menu = QMenu(window)
+    editing.populate_menu(menu)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert names == ["actionNewProvision", "actionEditProvision", "actionDeleteProvision",
+                     "actionNewParty", "actionEditParty", "actionDeleteParty",
+                     "actionScenarioInfo"]
+    texts = {a.objectName(): a.text().replace("&", "") for a in menu.actions()}
+    assert texts["actionNewProvision"] == "New provision…"
+    assert texts["actionDeleteParty"] == "Delete party…"
+
+    editing.actions["actionEditProvision"].trigger()
+    dialog = editing.last_dialog
+    assert isinstance(dialog, ProvisionDialog)
+    assert dialog.isVisible()
+    assert dialog.id_edit.text() == "withdrawal"
+    dialog.reject()
+
+    monkeypatch.setattr(editing, "choose", lambda _t, _l, options: options[0][0])
+    editing.actions["actionEditParty"].trigger()
+    party_dialog = editing.last_dialog
+    assert isinstance(party_dialog, PartyDialog)
+    assert party_dialog.name_edit.text() == "Ukraine"
+    party_dialog.reject()
+
+    editing.actions["actionNewParty"].trigger()
+    new_party = editing.last_dialog
+    assert isinstance(new_party, PartyDialog)
+    assert new_party.heading.text() == "A new party"
+    new_party.reject()
+    editing.actions["actionScenarioInfo"].trigger()
+    info = editing.last_dialog
+    assert isinstance(info, ScenarioInfoDialog)
+    assert info.isVisible()
+    info.reject()
+
+    for party in ("ukraine", "russia"):
+        assert editor.remove_party(party)
+    assert not editing.actions["actionEditParty"].isEnabled()
+    assert not editing.actions["actionDeleteParty"].isEnabled()
+    assert editing.actions["actionEditProvision"].isEnabled()
+
+
+def test_cancelling_the_chooser_opens_nothing(editing: LibraryEditing,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(editing, "choose", lambda *_a: None)
+    assert editing.edit_provision() is None
+    assert editing.edit_party() is None
+    assert editing.last_dialog is None
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+HOSTILE = '<img src="file:///etc/hostname"><b>x</b>'
+
+
+def test_user_text_is_shown_literally(qtbot: QtBot, ws: Workspace, editor: Editor,
+                                      editing: LibraryEditing, boxes: Boxes) -> None:
+    hostile = Provision(id="x", title=HOSTILE, category="misc", kind="commitment",
+                        text="Plain.")
+    assert editor.put_provision(hostile)
+    assert editor.put_party(ws.scenario.party("russia").model_copy(update={"name": HOSTILE}),
+                            replaces="russia")
+
+    dialog = open_provision(editing, "x")
+    assert dialog.heading.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.heading.text() == f"Editing “{HOSTILE}” (x)"
+    dialog.reject()
+
+    other = open_provision(editing, "neutral")
+    assert other.excludes_list.findItems(f"{HOSTILE} (x)", Qt.MatchFlag.MatchExactly)
+    other.reject()
+
+    party = open_party(editing, "russia")
+    assert party.heading.textFormat() == Qt.TextFormat.PlainText
+    assert party.heading.text() == f"Editing “{HOSTILE}” (russia)"
+    party.reject()
+
+    editing.delete_provision("x")  # the confirmation box is answered "no" by the fixture
+    assert boxes.shown[-1].textFormat() == Qt.TextFormat.PlainText
+    assert HOSTILE in boxes.shown[-1].text()
+    for label in (dialog.problems_label, dialog.error_label, dialog.id_status):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_an_exclusion_set_on_both_sides_survives_an_edit(ws: Workspace, editor: Editor,
+                                                         editing: LibraryEditing) -> None:
+    neutral = ws.scenario.provision("neutral")
+    assert editor.put_provision(neutral.model_copy(update={"excludes": ("guarantee",)}),
+                                replaces="neutral")
+    dialog = open_provision(editing, "neutral")
+    dialog.title_edit.setText("Permanent neutrality")
+    dialog.ok_button.click()
+    assert ws.scenario.provision("neutral").excludes == ("guarantee",)
+
+
+# --------------------------------------------------------------------------- keyboard
+
+
+def focus_chain(start: QWidget, dialog: QDialog) -> list[QWidget]:
+    """Widgets Tab visits from ``start``, in order, once round the dialog."""
+    out: list[QWidget] = []
+    widget = start
+    while True:
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(dialog)
+                and widget.isEnabled()):
+            out.append(widget)
+        following = widget.nextInFocusChain()
+        assert following is not None
+        widget = following
+        if widget is start:
+            return out
+
+
+def test_tab_order_follows_the_forms(editing: LibraryEditing) -> None:
+    prov = open_provision(editing, "guarantee")
+    chain = focus_chain(prov.title_edit, prov)
+    order: list[QWidget | None] = [
+        prov.title_edit, prov.id_edit, prov.category_combo.lineEdit(), prov.kind_combo,
+        prov.by_list, prov.to_list, prov.source_edit, prov.ok_button]
+    positions = [chain.index(w) for w in order if w is not None]
+    assert positions == sorted(positions)
+    prov.reject()
+
+    party = open_party(editing, "ukraine")
+    red = party.red_lines
+    chain = focus_chain(party.name_edit, party)
+    widgets: list[QWidget] = [
+        party.name_edit, party.id_edit, party.role_combo, party.color_button, red.list,
+        red.add_button, red.remove_button, red.title_edit, red.id_edit, red.rule_edit.edit,
+        red.rationale_edit, red.source_edit, party.ok_button]
+    positions = [chain.index(w) for w in widgets]
+    assert positions == sorted(positions)
+
+
+def mnemonic(text: str) -> str:
+    return text[text.index("&") + 1].lower()
+
+
+@pytest.mark.parametrize("kind", ["party", "provision"])
+def test_visible_mnemonics_are_unique_and_labels_have_buddies(editing: LibraryEditing,
+                                                              kind: str) -> None:
+    dialog: QDialog
+    if kind == "party":
+        dialog = open_party(editing, "ukraine")
+    else:
+        dialog = open_provision(editing, "guarantee")
+    labels = [label for label in dialog.findChildren(QLabel)
+              if "&" in label.text() and label.isVisibleTo(dialog)]
+    assert len(labels) >= 6
+    for label in labels:
+        assert label.buddy() is not None, label.text()
+    tabs = dialog.findChild(QTabWidget)
+    assert tabs is not None
+    keys = [mnemonic(label.text()) for label in labels]
+    keys += [mnemonic(tabs.tabText(i)) for i in range(tabs.count())]
+    assert len(keys) == len(set(keys)), keys
+    if isinstance(dialog, PartyDialog):
+        buddies = {label.text(): label.buddy() for label in labels}
+        assert buddies["&Name:"] is dialog.name_edit
+        assert buddies["R&ule:"] is dialog.red_lines.rule_edit
+
+
+def test_problem_tooltips_are_escaped(editing: LibraryEditing) -> None:
+    dialog = open_party(editing, "ukraine")
+    red = dialog.red_lines
+    red.select(0)
+    red.rule_edit.setText('guarantee.form == "<b>x</b>"')
+    assert red.rule_edit.error_label.text() == (
+        'Column 19: "<b>x</b>" is not a choice of guarantee.form (choices: "binding", '
+        '"political")')
+    tip = dialog.ok_button.toolTip()
+    assert tip.startswith("<qt>")
+    assert "&quot;&lt;b&gt;x&lt;/b&gt;&quot; is not a choice" in tip
+    assert "&lt;b&gt;x" in red.list.item(0).toolTip()
