@@ -237,3 +237,39 @@ def test_rules_compile_once_per_scenario(mini_json: bytes) -> None:
     check(s, s.drafts[0])
     assert compiled(s) is first
     assert parse("army-cap") is not parse("army-cap")  # sanity: parsing itself is not cached
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    red=st.lists(rule_trees(), min_size=1, max_size=4),
+    prefs=st.lists(st.tuples(rule_trees(), st.integers(1, 5)), max_size=3),
+    draft_list=st.lists(drafts(), min_size=2, max_size=6),
+)
+def test_incremental_checks_equal_full_checks(
+    red: list[Any], prefs: list[tuple[Any, int]], draft_list: list[Draft]
+) -> None:
+    """Re-checking after an edit evaluates only the rules that mention what changed; the
+    report must be exactly the one a full check gives, whatever the edit."""
+    s = _scenario([format_rule(r) for r in red], [(format_rule(r), float(w)) for r, w in prefs])
+    previous = check(s, draft_list[0])
+    for draft in draft_list[1:]:
+        # Single-step edits of the previous draft, as the GUI makes them, and arbitrary jumps.
+        edits = [draft]
+        if draft.clauses:
+            edits.append(draft.model_copy(update={"clauses": draft.clauses[1:]}))
+        for edited in edits:
+            incremental = check(s, edited, previous)
+            assert incremental == check(s, edited)
+            previous = incremental
+
+
+def test_incremental_check_reuses_untouched_verdicts(mini_json: bytes) -> None:
+    from desktop.domain.edit import add_clause
+
+    s = mini(mini_json)
+    first = check(s, s.drafts[0])
+    s2 = add_clause(s, "d1", "intl-monitoring")
+    second = check(s2, s2.drafts[0], first)
+    assert second == check(s2, s2.drafts[0])
+    assert second.verdict("russia") is first.verdict("russia")  # no rule of Russia's changed
+    assert second.verdict("ukraine") is not first.verdict("ukraine")

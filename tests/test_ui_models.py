@@ -219,10 +219,10 @@ def _drop_on_view(panel: DraftPanel, data: QMimeData, row: int, below: bool) -> 
     pos = QPointF(rect.center().x(), y)
     viewport = view.viewport()
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    enter = QDragEnterEvent(pos, actions, data, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(pos.toPoint(), actions, data, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(pos, actions, data, Qt.MouseButton.LeftButton,
+    move = QDragMoveEvent(pos.toPoint(), actions, data, Qt.MouseButton.LeftButton,
                           Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, move)
     if not move.isAccepted():
@@ -401,16 +401,23 @@ def test_red_line_cards_and_culprit_selection(ws: Workspace, editor: Editor,
     card = panel.card("ukraine")
     assert card.verdict.text() == "✗ Rejects: 2 red lines crossed"
     assert card.satisfaction.text() == "Satisfaction 25%"
-    assert len(card.rows) == 2
-    assert "army-cap.personnel is 600000; needs >= 800000" in card.rows[0].text()
+    shown = card.violations.violations
+    assert len(shown) == 2
+    assert "army-cap.personnel is 600000; needs >= 800000" in card.violations.text_of(shown[0])
     assert panel.card("russia").verdict.text() == "✓ Accepts"
     assert panel.card("russia").satisfaction.text() == "No preferences stated"
     assert panel.summary.text() == "✗ Not viable: 1 of 2 parties accept, 1 conflict"
+    panel.resize(400, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
     with qtbot.waitSignal(panel.violation_clicked) as blocker:
-        qtbot.mouseClick(card.rows[1], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(card.violations, Qt.MouseButton.LeftButton,
+                         pos=card.violations.item_rect(1).center())
     assert blocker.args == [["withdrawal"]]
+    card.violations.setFocus()
+    qtbot.keyClick(card.violations, Qt.Key.Key_Up)
     with qtbot.waitSignal(panel.violation_clicked) as blocker:
-        qtbot.keyClick(card.rows[0], Qt.Key.Key_Return)
+        qtbot.keyClick(card.violations, Qt.Key.Key_Return)
     assert blocker.args == [["army-cap"]]
     editor.add_clause("intl-monitoring")
     assert card.verdict.text() == "✗ Rejects: 1 red line crossed"

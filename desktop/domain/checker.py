@@ -46,6 +46,9 @@ class Report:
     parties: tuple[PartyVerdict, ...]
     conflicts: tuple[Conflict, ...]
     _by_party: dict[str, PartyVerdict] = field(default_factory=dict, compare=False, repr=False)
+    # What produced this report, so the next check after a small edit can be incremental.
+    _source: object = field(default=None, compare=False, repr=False)
+    _checked: Draft | None = field(default=None, compare=False, repr=False)
 
     def verdict(self, party_id: str) -> PartyVerdict:
         if not self._by_party:
@@ -132,40 +135,74 @@ class CompiledScenario:
             state[clause.provision] = values
         return state
 
-    def check(self, draft: Draft) -> Report:
+    def check(self, draft: Draft, previous: Report | None = None) -> Report:
+        """Check ``draft``; with the ``previous`` report of an earlier version of the same draft,
+        only the rules that mention a changed clause are evaluated again."""
+        if (previous is not None and previous._source is self
+                and previous._checked is not None and previous.draft == draft.id):
+            changed = _changed_provisions(previous._checked, draft)
+            if changed is not None:
+                return self._recheck(draft, previous, changed)
         state = self.state(draft)
         order = {c.provision: i for i, c in enumerate(draft.clauses)}
         verdicts = tuple(self._judge(party, state, order) for party in self.parties)
+        return self._report(draft, verdicts, order)
+
+    def _report(self, draft: Draft, verdicts: tuple[PartyVerdict, ...],
+                order: Mapping[str, int]) -> Report:
         conflicts = self._conflicts(draft, order)
         viable = not conflicts and all(v.acceptable for v in verdicts)
-        return Report(draft.id, viable, verdicts, conflicts)
+        return Report(draft.id, viable, verdicts, conflicts, _source=self, _checked=draft)
+
+    def _recheck(self, draft: Draft, previous: Report, changed: frozenset[str]) -> Report:
+        if not changed:
+            return self._report(draft, previous.parties, _order(draft))
+        state = self.state(draft)
+        order = _order(draft)
+        verdicts = []
+        for party, before in zip(self.parties, previous.parties, strict=True):
+            if not any(rule.provisions & changed
+                       for rules in (party.red_lines, party.preferences)
+                       for *_, rule in rules):
+                verdicts.append(before)
+                continue
+            kept = {v.red_line: v for v in before.violations}
+            violations: list[Violation] = []
+            for rid, title, rule in party.red_lines:
+                if rule.provisions & changed:
+                    if not rule.predicate(state):
+                        violations.append(_violation(rid, title, rule, state, order))
+                elif rid in kept:
+                    # Nothing this rule mentions changed, nor their relative order: same verdict.
+                    violations.append(kept[rid])
+            was_met = set(before.met)
+            verdicts.append(self._verdict(party, violations, [
+                pid for pid, _, rule in party.preferences
+                if (rule.predicate(state) if rule.provisions & changed else pid in was_met)
+            ]))
+        return self._report(draft, tuple(verdicts), order)
 
     def _judge(
         self, party: _PartyRules, state: State, order: Mapping[str, int]
     ) -> PartyVerdict:
-        violations: list[Violation] = []
-        for rid, title, rule in party.red_lines:
-            if not rule.predicate(state):
-                reasons = rule.explain(state)
-                culprits = sorted(
-                    {c for r in reasons for c in r.culprits if c in order}, key=order.__getitem__
-                )
-                violations.append(
-                    Violation(rid, title, tuple(culprits), "; ".join(r.text for r in reasons))
-                )
-        met: list[str] = []
-        missed: list[str] = []
-        got = 0.0
-        for pid, weight, rule in party.preferences:
-            if rule.predicate(state):
-                met.append(pid)
-                got += weight
-            else:
-                missed.append(pid)
+        violations = [
+            _violation(rid, title, rule, state, order)
+            for rid, title, rule in party.red_lines
+            if not rule.predicate(state)
+        ]
+        met = [pid for pid, _, rule in party.preferences if rule.predicate(state)]
+        return self._verdict(party, violations, met)
+
+    @staticmethod
+    def _verdict(party: _PartyRules, violations: list[Violation], met: list[str]
+                 ) -> PartyVerdict:
+        met_set = set(met)
+        got = sum(w for pid, w, _ in party.preferences if pid in met_set)
+        missed = tuple(pid for pid, _, _ in party.preferences if pid not in met_set)
         satisfaction = got / party.total_weight if party.total_weight > 0 else None
         return PartyVerdict(
             party.id, party.name, not violations, satisfaction, tuple(violations),
-            tuple(met), tuple(missed),
+            tuple(met), missed,
         )
 
     def _conflicts(self, draft: Draft, order: Mapping[str, int]) -> tuple[Conflict, ...]:
@@ -181,6 +218,33 @@ class CompiledScenario:
         return tuple(out)
 
 
+def _order(draft: Draft) -> dict[str, int]:
+    return {c.provision: i for i, c in enumerate(draft.clauses)}
+
+
+def _violation(rid: str, title: str, rule: CompiledRule, state: State,
+               order: Mapping[str, int]) -> Violation:
+    reasons = rule.explain(state)
+    culprits = sorted({c for r in reasons for c in r.culprits if c in order},
+                      key=order.__getitem__)
+    return Violation(rid, title, tuple(culprits), "; ".join(r.text for r in reasons))
+
+
+def _changed_provisions(old: Draft, new: Draft) -> frozenset[str] | None:
+    """Provisions added, removed or edited between two versions of a draft; None when clauses
+    kept in both changed their relative order (culprit lists are in draft order)."""
+    before = {c.provision: c for c in old.clauses}
+    after = {c.provision: c for c in new.clauses}
+    if [p for p in before if p in after] != [p for p in after if p in before]:
+        return None
+    changed = set(before.keys() ^ after.keys())
+    for pid, clause in after.items():
+        prior = before.get(pid)
+        if prior is not None and prior is not clause and prior != clause:
+            changed.add(pid)
+    return frozenset(changed)
+
+
 def compiled(scenario: Scenario) -> CompiledScenario:
     """The scenario's compiled rules, built on first use and kept with the (frozen) scenario."""
     cached = scenario._compiled
@@ -191,10 +255,12 @@ def compiled(scenario: Scenario) -> CompiledScenario:
     return cached
 
 
-def check(scenario: Scenario, draft: Draft) -> Report:
+def check(scenario: Scenario, draft: Draft, previous: Report | None = None) -> Report:
     """Check ``draft`` against every party of ``scenario``.
 
     The draft must belong to the scenario's provisions (every clause names a known provision
-    with values in its domain); drafts inside a validated scenario always do.
+    with values in its domain); drafts inside a validated scenario always do. Passing the
+    ``previous`` report of the same draft before an edit makes the check incremental: only rules
+    that mention an added, removed or edited clause are evaluated; the result is the same.
     """
-    return compiled(scenario).check(draft)
+    return compiled(scenario).check(draft, previous)

@@ -52,31 +52,38 @@ class SatisfactionChart(pg.PlotWidget):
         self.labels: list[pg.TextItem] = []
         self.values: list[float] = []
         self.acceptable: list[bool] = []
+        self._ticks: list[list[tuple[int, str]]] = []
+        self._font = QFont()
+        self._font.setBold(True)
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
-        for label in self.labels:
-            self.removeItem(label)
-        self.labels = []
         verdicts = report.parties if report else ()
         self.values = [0.0 if v.satisfaction is None else v.satisfaction * 100 for v in verdicts]
         self.acceptable = [v.acceptable for v in verdicts]
         colors = [ACCEPT if ok else REJECT for ok in self.acceptable]
-        brushes = [pg.mkBrush(*c) for c in colors]
-        pens = [pg.mkPen(*c) for c in colors]
         x = list(range(len(self.values)))
-        self.bars.setOpts(x=x, height=self.values, brushes=brushes, pens=pens)
-        self.getAxis("bottom").setTicks([[(i, _short(v.name)) for i, v in enumerate(verdicts)]])
-        self.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
-        font = QFont()
-        font.setBold(True)
+        self.bars.setOpts(x=x, height=self.values, brushes=[pg.mkBrush(*c) for c in colors],
+                          pens=[pg.mkPen(*c) for c in colors])
+        ticks = [[(i, _short(v.name)) for i, v in enumerate(verdicts)]]
+        if ticks != self._ticks:  # axis relayout is costly; party names rarely change
+            self._ticks = ticks
+            self.getAxis("bottom").setTicks(ticks)
+            self.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
+        # Labels are kept and updated: creating graphics items on every edit is slow.
+        while len(self.labels) < len(verdicts):
+            label = pg.TextItem("", color=(30, 30, 30), anchor=(0.5, 1.0))
+            label.setFont(self._font)
+            self.addItem(label)
+            self.labels.append(label)
+        while len(self.labels) > len(verdicts):
+            self.removeItem(self.labels.pop())
         for i, v in enumerate(verdicts):
             mark = "✓" if v.acceptable else "✗"
             text = "n/a" if v.satisfaction is None else f"{v.satisfaction:.0%}"
-            label = pg.TextItem(f"{mark} {text}", color=(30, 30, 30), anchor=(0.5, 1.0))
-            label.setFont(font)
+            label = self.labels[i]
+            if label.toPlainText() != f"{mark} {text}":
+                label.setText(f"{mark} {text}")
             label.setPos(QPointF(i, self.values[i] + 1))
-            self.addItem(label)
-            self.labels.append(label)
 
 
 class RedLineMatrix(pg.PlotWidget):
@@ -95,23 +102,23 @@ class RedLineMatrix(pg.PlotWidget):
         self.grid: np.ndarray = np.zeros((0, 0), dtype=np.int8)  # 1 holds, -1 violated, 0 none
         self.names: list[list[str]] = []
         self.marks: list[pg.TextItem] = []
+        self._parties: tuple[object, ...] | None = None
         self.setMouseTracking(True)
         self.scene().sigMouseMoved.connect(self._hover)
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
-        for mark in self.marks:
-            self.removeItem(mark)
-        self.marks = []
         parties = scenario.parties
-        width = max((len(p.red_lines) for p in parties), default=0)
-        grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
-        self.names = [[f"{p.name}: {r.title} [{r.id}]" for r in p.red_lines] for p in parties]
-        violated = set()
+        if parties is not self._parties:
+            self._layout_axes(scenario)
+        violated: set[tuple[str, str]] = set()
         if report is not None:
             violated = {(v.party, x.red_line) for v in report.parties for x in v.violations}
+        grid = np.zeros_like(self.grid)
         for i, party in enumerate(parties):
             for j, line in enumerate(party.red_lines):
                 grid[i, j] = -1 if (party.id, line.id) in violated else 1
+        if np.array_equal(grid, self.grid) and self.image.image is not None:
+            return  # nothing flipped: no redraw
         self.grid = grid
         rgba = np.empty((*grid.shape, 4), dtype=np.ubyte)
         rgba[grid == 1] = HOLDS
@@ -119,18 +126,31 @@ class RedLineMatrix(pg.PlotWidget):
         rgba[grid == 0] = EMPTY
         # ImageItem is column-major (x first): transpose so rows are parties.
         self.image.setImage(rgba.transpose(1, 0, 2), autoLevels=False)
-        self.getAxis("left").setTicks(
-            [[(i + 0.5, short_name(p.name)) for i, p in enumerate(parties)]])
-        self.getAxis("bottom").setTicks([[(j + 0.5, str(j + 1)) for j in range(grid.shape[1])]])
-        self.setLabel("bottom", "red line")
+        for mark in self.marks:
+            self.removeItem(mark)
+        self.marks = []
         if grid.size <= 600:  # a ✗ in every crossed cell, while cells are big enough to read
             for i, j in zip(*np.nonzero(grid == -1), strict=True):
                 mark = pg.TextItem("✗", color=(255, 255, 255), anchor=(0.5, 0.5))
                 mark.setPos(QPointF(j + 0.5, i + 0.5))
                 self.addItem(mark)
                 self.marks.append(mark)
-        self.setXRange(0, grid.shape[1], padding=0.04)
-        self.setYRange(0, max(grid.shape[0], 1), padding=0.02)
+
+    def _layout_axes(self, scenario: Scenario) -> None:
+        parties = self._parties = scenario.parties
+        width = max((len(p.red_lines) for p in parties), default=0)
+        self.grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
+        self.image.clear()
+        self.names = [[f"{p.name}: {r.title} [{r.id}]" for r in p.red_lines] for p in parties]
+        self.getAxis("left").setTicks(
+            [[(i + 0.5, short_name(p.name)) for i, p in enumerate(parties)]])
+        columns = self.grid.shape[1]
+        step = 1 if columns <= 20 else 5
+        self.getAxis("bottom").setTicks(
+            [[(j + 0.5, str(j + 1)) for j in range(0, columns, step)]])
+        self.setLabel("bottom", "red line")
+        self.setXRange(0, columns, padding=0.04)
+        self.setYRange(0, max(len(parties), 1), padding=0.02)
 
     def cell_text(self, row: int, column: int) -> str:
         if 0 <= row < len(self.names) and 0 <= column < len(self.names[row]):

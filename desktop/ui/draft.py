@@ -8,6 +8,7 @@ A heading opens each phase.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -44,16 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.commands import Editor
-from desktop.ui.models import (
-    ConflictsRole,
-    DraftModel,
-    NumberRole,
-    PhaseRole,
-    PhaseStartsRole,
-    TextRole,
-    TitleRole,
-    ViolationsRole,
-)
+from desktop.ui.models import DraftModel, RowInfo
 from desktop.ui.workspace import Change, What, Workspace
 
 VIOLATION = QColor("#C62828")
@@ -64,29 +56,31 @@ BAR = 5
 
 
 class ClauseDelegate(QStyledItemDelegate):
-    """Paints a clause: number, phase badge, title, full text, and its status lines."""
+    """Paints a clause: number, phase heading, title, full text, and its status lines.
 
-    def __init__(self, view: QListView) -> None:
+    Heights are cached by what a row shows and the view's width, so laying out a 500-clause
+    draft after an edit measures only the rows that changed.
+    """
+
+    def __init__(self, view: QListView, model: DraftModel) -> None:
         super().__init__(view)
         self._view = view
+        self._model = model  # read directly: sizeHint runs for every row on each layout
+        self._heights: dict[tuple[RowInfo, int], int] = {}
+        self._width = 0
+
+    def forget_sizes(self) -> None:
+        """The view's width or font changed: every height must be measured again."""
+        self._heights.clear()
+        self._width = 0
 
     def _text_width(self) -> int:
-        return max(120, self._view.viewport().width() - NUMBER_WIDTH - BAR - 3 * PAD)
+        if not self._width:
+            self._width = max(120, self._view.viewport().width() - NUMBER_WIDTH - BAR - 3 * PAD)
+        return self._width
 
     @staticmethod
-    def _status_lines(index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, QColor]]:
-        lines: list[tuple[str, QColor]] = []
-        violations = index.data(ViolationsRole) or []
-        if violations:
-            parties = list(dict.fromkeys(p for p, _, _ in violations))
-            ids = ", ".join(rid for _, rid, _ in violations)
-            lines.append((f"✗ Crosses red lines of {', '.join(parties)} ({ids})", VIOLATION))
-        conflicts = index.data(ConflictsRole) or []
-        if conflicts:
-            lines.append((f"⚠ Conflicts with {', '.join(conflicts)}", CONFLICT))
-        return lines
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
         bold = QFont(base)
         bold.setBold(True)
@@ -96,34 +90,46 @@ class ClauseDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        base, bold, small = self._fonts(option)
+        info = self._model.row_info(index.row())
         width = self._text_width()
-        flags = Qt.TextFlag.TextWordWrap
-        h = PAD
-        if index.data(PhaseStartsRole):
-            h += QFontMetrics(bold).height() + PAD
-        h += QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), flags,
-                                             str(index.data(TitleRole))).height()
-        h += QFontMetrics(base).boundingRect(QRect(0, 0, width, 10_000), flags,
-                                             str(index.data(TextRole))).height()
-        for text, _ in self._status_lines(index):
-            h += QFontMetrics(small).boundingRect(QRect(0, 0, width, 10_000), flags,
-                                                  text).height()
-        return QSize(width + NUMBER_WIDTH + BAR + 3 * PAD, h + PAD)
+        full = width + NUMBER_WIDTH + BAR + 3 * PAD
+        if info is None:
+            return QSize(full, 20)
+        key = (info, width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            base, bold, small = self._fonts(option)
+            flags = Qt.TextFlag.TextWordWrap
+            box = QRect(0, 0, width, 100_000)
+            height = PAD
+            if info.phase_starts:
+                height += QFontMetrics(bold).height() + PAD
+            height += QFontMetrics(bold).boundingRect(box, flags, info.title).height()
+            height += QFontMetrics(base).boundingRect(box, flags, info.text).height()
+            for line, _ in info.status:
+                height += QFontMetrics(small).boundingRect(box, flags, line).height()
+            height += PAD
+            self._heights[key] = height
+        return QSize(full, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        info = self._model.row_info(index.row())
+        if info is None:
+            return
         painter.save()
         base, bold, small = self._fonts(option)
         rect = QRect(option.rect)
         palette = option.palette
         flags = Qt.TextFlag.TextWordWrap
         top = rect.top() + PAD
-        if index.data(PhaseStartsRole):
+        if info.phase_starts:
             painter.setFont(bold)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             fm = QFontMetrics(bold)
-            heading = f"Phase {index.data(PhaseRole)}"
+            heading = f"Phase {info.phase}"
             painter.drawText(QRect(rect.left() + PAD, top, rect.width(), fm.height()),
                              Qt.AlignmentFlag.AlignLeft, heading)
             y = top + fm.height() // 2
@@ -138,30 +144,27 @@ class ClauseDelegate(QStyledItemDelegate):
             painter.fillRect(body, palette.color(QPalette.ColorRole.Highlight))
         text_color = palette.color(QPalette.ColorRole.HighlightedText if selected
                                    else QPalette.ColorRole.Text)
-        status = self._status_lines(index)
-        if status:
-            painter.fillRect(QRect(body.left(), body.top(), BAR, body.height()), status[0][1])
+        if info.status:
+            bar = VIOLATION if info.status[0][1] else CONFLICT
+            painter.fillRect(QRect(body.left(), body.top(), BAR, body.height()), bar)
 
         painter.setPen(text_color)
         painter.setFont(bold)
         painter.drawText(QRect(body.left() + BAR + PAD, top, NUMBER_WIDTH, body.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                         f"{index.data(NumberRole)}.")
+                         f"{index.row() + 1}.")
         x = body.left() + BAR + 2 * PAD + NUMBER_WIDTH
         width = self._text_width()
-        title = str(index.data(TitleRole))
-        r = QFontMetrics(bold).boundingRect(QRect(x, top, width, 10_000), flags, title)
-        painter.drawText(QRect(x, top, width, r.height()), flags, title)
-        top += r.height()
-        painter.setFont(base)
-        text = str(index.data(TextRole))
-        r = QFontMetrics(base).boundingRect(QRect(x, top, width, 10_000), flags, text)
-        painter.drawText(QRect(x, top, width, r.height()), flags, text)
-        top += r.height()
+        for font, text in ((bold, info.title), (base, info.text)):
+            painter.setFont(font)
+            r = QFontMetrics(font).boundingRect(QRect(x, top, width, 100_000), flags, text)
+            painter.drawText(QRect(x, top, width, r.height()), flags, text)
+            top += r.height()
         painter.setFont(small)
-        for line, color in status:
+        for line, is_violation in info.status:
+            color = VIOLATION if is_violation else CONFLICT
             painter.setPen(text_color if selected else color)
-            r = QFontMetrics(small).boundingRect(QRect(x, top, width, 10_000), flags, line)
+            r = QFontMetrics(small).boundingRect(QRect(x, top, width, 100_000), flags, line)
             painter.drawText(QRect(x, top, width, r.height()), flags, line)
             top += r.height()
         if option.state & QStyle.StateFlag.State_HasFocus:
@@ -174,7 +177,7 @@ class ClauseDelegate(QStyledItemDelegate):
 class DraftView(QListView):
     """Delete removes a clause; Ctrl+Up/Down move it: the keyboard twins of dragging."""
 
-    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor, model: DraftModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editor = editor
         self.setObjectName("DraftView")
@@ -190,7 +193,9 @@ class DraftView(QListView):
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setItemDelegate(ClauseDelegate(self))
+        self.delegate = ClauseDelegate(self, model)
+        self.setItemDelegate(self.delegate)
+        self.setModel(model)
 
     def current_row(self) -> int:
         index = self.currentIndex()
@@ -235,7 +240,13 @@ class DraftView(QListView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()  # wrapped heights depend on the width
+        self.delegate.forget_sizes()  # wrapped heights depend on the width
+        self.scheduleDelayedItemsLayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.delegate.forget_sizes()
+        super().changeEvent(event)
 
 
 class DraftPanel(QWidget):
@@ -275,8 +286,7 @@ class DraftPanel(QWidget):
         self.delete_button = tool("Delete", "Delete this draft", self.delete_draft,
                                   "DeleteDraft")
 
-        self.view = DraftView(editor, self)
-        self.view.setModel(self.model)
+        self.view = DraftView(editor, self.model, self)
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.clause_selected.emit(cur.row() if cur.isValid() else -1))
         self.model.already_present.connect(self.view.select_row)

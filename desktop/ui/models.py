@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -45,6 +45,17 @@ TextRole = Qt.ItemDataRole.UserRole + 14
 ViolationsRole = Qt.ItemDataRole.UserRole + 15  # list[tuple[party name, red line id, title]]
 ConflictsRole = Qt.ItemDataRole.UserRole + 16  # list[str] of provision titles it conflicts with
 PhaseStartsRole = Qt.ItemDataRole.UserRole + 17  # bool: first clause of its phase
+RowInfoRole = Qt.ItemDataRole.UserRole + 18  # RowInfo: all a clause row shows, in one call
+
+
+class RowInfo(NamedTuple):
+    """What a clause row shows, except its number (which shifts on every insert)."""
+
+    phase: int
+    phase_starts: bool
+    title: str
+    text: str
+    status: tuple[tuple[str, bool], ...]  # (line, is_violation): violation or conflict lines
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root; a shared default argument (never mutated)
@@ -162,6 +173,7 @@ class LibraryModel(QAbstractItemModel):
         self._ws = workspace
         self._categories: list[str] = []
         self._members: list[list[Provision]] = []
+        self._where: dict[str, tuple[int, int]] = {}
         self._in_draft: frozenset[str] = frozenset()
         self._rebuild()
         workspace.changed.connect(self._on_changed)
@@ -172,6 +184,8 @@ class LibraryModel(QAbstractItemModel):
             groups.setdefault(prov.category, []).append(prov)
         self._categories = list(groups)
         self._members = [groups[c] for c in self._categories]
+        self._where = {p.id: (c, r) for c, members in enumerate(self._members)
+                       for r, p in enumerate(members)}
         self._refresh_in_draft()
 
     def _refresh_in_draft(self) -> None:
@@ -186,12 +200,14 @@ class LibraryModel(QAbstractItemModel):
             return
         before = self._in_draft
         self._refresh_in_draft()
-        if before != self._in_draft:
-            for row, members in enumerate(self._members):
-                if members:
-                    parent = self.index(row, 0)
-                    self.dataChanged.emit(self.index(0, 0, parent),
-                                          self.index(len(members) - 1, 1, parent))
+        # Only the provisions that entered or left the draft change their mark: signal just
+        # those (a whole-library signal costs the tree tens of milliseconds per edit).
+        for pid in before ^ self._in_draft:
+            where = self._where.get(pid)
+            if where is not None:
+                parent = self.index(where[0], 0)
+                self.dataChanged.emit(self.index(where[1], 0, parent),
+                                      self.index(where[1], 1, parent))
 
     # -- structure
 
@@ -229,11 +245,10 @@ class LibraryModel(QAbstractItemModel):
         return self._members[index.internalId() - 1][index.row()]
 
     def index_of(self, provision_id: str) -> QModelIndex:
-        for c, members in enumerate(self._members):
-            for r, prov in enumerate(members):
-                if prov.id == provision_id:
-                    return self.index(r, 0, self.index(c, 0))
-        return QModelIndex()
+        where = self._where.get(provision_id)
+        if where is None:
+            return QModelIndex()
+        return self.index(where[1], 0, self.index(where[0], 0))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -331,15 +346,30 @@ class DraftModel(QAbstractListModel):
         self._editor = editor
         self._draft_id: str | None = None
         self._clauses: tuple[Clause, ...] = ()
+        self._provisions: dict[str, Provision] = {}
+        self._texts: dict[int, tuple[Clause, str]] = {}  # id(clause) -> (clause, rendered text)
         self._violations: dict[str, list[tuple[str, str, str]]] = {}
         self._conflicts: dict[str, list[str]] = {}
+        self._info: list[RowInfo | None] = []  # per row, built on demand, kept across edits
         self._snapshot()
+        self._info = [None] * len(self._clauses)
         workspace.changed.connect(self._on_changed)
 
     def _snapshot(self) -> None:
         draft = self._ws.draft
         self._draft_id = draft.id if draft else None
         self._clauses = draft.clauses if draft else ()
+        provisions = self._ws.scenario.provision_index
+        if provisions is not self._provisions:
+            self._texts = {}
+        self._provisions = provisions
+        # Clauses are immutable: a clause's text is rendered once and kept while it is shown.
+        old = self._texts
+        self._texts = {}
+        for clause in self._clauses:
+            cached = old.get(id(clause))
+            if cached is not None and cached[0] is clause:
+                self._texts[id(clause)] = cached
         self._marks(self._ws.report)
 
     def _marks(self, report: Report | None) -> None:
@@ -347,16 +377,15 @@ class DraftModel(QAbstractListModel):
         self._conflicts = {}
         if report is None:
             return
-        scenario = self._ws.scenario
         for verdict in report.parties:
+            name = short_name(verdict.name)
             for v in verdict.violations:
                 for pid in v.clauses:
-                    self._violations.setdefault(pid, []).append(
-                        (short_name(verdict.name), v.red_line, v.title))
+                    self._violations.setdefault(pid, []).append((name, v.red_line, v.title))
         for c in report.conflicts:
             a, b = c.provisions
-            self._conflicts.setdefault(a, []).append(scenario.provision(b).title)
-            self._conflicts.setdefault(b, []).append(scenario.provision(a).title)
+            self._conflicts.setdefault(a, []).append(self._provisions[b].title)
+            self._conflicts.setdefault(b, []).append(self._provisions[a].title)
 
     def _on_changed(self, change: Change) -> None:
         draft = self._ws.draft
@@ -366,30 +395,47 @@ class DraftModel(QAbstractListModel):
                                       What.LIBRARY, What.PARTIES):
             self.beginResetModel()
             self._snapshot()
+            self._info = [None] * len(self._clauses)
             self.endResetModel()
             return
         assert draft is not None
+        before = (self._violations, self._conflicts)
+        touched: set[int] = set()
         if what == What.CLAUSE_INSERTED:
             (row,) = change.rows
             self.beginInsertRows(QModelIndex(), row, row)
             self._snapshot()
+            self._info.insert(row, None)
             self.endInsertRows()
+            touched = {row - 1, row, row + 1}
         elif what == What.CLAUSE_REMOVED:
             (row,) = change.rows
             self.beginRemoveRows(QModelIndex(), row, row)
             self._snapshot()
+            del self._info[row]
             self.endRemoveRows()
+            touched = {row - 1, row}
         elif what == What.CLAUSE_MOVED:
             src, dst = change.rows
             self.beginMoveRows(QModelIndex(), src, src, QModelIndex(),
                                dst + 1 if dst > src else dst)
             self._snapshot()
+            self._info.insert(dst, self._info.pop(src))
             self.endMoveRows()
+            touched = {src - 1, src, src + 1, dst - 1, dst, dst + 1}
         else:
             self._snapshot()
-        if self._clauses:
-            # Marks (violations, conflicts, numbers, phase headings) can change on any row.
-            self.dataChanged.emit(self.index(0), self.index(len(self._clauses) - 1))
+            touched = {r + d for r in change.rows for d in (-1, 0, 1)}
+        # Only rows whose marks (violations, conflicts, phase heading) changed are signalled:
+        # a signal for all 500 rows makes the view measure every row again.
+        old_violations, old_conflicts = before
+        for i, clause in enumerate(self._clauses):
+            pid = clause.provision
+            if (i in touched or old_violations.get(pid) != self._violations.get(pid)
+                    or old_conflicts.get(pid) != self._conflicts.get(pid)):
+                self._info[i] = None
+                index = self.index(i)
+                self.dataChanged.emit(index, index)
 
     # -- data
 
@@ -405,17 +451,56 @@ class DraftModel(QAbstractListModel):
                 return i
         return None
 
+    def _text(self, clause: Clause, prov: Provision) -> str:
+        cached = self._texts.get(id(clause))
+        if cached is not None and cached[0] is clause:
+            return cached[1]
+        text = prov.render(clause.values)
+        self._texts[id(clause)] = (clause, text)
+        return text
+
+    def row_info(self, row: int) -> RowInfo | None:
+        """Everything the delegate draws for a row, in one call (cached until the row's
+        clause, marks or phase heading change)."""
+        if not 0 <= row < len(self._clauses):
+            return None
+        cached = self._info[row]
+        if cached is not None:
+            return cached
+        info = self._row_info(row)
+        self._info[row] = info
+        return info
+
+    def _row_info(self, row: int) -> RowInfo | None:
+        clause = self._clauses[row]
+        prov = self._provisions.get(clause.provision)
+        if prov is None:
+            return None
+        status: list[tuple[str, bool]] = []
+        violations = self._violations.get(clause.provision)
+        if violations:
+            parties = ", ".join(dict.fromkeys(p for p, _, _ in violations))
+            ids = ", ".join(rid for _, rid, _ in violations)
+            status.append((f"✗ Crosses red lines of {parties} ({ids})", True))
+        conflicts = self._conflicts.get(clause.provision)
+        if conflicts:
+            status.append((f"⚠ Conflicts with {', '.join(conflicts)}", False))
+        starts = row == 0 or self._clauses[row - 1].phase != clause.phase
+        return RowInfo(clause.phase, starts, prov.title, self._text(clause, prov), tuple(status))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._clauses):
             return None
         row = index.row()
+        if role == RowInfoRole:
+            return self.row_info(row)
         clause = self._clauses[row]
-        prov = self._ws.scenario.provision_index.get(clause.provision)
+        prov = self._provisions.get(clause.provision)
         if prov is None:  # the library changed under a stale snapshot; the reset follows
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             # No number here: numbers shift on every insert; the delegate paints NumberRole.
-            return prov.render(clause.values)
+            return self._text(clause, prov)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(clause, prov)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -431,7 +516,7 @@ class DraftModel(QAbstractListModel):
         if role == TitleRole:
             return prov.title
         if role == TextRole:
-            return prov.render(clause.values)
+            return self._text(clause, prov)
         if role == ViolationsRole:
             return self._violations.get(clause.provision, [])
         if role == ConflictsRole:

@@ -6,8 +6,20 @@ violation asks the draft view to select the culprit clauses.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QScrollArea,
     QSizePolicy,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -26,55 +39,153 @@ from desktop.ui.workspace import Change, Workspace
 ACCEPT = "#2E7D32"
 REJECT = "#C62828"
 NEUTRAL_SWATCH = "#888888"
+PADDING = 3
+GAP = 2
 
 
-class ViolationRow(QLabel):
-    """One crossed red line: a word-wrapped line of text that selects its culprits when clicked
-    (or activated with Enter or Space from the keyboard)."""
+class ViolationList(QWidget):
+    """A party's crossed red lines, each a title line and its explanation, painted by one widget.
+
+    A card may list dozens of lines and the panel twenty cards; one widget per card (instead of a
+    label per line) keeps a re-layout after an edit cheap. Clicking a line, or choosing it with
+    Up/Down and pressing Enter or Space, emits its culprit clauses.
+    """
 
     clicked = Signal(list)
 
-    def __init__(self, violation: Violation, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.culprits = list(violation.clauses)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setText(f"✗ {violation.title} [{violation.red_line}]\n{violation.explanation}")
-        self.setStyleSheet(f"color: {REJECT}; padding: 2px 0 2px 2px;")
+        self.violations: tuple[Violation, ...] = ()
+        self.current = -1
+        self._layout_width = -1
+        self._rects: list[QRect] = []
+        self._height = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        where = ", ".join(self.culprits) if self.culprits else "none (something is missing)"
-        self.setToolTip(f"Culprit clauses: {where}. Click to select them in the draft.")
-        self.setAccessibleName(f"Crossed red line {violation.title}")
+        self.setMouseTracking(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    # Word-wrapped labels inside scroll areas ask for the height they would need at a narrow
-    # width, which leaves gaps; this row reports the height its text needs at its real width.
+    def set_violations(self, violations: tuple[Violation, ...]) -> None:
+        if violations == self.violations:
+            return
+        self.violations = violations
+        self.current = min(self.current, len(violations) - 1)
+        self._layout_width = -1
+        self.setAccessibleDescription("; ".join(f"{v.title}: {v.explanation}"
+                                                for v in violations))
+        self.updateGeometry()
+        self.update()
+
+    @staticmethod
+    def text_of(v: Violation) -> str:
+        return f"✗ {v.title} [{v.red_line}]\n{v.explanation}"
+
+    def _measure(self, width: int) -> int:
+        if width != self._layout_width:
+            fm = QFontMetrics(self.font())
+            flags = Qt.TextFlag.TextWordWrap
+            inner = max(40, width - 2 * PADDING)
+            self._rects = []
+            y = 0
+            for v in self.violations:
+                h = fm.boundingRect(QRect(0, 0, inner, 100_000), flags, self.text_of(v)).height()
+                self._rects.append(QRect(0, y, width, h + 2 * PADDING))
+                y += h + 2 * PADDING + GAP
+            self._height = max(0, y - GAP)
+            self._layout_width = width
+        return self._height
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._measure(width)
+
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 50 else 320
-        return QSize(width, self.heightForWidth(width))
+        return QSize(width, self._measure(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(50, self.sizeHint().height())
+        return QSize(60, self._measure(self.width() if self.width() > 50 else 320))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()
 
+    def item_rect(self, i: int) -> QRect:
+        self._measure(self.width())
+        return QRect(self._rects[i])
+
+    def item_at(self, pos: QPoint) -> int:
+        self._measure(self.width())
+        for i, rect in enumerate(self._rects):
+            if rect.contains(pos):
+                return i
+        return -1
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._measure(self.width())
+        painter = QPainter(self)
+        flags = Qt.TextFlag.TextWordWrap
+        for i, (v, rect) in enumerate(zip(self.violations, self._rects, strict=True)):
+            if i == self.current and self.hasFocus():
+                painter.fillRect(rect, self.palette().color(QPalette.ColorRole.AlternateBase))
+                painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1,
+                                    Qt.PenStyle.DotLine))
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            painter.setPen(QColor(REJECT))
+            painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), flags,
+                             self.text_of(v))
+        painter.end()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()  # a row is a button: it takes the click
+        event.accept()  # the lines are buttons: they take the click
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit(self.culprits)
+        i = self.item_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and i >= 0:
+            self.current = i
+            self.update()
+            self.clicked.emit(list(self.violations[i].clauses))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.clicked.emit(self.culprits)
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.violations:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self.current = max(0, min(len(self.violations) - 1, self.current + step))
+            self.update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and \
+                0 <= self.current < len(self.violations):
+            self.clicked.emit(list(self.violations[self.current].clauses))
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.current < 0 and self.violations:
+            self.current = 0
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            i = self.item_at(event.pos())
+            if i >= 0:
+                culprits = ", ".join(self.violations[i].clauses) or "none (something is missing)"
+                QToolTip.showText(event.globalPos(),
+                                  f"Culprit clauses: {culprits}. Click to select them.", self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
 
 class PartyCard(QFrame):
@@ -113,12 +224,10 @@ class PartyCard(QFrame):
         self.satisfaction.setTextVisible(True)
         self.satisfaction.setMaximumHeight(18)
 
-        self.violations = QWidget(self)
+        self.violations = ViolationList(self)
         self.violations.setObjectName("violations")
-        self._rows = QVBoxLayout(self.violations)
-        self._rows.setContentsMargins(0, 0, 0, 0)
-        self._rows.setSpacing(2)
-        self.rows: list[ViolationRow] = []
+        self.violations.setAccessibleName(f"Red lines of {short_name(party.name)} crossed")
+        self.violations.clicked.connect(self.violation_clicked)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -148,15 +257,7 @@ class PartyCard(QFrame):
         else:
             self.satisfaction.setValue(round(verdict.satisfaction * 100))
             self.satisfaction.setFormat(f"Satisfaction {verdict.satisfaction:.0%}")
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = []
-        for v in verdict.violations:
-            row = ViolationRow(v, self.violations)
-            row.clicked.connect(self.violation_clicked)
-            self._rows.addWidget(row)
-            self.rows.append(row)
+        self.violations.set_violations(verdict.violations)
         self.violations.setVisible(n > 0)
 
 
@@ -193,11 +294,6 @@ class RedLinePanel(QScrollArea):
         self._host = host
         self._rebuild()
         workspace.changed.connect(self._on_changed)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        # Cards are exactly as wide as the view, so their text wraps instead of being cut off.
-        super().resizeEvent(event)
-        self._host.setFixedWidth(self.viewport().width())
 
     def card(self, party_id: str) -> PartyCard:
         return self._cards[party_id]

@@ -110,4 +110,5 @@ class Workspace(QObject):
 
     def _recheck(self) -> None:
         draft = self.draft
-        self._report = None if draft is None else check(self._scenario, draft)
+        # After a small edit only the rules that mention the edited clauses are evaluated again.
+        self._report = None if draft is None else check(self._scenario, draft, self._report)
