@@ -6,12 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench dist schema clean
+.PHONY: run test lint typecheck unit bench screenshots dist schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,build]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
+
+BUILD_STAMP := $(VENV)/.installed-build
+$(BUILD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,build]'
+	touch $(BUILD_STAMP)
 
 run: $(STAMP)
 	$(BIN)/accord
@@ -31,11 +36,15 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
+# Render the README's screenshots of the real window (look at them after visible changes).
+screenshots: $(STAMP)
+	$(BIN)/python -m benchmarks.screenshots
+
 # Regenerate the published JSON Schema from the pydantic models.
 schema: $(STAMP)
 	$(BIN)/accord schema -o docs/accord.scenario.schema.json
 
-dist: $(STAMP)
+dist: $(BUILD_STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 clean:
