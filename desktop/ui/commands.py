@@ -9,6 +9,7 @@ they call the Editor, which pushes the command.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
@@ -159,47 +160,38 @@ class Editor(QObject):
             Change(What.CLAUSE_MOVED, draft.id, (target, source)),
         )
 
-    def set_value(self, row: int, param: str, value: Value) -> bool:
+    def _edit_clause(self, row: int, verb: str, field: tuple[str, ...],
+                     unchanged: Callable[[Clause], bool], **update: Any) -> bool:
+        """One change to one clause; consecutive changes to the same field merge into one
+        undo step (typing in a spin box is one step, not one per keystroke)."""
         draft = self.ws.draft
         if draft is None or not 0 <= row < len(draft.clauses):
             return False
         clause = draft.clauses[row]
-        if clause.values.get(param) == value and type(clause.values.get(param)) is type(value):
+        if unchanged(clause):
             return False
         change = Change(What.CLAUSE_CHANGED, draft.id, (row,))
         return self._push(
-            f"Set {param} of “{self._title(clause.provision)}”",
-            lambda s: ops.update_clause(s, draft.id, row, values={param: value}),
-            change, change, merge_key=("value", draft.id, row, param),
+            f"{verb} “{self._title(clause.provision)}”",
+            lambda s: ops.update_clause(s, draft.id, row, **update),
+            change, change, merge_key=(*field, draft.id, row),
         )
+
+    def set_value(self, row: int, param: str, value: Value) -> bool:
+        def same(c: Clause) -> bool:
+            old = c.values.get(param)
+            return old == value and type(old) is type(value)
+
+        return self._edit_clause(row, f"Set {param} of", ("value", param), same,
+                                 values={param: value})
 
     def set_phase(self, row: int, phase: int) -> bool:
-        draft = self.ws.draft
-        if draft is None or not 0 <= row < len(draft.clauses):
-            return False
-        clause = draft.clauses[row]
-        if clause.phase == phase:
-            return False
-        change = Change(What.CLAUSE_CHANGED, draft.id, (row,))
-        return self._push(
-            f"Set phase of “{self._title(clause.provision)}”",
-            lambda s: ops.update_clause(s, draft.id, row, phase=phase),
-            change, change, merge_key=("phase", draft.id, row),
-        )
+        return self._edit_clause(row, "Set phase of", ("phase",),
+                                 lambda c: c.phase == phase, phase=phase)
 
     def set_note(self, row: int, note: str) -> bool:
-        draft = self.ws.draft
-        if draft is None or not 0 <= row < len(draft.clauses):
-            return False
-        clause = draft.clauses[row]
-        if clause.note == note:
-            return False
-        change = Change(What.CLAUSE_CHANGED, draft.id, (row,))
-        return self._push(
-            f"Edit note of “{self._title(clause.provision)}”",
-            lambda s: ops.update_clause(s, draft.id, row, note=note),
-            change, change, merge_key=("note", draft.id, row),
-        )
+        return self._edit_clause(row, "Edit note of", ("note",),
+                                 lambda c: c.note == note, note=note)
 
     def replace_clauses(self, clauses: tuple[Clause, ...], text: str) -> bool:
         """Replace the current draft's clauses in one step (e.g. applying a proposal)."""
