@@ -136,6 +136,19 @@ def test_charts_follow_every_edit(window: MainWindow) -> None:
     assert matrix.cell_text(1, 0) == "Russia: Army at most 600k [ru-army]: crossed"
 
 
+def test_an_empty_scenario_shows_an_empty_window(window: MainWindow,
+                                                 prompter: FakePrompter) -> None:
+    """File → New → Empty scenario: no parties, no drafts; every panel copes."""
+    assert files(window).new(template=False)
+    assert window.ws.draft is None
+    assert window.status_label.text() == "No draft"
+    assert window.redlines.summary.text() == "No draft: create one to check it."
+    assert window.charts.satisfaction.values == []
+    assert window.draft.model.rowCount() == 0
+    assert window.editor.new_draft("First") == "first"
+    assert window.status_label.text() == "Viable: 0 of 0 parties accept"
+
+
 # --------------------------------------------------------------------------- files
 
 
@@ -367,3 +380,17 @@ def test_startup_opens_the_template_or_the_given_file(
     assert win.ws.path == doc
     assert win.ws.scenario == mini
     assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+
+
+def test_the_app_starts_as_make_run_starts_it(qtbot: QtBot, tmp_path: Path,
+                                              settings: QSettings) -> None:
+    """`make run`, `accord` and `python -m desktop` build the window this way."""
+    from desktop.ui.app import build_window
+
+    win = build_window(None, settings, tmp_path / "recovery")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.ws.scenario.title.startswith("Ending the war in Ukraine")
+    assert win.windowTitle() == "Untitled[*] — Accord"
+    assert win.status_label.text().startswith("Not viable")

@@ -62,8 +62,11 @@ class SatisfactionChart(pg.PlotWidget):
         self.acceptable = [v.acceptable for v in verdicts]
         colors = [ACCEPT if ok else REJECT for ok in self.acceptable]
         x = list(range(len(self.values)))
-        self.bars.setOpts(x=x, height=self.values, brushes=[pg.mkBrush(*c) for c in colors],
-                          pens=[pg.mkPen(*c) for c in colors])
+        if colors:
+            self.bars.setOpts(x=x, height=self.values, brushes=[pg.mkBrush(*c) for c in colors],
+                              pens=[pg.mkPen(*c) for c in colors])
+        else:  # pyqtgraph fails on empty per-bar pen lists: no bars, default colours
+            self.bars.setOpts(x=x, height=self.values, brushes=None, pens=None)
         ticks = [[(i, _short(v.name)) for i, v in enumerate(verdicts)]]
         if ticks != self._ticks:  # axis relayout is costly; party names rarely change
             self._ticks = ticks
