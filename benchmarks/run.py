@@ -22,7 +22,8 @@ from typing import Any, cast
 from benchmarks import RESULTS_DIR, Result, machine_info, pin_to_one_core
 
 #: The benchmark modules, in the order they run.
-MODULES: tuple[str, ...] = ("benchmarks.bench_core", "benchmarks.bench_gui")
+MODULES: tuple[str, ...] = ("benchmarks.bench_core", "benchmarks.bench_gui",
+                             "benchmarks.bench_report")
 
 
 @dataclass(frozen=True, slots=True)

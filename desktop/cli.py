@@ -1,8 +1,8 @@
 """The ``accord`` command.
 
-Exit codes: 0 success (for ``check``: the draft is viable), 1 the draft is not viable,
-2 bad input or usage. Every bad input gives one line on stderr naming the file and the cause,
-never a traceback, and writes nothing.
+Exit codes: 0 success (for ``check`` and ``brief``: the draft is viable), 1 the draft is not
+viable (for ``brief --compare``: the first draft), 2 bad input or usage. Every bad input gives
+one line on stderr naming the file and the cause, never a traceback, and writes nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ EXIT_NOT_VIABLE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # a bug in Accord, not in the input (sysexits EX_SOFTWARE)
 
-COMMANDS = ("import", "export", "check", "schema", "gui")
+COMMANDS = ("import", "export", "check", "brief", "schema", "gui")
 
 
 class UsageError(Exception):
@@ -61,6 +61,26 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="an .accord document or a .json scenario")
     p.add_argument("--draft", metavar="ID", help="the draft to check (default: the first)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser(
+        "brief",
+        help="write a briefing sheet as PDF: every party (the default), one party (--party) or "
+        "two drafts compared (--compare); exit 0 viable, 1 not viable, as for check",
+    )
+    p.add_argument("file", type=Path, metavar="FILE",
+                   help="an .accord document or a .json scenario")
+    p.add_argument("--draft", metavar="ID", help="the draft to brief on (default: the first)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--party", metavar="ID", help="a party briefing for this party")
+    which.add_argument("--compare", metavar="ID2",
+                       help="a comparison sheet of --draft against draft ID2 (the exit code "
+                       "is the first draft's viability)")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                   help="paper size (default: a4)")
+    p.add_argument("--marking", metavar="TEXT", default=None,
+                   help='the marking on every page (default: "DRAFT - NOT FOR DISTRIBUTION"; '
+                   '"" for none)')
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
 
     p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 1")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead")
@@ -192,6 +212,45 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
 
 
+def use_offscreen_without_display() -> None:
+    """Headless Linux (no X11 or Wayland display): Qt's offscreen platform, set before Qt
+    starts, so ``brief`` works over ssh, in CI and in containers."""
+    import os
+
+    if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
+    scenario = _read(args.file)
+    draft = _pick_draft(scenario, args.file, args.draft)
+    if args.party is not None and args.party not in scenario.party_index:
+        known = ", ".join(p.id for p in scenario.parties)
+        raise UsageError(f"{args.file}: no party '{args.party}' (parties: {known})")
+    second = None if args.compare is None else _pick_draft(scenario, args.file, args.compare)
+
+    use_offscreen_without_display()
+    from desktop.report import DEFAULT_MARKING, comparison_sheet, full_sheet, party_sheet
+    from desktop.report.render import write_pdf
+    from desktop.store import DocumentError
+
+    marking = DEFAULT_MARKING if args.marking is None else args.marking.strip()
+    report = check(scenario, draft)
+    if second is not None:
+        sheet = comparison_sheet(scenario, draft, second, marking=marking)
+    elif args.party is not None:
+        sheet = party_sheet(scenario, draft, args.party, marking=marking, report=report)
+    else:
+        sheet = full_sheet(scenario, draft, marking=marking, report=report)
+    try:
+        pages = write_pdf(sheet, args.output, args.paper)
+    except DocumentError as err:
+        raise UsageError(str(err)) from None
+    print(f"{args.output}: {_count(range(pages), 'page')}; {report.summary()}", file=out)
+    return EXIT_OK if report.viable else EXIT_NOT_VIABLE
+
+
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output is None:
@@ -238,6 +297,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "import": cmd_import,
             "export": cmd_export,
             "check": cmd_check,
+            "brief": cmd_brief,
             "schema": cmd_schema,
         }[args.command]
         return handler(args, stream)

@@ -123,10 +123,11 @@ def test_nesting_limit() -> None:
 
 def test_hostile_nesting_is_refused_fast() -> None:
     # 4,000 characters of opening parentheses: refused at depth 65, long before recursion trouble.
+    # (A generous bound: this guards against a hang, not a speed target; see benchmarks/.)
     start = time.perf_counter()
-    with pytest.raises(RuleError):
+    with pytest.raises(RuleError, match="deeper than 64"):
         parse("(" * MAX_RULE_LENGTH)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0
 
 
 def test_length_limit() -> None:
@@ -208,8 +209,6 @@ def test_compiled_rules_agree_with_the_interpreter(
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_either_parses_or_raises_rule_error(text: str) -> None:
-    start = time.perf_counter()
     error = check_rule(text, provs())  # anything but a RuleError would escape and fail the test
     if error is not None:
         assert 0 <= error.position <= max(len(text), MAX_RULE_LENGTH)
-    assert time.perf_counter() - start < 0.05

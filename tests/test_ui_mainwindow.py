@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario, parse_scenario
@@ -394,3 +395,10 @@ def test_the_app_starts_as_make_run_starts_it(qtbot: QtBot, tmp_path: Path,
     assert win.ws.scenario.title.startswith("Ending the war in Ukraine")
     assert win.windowTitle() == "Untitled[*] — Accord"
     assert win.status_label.text().startswith("Not viable")
+
+
+def test_file_menu_offers_briefing_sheets(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    names = {a.objectName() for a in file_menu.actions()}
+    assert {"actionPrint", "actionPrintPreview", "actionExportPdf"} <= names

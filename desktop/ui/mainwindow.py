@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.briefing import BriefingActions
 from desktop.ui.charts import ChartsPanel
 from desktop.ui.commands import Editor
 from desktop.ui.draft import DraftPanel
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.files.status.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         self.files.title_changed.connect(self.setWindowTitle)
+        self.briefing = BriefingActions(workspace, self)
+        self.briefing.status.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         workspace.changed.connect(self._on_changed)
 
@@ -126,6 +129,8 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self._action(f, "&Import JSON…", lambda: self.files.import_json(), name="actionImport")
         self._action(f, "&Export JSON…", lambda: self.files.export_json(), name="actionExport")
+        f.addSeparator()
+        self.briefing.populate_menu(f)
         f.addSeparator()
         self._action(f, "Autosave &interval…", self._ask_autosave, name="actionAutosave")
         f.addSeparator()

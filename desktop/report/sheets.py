@@ -1,0 +1,471 @@
+"""Briefing sheets as content: pure functions from domain objects to a :class:`Sheet`.
+
+A sheet is a flat sequence of items that :mod:`desktop.report.render` stacks onto pages:
+
+* :class:`Block`: an HTML fragment that is never split across a page break (unless it is taller
+  than a whole page). Every table row is its own block (tables use fixed column widths, so the
+  rows line up), and a row's table header is repeated when the row starts a page.
+* :class:`Chart`: the satisfaction chart, drawn as vectors by :mod:`desktop.report.chart`.
+
+Every user string (scenario, party, provision, red-line and preference text, notes, values) goes
+through :func:`esc` here and nowhere else builds HTML: a provision titled
+``<img src="file:///etc/hostname">`` prints literally and loads nothing. No links are created.
+This module imports no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.domain import Draft, Report, Scenario, check
+from desktop.domain.checker import PartyVerdict
+from desktop.domain.model import Clause, Party, Provision
+
+DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
+
+# Colours: dark enough on white (and white on the header fill) for WCAG AA contrast.
+INK = "#1a1a1a"
+MUTED = "#555555"
+ACCEPT = "#1b5e20"
+REJECT = "#b71c1c"
+HEAD_FILL = "#37474f"
+STRIPE = "#f1f3f4"
+ADDED = "#1b5e20"
+REMOVED = "#b71c1c"
+
+
+def esc(text: object) -> str:
+    """User text as HTML text: markup characters escaped, line breaks kept."""
+    return html.escape(str(text), quote=True).replace("\n", "<br/>")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """An HTML fragment laid out at the page width; kept whole on one page when it fits."""
+
+    html: str
+    space_after: float = 0.0  # px at 96 dpi
+    keep_with_next: bool = False  # a heading: never the last thing on a page
+    page_break_before: bool = False
+    header: Block | None = None  # a table row: the table's header, repeated atop a new page
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    satisfaction: float | None  # 0..1; None when the party states no preferences
+    acceptable: bool
+    highlight: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    bars: tuple[Bar, ...]
+    height: float = 230.0
+    space_after: float = 14.0
+    keep_with_next: bool = False
+    page_break_before: bool = False
+
+
+Item = Block | Chart
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A document to print: running head and marking on every page, then the items."""
+
+    title: str  # the PDF title (plain text)
+    running_head: str  # plain text, top left of every page
+    marking: str  # plain text, top right and bottom centre of every page
+    date: str
+    items: tuple[Item, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def _h(level: int, text_html: str, *, page_break: bool = False) -> Block:
+    size, top = {1: (22, 0), 2: (17, 10), 3: (14, 6)}[level]
+    return Block(
+        f'<p style="font-size:{size}px; font-weight:bold; color:{INK}; margin-top:{top}px;">'
+        f"{text_html}</p>",
+        space_after=6.0, keep_with_next=True, page_break_before=page_break,
+    )
+
+
+def _p(text_html: str, *, color: str = INK, size: int = 13, space: float = 6.0,
+       keep_with_next: bool = False) -> Block:
+    return Block(f'<p style="font-size:{size}px; color:{color};">{text_html}</p>',
+                 space_after=space, keep_with_next=keep_with_next)
+
+
+def _table(widths: Sequence[int], head: Sequence[str], rows: Iterable[Sequence[str]],
+           *, space_after: float = 12.0) -> list[Block]:
+    """A header block then one block per row; cells are HTML (already escaped)."""
+
+    def row_html(cells: Sequence[str], *, header: bool, shade: bool) -> str:
+        style = (f"background-color:{HEAD_FILL}; color:#ffffff; font-weight:bold;" if header
+                 else f"background-color:{STRIPE};" if shade else "")
+        tds = "".join(
+            f'<td width="{w}%" style="{style}">{c}</td>' for w, c in zip(widths, cells, strict=True)
+        )
+        return ('<table width="100%" cellspacing="0" cellpadding="4" border="0" '
+                f'style="font-size:12px; color:{INK};"><tr>{tds}</tr></table>')
+
+    header = Block(row_html(head, header=True, shade=False), keep_with_next=True)
+    blocks = [header]
+    for i, cells in enumerate(rows):
+        blocks.append(Block(row_html(cells, header=False, shade=i % 2 == 1), header=header))
+    if len(blocks) == 1:
+        blocks.append(_p("<i>None.</i>", color=MUTED, size=12))
+    last = blocks[-1]
+    blocks[-1] = Block(last.html, space_after=space_after, header=last.header)
+    return blocks
+
+
+def _percent(x: float | None) -> str:
+    return "no preferences stated" if x is None else f"{x:.0%}"
+
+
+def _short(name: str) -> str:
+    head = name.split(" (", 1)[0].strip()
+    return head or name
+
+
+def _bars(report: Report, highlight: str | None = None) -> tuple[Bar, ...]:
+    return tuple(Bar(_short(v.name), v.satisfaction, v.acceptable, v.party == highlight)
+                 for v in report.parties)
+
+
+class _Numbers:
+    """Clause numbers (1-based, draft order) and their labels: "§3 Title"."""
+
+    def __init__(self, scenario: Scenario, draft: Draft) -> None:
+        self.scenario = scenario
+        self.index = {c.provision: i for i, c in enumerate(draft.clauses, start=1)}
+
+    def label(self, provision_id: str) -> str:
+        n = self.index.get(provision_id)
+        prov = self.scenario.provision_index.get(provision_id)
+        title = esc(prov.title) if prov else esc(provision_id)
+        return f"§{n} {title}" if n is not None else title
+
+    def labels(self, ids: Iterable[str]) -> str:
+        return "<br/>".join(self.label(i) for i in ids) or "—"
+
+
+def _verdict_word(acceptable: bool) -> str:
+    color = ACCEPT if acceptable else REJECT
+    word = "ACCEPTABLE" if acceptable else "NOT ACCEPTABLE"
+    mark = "✓" if acceptable else "✗"
+    return f'<span style="color:{color}; font-weight:bold;">{mark} {word}</span>'
+
+
+def _names(scenario: Scenario, ids: Iterable[str]) -> str:
+    idx = scenario.party_index
+    return ", ".join(esc(_short(idx[i].name)) if i in idx else esc(i) for i in ids)
+
+
+# --------------------------------------------------------------------------- party section
+
+
+def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
+                 *, page_break: bool, with_text: bool) -> list[Item]:
+    verdict: PartyVerdict = report.verdict(party.id)
+    nums = _Numbers(scenario, draft)
+    items: list[Item] = [_h(1, f"Party briefing: {esc(party.name)}", page_break=page_break)]
+    items.append(_p(f"Role: {esc(party.role)}. Draft: {esc(draft.title)} "
+                    f"[{esc(draft.id)}], {len(draft.clauses)} clauses.", color=MUTED))
+
+    # -- verdict
+    items.append(_h(2, "Verdict"))
+    crossed = len(verdict.violations)
+    items.append(_p(
+        f'<span style="font-size:16px;">{_verdict_word(verdict.acceptable)}</span>'
+        + (f" — {crossed} of {len(party.red_lines)} red lines crossed." if crossed else
+           f" — none of {len(party.red_lines)} red lines is crossed."),
+        space=8.0))
+    if verdict.violations:
+        red_lines = {r.id: r for r in party.red_lines}
+        rows = []
+        for x in verdict.violations:
+            rl = red_lines.get(x.red_line)
+            why = esc(x.explanation)
+            if rl is not None and rl.rationale:
+                why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rl.rationale)}</span>'
+            rows.append((f"<b>{esc(x.title)}</b><br/>"
+                         f'<span style="color:{MUTED};">{esc(x.red_line)}</span>',
+                         why, nums.labels(x.clauses)))
+        items.extend(_table((28, 44, 28), ("Red line crossed", "Why", "Culprit clauses"), rows))
+
+    # -- preferences
+    items.append(_h(2, "Preferences"))
+    total = sum(float(p.weight) for p in party.preferences)
+    met = set(verdict.met)
+    got = sum(float(p.weight) for p in party.preferences if p.id in met)
+    if party.preferences:
+        items.append(_p(f"Satisfaction: <b>{_percent(verdict.satisfaction)}</b> "
+                        f"(weight {got:g} of {total:g}; {len(verdict.met)} met, "
+                        f"{len(verdict.missed)} missed).", space=8.0))
+    else:
+        items.append(_p("This party states no preferences.", color=MUTED))
+    if party.preferences:
+        ordered = [p for p in party.preferences if p.id in met] + [
+            p for p in party.preferences if p.id not in met]
+        rows = [(f'<span style="color:{ACCEPT if p.id in met else REJECT}; font-weight:bold;">'
+                 f'{"✓ met" if p.id in met else "✗ missed"}</span>',
+                 f"<b>{esc(p.title)}</b>"
+                 + (f'<br/><span style="color:{MUTED};">{esc(p.rationale)}</span>'
+                    if p.rationale else ""),
+                 f"{float(p.weight):g}")
+                for p in ordered]
+        items.extend(_table((14, 74, 12), ("Status", "Preference", "Weight"), rows))
+    items.append(Chart("Satisfaction by party (this party outlined)", _bars(report, party.id),
+                       height=200.0))
+
+    # -- gives and receives
+    provisions = scenario.provision_index
+    gives = [c for c in draft.clauses if party.id in provisions[c.provision].by]
+    gets = [c for c in draft.clauses if party.id in provisions[c.provision].to]
+    for title, clauses, other, other_head in (
+        (f"What {esc(_short(party.name))} gives", gives, "to", "To"),
+        (f"What {esc(_short(party.name))} receives", gets, "by", "From"),
+    ):
+        items.append(_h(2, f"{title} ({len(clauses)})"))
+        cells: list[tuple[str, ...]] = []
+        for c in clauses:
+            prov = provisions[c.provision]
+            cells.append((nums.label(c.provision), esc(prov.kind),
+                         _names(scenario, getattr(prov, other)) or "—",
+                         esc(prov.render(c.values))))
+        items.extend(_table((24, 14, 16, 46), ("Clause", "Kind", other_head, "Text"), cells))
+
+    # -- conflicts
+    items.append(_h(2, f"Open conflicts ({len(report.conflicts)})"))
+    if report.conflicts:
+        rows = [(nums.label(c.provisions[0]), nums.label(c.provisions[1]),
+                 "exclude each other") for c in report.conflicts]
+        items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), rows))
+    else:
+        items.append(_p("None: no two clauses of the draft exclude each other.", color=MUTED,
+                        space=12.0))
+
+    if with_text:
+        items.extend(_draft_text(scenario, draft, heading_level=2))
+    return items
+
+
+def _clause_block(number: int, prov: Provision, clause: Clause) -> Block:
+    note = (f'<br/><span style="color:{MUTED}; font-size:11px;"><i>Note: {esc(clause.note)}'
+            "</i></span>" if clause.note else "")
+    return Block(
+        '<table width="100%" cellspacing="0" cellpadding="2" border="0" '
+        f'style="font-size:12px; color:{INK};"><tr>'
+        f'<td width="6%" align="right"><b>{number}.</b></td>'
+        f'<td width="94%"><b>{esc(prov.title)}</b>'
+        f' <span style="color:{MUTED}; font-size:11px;">[{esc(prov.id)}]</span><br/>'
+        f"{esc(prov.render(clause.values))}{note}</td></tr></table>",
+        space_after=4.0,
+    )
+
+
+def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int,
+                page_break: bool = False) -> list[Item]:
+    items: list[Item] = [_h(heading_level, f"Draft text: {esc(draft.title)}",
+                            page_break=page_break)]
+    if draft.note:
+        items.append(_p(f"<i>{esc(draft.note)}</i>", color=MUTED))
+    if not draft.clauses:
+        items.append(_p("The draft has no clauses.", color=MUTED))
+        return items
+    provisions = scenario.provision_index
+    # Grouped by phase; clauses keep their draft numbers (the ones culprit lists cite).
+    numbered = sorted(enumerate(draft.clauses, start=1), key=lambda nc: nc[1].phase)
+    phase: int | None = None
+    for n, clause in numbered:
+        if clause.phase != phase:
+            phase = clause.phase
+            items.append(_h(3, f"Phase {phase}"))
+        items.append(_clause_block(n, provisions[clause.provision], clause))
+    return items
+
+
+def _head_block(kind: str, scenario: Scenario, lines: Sequence[str], marking: str,
+                date: str) -> list[Item]:
+    out: list[Item] = []
+    if marking:
+        out.append(_p(f"<b>{esc(marking)}</b>", color=REJECT, size=12, space=4.0))
+    out.append(_p(esc(kind).upper(), color=MUTED, size=12, space=2.0))
+    out.append(Block(f'<p style="font-size:24px; font-weight:bold; color:{INK};">'
+                     f"{esc(scenario.title)}</p>", space_after=4.0))
+    prepared = f"Prepared {esc(date)}" + (
+        f"; situation as of {esc(scenario.as_of.isoformat())}" if scenario.as_of else "")
+    meta = [*lines, prepared]
+    out.append(_p("<br/>".join(meta), color=MUTED, space=14.0))
+    return out
+
+
+def _today(date: dt.date | str | None) -> str:
+    if date is None:
+        return dt.date.today().isoformat()
+    return date if isinstance(date, str) else date.isoformat()
+
+
+def _running_head(scenario: Scenario, draft: Draft) -> str:
+    return f"{scenario.title} — {draft.title}"
+
+
+# --------------------------------------------------------------------------- the sheets
+
+
+def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
+                marking: str = DEFAULT_MARKING, date: dt.date | str | None = None,
+                report: Report | None = None) -> Sheet:
+    """One party's briefing on one draft. ``KeyError`` for an unknown party."""
+    party = scenario.party(party_id)
+    report = report if report is not None else check(scenario, draft)
+    day = _today(date)
+    items = _head_block("Party briefing", scenario, [
+        f"Party: <b>{esc(party.name)}</b>",
+        f"Draft: <b>{esc(draft.title)}</b> [{esc(draft.id)}]",
+    ], marking, day)
+    items.extend(_party_items(scenario, draft, report, party, page_break=False, with_text=True))
+    return Sheet(f"Briefing for {party.name}: {draft.title}", _running_head(scenario, draft),
+                 marking, day, tuple(items))
+
+
+def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKING,
+               date: dt.date | str | None = None, report: Report | None = None) -> Sheet:
+    """The cover summary, one section per party (each on a new page), then the draft text
+    once, at the end (each party section refers to it rather than repeating it)."""
+    report = report if report is not None else check(scenario, draft)
+    day = _today(date)
+    nums = _Numbers(scenario, draft)
+    items = _head_block("Full briefing", scenario, [
+        f"Draft: <b>{esc(draft.title)}</b> [{esc(draft.id)}], {len(draft.clauses)} clauses",
+    ], marking, day)
+    items.append(_h(2, "Summary"))
+    viable = (f'<span style="color:{ACCEPT if report.viable else REJECT}; font-weight:bold; '
+              f'font-size:16px;">{"✓ VIABLE" if report.viable else "✗ NOT VIABLE"}</span>')
+    items.append(_p(f"{viable} — {esc(report.summary().split(': ', 1)[-1])}.", space=8.0))
+    rows = []
+    for v in report.parties:
+        rows.append((f"<b>{esc(v.name)}</b>", _verdict_word(v.acceptable),
+                     str(len(v.violations)), _percent(v.satisfaction)))
+    items.extend(_table((40, 26, 16, 18),
+                        ("Party", "Verdict", "Red lines crossed", "Satisfaction"), rows))
+    if report.conflicts:
+        items.append(_h(3, f"Conflicts ({len(report.conflicts)})"))
+        items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), [
+            (nums.label(c.provisions[0]), nums.label(c.provisions[1]), "exclude each other")
+            for c in report.conflicts]))
+    items.append(Chart("Satisfaction by party", _bars(report)))
+    items.append(_p("Each party's section follows on its own page; the full draft text is at "
+                    "the end.", color=MUTED))
+    for party in scenario.parties:
+        items.extend(_party_items(scenario, draft, report, party, page_break=True,
+                                  with_text=False))
+    items.extend(_draft_text(scenario, draft, heading_level=1, page_break=True))
+    return Sheet(f"Full briefing: {draft.title}", _running_head(scenario, draft), marking, day,
+                 tuple(items))
+
+
+@dataclass(frozen=True, slots=True)
+class Flip:
+    party: str  # party name
+    red_line: str  # red line title
+    crossed_in_first: bool  # crossed in the first draft (so holds in the second), or the reverse
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    added: tuple[str, ...]  # provision ids in the second draft only, in its order
+    removed: tuple[str, ...]  # in the first only, in its order
+    changed: tuple[str, ...]  # in both, with other values, phase or note
+    flips: tuple[Flip, ...]
+
+
+def compare(scenario: Scenario, first: Draft, second: Draft, report_a: Report,
+            report_b: Report) -> Comparison:
+    a = {c.provision: c for c in first.clauses}
+    b = {c.provision: c for c in second.clauses}
+    flips: list[Flip] = []
+    for party in scenario.parties:
+        crossed_a = {x.red_line for x in report_a.verdict(party.id).violations}
+        crossed_b = {x.red_line for x in report_b.verdict(party.id).violations}
+        for rl in party.red_lines:
+            if (rl.id in crossed_a) != (rl.id in crossed_b):
+                flips.append(Flip(party.name, rl.title, rl.id in crossed_a))
+    return Comparison(
+        added=tuple(p for p in b if p not in a),
+        removed=tuple(p for p in a if p not in b),
+        changed=tuple(p for p in a if p in b and _differs(scenario, a[p], b[p])),
+        flips=tuple(flips),
+    )
+
+
+def _differs(scenario: Scenario, x: Clause, y: Clause) -> bool:
+    prov = scenario.provision(x.provision)
+    return (prov.render(x.values) != prov.render(y.values) or x.phase != y.phase
+            or x.note != y.note)
+
+
+def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
+                     marking: str = DEFAULT_MARKING,
+                     date: dt.date | str | None = None) -> Sheet:
+    """Two drafts side by side: clauses added, removed and changed; red lines that flip."""
+    ra, rb = check(scenario, first), check(scenario, second)
+    day = _today(date)
+    cmp = compare(scenario, first, second, ra, rb)
+    na, nb = _Numbers(scenario, first), _Numbers(scenario, second)
+    provisions = scenario.provision_index
+    ta, tb = esc(first.title), esc(second.title)
+    items = _head_block("Comparison sheet", scenario, [
+        f"First: <b>{ta}</b> [{esc(first.id)}], {len(first.clauses)} clauses",
+        f"Second: <b>{tb}</b> [{esc(second.id)}], {len(second.clauses)} clauses",
+    ], marking, day)
+
+    items.append(_h(2, "Verdicts"))
+    rows = []
+    for va, vb in zip(ra.parties, rb.parties, strict=True):
+        rows.append((f"<b>{esc(va.name)}</b>",
+                     f"{_verdict_word(va.acceptable)}<br/>{len(va.violations)} crossed, "
+                     f"{_percent(va.satisfaction)}",
+                     f"{_verdict_word(vb.acceptable)}<br/>{len(vb.violations)} crossed, "
+                     f"{_percent(vb.satisfaction)}"))
+    rows.append(("<b>Whole draft</b>", f"<b>{esc(ra.summary())}</b>",
+                 f"<b>{esc(rb.summary())}</b>"))
+    items.extend(_table((30, 35, 35), ("Party", ta, tb), rows))
+
+    items.append(_h(2, f"Red lines that flip ({len(cmp.flips)})"))
+    items.extend(_table((30, 46, 24), ("Party", "Red line", "Change"), [
+        (esc(f.party), esc(f.red_line),
+         f'<span style="color:{ACCEPT};"><b>resolved</b></span>: crossed in the first, '
+         "holds in the second" if f.crossed_in_first else
+         f'<span style="color:{REJECT};"><b>new</b></span>: holds in the first, '
+         "crossed in the second")
+        for f in cmp.flips]))
+
+    def text(nums: _Numbers, draft: Draft, pid: str) -> str:
+        clause = draft.clause_for(pid)
+        if clause is None:
+            return '<span style="color:#555555;"><i>not in this draft</i></span>'
+        prov = provisions[pid]
+        note = (f'<br/><span style="color:{MUTED};"><i>Note: {esc(clause.note)}</i></span>'
+                if clause.note else "")
+        return (f"<b>{nums.label(pid)}</b> (phase {clause.phase})<br/>"
+                f"{esc(prov.render(clause.values))}{note}")
+
+    for heading, ids in (("Clauses added in the second draft", cmp.added),
+                         ("Clauses removed from the first draft", cmp.removed),
+                         ("Clauses changed", cmp.changed)):
+        items.append(_h(2, f"{heading} ({len(ids)})"))
+        items.extend(_table((50, 50), (ta, tb),
+                            [(text(na, first, p), text(nb, second, p)) for p in ids]))
+    return Sheet(f"Comparison: {first.title} / {second.title}",
+                 f"{scenario.title} — {first.title} vs {second.title}", marking, day,
+                 tuple(items))

@@ -1,0 +1,298 @@
+"""File → Print, Print Preview and Export PDF: briefing sheets from the GUI.
+
+:class:`BriefingDialog` asks what to print (a party briefing, the full briefing or a comparison
+with another draft), on which paper and with which marking. :class:`BriefingActions` owns the
+three menu actions. Every dialog goes through an overridable method (:meth:`choose_options`,
+:meth:`exec_dialog`, :meth:`choose_path`, :meth:`show_error`), so tests drive it without a modal
+loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from desktop.domain import Draft, Scenario
+from desktop.report import DEFAULT_MARKING, Sheet, comparison_sheet, full_sheet, party_sheet
+from desktop.report.render import page_layout, print_sheet, write_pdf
+from desktop.store import DocumentError
+from desktop.ui.workspace import Workspace
+
+Kind = Literal["party", "full", "compare"]
+KIND_LABELS: dict[str, str] = {
+    "full": "Full briefing (every party)",
+    "party": "Party briefing",
+    "compare": "Comparison with another draft",
+}
+PAPER_LABELS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
+
+
+def default_paper() -> str:
+    """Letter where the locale measures in US units, A4 elsewhere."""
+    us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if us else "a4"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingOptions:
+    kind: Kind = "full"
+    party: str | None = None  # for "party"
+    compare: str | None = None  # the second draft, for "compare"
+    paper: str = "a4"
+    marking: str = DEFAULT_MARKING
+
+
+def build_sheet(scenario: Scenario, draft: Draft, options: BriefingOptions) -> Sheet:
+    """The sheet the options ask for (``KeyError`` for an unknown party or draft)."""
+    marking = options.marking.strip()
+    if options.kind == "party":
+        if options.party is None:
+            raise KeyError("no party chosen")
+        return party_sheet(scenario, draft, options.party, marking=marking)
+    if options.kind == "compare":
+        if options.compare is None:
+            raise KeyError("no draft to compare with")
+        return comparison_sheet(scenario, draft, scenario.draft(options.compare),
+                                marking=marking)
+    return full_sheet(scenario, draft, marking=marking)
+
+
+class BriefingDialog(QDialog):
+    """What to print: kind, party or second draft, paper and marking."""
+
+    def __init__(self, scenario: Scenario, draft_id: str, options: BriefingOptions,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BriefingDialog")
+        self.setWindowTitle("Briefing sheet")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kindCombo")
+        for key, label in KIND_LABELS.items():
+            self.kind.addItem(label, key)
+        self.party = QComboBox(self)
+        self.party.setObjectName("partyCombo")
+        for p in scenario.parties:
+            self.party.addItem(p.name, p.id)
+        self.compare = QComboBox(self)
+        self.compare.setObjectName("compareCombo")
+        for d in scenario.drafts:
+            if d.id != draft_id:
+                self.compare.addItem(f"{d.title} [{d.id}]", d.id)
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("paperCombo")
+        for key, label in PAPER_LABELS.items():
+            self.paper.addItem(label, key)
+        self.marking = QLineEdit(self)
+        self.marking.setObjectName("markingEdit")
+        self.marking.setPlaceholderText("none")
+        self.marking.setMaxLength(200)
+
+        # Kinds that cannot be made are disabled, not hidden.
+        model = self.kind.model()
+        for key, possible in (("party", bool(scenario.parties)),
+                              ("compare", self.compare.count() > 0)):
+            item = model.item(self.kind.findData(key))  # type: ignore[attr-defined]
+            item.setEnabled(possible)
+
+        form = QFormLayout(self)
+        form.addRow("&Sheet:", self.kind)
+        form.addRow("&Party:", self.party)
+        form.addRow("&Compare with:", self.compare)
+        form.addRow("P&aper:", self.paper)
+        form.addRow("&Marking:", self.marking)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.kind.currentIndexChanged.connect(self._sync)
+        self.set_options(options)
+
+    def set_options(self, options: BriefingOptions) -> None:
+        kind = options.kind
+        if kind == "compare" and self.compare.count() == 0:
+            kind = "full"
+        if kind == "party" and self.party.count() == 0:
+            kind = "full"
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        for combo, value in ((self.party, options.party), (self.compare, options.compare),
+                             (self.paper, options.paper)):
+            i = combo.findData(value) if value is not None else -1
+            if i >= 0:
+                combo.setCurrentIndex(i)
+        self.marking.setText(options.marking)
+        self._sync()
+
+    def options(self) -> BriefingOptions:
+        kind: Kind = self.kind.currentData()
+        return BriefingOptions(
+            kind=kind,
+            party=self.party.currentData() if kind == "party" else None,
+            compare=self.compare.currentData() if kind == "compare" else None,
+            paper=self.paper.currentData(),
+            marking=self.marking.text().strip(),
+        )
+
+    def _sync(self) -> None:
+        kind = self.kind.currentData()
+        self.party.setEnabled(kind == "party")
+        self.compare.setEnabled(kind == "compare")
+
+
+class BriefingActions(QObject):
+    """File → Print…, Print Preview… and Export PDF… for the workspace's current draft."""
+
+    status = Signal(str)  # a one-line message for the status bar
+
+    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.window = parent
+        self.options = BriefingOptions(paper=default_paper())
+        self.print_action = self._make("&Print…", "actionPrint", self.print_,
+                                       QKeySequence.StandardKey.Print)
+        self.preview_action = self._make("Print Pre&view…", "actionPrintPreview", self.preview)
+        self.export_action = self._make("Export &PDF…", "actionExportPdf", self.export_pdf)
+        workspace.changed.connect(lambda _change: self._update())
+        self._update()
+
+    def _make(self, text: str, name: str, slot: object,
+              shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    def populate_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.print_action)
+        menu.addAction(self.preview_action)
+        menu.addAction(self.export_action)
+
+    def _update(self) -> None:
+        enabled = self.ws.draft is not None
+        for action in (self.print_action, self.preview_action, self.export_action):
+            action.setEnabled(enabled)
+
+    # -- overridable dialogs (tests replace these)
+
+    def choose_options(self, title: str) -> BriefingOptions | None:
+        """Ask what to print; None when cancelled."""
+        assert self.ws.draft_id is not None
+        dialog = BriefingDialog(self.ws.scenario, self.ws.draft_id, self.options, self.window)
+        dialog.setWindowTitle(title)
+        if not self.exec_dialog(dialog):
+            return None
+        return dialog.options()
+
+    def exec_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def make_printer(self, options: BriefingOptions, sheet: Sheet) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(options.paper))
+        printer.setDocName(sheet.title)
+        return printer
+
+    def make_print_dialog(self, printer: QPrinter) -> QPrintDialog:
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        return dialog
+
+    def make_preview_dialog(self, printer: QPrinter) -> QPrintPreviewDialog:
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setObjectName("printPreviewDialog")
+        dialog.resize(900, 1000)
+        return dialog
+
+    def choose_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", str(suggested),
+                                              "PDF files (*.pdf)")
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self.window, "Briefing sheet", message)
+
+    # -- the actions
+
+    def _prepare(self, title: str) -> tuple[BriefingOptions, Sheet] | None:
+        draft = self.ws.draft
+        if draft is None:
+            return None
+        options = self.choose_options(title)
+        if options is None:
+            return None
+        # Remember the choices for next time (a party or draft left unset keeps the last one).
+        self.options = replace(options, party=options.party or self.options.party,
+                               compare=options.compare or self.options.compare)
+        try:
+            sheet = build_sheet(self.ws.scenario, draft, options)
+        except KeyError as err:
+            self.show_error(f"Cannot make the sheet: {err.args[0] if err.args else err}")
+            return None
+        return options, sheet
+
+    def print_(self) -> bool:
+        prepared = self._prepare("Print briefing sheet")
+        if prepared is None:
+            return False
+        options, sheet = prepared
+        printer = self.make_printer(options, sheet)
+        if not self.exec_dialog(self.make_print_dialog(printer)):
+            return False
+        pages = print_sheet(sheet, printer)
+        self.status.emit(f"Printed {pages} page{'' if pages == 1 else 's'}")
+        return True
+
+    def preview(self) -> bool:
+        prepared = self._prepare("Print preview")
+        if prepared is None:
+            return False
+        options, sheet = prepared
+        printer = self.make_printer(options, sheet)
+        dialog = self.make_preview_dialog(printer)
+        dialog.paintRequested.connect(lambda p: print_sheet(sheet, p))
+        return self.exec_dialog(dialog)
+
+    def suggested_path(self, options: BriefingOptions) -> Path:
+        draft_id = self.ws.draft_id or "draft"
+        what = {"full": "briefing", "party": f"briefing-{options.party}",
+                "compare": f"vs-{options.compare}"}[options.kind]
+        folder = self.ws.path.parent if self.ws.path is not None else Path.home()
+        return folder / f"{draft_id}-{what}.pdf"
+
+    def export_pdf(self) -> Path | None:
+        prepared = self._prepare("Export PDF")
+        if prepared is None:
+            return None
+        options, sheet = prepared
+        path = self.choose_path(self.suggested_path(options))
+        if path is None:
+            return None
+        try:
+            pages = write_pdf(sheet, path, options.paper)
+        except DocumentError as err:
+            self.show_error(str(err))
+            return None
+        self.status.emit(f"Exported {path.name} ({pages} page{'' if pages == 1 else 's'})")
+        return path
