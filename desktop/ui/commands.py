@@ -207,6 +207,12 @@ class Editor(QObject):
     def new_draft(self, title: str) -> str | None:
         return self._add_draft(f"New draft “{title}”", lambda s: ops.add_draft(s, title))
 
+    def new_draft_from(self, title: str, clauses: tuple[Clause, ...], note: str = ""
+                       ) -> str | None:
+        """A new draft holding ``clauses`` (e.g. a proposal saved as a draft), made current."""
+        return self._add_draft(f"New draft “{title}”",
+                               lambda s: ops.add_draft(s, title, clauses, note))
+
     def duplicate_draft(self, title: str | None = None) -> str | None:
         draft = self.ws.draft
         if draft is None:
