@@ -8,7 +8,7 @@ they call the Editor, which pushes the command.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -286,7 +286,3 @@ class Editor(QObject):
                           lambda s: ops.set_scenario_info(s, title=title, summary=summary),
                           change, change)
 
-
-def values_of(clause: Clause, provision: Provision) -> Mapping[str, Value]:
-    """A clause's values with defaults filled in."""
-    return {**provision.defaults(), **clause.values}
