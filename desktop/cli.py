@@ -1,7 +1,8 @@
 """The ``accord`` command.
 
-Exit codes: 0 success (for ``check`` and ``brief``: the draft is viable), 1 the draft is not
-viable (for ``brief --compare``: the first draft), 2 bad input or usage. Every bad input gives
+Exit codes: 0 success (for ``check`` and ``brief``: the draft is viable; for ``suggest``: a
+proposal exists), 1 the draft is not viable (for ``brief --compare``: the first draft; for
+``suggest``: no proposal exists), 2 bad input or usage. Every bad input gives
 one line on stderr naming the file and the cause, never a traceback, and writes nothing.
 """
 
@@ -12,18 +13,22 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desktop import __version__
-from desktop.domain import Draft, Report, Scenario, check, json_schema
+from desktop.domain import Clause, Draft, Report, Scenario, check, json_schema
 from desktop.domain.interchange import ScenarioError
+from desktop.domain.rules import format_literal
+
+if TYPE_CHECKING:
+    from desktop.domain.solver import BridgeResult, Change
 
 EXIT_OK = 0
 EXIT_NOT_VIABLE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # a bug in Accord, not in the input (sysexits EX_SOFTWARE)
 
-COMMANDS = ("import", "export", "check", "brief", "schema", "gui")
+COMMANDS = ("import", "export", "check", "brief", "suggest", "schema", "gui")
 
 
 class UsageError(Exception):
@@ -81,6 +86,22 @@ def _build_parser() -> argparse.ArgumentParser:
                    help='the marking on every page (default: "DRAFT - NOT FOR DISTRIBUTION"; '
                    '"" for none)')
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+
+    p = sub.add_parser(
+        "suggest",
+        help="find the fewest changes to a draft that every party's red lines accept "
+        "(exit 0 a proposal exists, 1 none does)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE",
+                   help="an .accord document or a .json scenario")
+    p.add_argument("--draft", metavar="ID", help="the draft to start from (default: the first)")
+    p.add_argument("--parties", metavar="A,B",
+                   help="only these parties' red lines (comma-separated ids; default: all)")
+    p.add_argument("--alternatives", type=int, default=3, metavar="N",
+                   help="up to N alternative proposals (default: 3)")
+    p.add_argument("--time-limit", type=float, default=20.0, metavar="SECONDS",
+                   help="stop searching after this long and report the best found (default: 20)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 1")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead")
@@ -212,6 +233,126 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
 
 
+def clause_to_json(clause: Clause) -> dict[str, Any]:
+    """A clause as in accord.scenario, in the canonical form: defaults left out."""
+    out: dict[str, Any] = {"provision": clause.provision}
+    if clause.values:
+        out["values"] = dict(clause.values)
+    if clause.phase != 1:
+        out["phase"] = clause.phase
+    if clause.note:
+        out["note"] = clause.note
+    return out
+
+
+def _changes_to_json(changes: Sequence[Change]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for c in changes:
+        item: dict[str, Any] = {"op": c.op, "provision": c.provision}
+        if c.param is not None:
+            item["param"] = c.param
+        if c.op == "set":
+            item["value"] = c.value
+        if c.phase is not None:
+            item["phase"] = c.phase
+        item["reason"] = c.reason
+        out.append(item)
+    return out
+
+
+def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
+    """The ``suggest --json`` shape (a contract; see docs/bridge.md)."""
+    if result.proposal is None:
+        return {
+            "feasible": False,
+            "clash": [{"party": c.party, "red_line": c.red_line} for c in result.clash],
+            "relax": [{"party": c.party, "red_line": c.red_line} for c in result.relax],
+        }
+    p = result.proposal
+    return {
+        "feasible": True,
+        "optimal": result.optimal,
+        "changes": _changes_to_json(p.changes),
+        "draft": {"clauses": [clause_to_json(c) for c in p.clauses]},
+        "satisfaction": dict(p.satisfaction),
+        "alternatives": [
+            {"changes": _changes_to_json(a.changes),
+             "draft": {"clauses": [clause_to_json(c) for c in a.clauses]}}
+            for a in result.alternatives
+        ],
+    }
+
+
+def _describe_change(c: Change) -> str:
+    if c.op == "set":
+        return f"set {c.provision}.{c.param} = {format_literal(c.value)}" if c.value is not None \
+            else f"set {c.provision}.{c.param}"
+    if c.op == "phase":
+        return f"move {c.provision} to phase {c.phase}"
+    return f"{c.op} {c.provision}"
+
+
+def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str:
+    """The ``suggest`` text output: for a person reading a terminal."""
+    lines = [f"{draft.title} [{draft.id}]"]
+    if result.proposal is None:
+        lines.append(f"NO PROPOSAL: {result.status}")
+        if result.clash:
+            lines.append("")
+            lines.append("  These red lines clash (drop any one and the rest can all hold):")
+            lines.append("    " + " ⟂ ".join(
+                f"{scenario.party(c.party).name}: {c.title} [{c.red_line}]" for c in result.clash))
+        if result.relax:
+            lines.append("")
+            lines.append(f"  The fewest red lines to relax ({len(result.relax)}):")
+            lines.extend(f"    {scenario.party(c.party).name}: {c.title} [{c.red_line}]"
+                         for c in result.relax)
+        return "\n".join(lines) + "\n"
+    p = result.proposal
+    head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
+    lines.append(f"{head}: {_count(p.changes, 'change')}")
+    lines.append("")
+    for c in p.changes:
+        lines.append(f"  {_describe_change(c)}")
+        lines.append(f"      why: {c.reason}")
+    lines.append("")
+    lines.append("  Satisfaction:")
+    for pid, x in p.satisfaction.items():
+        lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
+    for i, alt in enumerate(result.alternatives, start=1):
+        lines.append("")
+        lines.append(f"  Alternative {i} ({_count(alt.changes, 'change')}):")
+        lines.extend(f"    {_describe_change(c)}" for c in alt.changes)
+    return "\n".join(lines) + "\n"
+
+
+def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.domain.solver import find_bridge
+
+    scenario = _read(args.file)
+    draft = _pick_draft(scenario, args.file, args.draft)
+    parties: list[str] | None = None
+    if args.parties is not None:
+        parties = [p.strip() for p in args.parties.split(",") if p.strip()]
+        unknown = [p for p in parties if p not in scenario.party_index]
+        if unknown or not parties:
+            known = ", ".join(p.id for p in scenario.parties)
+            what = f"no party '{unknown[0]}'" if unknown else "--parties names no party"
+            raise UsageError(f"{args.file}: {what} (parties: {known})")
+    if args.alternatives < 0:
+        raise UsageError("--alternatives must be 0 or more")
+    if not args.time_limit > 0:
+        raise UsageError("--time-limit must be more than 0 seconds")
+    result = find_bridge(scenario, draft, parties=parties, alternatives=args.alternatives,
+                         time_limit=args.time_limit)
+    if args.json:
+        json.dump(bridge_to_json(result), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_bridge(result, scenario, draft))
+    return EXIT_OK if result.proposal is not None else EXIT_NOT_VIABLE
+
+
 def use_offscreen_without_display() -> None:
     """Headless Linux (no X11 or Wayland display): Qt's offscreen platform, set before Qt
     starts, so ``brief`` works over ssh, in CI and in containers."""
@@ -298,6 +439,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "export": cmd_export,
             "check": cmd_check,
             "brief": cmd_brief,
+            "suggest": cmd_suggest,
             "schema": cmd_schema,
         }[args.command]
         return handler(args, stream)

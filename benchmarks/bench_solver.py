@@ -1,0 +1,177 @@
+"""Bridge finder benchmarks: CP-SAT on the synthetic scenario, against brute force.
+
+| operation                                                          | target  |
+|--------------------------------------------------------------------|---------|
+| optimal proposal, 2,000 provisions, 2 CP-SAT workers (see below)   | <= 5 s  |
+
+The default synthetic scenario (2,000 provisions, 20 parties x 60 red lines) has no agreement
+at all: several of its random red lines cannot hold even alone. So the suite measures
+
+* the time to prove that and name a minimal clash on the full 20-party scenario;
+* the target: an optimal proposal on the same 2,000-provision library and 500-clause draft for
+  the red lines of one party (``parties=["party-01"]``: 60 red lines, 10 preferences), which is
+  feasible and needs 20-odd changes; all three objective stages are proven optimal;
+* the largest library brute-force enumeration can search in that same time;
+* solve time from 100 to 5,000 provisions (one party, a draft of a quarter of the library).
+
+CP-SAT runs with 2 workers, so this suite lets the process use every CPU while it solves (the
+runner pins the process to one core for the single-threaded suites) and pins it back after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from benchmarks import Result
+from benchmarks.synthetic import synthetic_scenario
+from desktop.domain import Clause, Draft, Scenario, check, scenario_from_dict
+from desktop.domain.solver import BridgeResult, find_bridge
+
+NAME = "solver"
+TITLE = "Bridge finder: CP-SAT proposals and clashes"
+
+PROPOSAL_S = 5.0
+WORKERS = 2
+PARTY = ["party-01"]
+GROWTH = (100, 500, 1000, 2000, 5000)
+#: The search for the fewest red lines to relax on the full scenario is cut off here.
+RELAX_LIMIT_S = 10.0
+SEEDS = 8
+
+
+def _solve(scenario: Scenario, parties: list[str] | None,
+           marks: dict[str, float] | None = None,
+           time_limit: float = 60.0) -> tuple[float, BridgeResult]:
+    start = time.perf_counter()
+
+    def note(text: str) -> None:
+        if marks is not None:
+            marks.setdefault(text, time.perf_counter() - start)
+
+    result = find_bridge(scenario, scenario.drafts[0], parties=parties, alternatives=0,
+                         time_limit=time_limit, workers=WORKERS, progress=note)
+    return time.perf_counter() - start, result
+
+
+# --------------------------------------------------------------------------- brute force
+
+
+def _tiny(n: int) -> Scenario:
+    """n provisions with one bool param each, one party, a red line per pair of neighbours."""
+    provs = [{"id": f"p{i}", "title": "p", "category": "c", "kind": "mechanism", "text": "t",
+              "params": [{"name": "b", "type": "bool", "default": False}]} for i in range(n)]
+    rules = [f"p{i} -> (p{i + 1} and p{i + 1}.b == true)" for i in range(n - 1)] + ["p0"]
+    return scenario_from_dict({
+        "format": "accord.scenario", "version": 1, "title": "tiny", "provisions": provs,
+        "parties": [{"id": "a", "name": "A", "red_lines": [
+            {"id": f"r{i}", "title": "r", "rule": r} for i, r in enumerate(rules)]}],
+        "drafts": [{"id": "d", "title": "d", "clauses": []}],
+    })
+
+
+def _drafts(scenario: Scenario) -> Iterator[tuple[Clause, ...]]:
+    options: list[list[Clause | None]] = []
+    for prov in scenario.provisions:
+        options.append([None] + [Clause(provision=prov.id, values={"b": b}, phase=ph)
+                                 for b in (False, True) for ph in (1, 2)])
+    for combo in itertools.product(*options):
+        yield tuple(c for c in combo if c is not None)
+
+
+def _brute_force_seconds(n: int, budget: float) -> float | None:
+    """Seconds to check every draft of ``_tiny(n)`` (5**n drafts), or None past ``budget``."""
+    scenario = _tiny(n)
+    base = Draft(id="d", title="d")
+    start = time.perf_counter()
+    for clauses in _drafts(scenario):
+        check(scenario, base.model_copy(update={"clauses": clauses}))
+        if time.perf_counter() - start > budget:
+            return None
+    return time.perf_counter() - start
+
+
+def _largest_brute_force(budget: float) -> tuple[int, float]:
+    best, seconds = 0, 0.0
+    for n in itertools.count(1):
+        took = _brute_force_seconds(n, budget)
+        if took is None:
+            return best, seconds
+        best, seconds = n, took
+    raise AssertionError("unreachable")
+
+
+# --------------------------------------------------------------------------- suite
+
+
+def _all_cpus() -> tuple[set[int] | None, Any]:
+    if not hasattr(os, "sched_getaffinity"):
+        return None, None
+    before = set(os.sched_getaffinity(0))
+    with contextlib.suppress(OSError):
+        os.sched_setaffinity(0, range(os.cpu_count() or 1))
+    return before, None
+
+
+def run() -> list[Result]:
+    before, _ = _all_cpus()
+    try:
+        return _run()
+    finally:
+        if before is not None:
+            os.sched_setaffinity(0, before)
+
+
+def _run() -> list[Result]:
+    results: list[Result] = []
+    full = synthetic_scenario()
+    marks: dict[str, float] = {}
+    seconds, result = _solve(full, None, marks, time_limit=RELAX_LIMIT_S)
+    assert not result.feasible
+    clash_s = marks.get("No agreement: the fewest red lines to relax…", seconds)
+    results.append(Result.info(
+        "20 parties x 60 red lines: no agreement proven + minimal clash", clash_s, "s",
+        note=f"clash of {len(result.clash)}; the fewest red lines to relax then "
+        f"{'proven' if result.optimal else 'not proven within the time limit'} "
+        f"({len(result.relax)} found, {seconds - clash_s:.1f} s)"))
+
+    best = min(_solve(full, PARTY)[0] for _ in range(3))
+    _, one = _solve(full, PARTY)
+    assert one.optimal
+    assert one.proposal is not None
+    results.append(Result.measured(
+        "optimal proposal, 2,000 provisions, 1 party x 60 red lines, 2 workers (best of 3)",
+        best, "s", PROPOSAL_S,
+        note=f"{one.proposal.cost} changes; all three objective stages proven optimal"))
+
+    n, took = _largest_brute_force(best)
+    results.append(Result.info(
+        f"brute force in the same time: largest library ({5 ** n:,} drafts)", n, "provisions",
+        note=f"one bool param, 2 phases: 5^n drafts; {took:.2f} s"))
+
+    for size in GROWTH:
+        # The first seed whose one party's red lines can all hold (some random red lines
+        # cannot hold even alone).
+        for seed in range(SEEDS):
+            scenario = synthetic_scenario(n_provisions=size, n_parties=1,
+                                          draft_clauses=size // 4, seed=seed)
+            seconds, res = _solve(scenario, None)
+            if res.proposal is not None:
+                results.append(Result.info(
+                    f"growth: {size:,} provisions, 1 party x 60 red lines", seconds, "s",
+                    note=f"seed {seed}; {res.status}, {res.proposal.cost} changes"))
+                break
+        else:
+            results.append(Result.info(
+                f"growth: {size:,} provisions, 1 party x 60 red lines", seconds, "s",
+                note=f"no feasible seed in {SEEDS}; time to prove no agreement"))
+    return results
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(f"{r.name:80} {r.figure!s:>10} {r.unit:12} {r.status:5} {r.note}")
