@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
 from desktop import __version__
+from desktop.ui.bridge import BridgePanel
 from desktop.ui.briefing import BriefingActions
 from desktop.ui.charts import ChartsPanel
 from desktop.ui.commands import Editor
@@ -52,6 +54,12 @@ class MainWindow(QMainWindow):
         self.inspector = ClauseInspector(workspace, self.editor, self)
         self.redlines = RedLinePanel(workspace, self)
         self.charts = ChartsPanel(workspace, self)
+        self.bridge = BridgePanel(workspace, self.editor, self)
+        self.analysis = QTabWidget(self)
+        self.analysis.setObjectName("AnalysisTabs")
+        self.analysis.setMinimumWidth(80)  # its tab bar would ask for ~130 px; pages scroll
+        self.analysis.addTab(self.charts, "Charts")
+        self.analysis.addTab(self.bridge, "Bridge finder")
         self.editing = LibraryEditing(workspace, self.editor, self,
                                       current_provision=self._current_provision)
 
@@ -62,7 +70,7 @@ class MainWindow(QMainWindow):
         self.right = QSplitter(Qt.Orientation.Vertical, self)
         self.right.setObjectName("RightSplitter")
         self.right.addWidget(self.redlines)
-        self.right.addWidget(self.charts)
+        self.right.addWidget(self.analysis)
         self.main = QSplitter(Qt.Orientation.Horizontal, self)
         self.main.setObjectName("MainSplitter")
         self.main.addWidget(self.library)
@@ -254,6 +262,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_discard():
             event.ignore()
             return
+        self.bridge.shutdown()  # cancel a running solve and join its thread
         self.save_layout()
         self.settings.sync()
         self.files.close()

@@ -1,0 +1,806 @@
+"""The bridge finder panel: the smallest change every party's red lines accept, or the red lines
+that clash; and, for two parties, the frontier of agreements.
+
+Solving runs in a worker thread (a QThread with a job object moved to it) on an immutable
+snapshot of the scenario and draft taken at the start, so the UI never freezes. Results and
+progress come back through queued signals; no widget is touched from the worker. A result that
+arrives after the draft changed is still shown, but marked as computed for an earlier version
+and cannot be applied. All user text is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import Draft, Scenario, check
+from desktop.domain.solver import (
+    BridgeResult,
+    CancelToken,
+    ClashItem,
+    FrontierPoint,
+    Proposal,
+    find_bridge,
+    frontier,
+)
+from desktop.domain.solver import Change as SolverChange
+from desktop.ui.commands import Editor
+from desktop.ui.models import short_name
+from desktop.ui.workspace import Change, What, Workspace
+
+STALE = "Computed for an earlier version of the draft: find a bridge again to apply it."
+TIME_LIMIT = 20.0
+WORKERS = 2
+SHUTDOWN_WAIT_MS = 30_000
+
+Work = Callable[[CancelToken, Callable[[str], None]], object]
+
+# Threads whose solver ignored cancellation at shutdown: kept referenced so that Qt never destroys
+# a running QThread (which aborts the process).
+_stragglers: list[_Solve] = []
+
+
+# --------------------------------------------------------------------------- worker
+
+
+class _Job(QObject):
+    """Runs one solve in the worker thread; reports through signals only."""
+
+    progressed = Signal(str)
+    done = Signal(object)  # the result, or the exception the solver raised
+
+    def __init__(self, work: Work, token: CancelToken) -> None:
+        super().__init__()
+        self._work = work
+        self._token = token
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result: object = self._work(self._token, self.progressed.emit)
+        except Exception as err:  # reported to the user, never raised into Qt
+            result = err
+        self.done.emit(result)
+
+
+class _Solve:
+    """One running solve: its thread, job and cancel token. A plain object, so shutting it down
+    does not depend on the order in which Qt deletes the panel's children."""
+
+    def __init__(self, work: Work) -> None:
+        self.token = CancelToken()
+        self.thread = QThread()
+        self.thread.setObjectName("BridgeSolver")
+        self.job = _Job(work, self.token)
+        self.job.moveToThread(self.thread)
+        self.thread.started.connect(self.job.run)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def finish(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
+        self.thread.quit()
+        if not self.thread.wait(QDeadlineTimer(wait_ms)):
+            _stragglers.append(self)
+
+
+def _shutdown(live: dict[str, _Solve], *_: object) -> None:
+    for solve in list(live.values()):
+        solve.token.cancel()
+    for key, solve in list(live.items()):
+        solve.finish()
+        live.pop(key, None)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _party_name(scenario: Scenario, party_id: str) -> str:
+    party = scenario.party_index.get(party_id)
+    return short_name(party.name) if party else party_id
+
+
+def _title(scenario: Scenario, provision_id: str) -> str:
+    prov = scenario.provision_index.get(provision_id)
+    return f"“{prov.title}” [{provision_id}]" if prov else provision_id
+
+
+def change_text(scenario: Scenario, change: SolverChange) -> str:
+    """One change and its reason: "Add “Title” [id]\\n    because …"."""
+    what = _title(scenario, change.provision)
+    if change.op == "add":
+        head = f"Add {what}"
+    elif change.op == "remove":
+        head = f"Remove {what}"
+    elif change.op == "set":
+        value = change.value
+        shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+        head = f"Set {change.param} of {what} to {shown}"
+    else:
+        head = f"Move {what} to phase {change.phase}"
+    return f"{head}: {change.reason}" if change.reason else head
+
+
+def clash_item_text(scenario: Scenario, item: ClashItem) -> str:
+    return f"{_party_name(scenario, item.party)}: {item.red_line} — {item.title}"
+
+
+def clash_text(scenario: Scenario, clash: tuple[ClashItem, ...]) -> str:
+    return " ⟂ ".join(clash_item_text(scenario, c) for c in clash)
+
+
+def relax_text(scenario: Scenario, relax: tuple[ClashItem, ...]) -> str:
+    items = "; ".join(clash_item_text(scenario, c) for c in relax)
+    if len(relax) == 1:
+        return f"Relaxing this red line would make agreement possible: {items}"
+    return f"Relaxing these {len(relax)} red lines would make agreement possible: {items}"
+
+
+def _count(n: int) -> str:
+    return "1 change" if n == 1 else f"{n} changes"
+
+
+def status_text(result: BridgeResult, cancelled: bool) -> str:
+    proposal = result.proposal
+    if cancelled:
+        if result.feasible and proposal is not None:
+            return f"Cancelled: best found so far, {_count(proposal.cost)}"
+        return "Cancelled"
+    if result.feasible and proposal is not None:
+        if result.optimal:
+            if proposal.cost == 0:
+                return "Optimal: the draft already passes every red line"
+            return f"Optimal: {_count(proposal.cost)}"
+        return f"Best found (time limit hit): {_count(proposal.cost)}"
+    if result.optimal or result.clash:
+        return "No agreement possible"
+    return "No proposal found (time limit hit)"
+
+
+def _plain(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _scrolling(page: QWidget, name: str) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
+
+
+def _keep_space(widget: QWidget) -> None:
+    """Hidden while idle without the buttons beside it jumping to fill its place."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
+def _heading(text: str, parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+    label = _plain(text, parent, wrap)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+# --------------------------------------------------------------------------- panel
+
+
+def _same(a: object, b: object) -> bool:
+    """Identity first: edits keep the unchanged parts of the immutable scenario."""
+    return a is b or a == b
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    scenario: Scenario
+    draft: Draft
+
+
+class BridgePanel(QWidget):
+    """Tabs "Bridge" (find a minimal-change proposal) and "Frontier" (two parties' trade-offs)."""
+
+    finished = Signal()  # a solve ended and its result (or cancellation, or error) is shown
+
+    def __init__(self, workspace: Workspace, editor: Editor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BridgePanel")
+        self._ws = workspace
+        self._editor = editor
+        self._live: dict[str, _Solve] = {}
+        self._bridge_snapshot: _Snapshot | None = None
+        self._frontier_snapshot: _Snapshot | None = None
+        self.result: BridgeResult | None = None
+        self.result_snapshot: _Snapshot | None = None
+        self.points: tuple[FrontierPoint, ...] = ()
+        self.frontier_parties: tuple[str, str] | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("BridgeTabs")
+        self.tabs.setUsesScrollButtons(True)
+        # Each page scrolls when the splitter makes the panel smaller than the page's minimum,
+        # so the panel never forces the main window wider or taller.
+        self.tabs.addTab(_scrolling(self._build_bridge_tab(), "BridgePage"), "Bridge")
+        self.tabs.addTab(_scrolling(self._build_frontier_tab(), "FrontierPage"), "Frontier")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        # The tab bar alone asks for ~125 px; the pages scroll, so the panel can be narrower.
+        self.setMinimumSize(80, 120)
+
+        self._rebuild_parties()
+        self._show_result()
+        self._set_busy()
+        workspace.changed.connect(self._on_changed)
+        # Cancel and join the worker threads when the panel goes, whatever Qt deletes first.
+        self.destroyed.connect(partial(_shutdown, self._live))
+
+    # -- construction
+
+    def _build_bridge_tab(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("BridgeTab")
+        outer = QVBoxLayout(page)
+
+        # No word wrap outside the scrolling result: a height-for-width layout would make the
+        # page as tall as its preferred size and scroll the buttons away.
+        outer.addWidget(_heading("Red lines that must hold", page, wrap=False))
+        self.parties = QListWidget(page)
+        self.parties.setObjectName("BridgeParties")
+        self.parties.setAccessibleName("Parties whose red lines must hold")
+        outer.addWidget(self.parties)
+
+        row = QHBoxLayout()
+        row.addWidget(_plain("Alternatives:", page, wrap=False))
+        self.alternatives = QSpinBox(page)
+        self.alternatives.setObjectName("BridgeAlternatives")
+        self.alternatives.setRange(0, 5)
+        self.alternatives.setValue(3)
+        self.alternatives.setAccessibleName("Number of alternative proposals")
+        row.addWidget(self.alternatives)
+        row.addStretch(1)
+        self.find_button = QPushButton("Find a bridge", page)
+        self.find_button.setObjectName("FindBridge")
+        self.find_button.setDefault(True)
+        self.find_button.clicked.connect(self.find_bridge)
+        row.addWidget(self.find_button)
+        self.cancel = QPushButton("Cancel", page)
+        self.cancel.setObjectName("CancelBridge")
+        self.cancel.clicked.connect(self.cancel_bridge)
+        row.addWidget(self.cancel)
+        outer.addLayout(row)
+
+        busy = QHBoxLayout()
+        self.progress = QProgressBar(page)
+        self.progress.setObjectName("BridgeProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMinimumWidth(24)
+        self.progress.setMaximumHeight(14)
+        _keep_space(self.progress)
+        busy.addWidget(self.progress, 1)
+        self.progress_text = _plain("", page, wrap=False)
+        self.progress_text.setObjectName("BridgeProgressText")
+        self.progress_text.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
+        busy.addWidget(self.progress_text, 2)
+        outer.addLayout(busy)
+
+        # The result scrolls; the controls above stay put.
+        body = QWidget()
+        body.setObjectName("BridgeResult")
+        res = QVBoxLayout(body)
+        res.setContentsMargins(0, 0, 0, 0)
+        self.status = _heading("", body)
+        self.status.setObjectName("BridgeStatus")
+        res.addWidget(self.status)
+        self.stale_label = _plain(STALE, body)
+        self.stale_label.setObjectName("BridgeStale")
+        self.stale_label.setStyleSheet("color: #8a5a00;")
+        res.addWidget(self.stale_label)
+
+        self.choice = QComboBox(body)
+        self.choice.setObjectName("BridgeChoice")
+        self.choice.setAccessibleName("Proposal to show")
+        self.choice.currentIndexChanged.connect(self._show_proposal)
+        res.addWidget(self.choice)
+
+        self.changes_heading = _heading("Changes", body)
+        res.addWidget(self.changes_heading)
+        self.changes = _plain("", body)
+        self.changes.setObjectName("BridgeChanges")
+        res.addWidget(self.changes)
+        self.satisfaction_heading = _heading("Resulting satisfaction", body)
+        res.addWidget(self.satisfaction_heading)
+        self.satisfaction = _plain("", body)
+        self.satisfaction.setObjectName("BridgeSatisfaction")
+        res.addWidget(self.satisfaction)
+
+        self.clash_heading = _heading("These red lines clash", body)
+        res.addWidget(self.clash_heading)
+        self.clash = _plain("", body)
+        self.clash.setObjectName("BridgeClash")
+        res.addWidget(self.clash)
+        self.relax = _plain("", body)
+        self.relax.setObjectName("BridgeRelax")
+        res.addWidget(self.relax)
+        res.addStretch(1)
+
+        scroll = QScrollArea(page)
+        scroll.setObjectName("BridgeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        scroll.setMinimumHeight(40)
+        outer.addWidget(scroll, 1)
+
+        buttons = QHBoxLayout()
+        self.apply = QPushButton("Apply to draft", page)
+        self.apply.setObjectName("ApplyBridge")
+        self.apply.setToolTip("Replace the draft's clauses with this proposal (one undo step)")
+        self.apply.clicked.connect(self.apply_proposal)
+        buttons.addWidget(self.apply)
+        self.save = QPushButton("Save as new draft", page)
+        self.save.setObjectName("SaveBridgeDraft")
+        self.save.clicked.connect(self.save_proposal)
+        buttons.addWidget(self.save)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        return page
+
+    def _build_frontier_tab(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("FrontierTab")
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        self.party_a = QComboBox(page)
+        self.party_a.setObjectName("FrontierPartyA")
+        self.party_b = QComboBox(page)
+        self.party_b.setObjectName("FrontierPartyB")
+        form.addRow("Party A (x):", self.party_a)
+        form.addRow("Party B (y):", self.party_b)
+        outer.addLayout(form)
+
+        row = QHBoxLayout()
+        self.compute = QPushButton("Compute frontier", page)
+        self.compute.setObjectName("ComputeFrontier")
+        self.compute.clicked.connect(self.compute_frontier)
+        row.addWidget(self.compute)
+        self.frontier_progress = QProgressBar(page)
+        self.frontier_progress.setObjectName("FrontierProgress")
+        self.frontier_progress.setRange(0, 0)
+        self.frontier_progress.setTextVisible(False)
+        self.frontier_progress.setMinimumWidth(24)  # the panel must fit a narrow splitter
+        _keep_space(self.frontier_progress)
+        row.addWidget(self.frontier_progress, 1)
+        self.frontier_cancel = QPushButton("Cancel", page)
+        self.frontier_cancel.setObjectName("CancelFrontier")
+        self.frontier_cancel.clicked.connect(self.cancel_frontier)
+        row.addWidget(self.frontier_cancel)
+        outer.addLayout(row)
+
+        self.frontier_status = _plain("", page)
+        self.frontier_status.setObjectName("FrontierStatus")
+        outer.addWidget(self.frontier_status)
+
+        self.plot = pg.PlotWidget(page, background="w")
+        self.plot.setObjectName("FrontierPlot")
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setXRange(0, 105, padding=0)
+        self.plot.setYRange(0, 105, padding=0)
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMinimumHeight(140)
+        self.legend = self.plot.addLegend(offset=(-10, -10), labelTextColor=(30, 30, 30),
+                                          brush=pg.mkBrush(255, 255, 255, 220))
+        self.scatter = pg.ScatterPlotItem(size=9, pen=pg.mkPen(40, 40, 40),
+                                          brush=pg.mkBrush(100, 140, 200, 200),
+                                          name="Package (click to open)")
+        self.nash = pg.ScatterPlotItem(size=18, symbol="star", pen=pg.mkPen(120, 60, 0),
+                                       brush=pg.mkBrush(255, 170, 0), name="★ Nash point")
+        self.egal = pg.ScatterPlotItem(size=14, symbol="d", pen=pg.mkPen(20, 90, 30),
+                                       brush=pg.mkBrush(60, 170, 80), name="◆ Egalitarian point")
+        for item in (self.scatter, self.nash, self.egal):
+            self.plot.addItem(item)
+            item.sigClicked.connect(self._on_point_clicked)
+        outer.addWidget(self.plot, 1)
+
+        self.frontier_note = _plain("", page)
+        self.frontier_note.setObjectName("FrontierNote")
+        outer.addWidget(self.frontier_note)
+        return page
+
+    # -- state
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._live)
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until no solve runs (for tests and shutdown); True if idle."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._live and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            QThread.msleep(5)
+        return not self._live
+
+    def shutdown(self) -> None:
+        """Cancel running solves and join their threads (the window calls this on close)."""
+        _shutdown(self._live)
+        self._set_busy()
+
+    def _set_busy(self) -> None:
+        bridge = "bridge" in self._live
+        self.find_button.setEnabled(not bridge and self._ws.draft is not None)
+        self.alternatives.setEnabled(not bridge)
+        self.parties.setEnabled(not bridge)
+        self.cancel.setEnabled(bridge and not self._live["bridge"].token.cancelled)
+        self.progress.setVisible(bridge)
+        front = "frontier" in self._live
+        self.compute.setEnabled(not front and self._ws.draft is not None
+                                and self.party_a.count() >= 2)
+        self.party_a.setEnabled(not front)
+        self.party_b.setEnabled(not front)
+        self.frontier_cancel.setEnabled(front and not self._live["frontier"].token.cancelled)
+        self.frontier_progress.setVisible(front)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.what in (What.RESET, What.PARTIES):
+            self._rebuild_parties()
+        self._update_stale()
+        self._set_busy()
+
+    def _rebuild_parties(self) -> None:
+        scenario = self._ws.scenario
+        unchecked = {
+            self.parties.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.parties.count())
+            if self.parties.item(i).checkState() != Qt.CheckState.Checked
+        }
+        self.parties.clear()
+        for party in scenario.parties:
+            item = QListWidgetItem(party.name)  # QListWidgetItem text is never rich text
+            item.setData(Qt.ItemDataRole.UserRole, party.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if party.id in unchecked
+                               else Qt.CheckState.Checked)
+            self.parties.addItem(item)
+        # As tall as its rows (up to six), so short lists leave room for the result.
+        rows = max(1, min(6, self.parties.count()))
+        frame = 2 * self.parties.frameWidth() + 4
+        self.parties.setFixedHeight(rows * max(18, self.parties.sizeHintForRow(0)) + frame)
+        for combo, default in ((self.party_a, 0), (self.party_b, 1)):
+            current = combo.currentData()
+            combo.clear()
+            for party in scenario.parties:
+                combo.addItem(short_name(party.name), party.id)
+            index = combo.findData(current) if current is not None else -1
+            combo.setCurrentIndex(index if index >= 0 else min(default, combo.count() - 1))
+
+    def checked_parties(self) -> tuple[str, ...]:
+        return tuple(
+            str(self.parties.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.parties.count())
+            if self.parties.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def _snapshot(self) -> _Snapshot | None:
+        draft = self._ws.draft
+        return None if draft is None else _Snapshot(self._ws.scenario, draft)
+
+    @property
+    def stale(self) -> bool:
+        """The shown result was computed for another scenario or draft than the current one."""
+        snap = self.result_snapshot
+        if snap is None:
+            return False
+        now = self._ws.scenario
+        if now is snap.scenario:
+            return snap.draft.id != self._ws.draft_id
+        return not (_same(self._ws.draft, snap.draft) and _same(now.parties, snap.scenario.parties)
+                    and _same(now.provisions, snap.scenario.provisions))
+
+    def _start(self, key: str, work: Work, done: Callable[[object], None],
+               progressed: Callable[[str], None]) -> _Solve:
+        solve = _Solve(work)
+        solve.job.progressed.connect(progressed)
+        solve.job.done.connect(done)
+        self._live[key] = solve
+        solve.start()
+        self._set_busy()
+        return solve
+
+    def _end(self, key: str) -> tuple[_Solve | None, bool]:
+        solve = self._live.pop(key, None)
+        if solve is None:
+            return None, False
+        solve.finish()
+        return solve, solve.token.cancelled
+
+    # -- bridge
+
+    @Slot()
+    def find_bridge(self) -> None:
+        snap = self._snapshot()
+        if snap is None or "bridge" in self._live:
+            return
+        chosen = self.checked_parties()
+        parties = None if len(chosen) == len(snap.scenario.parties) else chosen
+        alternatives = self.alternatives.value()
+        self._bridge_snapshot = snap
+
+        def work(token: CancelToken, progress: Callable[[str], None]) -> object:
+            return find_bridge(snap.scenario, snap.draft, parties=parties,
+                               alternatives=alternatives, time_limit=TIME_LIMIT,
+                               workers=WORKERS, cancel=token, progress=progress)
+
+        self.progress_text.setText("Starting the solver…")
+        self._start("bridge", work, self._bridge_done, self._bridge_progress)
+
+    @Slot()
+    def cancel_bridge(self) -> None:
+        solve = self._live.get("bridge")
+        if solve is not None:
+            solve.token.cancel()
+            self.progress_text.setText("Cancelling…")
+            self._set_busy()
+
+    @Slot(str)
+    def _bridge_progress(self, text: str) -> None:
+        if "bridge" in self._live:
+            self.progress_text.setText(text)
+            self.progress_text.setToolTip(text)
+
+    @Slot(object)
+    def _bridge_done(self, result: object) -> None:
+        solve, cancelled = self._end("bridge")
+        if solve is None:
+            return
+        self.progress_text.setText("")
+        if isinstance(result, BridgeResult):
+            self.result = result
+            self.result_snapshot = self._bridge_snapshot
+            self._show_result(cancelled)
+        else:
+            self.result, self.result_snapshot = None, None
+            self._show_result()
+            self.status.setText("Cancelled" if cancelled else f"The solver failed: {result}")
+        self._set_busy()
+        self.finished.emit()
+
+    def proposals(self) -> tuple[Proposal, ...]:
+        r = self.result
+        if r is None or r.proposal is None:
+            return ()
+        return (r.proposal, *r.alternatives)
+
+    def current_proposal(self) -> Proposal | None:
+        proposals = self.proposals()
+        i = self.choice.currentIndex()
+        return proposals[i] if 0 <= i < len(proposals) else None
+
+    def _show_result(self, cancelled: bool = False) -> None:
+        r = self.result
+        snap = self.result_snapshot
+        self.status.setText("" if r is None else status_text(r, cancelled))
+        self.status.setVisible(r is not None)
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        for i, _p in enumerate(self.proposals()):
+            self.choice.addItem("Proposal" if i == 0 else f"Alternative {i}")
+        self.choice.blockSignals(False)
+        self.choice.setVisible(self.choice.count() > 1)
+        infeasible = r is not None and not r.feasible and snap is not None
+        self.clash_heading.setVisible(infeasible and bool(r and r.clash))
+        self.clash.setVisible(infeasible and bool(r and r.clash))
+        self.relax.setVisible(infeasible and bool(r and r.relax))
+        if r is not None and snap is not None:
+            self.clash.setText(clash_text(snap.scenario, r.clash))
+            self.relax.setText(relax_text(snap.scenario, r.relax) if r.relax else "")
+        else:
+            self.clash.setText("")
+            self.relax.setText("")
+        self._show_proposal()
+
+    @Slot()
+    def _show_proposal(self) -> None:
+        proposal = self.current_proposal()
+        snap = self.result_snapshot
+        has = proposal is not None and snap is not None
+        for w in (self.changes_heading, self.changes, self.satisfaction_heading,
+                  self.satisfaction):
+            w.setVisible(has)
+        if proposal is None or snap is None:
+            self.changes.setText("")
+            self.satisfaction.setText("")
+        else:
+            scenario = snap.scenario
+            lines = [f"• {change_text(scenario, c)}" for c in proposal.changes]
+            self.changes.setText("\n".join(lines) if lines else "No changes: the draft passes.")
+            self.satisfaction.setText(self._satisfaction_text(snap, proposal))
+        self._update_stale()
+
+    @staticmethod
+    def _satisfaction_text(snap: _Snapshot, proposal: Proposal) -> str:
+        draft = snap.draft.model_copy(update={"clauses": proposal.clauses})
+        verdicts = {v.party: v for v in check(snap.scenario, draft).parties}
+        lines = []
+        for party in snap.scenario.parties:
+            verdict = verdicts.get(party.id)
+            ok = verdict.acceptable if verdict else True
+            value = proposal.satisfaction.get(party.id)
+            if value is None and verdict is not None:
+                value = verdict.satisfaction
+            shown = "n/a" if value is None else f"{value:.0%}"
+            word = "✓ accepts" if ok else "✗ rejects"
+            lines.append(f"{word} · {shown} · {short_name(party.name)}")
+        return "\n".join(lines)
+
+    def _update_stale(self) -> None:
+        stale = self.stale and self.current_proposal() is not None
+        snap = self.result_snapshot
+        if stale and snap is not None and snap.draft.id != self._ws.draft_id:
+            self.stale_label.setText(f"Computed for the draft “{snap.draft.title}”, not the "
+                                     "current one: switch back to it to apply.")
+        else:
+            self.stale_label.setText(STALE)
+        self.stale_label.setVisible(stale)
+        can = self.current_proposal() is not None and not self.stale
+        self.apply.setEnabled(can)
+        self.save.setEnabled(self.current_proposal() is not None)
+
+    @Slot()
+    def apply_proposal(self) -> bool:
+        proposal = self.current_proposal()
+        if proposal is None or self.stale:
+            return False
+        return self._editor.replace_clauses(proposal.clauses, "Apply bridge proposal")
+
+    @Slot()
+    def save_proposal(self) -> str | None:
+        proposal = self.current_proposal()
+        snap = self.result_snapshot
+        if proposal is None or snap is None:
+            return None
+        return self._editor.new_draft_from(f"{snap.draft.title} (bridge)", proposal.clauses)
+
+    # -- frontier
+
+    @Slot()
+    def compute_frontier(self) -> None:
+        snap = self._snapshot()
+        a, b = self.party_a.currentData(), self.party_b.currentData()
+        if snap is None or a is None or b is None or "frontier" in self._live:
+            return
+        if a == b:
+            self.frontier_status.setText("Choose two different parties.")
+            return
+        party_a, party_b = str(a), str(b)
+        self._frontier_snapshot = snap
+
+        def work(token: CancelToken, progress: Callable[[str], None]) -> object:
+            return frontier(snap.scenario, snap.draft, party_a, party_b,
+                            time_limit=TIME_LIMIT, cancel=token)
+
+        self.frontier_parties = (party_a, party_b)
+        self.frontier_status.setText("Computing the frontier…")
+        self._start("frontier", work, self._frontier_done, self.frontier_status.setText)
+
+    @Slot()
+    def cancel_frontier(self) -> None:
+        solve = self._live.get("frontier")
+        if solve is not None:
+            solve.token.cancel()
+            self.frontier_status.setText("Cancelling…")
+            self._set_busy()
+
+    @Slot(object)
+    def _frontier_done(self, result: object) -> None:
+        solve, cancelled = self._end("frontier")
+        if solve is None:
+            return
+        snap = self._frontier_snapshot
+        if isinstance(result, tuple) and snap is not None and self.frontier_parties:
+            self.show_points(snap.scenario, self.frontier_parties, result, cancelled)
+        else:
+            self.frontier_status.setText("Cancelled" if cancelled
+                                         else f"The solver failed: {result}")
+        self._set_busy()
+        self.finished.emit()
+
+    def show_points(self, scenario: Scenario, parties: tuple[str, str],
+                    points: tuple[FrontierPoint, ...], cancelled: bool = False) -> None:
+        self.points = points
+        name_a, name_b = (_party_name(scenario, p) for p in parties)
+        self.plot.setLabel("bottom", f"{name_a}: satisfaction", units="%")
+        self.plot.setLabel("left", f"{name_b}: satisfaction", units="%")
+
+        def spots(which: Callable[[FrontierPoint], bool]) -> list[dict[str, object]]:
+            return [{"pos": (p.satisfaction[0] * 100, p.satisfaction[1] * 100), "data": i}
+                    for i, p in enumerate(points) if which(p)]
+
+        self.scatter.setData(spots(lambda p: True))
+        self.nash.setData(spots(lambda p: p.nash))
+        self.egal.setData(spots(lambda p: p.egalitarian))
+        head = "Cancelled: " if cancelled else ""
+        n = len(points)
+        silent = [_party_name(scenario, p) for p in parties
+                  if p in scenario.party_index and not scenario.party_index[p].preferences]
+        if n:
+            shown = f"{n} package{'s' if n != 1 else ''} on the frontier"
+        elif silent:
+            shown = (f"No frontier: {' and '.join(silent)} state"
+                     f"{'s' if len(silent) == 1 else ''} no preferences to measure.")
+        else:
+            shown = "No package passes every red line."
+        self.frontier_status.setText(head + shown)
+        notes = []
+        for mark, label, flag in (("★", "Nash point", "nash"), ("◆", "Egalitarian point",
+                                                                "egalitarian")):
+            for p in points:
+                if getattr(p, flag):
+                    a, b = p.satisfaction
+                    notes.append(f"{mark} {label}: {name_a} {a:.0%}, {name_b} {b:.0%}")
+                    break
+        if points:
+            notes.append("Click a point to open its package as a new draft.")
+        self.frontier_note.setText("\n".join(notes))
+
+    def _on_point_clicked(self, item: object, spots: Any, *_: object) -> None:
+        for spot in list(spots):  # pyqtgraph SpotItems, in a list or an array
+            data = spot.data()
+            if isinstance(data, int):
+                self.open_point(data)
+                return
+
+    def open_point(self, index: int) -> str | None:
+        """Open frontier point ``index`` as a new draft (made current); its id, or None."""
+        if not 0 <= index < len(self.points):
+            return None
+        point = self.points[index]
+        a, b = point.satisfaction
+        return self._editor.new_draft_from(f"Frontier point {a:.0%}/{b:.0%}", point.clauses)

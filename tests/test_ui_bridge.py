@@ -1,0 +1,492 @@
+"""The bridge finder panel with pytest-qt: solving in a worker thread with fake solvers
+(monkeypatched on desktop.ui.bridge), results shown as plain text, Apply as one undo step, Save as
+a new draft, the clash set when no agreement exists, Cancel, a responsive UI while solving, stale
+results after an edit, the frontier plot, and one run of the real solver on the mini scenario."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import Clause, Scenario, parse_scenario
+from desktop.domain.solver import (
+    BridgeResult,
+    CancelToken,
+    Change,
+    ClashItem,
+    FrontierPoint,
+    Proposal,
+)
+from desktop.domain.solver import find_bridge as real_find_bridge
+from desktop.ui import bridge
+from desktop.ui.bridge import BridgePanel
+from desktop.ui.commands import Editor
+from desktop.ui.workspace import Workspace
+
+TIMEOUT = 5000
+REAL_TIMEOUT = 60_000  # the real solver's own time limit is 20 s
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def scenario(mini_json: bytes) -> Scenario:
+    return parse_scenario(mini_json)
+
+
+@pytest.fixture
+def ws(scenario: Scenario, qtbot: QtBot) -> Workspace:
+    return Workspace(scenario)
+
+
+@pytest.fixture
+def editor(ws: Workspace) -> Editor:
+    return Editor(ws)
+
+
+@pytest.fixture
+def panel(ws: Workspace, editor: Editor, qtbot: QtBot) -> Iterator[BridgePanel]:
+    p = BridgePanel(ws, editor)
+    qtbot.addWidget(p)
+    p.resize(420, 700)
+    p.show()
+    yield p
+    p.shutdown()
+
+
+PROPOSAL_CLAUSES = (
+    Clause(provision="army-cap", values={"personnel": 800000}),
+    Clause(provision="withdrawal", phase=2),
+    Clause(provision="intl-monitoring"),
+    Clause(provision="guarantee"),
+)
+PROPOSAL = Proposal(
+    changes=(
+        Change("set", "army-cap", "Ukraine's red line ua-army needs at least 800000.",
+               param="personnel", value=800000),
+        Change("add", "intl-monitoring",
+               "Ukraine's red line ua-monitor needs it when withdrawal is in the draft."),
+        Change("remove", "neutral", "<b>not bold</b> it excludes the guarantee"),
+    ),
+    clauses=PROPOSAL_CLAUSES,
+    satisfaction={"ukraine": 0.25, "russia": None},
+    cost=3,
+)
+ALTERNATIVE = Proposal(
+    changes=(Change("phase", "withdrawal", "Later withdrawal.", phase=3),),
+    clauses=(Clause(provision="withdrawal", phase=3),),
+    satisfaction={"ukraine": 0.0, "russia": None},
+    cost=3,
+)
+FEASIBLE = BridgeResult(feasible=True, optimal=True, status="OPTIMAL", proposal=PROPOSAL,
+                        alternatives=(ALTERNATIVE,), clash=(), relax=())
+CLASH = (
+    ClashItem("ukraine", "ua-army", "Army of at least 800,000", "army-cap.personnel >= 800000"),
+    ClashItem("russia", "ru-army", "Army at most 600k", "army-cap.personnel <= 600000"),
+)
+INFEASIBLE = BridgeResult(feasible=False, optimal=True, status="INFEASIBLE", proposal=None,
+                          alternatives=(), clash=CLASH, relax=CLASH)
+
+
+def fake_bridge(result: BridgeResult, calls: list[dict[str, Any]] | None = None
+                ) -> Callable[..., BridgeResult]:
+    def solve(scenario: Scenario, draft: Any, **kw: Any) -> BridgeResult:
+        if calls is not None:
+            calls.append({"thread": threading.current_thread(), "draft": draft, **kw})
+        progress = kw.get("progress")
+        if progress is not None:
+            progress("Solving…")
+        return result
+    return solve
+
+
+def run(qtbot: QtBot, panel: BridgePanel, timeout: int = TIMEOUT) -> None:
+    with qtbot.waitSignal(panel.finished, timeout=timeout):
+        qtbot.mouseClick(panel.findChild(QPushButton, "FindBridge"), Qt.MouseButton.LeftButton)
+    assert not panel.busy
+
+
+def text(panel: BridgePanel, name: str) -> str:
+    label = panel.findChild(QLabel, name)
+    assert label is not None
+    return label.text()
+
+
+# --------------------------------------------------------------------------- bridge
+
+
+def test_layout_and_defaults(panel: BridgePanel) -> None:
+    assert panel.objectName() == "BridgePanel"
+    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == ["Bridge", "Frontier"]
+    assert panel.checked_parties() == ("ukraine", "russia")
+    assert panel.alternatives.minimum() == 0
+    assert panel.alternatives.maximum() == 5
+    assert panel.alternatives.value() == 3
+    assert not panel.cancel.isEnabled()
+    assert not panel.apply.isEnabled()
+    assert not panel.save.isEnabled()
+    for label in panel.findChildren(QLabel):
+        assert label.textFormat() in (Qt.TextFormat.PlainText, Qt.TextFormat.AutoText)
+        if label.objectName().startswith("Bridge"):
+            assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_feasible_result_shows_changes_and_satisfaction(
+        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE, calls))
+    run(qtbot, panel)
+    (call,) = calls
+    assert call["thread"] is not threading.main_thread()
+    assert call["parties"] is None  # all parties checked
+    assert call["alternatives"] == 3
+    assert isinstance(call["cancel"], CancelToken)
+    assert text(panel, "BridgeStatus") == "Optimal: 3 changes"
+    changes = text(panel, "BridgeChanges")
+    assert "Add “International monitoring” [intl-monitoring]" in changes
+    assert "needs it when withdrawal is in the draft" in changes
+    assert "Set personnel of “Army ceiling” [army-cap] to 800000" in changes
+    assert "<b>not bold</b>" in changes  # plain text, shown as written
+    sat = text(panel, "BridgeSatisfaction")
+    assert "✓ accepts · 25% · Ukraine" in sat
+    assert "✗ rejects · n/a · Russia" in sat  # Russia's red line needs army ≤ 600k
+    assert [panel.choice.itemText(i) for i in range(panel.choice.count())] == [
+        "Proposal", "Alternative 1"]
+    assert panel.apply.isEnabled()
+    assert panel.save.isEnabled()
+    assert not panel.cancel.isEnabled()
+    assert panel.stale_label.isHidden()
+    panel.choice.setCurrentIndex(1)
+    assert "Move “Withdrawal from Donbas” [withdrawal] to phase 3" in text(panel, "BridgeChanges")
+    assert panel.current_proposal() is ALTERNATIVE
+
+
+def test_unchecked_parties_and_alternatives_are_passed(
+        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE, calls))
+    panel.parties.item(1).setCheckState(Qt.CheckState.Unchecked)
+    panel.alternatives.setValue(0)
+    run(qtbot, panel)
+    assert calls[0]["parties"] == ("ukraine",)
+    assert calls[0]["alternatives"] == 0
+
+
+def test_apply_is_one_undo_step(panel: BridgePanel, ws: Workspace, editor: Editor,
+                                monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE))
+    before = ws.draft
+    assert before is not None
+    run(qtbot, panel)
+    count = ws.undo_stack.count()
+    qtbot.mouseClick(panel.apply, Qt.MouseButton.LeftButton)
+    assert ws.undo_stack.count() == count + 1
+    assert ws.undo_stack.undoText() == "Apply bridge proposal"
+    assert ws.draft is not None
+    assert ws.draft.id == before.id
+    assert ws.draft.clauses == PROPOSAL_CLAUSES
+    assert not panel.apply.isEnabled()  # the draft now differs from the one solved for
+    ws.undo_stack.undo()
+    assert ws.draft == before
+    assert panel.apply.isEnabled()  # back to the version the proposal was computed for
+
+
+def test_save_as_new_draft(panel: BridgePanel, ws: Workspace,
+                           monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE))
+    run(qtbot, panel)
+    drafts = len(ws.scenario.drafts)
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    assert len(ws.scenario.drafts) == drafts + 1
+    assert ws.draft is not None
+    assert ws.draft_id != "d1"
+    assert ws.draft.title == "Draft one (bridge)"
+    assert ws.draft.clauses == PROPOSAL_CLAUSES
+    assert ws.scenario.drafts[0].clauses != PROPOSAL_CLAUSES  # the original is untouched
+    assert not panel.apply.isEnabled()  # computed for another draft than the current one
+    assert "Computed for the draft “Draft one”" in panel.stale_label.text()
+    ws.switch_draft("d1")
+    assert panel.apply.isEnabled()
+
+
+def test_infeasible_shows_clash_and_relax(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
+                                          qtbot: QtBot) -> None:
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(INFEASIBLE))
+    run(qtbot, panel)
+    assert text(panel, "BridgeStatus") == "No agreement possible"
+    assert text(panel, "BridgeClash") == (
+        "Ukraine: ua-army — Army of at least 800,000 ⟂ Russia: ru-army — Army at most 600k")
+    assert text(panel, "BridgeRelax") == (
+        "Relaxing these 2 red lines would make agreement possible: "
+        "Ukraine: ua-army — Army of at least 800,000; Russia: ru-army — Army at most 600k")
+    assert panel.clash.isVisible()
+    assert not panel.changes.isVisible()
+    assert not panel.apply.isEnabled()
+    assert not panel.save.isEnabled()
+
+
+def test_solver_error_is_reported(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
+                                  qtbot: QtBot) -> None:
+    def broken(*args: Any, **kw: Any) -> BridgeResult:
+        raise ValueError("bad <i>rule</i>")
+
+    monkeypatch.setattr(bridge, "find_bridge", broken)
+    run(qtbot, panel)
+    assert text(panel, "BridgeStatus") == "The solver failed: bad <i>rule</i>"
+    assert panel.find_button.isEnabled()
+
+
+def blocking_solver(started: threading.Event, result: BridgeResult | None = None
+                    ) -> Callable[..., BridgeResult]:
+    """Blocks until its CancelToken is cancelled (bounded), then returns ``result``."""
+    def solve(scenario: Scenario, draft: Any, **kw: Any) -> BridgeResult:
+        token: CancelToken = kw["cancel"]
+        kw["progress"]("Searching: 12 packages tried")
+        started.set()
+        deadline = time.monotonic() + 10
+        while not token.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if result is not None:
+            return result
+        return BridgeResult(feasible=False, optimal=False, status="CANCELLED", proposal=None,
+                            alternatives=(), clash=(), relax=())
+    return solve
+
+
+def test_cancel(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    started = threading.Event()
+    monkeypatch.setattr(bridge, "find_bridge", blocking_solver(started))
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert started.wait(TIMEOUT)
+    qtbot.waitUntil(lambda: text(panel, "BridgeProgressText") == "Searching: 12 packages tried",
+                    timeout=TIMEOUT)
+    assert panel.busy
+    assert panel.cancel.isEnabled()
+    assert not panel.find_button.isEnabled()
+    assert panel.progress.isVisible()
+    assert (panel.progress.minimum(), panel.progress.maximum()) == (0, 0)
+    solve = panel._live["bridge"]
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT):
+        qtbot.mouseClick(panel.cancel, Qt.MouseButton.LeftButton)
+    assert text(panel, "BridgeStatus") == "Cancelled"
+    assert solve.thread.isFinished()
+    assert panel.wait_idle(0)  # nothing runs any more
+    assert not panel.cancel.isEnabled()
+    assert panel.find_button.isEnabled()
+    assert not panel.progress.isVisible()
+
+
+def test_ui_responsive_while_solving(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
+                                     qtbot: QtBot) -> None:
+    def slow(scenario: Scenario, draft: Any, **kw: Any) -> BridgeResult:
+        time.sleep(0.5)
+        return FEASIBLE
+
+    monkeypatch.setattr(bridge, "find_bridge", slow)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    run(qtbot, panel)
+    timer.stop()
+    assert len(ticks) >= 10  # the event loop kept running while the solver slept
+    assert text(panel, "BridgeStatus") == "Optimal: 3 changes"
+
+
+def test_edit_during_solve_marks_result_stale(
+        panel: BridgePanel, ws: Workspace, editor: Editor, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot) -> None:
+    started = threading.Event()
+    release = threading.Event()
+    seen: list[Any] = []
+
+    def solve(scenario: Scenario, draft: Any, **kw: Any) -> BridgeResult:
+        seen.append(draft)
+        started.set()
+        release.wait(TIMEOUT / 1000)
+        return FEASIBLE
+
+    monkeypatch.setattr(bridge, "find_bridge", solve)
+    original = ws.draft
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert started.wait(TIMEOUT)
+    assert editor.set_phase(0, 3)  # the user edits while the solver runs
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT):
+        release.set()
+    assert seen == [original]  # the solver saw the snapshot taken at the start
+    assert text(panel, "BridgeStatus") == "Optimal: 3 changes"
+    assert panel.stale_label.isVisible()
+    assert "earlier version of the draft" in panel.stale_label.text()
+    assert not panel.apply.isEnabled()
+    assert not panel.apply_proposal()
+    assert panel.save.isEnabled()  # saving it as a separate draft is still harmless
+
+
+def test_parties_rebuilt_on_changes(panel: BridgePanel, ws: Workspace, editor: Editor,
+                                    scenario: Scenario) -> None:
+    panel.parties.item(0).setCheckState(Qt.CheckState.Unchecked)
+    renamed = scenario.parties[1].model_copy(update={"name": "Russian Federation"})
+    assert editor.put_party(renamed, replaces="russia")
+    assert panel.parties.item(1).text() == "Russian Federation"
+    assert panel.checked_parties() == ("russia",)  # the user's choice is kept by id
+    smaller = scenario.model_copy(update={"parties": scenario.parties[1:]})
+    ws.reset(smaller)
+    assert panel.checked_parties() == ("russia",)
+    assert panel.party_a.count() == 1
+    assert not panel.compute.isEnabled()  # a frontier needs two parties
+    ws.reset(scenario)
+    assert panel.checked_parties() == ("ukraine", "russia")  # new parties start checked
+
+
+def test_destroyed_while_solving_joins_thread(
+        ws: Workspace, editor: Editor, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    started = threading.Event()
+    monkeypatch.setattr(bridge, "find_bridge", blocking_solver(started))
+    p = BridgePanel(ws, editor)
+    p.find_bridge()
+    assert started.wait(TIMEOUT)
+    thread = p._live["bridge"].thread
+    token = p._live["bridge"].token
+    p.deleteLater()
+    qtbot.waitUntil(lambda: token.cancelled, timeout=TIMEOUT)
+    assert thread.isFinished()  # joined, so no "Destroyed while thread is still running"
+
+
+# --------------------------------------------------------------------------- frontier
+
+
+def points() -> tuple[FrontierPoint, ...]:
+    return (
+        FrontierPoint((0.2, 0.9), (Clause(provision="neutral"),), nash=False, egalitarian=False),
+        FrontierPoint((0.6, 0.6), (Clause(provision="guarantee"),), nash=False, egalitarian=True),
+        FrontierPoint((0.8, 0.5), (Clause(provision="guarantee", values={"years": 30}),),
+                      nash=True, egalitarian=False),
+    )
+
+
+def test_frontier_plots_marks_and_opens(panel: BridgePanel, ws: Workspace,
+                                        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    calls: list[tuple[str, str]] = []
+
+    def fake(scenario: Scenario, draft: Any, a: str, b: str, **kw: Any
+             ) -> tuple[FrontierPoint, ...]:
+        calls.append((a, b))
+        assert isinstance(kw["cancel"], CancelToken)
+        return points()
+
+    monkeypatch.setattr(bridge, "frontier", fake)
+    panel.tabs.setCurrentIndex(1)
+    assert panel.party_a.currentData() == "ukraine"
+    assert panel.party_b.currentData() == "russia"
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT):
+        qtbot.mouseClick(panel.compute, Qt.MouseButton.LeftButton)
+    assert calls == [("ukraine", "russia")]
+    assert len(panel.scatter.points()) == 3
+    assert [tuple(s.pos()) for s in panel.nash.points()] == [(80.0, 50.0)]
+    assert [tuple(s.pos()) for s in panel.egal.points()] == [(60.0, 60.0)]
+    assert panel.frontier_status.text() == "3 packages on the frontier"
+    note = panel.frontier_note.text()
+    assert "★ Nash point: Ukraine 80%, Russia 50%" in note
+    assert "◆ Egalitarian point: Ukraine 60%, Russia 60%" in note
+
+    drafts = len(ws.scenario.drafts)
+    new_id = panel.open_point(2)
+    assert new_id is not None
+    assert ws.draft_id == new_id
+    assert len(ws.scenario.drafts) == drafts + 1
+    assert ws.draft is not None
+    assert ws.draft.title == "Frontier point 80%/50%"
+    assert ws.draft.clauses == points()[2].clauses
+    assert panel.open_point(7) is None
+
+    # A click on a plotted point goes through sigClicked to open_point.
+    spot = panel.scatter.points()[0]
+    panel.scatter.sigClicked.emit(panel.scatter, [spot], None)
+    assert ws.draft is not None
+    assert ws.draft.title == "Frontier point 20%/90%"
+
+
+def test_frontier_same_party_refused(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bridge, "frontier", lambda *a, **k: pytest.fail("must not run"))
+    panel.party_b.setCurrentIndex(0)
+    panel.compute_frontier()
+    assert not panel.busy
+    assert panel.frontier_status.text() == "Choose two different parties."
+
+
+# --------------------------------------------------------------------------- real solver
+
+
+def test_real_solver_on_mini(panel: BridgePanel, qtbot: QtBot) -> None:
+    """Ukraine needs an army of at least 800k, Russia at most 600k: no agreement, and the clash
+    names both red lines."""
+    run(qtbot, panel, timeout=REAL_TIMEOUT)
+    assert panel.result is not None
+    assert not panel.result.feasible
+    assert text(panel, "BridgeStatus") == "No agreement possible"
+    clash = text(panel, "BridgeClash")
+    assert "Ukraine: ua-army" in clash
+    assert "Russia: ru-army" in clash
+    assert " ⟂ " in clash
+
+
+def test_real_solver_feasible_for_one_party(panel: BridgePanel, ws: Workspace,
+                                            qtbot: QtBot) -> None:
+    """With Russia's red lines set aside, the bridge fixes Ukraine's army ceiling and adds
+    monitoring; applied, Ukraine accepts the draft."""
+    panel.parties.item(1).setCheckState(Qt.CheckState.Unchecked)
+    run(qtbot, panel, timeout=REAL_TIMEOUT)
+    assert panel.result is not None
+    assert panel.result.feasible
+    assert text(panel, "BridgeStatus").startswith("Optimal: ")
+    assert "✓ accepts" in text(panel, "BridgeSatisfaction")
+    assert panel.apply_proposal()
+    assert ws.report is not None
+    (ukraine,) = [v for v in ws.report.parties if v.party == "ukraine"]
+    assert ukraine.acceptable
+
+
+def test_real_frontier_without_preferences(panel: BridgePanel, qtbot: QtBot) -> None:
+    """Russia states no preferences in the mini scenario, so there is no frontier to plot."""
+    with qtbot.waitSignal(panel.finished, timeout=REAL_TIMEOUT):
+        panel.compute_frontier()
+    assert panel.points == ()
+    assert panel.frontier_status.text() == (
+        "No frontier: Russia states no preferences to measure.")
+
+
+def test_library_or_party_edit_marks_result_stale(
+        panel: BridgePanel, ws: Workspace, editor: Editor, scenario: Scenario,
+        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE))
+    run(qtbot, panel)
+    assert panel.apply.isEnabled()
+    assert editor.set_info(title="Renamed")  # not about the draft or red lines: still fresh
+    assert panel.apply.isEnabled()
+    russia = scenario.parties[1]
+    line = russia.red_lines[0].model_copy(update={"rule": "army-cap"})
+    assert editor.put_party(russia.model_copy(update={"red_lines": (line,)}), replaces="russia")
+    assert not panel.apply.isEnabled()  # the red lines changed since the solve
+    assert panel.stale_label.isVisible()
+
+
+def test_real_solver_cancelled(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
+                               qtbot: QtBot) -> None:
+    """The real solver sees the panel's token: cancelled before it starts, it stops at once."""
+
+    def cancelled_first(*args: Any, **kw: Any) -> BridgeResult:
+        kw["cancel"].cancel()
+        return real_find_bridge(*args, **kw)
+
+    monkeypatch.setattr(bridge, "find_bridge", cancelled_first)
+    run(qtbot, panel, timeout=REAL_TIMEOUT)
+    assert text(panel, "BridgeStatus") == "Cancelled"
+    assert panel.find_button.isEnabled()
