@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         self.main.setSizes([int(width * 0.29), int(width * 0.39), int(width * 0.32)])
         height = max(self.height(), 600)
         self.center.setSizes([int(height * 0.64), int(height * 0.36)])
-        self.right.setSizes([int(height * 0.55), int(height * 0.45)])
+        self.right.setSizes([int(height * 0.45), int(height * 0.55)])
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
