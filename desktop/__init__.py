@@ -1,6 +1,11 @@
 """Accord: an offline desktop workbench for drafting peace frameworks."""
 
-from importlib.metadata import PackageNotFoundError, version
+import time
+
+#: When Accord's code started running (``accord --smoke`` reports start-up time from here).
+STARTED = time.perf_counter()
+
+from importlib.metadata import PackageNotFoundError, version  # noqa: E402
 
 try:
     __version__ = version("accord")

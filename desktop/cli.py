@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from desktop import __version__
+from desktop import STARTED, __version__
 from desktop.domain import Clause, Draft, Report, Scenario, check, json_schema
 from desktop.domain.interchange import ScenarioError
 from desktop.domain.rules import format_literal
@@ -48,6 +48,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "red lines. With no command, or with a document, the desktop app starts.",
     )
     parser.add_argument("--version", action="version", version=f"accord {__version__}")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start offscreen, check, print a briefing, save and reopen; then "
+                             "exit (0 when everything worked)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="create an .accord document from an accord.scenario JSON")
@@ -432,8 +435,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(args_list)
     try:
-        if args.command == "gui":
-            return cmd_gui(args.file)
+        if args.smoke:
+            from desktop.smoke import run_smoke
+
+            return run_smoke(STARTED)
+        if args.command in (None, "gui"):
+            return cmd_gui(getattr(args, "file", None))
         handler = {
             "import": cmd_import,
             "export": cmd_export,

@@ -213,3 +213,17 @@ def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("accord ")
+
+
+def test_smoke_run_exercises_gui_check_briefing_and_documents() -> None:
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    result = subprocess.run([sys.executable, "-m", "desktop", "--smoke"], capture_output=True,
+                            text=True, check=False, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("smoke: window shown after ")
+    assert "smoke: check of 'us-28': Not viable: 3 of 5 parties accept" in lines
+    assert any(line.startswith("smoke: full briefing written: ") for line in lines)
+    assert "smoke: saved and reopened smoke.accord: identical" in lines
+    assert lines[-1] == "smoke: ok"

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.resources import resource_path
 from desktop.ui.files import empty_scenario
 from desktop.ui.mainwindow import MainWindow, open_startup
 from desktop.ui.workspace import Workspace
@@ -28,6 +30,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Accord")
     app.setApplicationName("Accord")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("accord")  # matches resources/linux/accord.desktop
+    app.setWindowIcon(QIcon(str(resource_path("icons/accord.svg"))))
     return app
 
 
