@@ -1,16 +1,20 @@
 """Bridge finder benchmarks: CP-SAT on the synthetic scenario, against brute force.
 
-| operation                                                          | target  |
-|--------------------------------------------------------------------|---------|
-| optimal proposal, 2,000 provisions, 2 CP-SAT workers (see below)   | <= 5 s  |
+| operation                                                                   | target  |
+|---------------------------------------------------------------------------|---------|
+| optimal proposal, 2,000 provisions, 20 parties x 60 red lines, 2 workers  | <= 5 s  |
 
 The default synthetic scenario (2,000 provisions, 20 parties x 60 red lines) has no agreement
-at all: several of its random red lines cannot hold even alone. So the suite measures
+at all: several of its random red lines cannot hold even alone. Its ``agreeable=True`` variant
+has the same library and 500-clause draft, but every red line is drawn so that it holds on a
+hidden witness draft (near the benchmark draft, no excluded pairs), while about a third still
+fail on the benchmark draft. So the suite measures
 
-* the time to prove that and name a minimal clash on the full 20-party scenario;
-* the target: an optimal proposal on the same 2,000-provision library and 500-clause draft for
-  the red lines of one party (``parties=["party-01"]``: 60 red lines, 10 preferences), which is
-  feasible and needs 20-odd changes; all three objective stages are proven optimal;
+* the time to prove no agreement and name a minimal clash on the default 20-party scenario;
+* the target: an optimal proposal for all 20 parties x 60 red lines of the agreeable variant
+  (``find_bridge(scenario, draft, workers=2, time_limit=...)``), best of 3;
+* for information, an optimal proposal on the default scenario for the red lines of one party
+  (``parties=["party-01"]``: 60 red lines, 10 preferences), which is feasible;
 * the largest library brute-force enumeration can search in that same time;
 * solve time from 100 to 5,000 provisions (one party, a draft of a quarter of the library).
 
@@ -41,6 +45,8 @@ PARTY = ["party-01"]
 GROWTH = (100, 500, 1000, 2000, 5000)
 #: The search for the fewest red lines to relax on the full scenario is cut off here.
 RELAX_LIMIT_S = 10.0
+#: The time limit given to the solver for the 20-party agreeable proposal.
+AGREEABLE_LIMIT_S = 60.0
 SEEDS = 8
 
 
@@ -139,16 +145,30 @@ def _run() -> list[Result]:
         f"{'proven' if result.optimal else 'not proven within the time limit'} "
         f"({len(result.relax)} found, {seconds - clash_s:.1f} s)"))
 
+    agreeable = synthetic_scenario(agreeable=True)
+    runs = [_solve(agreeable, None, time_limit=AGREEABLE_LIMIT_S) for _ in range(3)]
+    best_s, res = min(runs, key=lambda x: x[0])
+    proven = all(r.optimal for _, r in runs)
+    changes = res.proposal.cost if res.proposal is not None else None
+    # The target is an *optimal* proposal: a run not proven optimal fails it whatever its time.
+    results.append(Result(
+        "optimal proposal, 2,000 provisions, 20 parties x 60 red lines (agreeable), 2 workers "
+        "(best of 3)", best_s, "s", PROPOSAL_S, proven and best_s <= PROPOSAL_S,
+        note=(f"{res.status}; {changes} changes; "
+              + ("all three objective stages proven optimal" if proven
+                 else "NOT proven optimal within the time limit"))
+        if res.proposal is not None else f"no proposal: {res.status}"))
+
     best = min(_solve(full, PARTY)[0] for _ in range(3))
     _, one = _solve(full, PARTY)
     assert one.optimal
     assert one.proposal is not None
-    results.append(Result.measured(
+    results.append(Result.info(
         "optimal proposal, 2,000 provisions, 1 party x 60 red lines, 2 workers (best of 3)",
-        best, "s", PROPOSAL_S,
+        best, "s",
         note=f"{one.proposal.cost} changes; all three objective stages proven optimal"))
 
-    n, took = _largest_brute_force(best)
+    n, took = _largest_brute_force(best_s)
     results.append(Result.info(
         f"brute force in the same time: largest library ({5 ** n:,} drafts)", n, "provisions",
         note=f"one bool param, 2 phases: 5^n drafts; {took:.2f} s"))

@@ -64,6 +64,8 @@ RED_LINE_SHAPES: tuple[str, ...] = (
 
 #: Attempts at drawing a red line with the wanted outcome before taking the last one drawn.
 _ATTEMPTS = 30
+#: The same in the agreeable variant, where a red line must also hold on the witness draft.
+_WITNESS_ATTEMPTS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,14 +230,34 @@ class _Builder:
         make: Callable[[], Node] = getattr(self, name.replace("-", "_"))
         return make()
 
-    def red_line(self, shape: str, fail: bool) -> Node:
-        """A rule of ``shape`` that fails on the draft when ``fail`` (when one can be found)."""
+    def red_line(self, shape: str, fail: bool,
+                 witness: dict[str, dict[str, Value]] | None = None) -> Node:
+        """A rule of ``shape`` that fails on the draft when ``fail`` (when one can be found).
+
+        With a ``witness`` state the rule always holds on the witness: it is redrawn until it
+        does, preferring one that also has the wanted outcome on the draft."""
         node = self.shape(shape)
-        for _ in range(_ATTEMPTS):
-            if evaluate(node, self.state) != fail:
-                break
+        if witness is None:
+            for _ in range(_ATTEMPTS):
+                if evaluate(node, self.state) != fail:
+                    break
+                node = self.shape(shape)
+            return node
+        fallback: Node | None = None
+        for _ in range(_WITNESS_ATTEMPTS):
+            if evaluate(node, witness):
+                if evaluate(node, self.state) != fail:
+                    return node
+                if fallback is None:
+                    fallback = node
             node = self.shape(shape)
-        return node
+        if fallback is not None:
+            return fallback
+        for _ in range(100 * _WITNESS_ATTEMPTS):
+            node = self.shape(shape)
+            if evaluate(node, witness):
+                return node
+        raise RuntimeError(f"no {shape} red line holds on the witness draft")
 
 
 def _make_param(rng: random.Random, kind: str, name: str) -> tuple[dict[str, Any], _Param]:
@@ -270,6 +292,66 @@ def _random_value(rng: random.Random, param: _Param) -> Value:
     return rng.random() < 0.5
 
 
+def _witness(
+    rng: random.Random,
+    provisions: Sequence[dict[str, Any]],
+    provs: Sequence[_Prov],
+    chosen: Sequence[int],
+    clauses: Sequence[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Value]]]:
+    """A draft near the benchmark draft that the agreeable variant's red lines all hold on.
+
+    About a tenth of the draft's clauses are dropped, a twentieth of the library's other
+    provisions added, a fifth of the kept clauses get new values or a new phase, and then every
+    clause whose provision excludes (or is excluded by) another one in the witness is dropped,
+    so the witness has no conflict. Returns its clauses and its state (values with defaults
+    filled in, and the phase) for :func:`evaluate`."""
+    n = len(provs)
+    kept = [(i, dict(c)) for i, c in zip(chosen, clauses, strict=True) if rng.random() >= 0.1]
+    in_draft = set(chosen)
+    others = [i for i in range(n) if i not in in_draft]
+    added = rng.sample(others, min(len(others), max(1, len(chosen) // 20)))
+    items: list[tuple[int, dict[str, Any]]] = []
+    for i, clause in kept:
+        if rng.random() < 0.2:
+            clause.pop("note", None)
+            values: dict[str, Value] = dict(clause.get("values", {}))
+            for param in provs[i].params:
+                if rng.random() < 0.5:
+                    values[param.name] = _random_value(rng, param)
+            if values:
+                clause["values"] = values
+            phase = rng.randint(1, 4)
+            clause.pop("phase", None)
+            if phase != 1:
+                clause["phase"] = phase
+        items.append((i, clause))
+    for i in added:
+        values = {p.name: _random_value(rng, p) for p in provs[i].params if rng.random() < 0.7}
+        clause = {"provision": provs[i].id}
+        if values:
+            clause["values"] = values
+        phase = rng.randint(1, 4)
+        if phase != 1:
+            clause["phase"] = phase
+        items.append((i, clause))
+    ids = {provs[i].id for i, _ in items}
+    clash: set[str] = set()
+    for i, _ in items:
+        for other in provisions[i].get("excludes", ()):
+            if other in ids:
+                clash.add(provs[i].id)  # drop the excluding one; the other may stay
+    out = [(i, c) for i, c in items if provs[i].id not in clash]
+    state: dict[str, dict[str, Value]] = {}
+    for i, clause in out:
+        merged: dict[str, Value] = {s["name"]: s["default"]
+                                    for s in provisions[i].get("params", ())}
+        merged.update(clause.get("values", {}))
+        merged["phase"] = clause.get("phase", 1)
+        state[provs[i].id] = merged
+    return [c for _, c in out], state
+
+
 def synthetic_dict(
     n_provisions: int = 2000,
     n_parties: int = 20,
@@ -277,8 +359,14 @@ def synthetic_dict(
     preferences_per_party: int = 10,
     draft_clauses: int = 500,
     seed: int = 0,
+    *,
+    agreeable: bool = False,
 ) -> dict[str, Any]:
-    """The synthetic scenario as the JSON-shaped dict :func:`synthetic_scenario` validates."""
+    """The synthetic scenario as the JSON-shaped dict :func:`synthetic_scenario` validates.
+
+    ``agreeable=True`` adds a second draft, ``witness``, and draws every red line so that it
+    holds on the witness (see :func:`_witness`): the parties can then agree. The default output
+    is unchanged by the option (the witness uses its own random stream)."""
     if not 0 <= draft_clauses <= n_provisions:
         raise ValueError(f"draft_clauses must be between 0 and n_provisions ({n_provisions})")
     if n_provisions < 6:
@@ -364,6 +452,11 @@ def synthetic_dict(
     in_draft = [provs[i] for i in chosen]
 
     # -- parties, red lines, preferences
+    witness_clauses: list[dict[str, Any]] = []
+    witness_state: dict[str, dict[str, Value]] | None = None
+    if agreeable:
+        witness_clauses, witness_state = _witness(
+            random.Random(f"witness-{seed}"), provisions, provs, chosen, clauses)
     builder = _Builder(rng, provs, in_draft or provs, state)
     parties: list[dict[str, Any]] = []
     shape_i = 0
@@ -373,7 +466,8 @@ def synthetic_dict(
         for r in range(1, red_lines_per_party + 1):
             shape = RED_LINE_SHAPES[shape_i % len(RED_LINE_SHAPES)]
             shape_i += 1
-            node = builder.red_line(shape, fail=rng.random() < fail_rate)
+            node = builder.red_line(shape, fail=rng.random() < fail_rate,
+                                    witness=witness_state)
             line: dict[str, Any] = {
                 "id": f"{party_id}-rl-{r:03d}",
                 "title": f"Red line {r} of party {n} ({shape})",
@@ -401,6 +495,11 @@ def synthetic_dict(
         }
         parties.append(party)
 
+    drafts: list[dict[str, Any]] = [
+        {"id": "bench", "title": "Benchmark draft", "clauses": clauses}]
+    if agreeable:
+        drafts.append({"id": "witness", "title": "Witness draft (every red line holds)",
+                       "clauses": witness_clauses})
     return {
         "format": "accord.scenario",
         "version": 1,
@@ -412,7 +511,7 @@ def synthetic_dict(
         "as_of": "2025-12-15",
         "parties": parties,
         "provisions": provisions,
-        "drafts": [{"id": "bench", "title": "Benchmark draft", "clauses": clauses}],
+        "drafts": drafts,
     }
 
 
@@ -423,11 +522,15 @@ def synthetic_scenario(
     preferences_per_party: int = 10,
     draft_clauses: int = 500,
     seed: int = 0,
+    *,
+    agreeable: bool = False,
 ) -> Scenario:
-    """A valid synthetic scenario, the same for the same arguments. Its one draft is
-    ``drafts[0]`` (id ``bench``)."""
+    """A valid synthetic scenario, the same for the same arguments. Its benchmark draft is
+    ``drafts[0]`` (id ``bench``); when ``agreeable``, ``drafts[1]`` (id ``witness``) is a draft
+    that passes every red line of every party with no conflict."""
     return Scenario.model_validate(synthetic_dict(
-        n_provisions, n_parties, red_lines_per_party, preferences_per_party, draft_clauses, seed
+        n_provisions, n_parties, red_lines_per_party, preferences_per_party, draft_clauses, seed,
+        agreeable=agreeable,
     ))
 
 
@@ -438,9 +541,12 @@ def synthetic_json(
     preferences_per_party: int = 10,
     draft_clauses: int = 500,
     seed: int = 0,
+    *,
+    agreeable: bool = False,
 ) -> bytes:
     """The synthetic scenario in canonical ``accord.scenario`` JSON (UTF-8)."""
     scenario = synthetic_scenario(
-        n_provisions, n_parties, red_lines_per_party, preferences_per_party, draft_clauses, seed
+        n_provisions, n_parties, red_lines_per_party, preferences_per_party, draft_clauses, seed,
+        agreeable=agreeable,
     )
     return dump_scenario(scenario).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ from desktop.domain.rules import (
     walk,
 )
 
-SMALL = {"n_provisions": 200, "n_parties": 4, "red_lines_per_party": 15,
+SMALL: dict[str, Any] = {"n_provisions": 200, "n_parties": 4, "red_lines_per_party": 15,
          "preferences_per_party": 5, "draft_clauses": 50, "seed": 7}
 
 
@@ -155,3 +156,26 @@ def test_the_default_size_is_quick_to_build() -> None:
 def test_a_draft_larger_than_the_library_is_refused() -> None:
     with pytest.raises(ValueError, match="draft_clauses"):
         synthetic_scenario(n_provisions=10, draft_clauses=11)
+
+
+def test_the_agreeable_variant_has_a_witness_every_party_accepts() -> None:
+    scenario = synthetic_scenario(**SMALL, agreeable=True)
+    assert [d.id for d in scenario.drafts] == ["bench", "witness"]
+    witness = check(scenario, scenario.drafts[1])
+    assert all(v.acceptable for v in witness.parties)
+    assert not witness.conflicts
+    assert witness.viable
+    # The benchmark draft still breaks a realistic share of the red lines.
+    report = check(scenario, scenario.drafts[0])
+    total = sum(len(p.red_lines) for p in scenario.parties)
+    violated = sum(len(v.violations) for v in report.parties)
+    assert 0.15 * total <= violated <= 0.6 * total
+    assert synthetic_scenario(**SMALL, agreeable=True) == scenario
+
+
+def test_the_agreeable_option_leaves_the_default_scenario_alone() -> None:
+    plain = synthetic_scenario(**SMALL)
+    agreeable = synthetic_scenario(**SMALL, agreeable=True)
+    assert agreeable.provisions == plain.provisions
+    assert agreeable.drafts[0] == plain.drafts[0]
+    assert synthetic_json(**SMALL, agreeable=False) == synthetic_json(**SMALL)
