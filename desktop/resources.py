@@ -6,12 +6,26 @@ import sys
 from pathlib import Path, PurePosixPath
 
 
-def resources_root() -> Path:
-    """The ``resources`` folder: beside the package from source, in the bundle when frozen."""
+def bundle_root() -> Path:
+    """Where shipped files live: the source tree's top folder, or the bundle when frozen.
+
+    ``build.spec`` puts every data folder at the same relative place in the bundle as in the
+    source tree, so one relative path finds a file both ways.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root is not None:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_root() -> Path:
+    """The ``resources`` folder: beside the package from source, in the bundle when frozen."""
+    return bundle_root() / "resources"
+
+
+def migrations_dir() -> Path:
+    """The Alembic scripts of the document format (shipped as data in the bundle)."""
+    return bundle_root() / "desktop" / "store" / "migrations"
 
 
 def resource_path(relative: str) -> Path:

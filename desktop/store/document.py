@@ -16,7 +16,6 @@ import contextlib
 import gc
 import json
 import sqlite3
-import sys
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -38,6 +37,7 @@ from desktop.domain.model import (
     ParamSpec,
     Scenario,
 )
+from desktop.resources import migrations_dir
 from desktop.store.files import (
     BAD_UNICODE,
     EMPTY,
@@ -84,14 +84,6 @@ UNREADABLE = "the file is damaged and cannot be read"
 UNEXPECTED_OBJECTS = "contains unexpected objects (views or triggers); refused for safety"
 UNEXPECTED_TABLES = "contains unexpected objects (tables Accord does not use); refused for safety"
 INVALID_CONTENTS = "the document's contents are invalid: "
-
-
-def migrations_dir() -> Path:
-    """The Alembic script folder: beside this module from source, in the bundle when frozen."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root is not None:
-        return Path(frozen_root) / "desktop" / "store" / "migrations"
-    return Path(__file__).resolve().parent / "migrations"
 
 
 def run_migrations(connection: Connection, revision: str = "head") -> None:
