@@ -32,6 +32,7 @@ class FakePrompter:
     save_as_answer: Path | None = None
     restore_answer: bool = False
     save_as_instead: bool = False
+    backup_choice: int | None = None
     errors: list[tuple[str, str]] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
 
@@ -57,6 +58,10 @@ class FakePrompter:
     def ask_restore(self, description: str) -> bool:
         self.asked.append(description)
         return self.restore_answer
+
+    def choose_backup(self, options: list[str]) -> int | None:
+        self.asked.append("choose a backup: " + ", ".join(options))
+        return self.backup_choice
 
 
 @pytest.fixture

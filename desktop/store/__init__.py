@@ -4,6 +4,7 @@ Every function raises :class:`DocumentError` (``str(err) == f"{path}: {reason}"`
 that goes wrong with a file; no ``OSError``, ``sqlite3`` or SQLAlchemy error escapes.
 """
 
+from desktop.store.backups import Backup, list_backups, make_backup, risky_location
 from desktop.store.document import (
     APPLICATION_ID,
     SCHEMA_REVISIONS,
@@ -18,11 +19,15 @@ __all__ = [
     "APPLICATION_ID",
     "SCHEMA_REVISIONS",
     "SCHEMA_VERSION",
+    "Backup",
     "DocumentError",
     "export_json",
     "import_json",
+    "list_backups",
+    "make_backup",
     "open_document",
     "read_scenario_file",
+    "risky_location",
     "save_document",
     "write_atomic",
 ]

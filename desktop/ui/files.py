@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.domain import Scenario
 from desktop.resources import default_scenario_path
@@ -21,7 +21,10 @@ from desktop.store import (
     DocumentError,
     export_json,
     import_json,
+    list_backups,
+    make_backup,
     open_document,
+    risky_location,
     save_document,
 )
 from desktop.ui.workspace import Workspace
@@ -41,6 +44,7 @@ class Prompter(Protocol):
     def error(self, caption: str, message: str) -> None: ...
     def offer_save_as(self, message: str) -> bool: ...
     def ask_restore(self, description: str) -> bool: ...
+    def choose_backup(self, options: list[str]) -> int | None: ...
 
 
 class QtPrompter:
@@ -90,6 +94,13 @@ class QtPrompter:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose_backup(self, options: list[str]) -> int | None:
+        choice, ok = QInputDialog.getItem(self.parent, "Revert to backup",
+                                          "Load this earlier version:", options, 0, False)
+        if not ok or choice not in options:
+            return None
+        return options.index(choice)
+
 
 def empty_scenario() -> Scenario:
     return Scenario(format="accord.scenario", version=1, title="Untitled scenario")
@@ -121,6 +132,7 @@ class DocumentController(QObject):
         self.prompter = prompter
         self.recovery_dir = recovery_dir
         self.recovery_file = recovery_dir / f"recovery-{os.getpid()}.accord"
+        self._location_warned: set[Path] = set()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.set_autosave_minutes(self.autosave_minutes())
@@ -206,6 +218,7 @@ class DocumentController(QObject):
         self._drop_recovery()
         self._emit_title()
         self.status.emit(f"Opened {path.name}")
+        self._warn_location(path)
         return True
 
     def import_json(self, path: Path | None = None) -> bool:
@@ -245,6 +258,7 @@ class DocumentController(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        make_backup(path, on_error=lambda reason: self.status.emit(f"Backup failed: {reason}"))
         try:
             save_document(self.ws.scenario, path)
         except DocumentError as err:
@@ -257,6 +271,65 @@ class DocumentController(QObject):
         self._drop_recovery()
         self._emit_title()
         self.status.emit(f"Saved {path.name}")
+        self._warn_location(path)
+        return True
+
+    def _warn_location(self, path: Path) -> None:
+        """Once per document per session: say so when it sits in a sync or network folder."""
+        key = Path(os.path.abspath(path))
+        if key in self._location_warned:
+            return
+        self._location_warned.add(key)
+        reason = risky_location(key)
+        if reason is not None:
+            self.status.emit(f"Warning: {path.name}: {reason}")
+
+    def save_clean_copy(self, path: Path | None = None) -> bool:
+        """Write the scenario to a new file for sending: a fresh database, so it holds no
+        deleted text, no undo history and no recovery data. The open document is unchanged."""
+        if path is None:
+            stem = self.ws.path.stem if self.ws.path else "Untitled"
+            folder = self.ws.path.parent if self.ws.path else Path.home()
+            path = self.prompter.save_path("Save clean copy for sending", DOCUMENT_FILTER,
+                                           str(folder / f"{stem} (clean copy).accord"))
+            if path is None:
+                return False
+        if path.suffix != ".accord":
+            path = path.with_name(path.name + ".accord")
+        if self.ws.path is not None and path.resolve() == self.ws.path.resolve():
+            self.prompter.error("Could not save a clean copy",
+                                f"{path}: choose a different file from the open document")
+            return False
+        try:
+            save_document(self.ws.scenario, path)
+        except DocumentError as err:
+            self.prompter.error("Could not save a clean copy", str(err))
+            return False
+        self.status.emit(f"Saved a clean copy as {path.name}")
+        return True
+
+    def revert_to_backup(self) -> bool:
+        """Load a backup of the current file into the workspace as an unsaved change."""
+        if not self.maybe_discard():  # first: saving now makes (and rotates) a backup
+            return False
+        path = self.ws.path
+        backups = list_backups(path) if path is not None else []
+        if path is None or not backups:
+            self.prompter.error("Revert to backup", "There are no backups of this document yet.")
+            return False
+        options = [b.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") for b in backups]
+        index = self.prompter.choose_backup(options)
+        if index is None or not 0 <= index < len(backups):
+            return False
+        try:
+            scenario = open_document(backups[index].path)
+        except DocumentError as err:
+            self.prompter.error("Could not open the backup", str(err))
+            return False
+        self.ws.reset(scenario, path)
+        self.ws.undo_stack.resetClean()  # the file itself is only replaced on the next save
+        self._emit_title()
+        self.status.emit(f"Loaded the backup of {options[index]}; save to keep it")
         return True
 
     def export_json(self, path: Path | None = None) -> bool:

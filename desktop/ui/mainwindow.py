@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
                      "actionSave")
         self._action(f, "Save &As…", lambda: self.files.save_as(),
                      QKeySequence.StandardKey.SaveAs, "actionSaveAs")
+        self._action(f, "Revert to &backup…", lambda: self.files.revert_to_backup(),
+                     name="actionRevertToBackup")
+        self._action(f, "Save &clean copy for sending…", lambda: self.files.save_clean_copy(),
+                     name="actionSaveCleanCopy")
         f.addSeparator()
         self._action(f, "&Import JSON…", lambda: self.files.import_json(), name="actionImport")
         self._action(f, "&Export JSON…", lambda: self.files.export_json(), name="actionExport")
