@@ -3,6 +3,7 @@ failure reported as one DocumentError naming the file, with the target left as i
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -43,6 +44,7 @@ from desktop.store import document as document_module
 from desktop.store import files as files_module
 from desktop.store.files import BAD_UNICODE, DISK_FULL, READ_ONLY_FOLDER, temp_files
 from desktop.store.tables import Base
+from tests.documents import make_schema_1
 
 ROOT = Path(__file__).parent.parent
 HELPER = Path(__file__).parent / "helpers" / "limited_save.py"
@@ -392,10 +394,9 @@ def test_opening_does_not_modify_the_file(saved: Path, mini: Scenario) -> None:
 def test_an_older_schema_is_upgraded_on_a_copy_in_memory(
     saved: Path, mini: Scenario, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Pretend this version reads schema 2 (whose migration adds nothing): a schema-1 file must
-    # be copied into memory and upgraded there, never touched on disk.
-    monkeypatch.setattr(document_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(document_module, "SCHEMA_REVISIONS", {1: "0001", 2: "0001"})
+    # A schema-1 file must be copied into memory and upgraded there, never touched on disk.
+    make_schema_1(saved)
+    assert saved.read_bytes()[60:64] == (1).to_bytes(4, "big")
     copies: list[object] = []
     real = document_module._upgraded_copy
 
@@ -408,6 +409,26 @@ def test_an_older_schema_is_upgraded_on_a_copy_in_memory(
     assert_identical(open_document(saved), mini)
     assert len(copies) == 1
     assert folder_state(saved.parent) == before
+
+
+def test_a_changed_text_is_caught_by_the_checksum(saved: Path, mini: Scenario) -> None:
+    # Same length, valid UTF-8, structure intact: quick_check passes, the checksum does not.
+    title = mini.parties[0].name
+    changed = title[:-1] + ("X" if title[-1] != "X" else "Y")
+    with contextlib.closing(sqlite3.connect(saved)) as conn:
+        conn.execute("UPDATE party SET name = ? WHERE position = 0", (changed,))
+        conn.commit()
+        assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    with pytest.raises(DocumentError, match="do not match their checksum"):
+        open_document(saved)
+
+
+def test_a_schema_1_file_has_no_checksum_to_check(saved: Path, mini: Scenario) -> None:
+    make_schema_1(saved)
+    with contextlib.closing(sqlite3.connect(saved)) as conn:
+        conn.execute("UPDATE party SET name = 'Edited by hand' WHERE position = 0")
+        conn.commit()
+    assert open_document(saved).parties[0].name == "Edited by hand"
 
 
 # --------------------------------------------------------------------------- reading failures
@@ -456,7 +477,7 @@ def _make(tmp_path: Path, case: str, mini_json: bytes) -> Path:
     ("json", "not an Accord document (it looks like a JSON scenario; use Import)"),
     ("text", "not an Accord document (not a SQLite file)"),
     ("foreign", "not an Accord document (it is a SQLite database of another program)"),
-    ("newer", "made by a newer version of Accord (document schema 3; this version reads up to 1)"),
+    ("newer", "made by a newer version of Accord (document schema 3; this version reads up to 2)"),
     ("zero", "not a complete Accord document (unknown document schema 0)"),
 ])
 def test_opening_a_bad_file_names_the_reason(

@@ -4,10 +4,8 @@ file is never modified."""
 
 from __future__ import annotations
 
-import random
 import shutil
 import sqlite3
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,14 +17,18 @@ from desktop.domain.interchange import parse_scenario
 from desktop.domain.model import Scenario
 from desktop.store import (
     APPLICATION_ID,
+    SCHEMA_VERSION,
     DocumentError,
     open_document,
     read_scenario_file,
     save_document,
 )
 from desktop.store import document as document_module
+from tests.documents import make_schema_1
 
 DAMAGED = "the file is damaged (integrity check failed)"
+CHECKSUM = "the file is damaged (its contents do not match their checksum)"
+INVALID = "the document's contents are invalid: "
 UNREADABLE = "the file is damaged and cannot be read"
 CUT_SHORT = "the file is damaged (it is cut short)"
 VIEWS = "contains unexpected objects (views or triggers); refused for safety"
@@ -117,12 +119,12 @@ def test_a_sqlite_database_of_another_program(tmp_path: Path, app_id: int | None
     assert refused(path) == FOREIGN
 
 
-@pytest.mark.parametrize("version", [2, 99, 2**31 - 1])
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 99, 2**31 - 1])
 def test_a_document_from_a_newer_version(saved: Path, version: int) -> None:
     tamper(saved, f"PRAGMA user_version = {version}")
     assert refused(saved) == (
         f"made by a newer version of Accord (document schema {version}; "
-        "this version reads up to 1)"
+        f"this version reads up to {SCHEMA_VERSION})"
     )
 
 
@@ -215,14 +217,19 @@ def test_attach_is_impossible_on_an_opened_document(saved: Path) -> None:
     ("UPDATE provision_party SET direction = 'sideways' WHERE provision_id = 'army-cap' "
      "AND direction = 'by'", UNREADABLE),
     ("DELETE FROM scenario", UNREADABLE),
-    ("INSERT INTO scenario VALUES (2, 'Second', '', NULL)", UNREADABLE),
+    ("INSERT INTO scenario (key, title, summary) VALUES (2, 'Second', '')", UNREADABLE),
     ("UPDATE party SET name = CAST(x'ff00fe' AS TEXT)", UNREADABLE),
     ("UPDATE alembic_version SET version_num = 'ffff'",
      "the file is damaged (its schema records do not agree)"),
 ], ids=["unknown-provision", "blob-title", "bad-default", "extra-key", "bad-json", "deep-json",
         "orphan-red-line", "bad-direction", "no-scenario-row", "two-scenario-rows",
         "invalid-utf8", "alembic-revision"])
-def test_forged_rows_are_refused(saved: Path, statement: str, reason: str) -> None:
+@pytest.mark.parametrize("schema", [1, SCHEMA_VERSION])
+def test_forged_rows_are_refused(saved: Path, statement: str, reason: str, schema: int) -> None:
+    if schema == 1:
+        make_schema_1(saved)  # no checksum: the validation error itself is reported
+    elif reason.startswith(INVALID):
+        reason = CHECKSUM  # what Accord saved was valid: invalid content under a checksum is damage
     tamper(saved, statement)
     got = refused(saved)
     assert got.startswith(reason), got
@@ -285,26 +292,6 @@ def test_byte_flips_that_break_the_structure_are_reported_as_damaged(
             else:
                 assert isinstance(outcome(flipped), Scenario | str)
     assert damaged >= 10
-
-
-def test_random_byte_flips_never_crash_or_hang(saved: Path, tmp_path: Path) -> None:
-    data = saved.read_bytes()
-    rng = random.Random(6)
-    flipped = tmp_path / "flipped.accord"
-    results: dict[str, int] = {}
-    worst = 0.0
-    for _ in range(300):
-        forged = bytearray(data)
-        for _ in range(rng.choice((1, 1, 2, 8))):
-            forged[rng.randrange(len(forged))] ^= 1 << rng.randrange(8)
-        flipped.write_bytes(bytes(forged))
-        start = time.perf_counter()
-        got = outcome(flipped)  # a Scenario, or a DocumentError's reason: nothing else
-        worst = max(worst, time.perf_counter() - start)
-        key = "opened" if isinstance(got, Scenario) else got.split(":")[0]
-        results[key] = results.get(key, 0) + 1
-    assert worst < 2.0, worst
-    assert len(results) > 1, results  # the flips did reach places that matter
 
 
 def test_a_stale_journal_beside_the_file_changes_nothing(saved: Path, mini: Scenario) -> None:

@@ -8,6 +8,7 @@ Reading is bounded: the caller checks the byte size before anything is parsed
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from typing import Any
 
@@ -136,6 +137,15 @@ def _json_value(value: Any) -> Any:
 def dump_scenario(scenario: Scenario) -> str:
     """Canonical JSON text: dumping what was read from a dump gives the same bytes."""
     return json.dumps(scenario_to_dict(scenario), ensure_ascii=False, indent=2) + "\n"
+
+
+def content_digest(scenario: Scenario) -> str:
+    """A checksum of everything a scenario says: ``"sha256:"`` and the SHA-256 of its canonical
+    form as compact UTF-8 JSON. Equal scenarios have equal digests whatever produced them, and
+    any change to a title, rule, value or number type changes it. Documents store it so that
+    damage SQLite's own checks cannot see (a changed letter inside a text) is caught."""
+    text = json.dumps(scenario_to_dict(scenario), ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def json_schema() -> dict[str, Any]:

@@ -7,7 +7,9 @@ Opening treats the file as hostile until proven otherwise: the header is read wi
 then the file is opened read-only with attachments off, untrusted schema off, cell size checks on
 and no memory mapping; it must pass ``quick_check`` and contain only our tables. An older schema
 is upgraded on an in-memory copy; the user's file is never modified by opening it. The scenario
-is rebuilt through the domain model, so everything is validated again.
+is rebuilt through the domain model, so everything is validated again, and its checksum (schema
+2 on) must equal the one saved with it, which catches damage inside a text that ``quick_check``
+cannot see.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from desktop.domain.interchange import ScenarioError, scenario_from_dict
+from desktop.domain.interchange import ScenarioError, content_digest, scenario_from_dict
 from desktop.domain.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -70,9 +72,9 @@ from desktop.store.tables import (
 #: ``PRAGMA application_id`` of every ``.accord`` file: "ACCD".
 APPLICATION_ID = 0x41434344
 #: ``PRAGMA user_version`` written by this version: the number of the Alembic head.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Document schema numbers and the Alembic revision each one is.
-SCHEMA_REVISIONS: dict[int, str] = {1: "0001"}
+SCHEMA_REVISIONS: dict[int, str] = {1: "0001", 2: "0002"}
 
 HEADER_SIZE = 100
 
@@ -84,6 +86,7 @@ UNREADABLE = "the file is damaged and cannot be read"
 UNEXPECTED_OBJECTS = "contains unexpected objects (views or triggers); refused for safety"
 UNEXPECTED_TABLES = "contains unexpected objects (tables Accord does not use); refused for safety"
 INVALID_CONTENTS = "the document's contents are invalid: "
+CHECKSUM_MISMATCH = "the file is damaged (its contents do not match their checksum)"
 
 
 def run_migrations(connection: Connection, revision: str = "head") -> None:
@@ -182,6 +185,7 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
         (ScenarioRow, [{
             "key": 1, "title": s.title, "summary": s.summary,
             "as_of": None if s.as_of is None else s.as_of.isoformat(),
+            "content_digest": content_digest(s),
         }]),
         (PartyRow, [
             {"id": p.id, "position": i, "name": p.name, "role": p.role, "color": p.color}
@@ -294,7 +298,7 @@ def _open_checked(path: Path, version: int) -> Scenario:
             _check_database(path, conn, version)
             if version < SCHEMA_VERSION:
                 conn = _upgraded_copy(conn)
-            raw = _read_scenario(conn)
+            raw, digest = _read_scenario(conn)
         except sqlite3.Error as err:
             raise DocumentError(path, _read_reason(err)) from None
         except DBAPIError as err:
@@ -306,9 +310,14 @@ def _open_checked(path: Path, version: int) -> Scenario:
     finally:
         conn.close()
     try:
-        return scenario_from_dict(raw)
+        scenario = scenario_from_dict(raw)
     except ScenarioError as err:
-        raise DocumentError(path, INVALID_CONTENTS + str(err)) from None
+        # What Accord saves is valid, so invalid content under a checksum means damage.
+        reason = CHECKSUM_MISMATCH if digest is not None else INVALID_CONTENTS + str(err)
+        raise DocumentError(path, reason) from None
+    if digest is not None and digest != content_digest(scenario):
+        raise DocumentError(path, CHECKSUM_MISMATCH)
+    return scenario
 
 
 class _Inconsistent(Exception):
@@ -460,7 +469,8 @@ def _grouped(rows: Iterable[Sequence[Any]], parents: Iterable[str]) -> dict[str,
     return groups
 
 
-def _read_scenario(raw: sqlite3.Connection) -> dict[str, Any]:
+def _read_scenario(raw: sqlite3.Connection) -> tuple[dict[str, Any], str | None]:
+    """The scenario as a dict for validation, and the checksum saved with it (if any)."""
     engine = _sqlite_engine(raw)
     try:
         with engine.connect() as conn:
@@ -469,14 +479,17 @@ def _read_scenario(raw: sqlite3.Connection) -> dict[str, Any]:
         engine.dispose(close=False)
 
 
-def _read_rows(conn: Connection) -> dict[str, Any]:
+def _read_rows(conn: Connection) -> tuple[dict[str, Any], str | None]:
     loads: Callable[[str], Any] = json.loads
     heads = conn.execute(
-        select(ScenarioRow.key, ScenarioRow.title, ScenarioRow.summary, ScenarioRow.as_of)
+        select(ScenarioRow.key, ScenarioRow.title, ScenarioRow.summary, ScenarioRow.as_of,
+               ScenarioRow.content_digest)
     ).all()
     if len(heads) != 1 or heads[0][0] != 1:
         raise _Inconsistent("the scenario row is missing or repeated")
-    _, title, summary, as_of = heads[0]
+    _, title, summary, as_of, digest = heads[0]
+    if digest is not None and not isinstance(digest, str):
+        raise _Inconsistent("the checksum is not text")
 
     parties = conn.execute(
         select(PartyRow.id, PartyRow.name, PartyRow.role, PartyRow.color)
@@ -586,7 +599,7 @@ def _read_rows(conn: Connection) -> dict[str, Any]:
             }
             for did, dtitle, note in drafts
         ],
-    }
+    }, digest
 
 
 __all__ = [

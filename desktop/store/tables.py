@@ -39,6 +39,9 @@ class ScenarioRow(Base):
     title: Mapped[str]
     summary: Mapped[str]
     as_of: Mapped[str | None]  # ISO date YYYY-MM-DD
+    #: :func:`desktop.domain.interchange.content_digest` of the scenario as saved (schema 2);
+    #: NULL in documents upgraded from schema 1, which had no checksum.
+    content_digest: Mapped[str | None]
 
 
 class PartyRow(Base):
