@@ -143,11 +143,16 @@ def _count(items: Sequence[object], noun: str) -> str:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.store import DocumentError, import_json, save_document
+    from desktop.store import DocumentError, import_json, lock_document, save_document
 
     try:
         scenario = import_json(args.scenario)
-        save_document(scenario, args.output)
+        lock = lock_document(args.output)  # refuses a document open in an Accord window
+        try:
+            save_document(scenario, args.output)
+        finally:
+            if lock is not None:
+                lock.release()
     except DocumentError as err:
         raise UsageError(str(err)) from None
     print(f"{args.output}: imported '{scenario.title}' ({_count(scenario.provisions, 'provision')},"

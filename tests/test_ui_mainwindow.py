@@ -34,6 +34,7 @@ class FakePrompter:
     save_as_instead: bool = False
     backup_choice: int | None = None
     errors: list[tuple[str, str]] = field(default_factory=list)
+    infos: list[tuple[str, str]] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
 
     def ask_save_changes(self, name: str) -> Answer:
@@ -50,6 +51,9 @@ class FakePrompter:
 
     def error(self, caption: str, message: str) -> None:
         self.errors.append((caption, message))
+
+    def inform(self, caption: str, message: str) -> None:
+        self.infos.append((caption, message))
 
     def offer_save_as(self, message: str) -> bool:
         self.errors.append(("Could not save", message))

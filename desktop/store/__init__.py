@@ -12,8 +12,11 @@ from desktop.store.document import (
     open_document,
     read_scenario_file,
     save_document,
+    set_aside_sidecars,
+    stale_sidecars,
 )
 from desktop.store.files import DocumentError, export_json, import_json, write_atomic
+from desktop.store.lock import DocumentInUse, DocumentLock, LockOwner, lock_document, lock_holder
 
 __all__ = [
     "APPLICATION_ID",
@@ -21,13 +24,20 @@ __all__ = [
     "SCHEMA_VERSION",
     "Backup",
     "DocumentError",
+    "DocumentInUse",
+    "DocumentLock",
+    "LockOwner",
     "export_json",
     "import_json",
     "list_backups",
+    "lock_document",
+    "lock_holder",
     "make_backup",
     "open_document",
     "read_scenario_file",
     "risky_location",
     "save_document",
+    "set_aside_sidecars",
+    "stale_sidecars",
     "write_atomic",
 ]

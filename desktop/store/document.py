@@ -15,8 +15,10 @@ cannot see.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import json
+import os
 import sqlite3
 import threading
 from collections import defaultdict
@@ -114,7 +116,8 @@ def save_document(scenario: Scenario, path: Path) -> None:
     """
     path = Path(path)
     try:
-        replace_atomically(path, lambda tmp: _write_database(scenario, tmp))
+        replace_atomically(path, lambda tmp: _write_database(scenario, tmp),
+                           before_replace=set_aside_sidecars)
     except DocumentError:
         raise
     except UnicodeEncodeError:
@@ -290,7 +293,7 @@ def _gc_paused() -> Iterator[None]:
 
 def _open_checked(path: Path, version: int) -> Scenario:
     try:
-        conn = _connect_read_only(path)
+        conn = _connect_read_only(path, ignore_sidecars=bool(stale_sidecars(path)))
     except sqlite3.Error as err:
         raise DocumentError(path, _read_reason(err)) from None
     try:
@@ -322,6 +325,35 @@ def _open_checked(path: Path, version: int) -> Scenario:
 
 class _Inconsistent(Exception):
     """Rows that do not fit together (a damaged or forged file)."""
+
+
+#: Files SQLite may keep beside a database. Accord never edits a document in place, so any of
+#: these beside a document was left by another program or copied there by a sync tool.
+SIDECAR_SUFFIXES = ("-journal", "-wal", "-shm")
+
+
+def stale_sidecars(path: Path) -> list[Path]:
+    """SQLite journal or log files found beside the document at ``path``.
+
+    Opening ignores them (applying a journal that belongs to another moment or another file is
+    how synced databases get corrupted); the caller should tell the user. Saving moves them
+    aside (:func:`set_aside_sidecars`) so no SQLite tool can apply them to the new file.
+    """
+    path = Path(path)
+    return [p for p in (path.with_name(path.name + s) for s in SIDECAR_SUFFIXES)
+            if os.path.lexists(p)]
+
+
+def set_aside_sidecars(path: Path) -> list[Path]:
+    """Rename stale sidecars of ``path`` to ``<name>-journal.stale-<UTC time>``: kept, in case
+    someone needs them, but no longer paired with the document. Returns the new names."""
+    moved = []
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    for sidecar in stale_sidecars(path):
+        aside = sidecar.with_name(f"{sidecar.name}.stale-{stamp}")
+        os.replace(sidecar, aside)  # an OSError fails the save: better than pairing them
+        moved.append(aside)
+    return moved
 
 
 def _check_header(path: Path) -> int:
@@ -369,8 +401,11 @@ def _check_header(path: Path) -> int:
     return version
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+def _connect_read_only(path: Path, ignore_sidecars: bool = False) -> sqlite3.Connection:
+    """A hardened read-only connection. With ``ignore_sidecars`` SQLite is told the file is
+    immutable, so it neither reads nor replays a ``-journal`` or ``-wal`` beside it."""
+    query = "?mode=ro&immutable=1" if ignore_sidecars else "?mode=ro"
+    conn = sqlite3.connect(path.absolute().as_uri() + query, uri=True)
     try:
         _harden(conn)
     except BaseException:
@@ -613,4 +648,6 @@ __all__ = [
     "read_scenario_file",
     "run_migrations",
     "save_document",
+    "set_aside_sidecars",
+    "stale_sidecars",
 ]

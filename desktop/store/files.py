@@ -61,6 +61,7 @@ class DocumentError(Exception):
 
 DISK_FULL = "not enough disk space to save"
 READ_ONLY_FOLDER = "permission denied: the folder is read-only"
+READ_ONLY_FILE = "the file is read-only (its permissions do not allow changes)"
 IS_A_FOLDER = "it is a folder, not a file"
 NOT_A_FILE = "it is not a regular file"
 EMPTY = "the file is empty"
@@ -189,11 +190,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise DocumentError(path, write_reason(err)) from None
 
 
-def replace_atomically(path: Path, fill: Callable[[Path], None]) -> None:
+def replace_atomically(
+    path: Path, fill: Callable[[Path], None],
+    before_replace: Callable[[Path], object] | None = None,
+) -> None:
     """Have ``fill`` write a temp file beside ``path``, then move it over ``path``.
 
-    Raises :class:`DocumentError` for an unsuitable target, and lets whatever ``fill`` or the
-    file system raises pass through, after removing the temp file.
+    ``before_replace(target)`` runs once the new content is safely on disk, just before the
+    move. Raises :class:`DocumentError` for an unsuitable target (a folder, a device, a file
+    whose permissions forbid changes), and lets whatever ``fill`` or the file system raises
+    pass through, after removing the temp file.
     """
     target = _target(path)
     mode = _mode_for(path, target)
@@ -202,10 +208,14 @@ def replace_atomically(path: Path, fill: Callable[[Path], None]) -> None:
     os.close(fd)
     tmp = Path(name)
     try:
+        if _is_read_only(target):  # checked once the folder proved writable: that comes first
+            raise DocumentError(path, READ_ONLY_FILE)
         fill(tmp)
         with contextlib.suppress(OSError):  # FAT, SMB and the like have no modes to set
             os.chmod(tmp, mode)
         _fsync_file(tmp)
+        if before_replace is not None:
+            before_replace(target)
         os.replace(tmp, target)
     except BaseException:
         discard_temp(tmp)
@@ -285,6 +295,16 @@ def _target(path: Path) -> Path:
     if not stat.S_ISREG(st.st_mode):
         raise DocumentError(path, NOT_A_FILE)
     return target
+
+
+def _is_read_only(target: Path) -> bool:
+    """An existing file the user may not write, or that nobody may (root ignores permissions,
+    but a file with no write bits at all was made read-only on purpose)."""
+    try:
+        st = os.stat(target)
+    except OSError:
+        return False
+    return not os.access(target, os.W_OK) or not st.st_mode & 0o222
 
 
 def _mode_for(path: Path, target: Path) -> int:

@@ -19,13 +19,18 @@ from desktop.domain import Scenario
 from desktop.resources import default_scenario_path
 from desktop.store import (
     DocumentError,
+    DocumentInUse,
+    DocumentLock,
     export_json,
     import_json,
     list_backups,
+    lock_document,
+    lock_holder,
     make_backup,
     open_document,
     risky_location,
     save_document,
+    stale_sidecars,
 )
 from desktop.ui.workspace import Workspace
 
@@ -42,6 +47,7 @@ class Prompter(Protocol):
     def open_path(self, caption: str, file_filter: str) -> Path | None: ...
     def save_path(self, caption: str, file_filter: str, suggested: str) -> Path | None: ...
     def error(self, caption: str, message: str) -> None: ...
+    def inform(self, caption: str, message: str) -> None: ...
     def offer_save_as(self, message: str) -> bool: ...
     def ask_restore(self, description: str) -> bool: ...
     def choose_backup(self, options: list[str]) -> int | None: ...
@@ -78,6 +84,9 @@ class QtPrompter:
 
     def error(self, caption: str, message: str) -> None:
         QMessageBox.critical(self.parent, caption, message)
+
+    def inform(self, caption: str, message: str) -> None:
+        QMessageBox.information(self.parent, caption, message)
 
     def offer_save_as(self, message: str) -> bool:
         answer = QMessageBox.warning(
@@ -133,6 +142,10 @@ class DocumentController(QObject):
         self.recovery_dir = recovery_dir
         self.recovery_file = recovery_dir / f"recovery-{os.getpid()}.accord"
         self._location_warned: set[Path] = set()
+        #: This window's lock on the open document (None: unsaved, or no lock was possible).
+        self._lock: DocumentLock | None = None
+        #: Why the open document cannot be saved in place, or None if it can.
+        self.read_only: str | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.set_autosave_minutes(self.autosave_minutes())
@@ -146,7 +159,45 @@ class DocumentController(QObject):
         return self.ws.path.name if self.ws.path else "Untitled"
 
     def _emit_title(self) -> None:
-        self.title_changed.emit(f"{self.display_name}[*] — Accord")
+        marker = " (read-only)" if self.read_only else ""
+        self.title_changed.emit(f"{self.display_name}{marker}[*] — Accord")
+
+    # -- the link to a file: one writer per document
+
+    def _attach(self, path: Path | None) -> None:
+        """Make ``path`` the open document's file: lock it for this window, or note why it is
+        read-only and tell the user once. Releases the previous file."""
+        previous = self._lock
+        self._lock = None
+        self.read_only = None
+        if path is not None:
+            if previous is not None and previous.path == Path(os.path.abspath(path)):
+                self._lock, previous = previous, None  # the same file again: keep our lock
+            else:
+                try:
+                    self._lock = lock_document(path)
+                except DocumentInUse as err:
+                    self.read_only = err.reason
+                if self.read_only is None:
+                    self.read_only = _why_read_only(path)
+                if self.read_only is not None:
+                    self.prompter.inform(
+                        "Opened read-only",
+                        f"{path}: {self.read_only}.\n\nIt was opened read-only: you can "
+                        "change it and keep your work with File → Save As.")
+        if previous is not None:
+            previous.release()
+        self._emit_title()
+
+    def _warn_sidecars(self, path: Path) -> None:
+        found = stale_sidecars(path)
+        if found:
+            names = ", ".join(f"“{p.name}”" for p in found)
+            self.prompter.inform(
+                "Leftover files beside the document",
+                f"{path}: {names} beside it were left by another program or a sync tool. "
+                "Accord ignored them and opened the document as it was last saved; they are "
+                "set aside (renamed, not deleted) when you next save.")
 
     # -- settings
 
@@ -197,8 +248,8 @@ class DocumentController(QObject):
             self.prompter.error("Could not load the template", str(err))
             return False
         self.ws.reset(scenario, None)
+        self._attach(None)
         self._drop_recovery()
-        self._emit_title()
         return True
 
     def open(self, path: Path | None = None) -> bool:
@@ -214,10 +265,11 @@ class DocumentController(QObject):
             self.prompter.error("Could not open the document", str(err))
             return False
         self.ws.reset(scenario, path)
+        self._attach(path)
         self._remember(path)
         self._drop_recovery()
-        self._emit_title()
-        self.status.emit(f"Opened {path.name}")
+        self.status.emit(f"Opened {path.name}" + (" (read-only)" if self.read_only else ""))
+        self._warn_sidecars(path)
         self._warn_location(path)
         return True
 
@@ -236,7 +288,7 @@ class DocumentController(QObject):
             return False
         self.ws.reset(scenario, None)
         self.ws.undo_stack.resetClean()  # imported work is not saved anywhere yet
-        self._emit_title()
+        self._attach(None)
         self.status.emit(f"Imported {path.name}")
         return True
 
@@ -245,6 +297,10 @@ class DocumentController(QObject):
     def save(self) -> bool:
         if self.ws.path is None:
             return self.save_as()
+        if self.read_only is not None:
+            if self.prompter.offer_save_as(f"{self.ws.path}: {self.read_only}"):
+                return self.save_as()
+            return False
         return self._write(self.ws.path)
 
     def save_as(self, path: Path | None = None) -> bool:
@@ -257,14 +313,33 @@ class DocumentController(QObject):
             path = path.with_name(path.name + ".accord")
         return self._write(path)
 
+    def _same_as_open(self, path: Path) -> bool:
+        return self.ws.path is not None and (
+            os.path.abspath(path) == os.path.abspath(self.ws.path))
+
     def _write(self, path: Path) -> bool:
+        if not self._same_as_open(path) or self._lock is None:
+            try:
+                new_lock = lock_document(path)  # nobody else may have it open
+            except DocumentInUse as err:
+                self.prompter.error("Could not save", f"{err}; choose another name")
+                return False
+        else:
+            new_lock = None
         make_backup(path, on_error=lambda reason: self.status.emit(f"Backup failed: {reason}"))
         try:
             save_document(self.ws.scenario, path)
         except DocumentError as err:
+            if new_lock is not None:
+                new_lock.release()
             if self.prompter.offer_save_as(str(err)):
                 return self.save_as()
             return False
+        if new_lock is not None:
+            if self._lock is not None:
+                self._lock.release()
+            self._lock = new_lock
+        self.read_only = None
         self.ws.path = path
         self.ws.undo_stack.setClean()
         self._remember(path)
@@ -299,6 +374,11 @@ class DocumentController(QObject):
         if self.ws.path is not None and path.resolve() == self.ws.path.resolve():
             self.prompter.error("Could not save a clean copy",
                                 f"{path}: choose a different file from the open document")
+            return False
+        owner = lock_holder(path)
+        if owner is not None:
+            self.prompter.error("Could not save a clean copy",
+                                f"{path}: it is open in {owner.describe()}; choose another name")
             return False
         try:
             save_document(self.ws.scenario, path)
@@ -374,6 +454,7 @@ class DocumentController(QObject):
         """A clean exit leaves no recovery file behind."""
         self.autosave_timer.stop()
         self._drop_recovery()
+        self._attach(None)
 
     def orphaned_recoveries(self) -> list[Path]:
         """Recovery files of sessions that are no longer running (they crashed)."""
@@ -408,13 +489,27 @@ class DocumentController(QObject):
                 except DocumentError as err:
                     self.prompter.error("Could not restore", str(err))
                     continue
-                self.ws.reset(scenario, Path(original) if isinstance(original, str) else None)
+                target = Path(original) if isinstance(original, str) else None
+                self.ws.reset(scenario, target)
                 self.ws.undo_stack.resetClean()  # restored work still needs a save
-                self._emit_title()
+                self._attach(target)
             path.unlink(missing_ok=True)
             meta_path.unlink(missing_ok=True)
             return restore
         return False
+
+
+def _why_read_only(path: Path) -> str | None:
+    """Why a document cannot be saved in place (its permissions or its folder's), or None."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # gone or unreadable: the next save says what is wrong
+    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return "its folder is read-only"
+    return None
 
 
 def _alive(pid: int) -> bool:
