@@ -273,8 +273,16 @@ def open_document(path: Path) -> Scenario:
     """
     path = Path(path)
     version = _check_header(path)
-    with _gc_paused():
-        return _open_checked(path, version)
+    try:
+        with _gc_paused():
+            return _open_checked(path, version)
+    except DocumentError as err:
+        sidecars = stale_sidecars(path)
+        if not sidecars or not err.reason.startswith("the file is damaged"):
+            raise
+        raise DocumentError(
+            path, f"{err.reason}; “{sidecars[0].name}” beside it may hold changes another "
+                  "program did not finish (it was left as it is)") from None
 
 
 @contextlib.contextmanager
