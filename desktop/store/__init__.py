@@ -4,7 +4,13 @@ Every function raises :class:`DocumentError` (``str(err) == f"{path}: {reason}"`
 that goes wrong with a file; no ``OSError``, ``sqlite3`` or SQLAlchemy error escapes.
 """
 
-from desktop.store.backups import Backup, list_backups, make_backup, risky_location
+from desktop.store.backups import (
+    Backup,
+    list_backups,
+    make_backup,
+    risky_location,
+    save_with_backup,
+)
 from desktop.store.document import (
     APPLICATION_ID,
     SCHEMA_REVISIONS,
@@ -37,6 +43,7 @@ __all__ = [
     "read_scenario_file",
     "risky_location",
     "save_document",
+    "save_with_backup",
     "set_aside_sidecars",
     "stale_sidecars",
     "write_atomic",

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.store.document import APPLICATION_ID
-from desktop.store.files import SQLITE_MAGIC, write_reason
+from desktop.domain.model import Scenario
+from desktop.store.document import APPLICATION_ID, save_document
+from desktop.store.files import SQLITE_MAGIC, is_running, write_reason
 
 DEFAULT_KEEP = 10
 PROC_MOUNTS = Path("/proc/mounts")
@@ -43,6 +44,7 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "d
                "fuse.davfs", "fuse.davfs2", "afs", "9p"}
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 _SUFFIX = ".accord"
+_PART = ".part-"
 
 
 @dataclass(frozen=True)
@@ -102,28 +104,53 @@ def make_backup(path: Path, keep: int = DEFAULT_KEEP,
     if not path.is_file():
         return None
     folder = backup_dir(path)
-    copy: Path | None = None
+    part: Path | None = None
     try:
         folder.mkdir(exist_ok=True)
+        _remove_stale_parts(folder)
         stamp = datetime.now(UTC).strftime(_STAMP)
         copy = folder / f"{path.stem}.{stamp}{_SUFFIX}"
-        shutil.copy2(path, copy)
-        if not _looks_like_document(copy):
-            copy.unlink(missing_ok=True)
+        # Copied under a hidden name and renamed once complete: a crash mid-copy never
+        # leaves a half backup that looks like a real one.
+        part = folder / f".{copy.name}{_PART}{os.getpid()}"
+        shutil.copy2(path, part)
+        if not _looks_like_document(part):
+            part.unlink(missing_ok=True)
             if on_error is not None:
                 on_error(f"{path}: the current file is not an Accord document; no backup kept")
             return None
+        os.replace(part, copy)
         for old in list_backups(path)[max(keep, 1):]:
             with contextlib.suppress(OSError):
                 old.path.unlink()
     except OSError as err:
-        if copy is not None:
+        if part is not None:
             with contextlib.suppress(OSError):
-                copy.unlink(missing_ok=True)
+                part.unlink(missing_ok=True)
         if on_error is not None:
             on_error(f"{folder}: no backup was made ({write_reason(err)})")
         return None
     return copy
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Remove half-made backups of processes that died while copying."""
+    for name in os.listdir(folder):
+        head, sep, pid = name.rpartition(_PART)
+        if sep and head.startswith(".") and pid.isdigit() and not is_running(int(pid)):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+
+
+def save_with_backup(scenario: Scenario, path: Path, keep: int = DEFAULT_KEEP,
+                     on_backup_error: Callable[[str], None] | None = None) -> None:
+    """What File → Save does on disk: back up the current file, then replace it atomically.
+
+    Raises :class:`DocumentError` if the save fails; a failed backup only calls
+    ``on_backup_error``.
+    """
+    make_backup(path, keep=keep, on_error=on_backup_error)
+    save_document(scenario, path)
 
 
 def _unescape_mount(field: str) -> str:

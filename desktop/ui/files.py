@@ -26,12 +26,13 @@ from desktop.store import (
     list_backups,
     lock_document,
     lock_holder,
-    make_backup,
     open_document,
     risky_location,
     save_document,
+    save_with_backup,
     stale_sidecars,
 )
+from desktop.store.files import is_running
 from desktop.ui.workspace import Workspace
 
 DOCUMENT_FILTER = "Accord documents (*.accord)"
@@ -326,9 +327,9 @@ class DocumentController(QObject):
                 return False
         else:
             new_lock = None
-        make_backup(path, on_error=lambda reason: self.status.emit(f"Backup failed: {reason}"))
         try:
-            save_document(self.ws.scenario, path)
+            save_with_backup(self.ws.scenario, path, on_backup_error=lambda reason:
+                             self.status.emit(f"Backup failed: {reason}"))
         except DocumentError as err:
             if new_lock is not None:
                 new_lock.release()
@@ -513,10 +514,4 @@ def _why_read_only(path: Path) -> str | None:
 
 
 def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return is_running(pid)
