@@ -34,7 +34,7 @@ pytestmark = [
 
 ROOT = Path(__file__).parent.parent
 HELPER = Path(__file__).parent / "helpers" / "save_loop.py"
-KILLS = 150
+KILLS = 200
 TIMEOUT_S = 20.0
 
 
@@ -184,7 +184,9 @@ def test_sigkill_at_random_points_never_corrupts(
         assert len(leftovers) <= 2, leftovers
         assert len(owners) <= 1, leftovers
 
-    assert time.monotonic() - started < 120
+    print(f"\nF1: {KILLS} kills, {in_flight_kills} inside a save; "  # noqa: T201  # the figure
+          f"old kept {kept_old}, new kept {kept_new}, 0 damaged")  # for docs, shown with -s
+    assert time.monotonic() - started < 300  # a hang guard (about 55 s here)
     # Most kills must land inside a save, and both outcomes must have happened, or the test
     # proves little.
     assert in_flight_kills >= KILLS // 2, (in_flight_kills, kept_old, kept_new)

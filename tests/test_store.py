@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -712,24 +712,6 @@ def test_a_full_disk_leaves_every_target_unchanged(tmp_path: Path, mini: Scenari
         for writer, reason in outcome.items():
             assert reason.startswith(DISK_FULL), (limit, writer, reason)
     assert folder_state(folder) == before
-
-
-@pytest.fixture
-def shared_folders() -> Iterator[tuple[Path, Path]]:
-    """Two folders another user can reach (pytest's tmp_path is private to root): one only
-    root may write, one anybody may write."""
-    base = Path(tempfile.mkdtemp(prefix="accord-perm-", dir="/tmp"))
-    try:
-        base.chmod(0o755)
-        read_only, writable = base / "read-only", base / "writable"
-        read_only.mkdir(mode=0o755)
-        writable.mkdir()
-        writable.chmod(0o777)
-        yield read_only, writable
-    finally:
-        for p in sorted(base.rglob("*"), reverse=True):
-            p.rmdir() if p.is_dir() and not p.is_symlink() else p.unlink()
-        base.rmdir()
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,

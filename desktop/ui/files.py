@@ -506,10 +506,10 @@ def _why_read_only(path: Path) -> str | None:
         st = os.stat(path)
     except OSError:
         return None  # gone or unreadable: the next save says what is wrong
+    if not os.access(path.parent, os.W_OK | os.X_OK):  # first: nothing can be saved there
+        return "its folder is read-only"
     if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
         return "the file is read-only"
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        return "its folder is read-only"
     return None
 
 

@@ -7,6 +7,13 @@
         Warm up as root (every import a save needs), become ``nobody``, then write into a
         read-only folder, read root's private files, and save into a writable folder.
 
+    python tests/helpers/limited_save.py nobody_gui SCENARIO.json READ_ONLY_FOLDER WRITABLE_FOLDER
+        The same as ``nobody``, through the app's document controller (Qt offscreen): open
+        ``doc.accord`` from the read-only folder and ``root-owned.accord`` (a file nobody may
+        write) from the writable one, edit, save, and record what the user is told and offered.
+    python tests/helpers/limited_save.py fsize_pdf SCENARIO.json FOLDER LIMIT [LIMIT ...]
+        Like ``fsize``, for the full briefing PDF written onto FOLDER/brief.pdf.
+
 Prints one JSON object: what each operation did (``"ok"`` or the DocumentError's reason).
 """
 
@@ -16,6 +23,7 @@ import json
 import os
 import pwd
 import resource
+import shutil
 import signal
 import sys
 from collections.abc import Callable
@@ -26,8 +34,10 @@ from desktop.store import (
     DocumentError,
     export_json,
     import_json,
+    lock_document,
     open_document,
     save_document,
+    save_with_backup,
     write_atomic,
 )
 
@@ -70,10 +80,7 @@ def nobody(scenario_json: Path, read_only: Path, writable: Path) -> dict[str, ob
     for name in ("warm-up.accord", "warm-up.json"):
         (writable / name).unlink()
 
-    user = pwd.getpwnam("nobody")
-    os.setgroups([])
-    os.setgid(user.pw_gid)
-    os.setuid(user.pw_uid)
+    become_nobody()
 
     results: dict[str, object] = {
         "save": outcome(lambda: save_document(scenario, read_only / "doc.accord")),
@@ -89,12 +96,137 @@ def nobody(scenario_json: Path, read_only: Path, writable: Path) -> dict[str, ob
     return results
 
 
+def become_nobody() -> None:
+    user = pwd.getpwnam("nobody")
+    os.setgroups([])
+    os.setgid(user.pw_gid)
+    os.setuid(user.pw_uid)
+
+
+def fsize_pdf(scenario_json: Path, folder: Path, limits: list[int]) -> dict[str, object]:
+    from desktop.report import full_sheet
+    from desktop.report.render import ensure_app, write_pdf
+
+    ensure_app()
+    scenario = parse_scenario(scenario_json.read_bytes())
+    sheet = full_sheet(scenario, scenario.drafts[0], date="2025-12-01")
+    write_pdf(sheet, folder / "warm-up.pdf")  # loads fonts and the PDF engine before any limit
+    (folder / "warm-up.pdf").unlink()
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    _, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    results: dict[str, object] = {}
+    for limit in limits:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+        try:
+            results[str(limit)] = {"pdf": outcome(lambda: write_pdf(sheet, folder / "brief.pdf"))}
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+    return results
+
+
+class Recorder:
+    """A prompter that answers like a user who accepts Save As once, into ``rescue``."""
+
+    def __init__(self, rescue: Path) -> None:
+        self.rescue = rescue
+        self.told: list[str] = []
+        self.offered: list[str] = []
+        self.errors: list[str] = []
+
+    def ask_save_changes(self, name: str) -> str:
+        return "discard"
+
+    def open_path(self, caption: str, file_filter: str) -> Path | None:
+        return None
+
+    def save_path(self, caption: str, file_filter: str, suggested: str) -> Path | None:
+        return self.rescue
+
+    def error(self, caption: str, message: str) -> None:
+        self.errors.append(message)
+
+    def inform(self, caption: str, message: str) -> None:
+        self.told.append(message)
+
+    def offer_save_as(self, message: str) -> bool:
+        self.offered.append(message)
+        return True
+
+    def ask_restore(self, description: str) -> bool:
+        return False
+
+    def choose_backup(self, options: list[str]) -> int | None:
+        return None
+
+
+def nobody_gui(scenario_json: Path, read_only: Path, writable: Path) -> dict[str, object]:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["HOME"] = str(writable)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.commands import Editor
+    from desktop.ui.files import DocumentController
+    from desktop.ui.workspace import Workspace
+
+    app = QApplication([])
+    scenario = parse_scenario(scenario_json.read_bytes())
+    # Python's own files under root's home are closed to nobody: import all a save needs now.
+    warm = writable / "warm-up.accord"
+    for _ in range(2):
+        save_with_backup(scenario, warm)
+    open_document(warm)
+    lock = lock_document(warm)
+    if lock is not None:
+        lock.release()
+    shutil.rmtree(writable / ".warm-up.accord.backups")
+    warm.unlink()
+
+    become_nobody()
+    os.environ["XDG_RUNTIME_DIR"] = str(writable)
+    results: dict[str, object] = {}
+    for name, doc in (("folder", read_only / "doc.accord"),
+                      ("file", writable / "root-owned.accord")):
+        prompter = Recorder(writable / f"rescued-{name}.accord")
+        settings = QSettings(str(writable / f"settings-{name}.ini"), QSettings.Format.IniFormat)
+        ws = Workspace(scenario)
+        files = DocumentController(ws, settings, prompter,  # type: ignore[arg-type]
+                                   writable / "recovery", parent=ws)
+        opened = files.open(doc)
+        read_only_reason = files.read_only
+        Editor(ws).add_clause(scenario.provisions[0].id)
+        saved = files.save()
+        results[name] = {
+            "opened": opened,
+            "read_only": read_only_reason,
+            "told": prompter.told,
+            "offered": prompter.offered,
+            "errors": prompter.errors,
+            "saved": saved,
+            "now_editing": str(ws.path),
+            "rescued_equal": open_document(prompter.rescue) == ws.scenario,
+            "read_only_after": files.read_only,
+        }
+        # Forcing a save over the original still cannot replace it.
+        prompter.rescue = writable / f"second-{name}.accord"
+        results[name]["forced"] = files.save_as(doc)  # type: ignore[index]
+        results[name]["forced_offered"] = prompter.offered[1:]  # type: ignore[index]
+        ws.undo_stack.setClean()
+        files.close()
+    app.quit()
+    return results
+
+
 def main(argv: list[str]) -> int:
     mode, scenario_json, rest = argv[0], Path(argv[1]), argv[2:]
     if mode == "fsize":
         result = fsize(scenario_json, Path(rest[0]), [int(x) for x in rest[1:]])
+    elif mode == "fsize_pdf":
+        result = fsize_pdf(scenario_json, Path(rest[0]), [int(x) for x in rest[1:]])
     elif mode == "nobody":
         result = nobody(scenario_json, Path(rest[0]), Path(rest[1]))
+    elif mode == "nobody_gui":
+        result = nobody_gui(scenario_json, Path(rest[0]), Path(rest[1]))
     else:
         raise SystemExit(f"unknown mode {mode}")
     sys.stdout.write(json.dumps(result) + "\n")
