@@ -538,12 +538,14 @@ def test_invalid_scenario_content_is_reported_in_full(tmp_path: Path, mini_json:
     assert "by names unknown party 'nobody'" in info.value.reason
 
 
+@pytest.mark.parametrize(("size", "shown"), [(MAX_JSON_BYTES + 1, 50), (200 * 1024 * 1024, 200)])
 def test_an_oversized_json_file_is_refused_before_it_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, shown: int
 ) -> None:
     path = tmp_path / "huge.json"
     with open(path, "wb") as f:
-        f.truncate(MAX_JSON_BYTES + 1)  # sparse: no disk used
+        f.write(b'{"format": "accord.scenario", "title": "')
+        f.truncate(size)  # sparse: no disk used
 
     def no_reading(*args: object, **kwargs: object) -> None:
         raise AssertionError("the file was opened")
@@ -551,7 +553,8 @@ def test_an_oversized_json_file_is_refused_before_it_is_read(
     monkeypatch.setattr(files_module, "open", no_reading, raising=False)
     with pytest.raises(DocumentError) as info:
         import_json(path)
-    assert info.value.reason == "the file is 50 MB; scenarios larger than 50 MB are refused"
+    assert info.value.reason == (
+        f"the file is {shown} MB; scenarios larger than 50 MB are refused")
 
 
 # --------------------------------------------------------------------------- writing failures
