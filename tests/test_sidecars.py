@@ -178,9 +178,10 @@ def test_the_window_says_so_and_the_next_save_sets_them_aside(
     assert controller.ws.scenario == big
     [(caption, message)] = prompter.infos
     assert caption == "Leftover files beside the document"
-    assert message.startswith(f"{doc}: “deal.accord-journal” beside it")
-    assert "ignored" in message
-    assert "set aside (renamed, not deleted)" in message
+    assert message == (
+        f"{doc}: the file “deal.accord-journal” beside it was left by another program or a "
+        "sync tool. Accord ignored it and opened the document as it was last saved; it will be "
+        "set aside (renamed, not deleted) when you next save.")
     assert journal.exists()
     Editor(controller.ws).add_clause("army-cap")
     assert controller.save()

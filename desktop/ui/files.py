@@ -194,11 +194,14 @@ class DocumentController(QObject):
         found = stale_sidecars(path)
         if found:
             names = ", ".join(f"“{p.name}”" for p in found)
+            one = len(found) == 1
             self.prompter.inform(
                 "Leftover files beside the document",
-                f"{path}: {names} beside it were left by another program or a sync tool. "
-                "Accord ignored them and opened the document as it was last saved; they are "
-                "set aside (renamed, not deleted) when you next save.")
+                f"{path}: the file{'' if one else 's'} {names} beside it "
+                f"{'was' if one else 'were'} left by another program or a sync tool. Accord "
+                f"ignored {'it' if one else 'them'} and opened the document as it was last "
+                f"saved; {'it' if one else 'they'} will be set aside (renamed, not deleted) "
+                "when you next save.")
 
     # -- settings
 
