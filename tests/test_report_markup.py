@@ -1,0 +1,126 @@
+"""B4: markup in every user field of every briefing sheet loads nothing and links nothing.
+
+Every free-text field of a scenario (titles, names, summaries, rationales, sources, provision
+texts, units, notes) and the user's own marking get a payload of HTML that would load a file,
+open a link and run a script if it were taken as markup. Every sheet Accord prints (the full
+briefing, each party's sheet and the comparison) must show it as text: the HTML handed to Qt
+holds it escaped, Qt is never asked for a resource, and the PDF has no image, link or
+annotation.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.domain import Scenario, check
+from desktop.domain.edit import duplicate_draft
+from desktop.report import comparison_sheet, full_sheet, party_sheet
+from desktop.report import render as render_module
+from desktop.report.render import pdf_bytes
+from desktop.report.sheets import Block, Sheet
+
+DATA = Path(__file__).parent / "data"
+
+
+def payload(tag: str, short: bool = False) -> str:
+    """HTML that would load a file, open a link and run a script if taken as markup (no
+    braces: provision texts use them for placeholders). ``short`` fits a 100-character unit."""
+    image = f'<img src="file:///etc/hostname" alt="{tag}">'
+    if short:
+        return image + '<a href="https://x.invalid">u</a>'
+    return (image + f'<a href="https://x.invalid/{tag}">link {tag}</a>'
+            f"<script>run('{tag}')</script><style>body</style>")
+
+
+def hostile(raw: dict[str, Any]) -> tuple[Scenario, dict[str, str]]:
+    """The scenario with a tagged payload in every free-text field; tag -> field."""
+    tags: dict[str, str] = {}
+
+    def put(obj: dict[str, Any], key: str, where: str, keep: str = "") -> None:
+        tag = f"F{len(tags)}"
+        tags[tag] = f"{where}.{key}"
+        obj[key] = keep + payload(tag, short=key == "unit")
+
+    put(raw, "title", "scenario")
+    put(raw, "summary", "scenario")
+    for party in raw["parties"]:
+        put(party, "name", party["id"])
+        for kind in ("red_lines", "preferences"):
+            for rule in party.get(kind, []):
+                for key in ("title", "rationale", "source"):
+                    put(rule, key, rule["id"])
+    for prov in raw["provisions"]:
+        put(prov, "title", prov["id"])
+        put(prov, "text", prov["id"], keep=prov["text"] + " ")  # keeps its {placeholders}
+        put(prov, "source", prov["id"])
+        for param in prov.get("params", []):
+            if param["type"] in ("int", "number"):
+                put(param, "unit", f"{prov['id']}.{param['name']}")
+    for draft in raw["drafts"]:
+        put(draft, "title", draft["id"])
+        put(draft, "note", draft["id"])
+        for n, clause in enumerate(draft["clauses"]):
+            put(clause, "note", f"{draft['id']}[{n}]")
+    return Scenario.model_validate(raw), tags
+
+
+@pytest.fixture(scope="module")
+def scenario_and_tags() -> tuple[Scenario, dict[str, str]]:
+    scenario, tags = hostile(json.loads((DATA / "mini.json").read_text(encoding="utf-8")))
+    second, _ = duplicate_draft(scenario, "d1", payload("second-draft"))
+    return second, tags
+
+
+def sheets(scenario: Scenario) -> list[Sheet]:
+    first, second = scenario.drafts
+    marking = payload("marking")
+    out = [full_sheet(scenario, first, marking=marking)]
+    out += [party_sheet(scenario, first, p.id, marking=marking) for p in scenario.parties]
+    out.append(comparison_sheet(scenario, first, second, marking=marking))
+    return out
+
+
+def test_markup_in_every_field_of_every_sheet_stays_text(
+    scenario_and_tags: tuple[Scenario, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scenario, tags = scenario_and_tags
+    check(scenario, scenario.drafts[0])  # the rules still work: only texts were changed
+    asked: list[object] = []
+    real = render_module._Document.loadResource
+
+    def spy(self: Any, kind: int, name: Any) -> Any:
+        asked.append(name)
+        return real(self, kind, name)
+
+    monkeypatch.setattr(render_module._Document, "loadResource", spy)
+    shown: set[str] = set()
+    rendered = sheets(scenario)
+    for sheet in rendered:
+        # The title, running head and marking are painted as plain text; the rest is HTML.
+        html = "".join(item.html for item in sheet.items if isinstance(item, Block))
+        for raw_tag in ("<img", "<a ", "<script", "<style", "<link", "<iframe"):
+            assert raw_tag not in html.lower(), (sheet.title, raw_tag)
+        shown |= {t for t in tags if f"alt=&quot;{t}&quot;" in html}
+        data, pages = pdf_bytes(sheet)
+        assert pages >= 1
+        reader = PdfReader(io.BytesIO(data))
+        for page in reader.pages:
+            annots = page.get("/Annots")  # Qt writes an empty list
+            assert not (annots.get_object() if annots is not None else []), sheet.title
+            assert not page["/Resources"].get("/XObject"), sheet.title  # type: ignore[attr-defined]
+        for marker in (b"/URI", b"/Subtype /Image", b"/Launch", b"/JavaScript", b"/Link"):
+            assert marker not in data, (sheet.title, marker)
+        text = " ".join((p.extract_text() or "") for p in reader.pages)
+        assert 'alt="F0"' in text, sheet.title  # the scenario title, printed as text
+    assert not [n for n in asked if "etc/hostname" in str(n) or "x.invalid" in str(n)]
+    # The payloads did reach the page: over half the fields are printed on some sheet
+    # (escaped); the others (sources, units, texts of provisions not in a draft) are not.
+    assert len(shown) > len(tags) // 2, sorted(tags[t] for t in set(tags) - shown)
+    print(f"\nB4: {len(tags)} fields + the marking, {len(rendered)} sheets, "  # noqa: T201
+          f"{len(shown)} fields printed; 0 images, 0 links, 0 resource requests")
