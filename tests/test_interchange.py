@@ -111,3 +111,23 @@ def test_schema_accepts_the_shape_of_a_valid_scenario(mini_json: bytes) -> None:
     provision = schema["$defs"]["Provision"]
     assert provision["additionalProperties"] is False
     assert provision["properties"]["id"]["pattern"] == "^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$"
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b'{"version": ' + b"9" * 4301 + b"}", "the file holds a number too long to be read"),
+    (b"[" + b"1" * 5000 + b"]", "the file holds a number too long to be read"),
+    (b'{"format": "' + b"x" * 10_000_000 + b'"}',
+     'not an Accord scenario: "format" is "' + "x" * 78 + '…, expected "accord.scenario"'),
+])
+def test_hostile_values_give_short_documented_errors(data: bytes, message: str) -> None:
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario(data)
+    assert str(info.value) == message
+
+
+def test_a_huge_unknown_key_is_named_briefly(mini_json: bytes) -> None:
+    raw = json.loads(mini_json)
+    raw["k" * 10_000_000] = 1
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario(json.dumps(raw))
+    assert str(info.value) == "k" * 79 + "…: unknown key (the format allows no extra keys)"

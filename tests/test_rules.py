@@ -206,6 +206,36 @@ def test_compiled_rules_agree_with_the_interpreter(
     assert rule.predicate(state) == evaluate(tree, state)
 
 
+#: Pieces of real rules, mixed with arbitrary text below: random text alone rarely builds a
+#: quoted string or a decimal, where the fuzzer (benchmarks/bench_bad_input.py) found bugs.
+RULE_PIECES = ("cap", "cap.personnel", "zone.kind", "fund.usd_bn", " ", "(", ")", "[", "]",
+               ",", ".", "not ", " and ", " or ", " -> ", " in ", "==", "!=", "<=", ">", '"',
+               '"dmz"', "\\", "\t", "\r", "\x00", "\u2028", "-", "1", "9" * 400, ".5",
+               "true", "at_least(", "at_most(", "_x", "phase")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(RULE_PIECES), st.text(max_size=3)), max_size=40)
+       .map("".join))
+def test_rule_shaped_text_either_parses_or_raises_rule_error(text: str) -> None:
+    error = check_rule(text, provs())
+    if error is not None:
+        assert 0 <= error.position <= max(len(text), MAX_RULE_LENGTH)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('zone.kind == "\t"', "a string may not hold control characters such as a tab"),
+    ('zone.kind == "a\rb"', "a string may not hold control characters such as a tab"),
+    ('zone.kind == "\x00"', "a string may not hold control characters such as a tab"),
+    ("fund.usd_bn > " + "9" * 400 + ".5", "the number is too large"),
+])
+def test_literals_found_by_the_fuzzer(text: str, message: str) -> None:
+    error = check_rule(text, provs())
+    assert error is not None
+    assert error.message.startswith(message)
+    assert error.position == text.index("9" * 400 if "9" in text else '"')
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_either_parses_or_raises_rule_error(text: str) -> None:

@@ -42,6 +42,8 @@ def parse_scenario(data: bytes | str) -> Scenario:
         raise ScenarioError(
             f"not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
         ) from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise ScenarioError("the file holds a number too long to be read") from None
     return scenario_from_dict(raw)
 
 
@@ -51,7 +53,8 @@ def scenario_from_dict(raw: Any) -> Scenario:
     fmt = raw.get("format")
     if fmt != FORMAT_NAME:
         raise ScenarioError(
-            f"not an Accord scenario: \"format\" is {json.dumps(fmt)}, expected \"{FORMAT_NAME}\""
+            f"not an Accord scenario: \"format\" is {_shown(json.dumps(fmt))}, "
+            f"expected \"{FORMAT_NAME}\""
         )
     version = raw.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
@@ -79,11 +82,17 @@ def describe_validation_error(err: ValidationError, limit: int = 12) -> str:
             msg = "unknown key (the format allows no extra keys)"
         elif item["type"] == "string_pattern_mismatch" and where.endswith("id"):
             msg = "ids are letters, digits and _ in words joined by '-', starting with a letter"
-        lines.append(f"{where}: {msg}" if where else msg)
+        lines.append(f"{_shown(where)}: {msg}" if where else msg)
     shown = lines[:limit]
     if len(lines) > limit:
         shown.append(f"(and {len(lines) - limit} more problems)")
     return "\n".join(shown)
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters: a message must stay readable whatever the file
+    holds (a 10 MB key name must not become a 10 MB dialog)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

@@ -25,6 +25,7 @@ a rule on every keystroke in an editor. Nothing here uses eval, exec or pickle.
 from __future__ import annotations
 
 import json
+import math
 import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -351,11 +352,14 @@ class _Parser:
         if tok.kind == "number":
             self.i += 1
             if "." in tok.text:
-                return Lit(float(tok.text), tok.pos)
+                value = float(tok.text)
+                if value in (math.inf, -math.inf):
+                    raise RuleError("the number is too large", tok.pos, self.text)
+                return Lit(value, tok.pos)
             return Lit(int(tok.text), tok.pos)
         if tok.kind == "string":
             self.i += 1
-            return Lit(_unquote(tok.text), tok.pos)
+            return Lit(_unquote(tok, self.text), tok.pos)
         if tok.kind == "kw" and tok.text in ("true", "false"):
             self.i += 1
             return Lit(tok.text == "true", tok.pos)
@@ -384,9 +388,14 @@ class _Parser:
         return Count(kind, int(k_tok.text), tuple(ids), kw.pos)
 
 
-def _unquote(token: str) -> str:
-    # The token regex admits only JSON-compatible escapes, so json.loads is an exact decoder.
-    result = json.loads(token)
+def _unquote(tok: Token, text: str) -> str:
+    # The token regex admits only JSON-compatible escapes, so json.loads is an exact decoder;
+    # it refuses raw control characters (a tab, a carriage return), as JSON does.
+    try:
+        result = json.loads(tok.text)
+    except ValueError:
+        raise RuleError("a string may not hold control characters such as a tab; "
+                        "write \\t or \\n", tok.pos, text) from None
     assert isinstance(result, str)
     return result
 
