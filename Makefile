@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench screenshots dist schema clean
+.PHONY: fuzz run test lint typecheck unit bench screenshots dist schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# Fuzz the rule parser with atheris (libFuzzer) for FUZZ_SECONDS, seeded with the default
+# scenario's rules. atheris is not a dependency; this installs it into .venv.
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet atheris
+	mkdir -p benchmarks/results/fuzz
+	$(BIN)/python -m benchmarks.fuzz_rules --seeds=benchmarks/results/fuzz/seeds \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=4200 -artifact_prefix=benchmarks/results/fuzz/
 
 # Render the README's screenshots of the real window (look at them after visible changes).
 screenshots: $(STAMP)
