@@ -116,22 +116,40 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     return {k: data[k] for k in order if k in data}
 
 
+_NO_DEFAULT = object()
+#: Per model class: each field's name and default (``_NO_DEFAULT`` when required).
+_FIELDS: dict[type[BaseModel], tuple[tuple[str, Any], ...]] = {}
+
+
+def _fields(kind: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = tuple(
+            (name, _NO_DEFAULT if f.is_required() else f.get_default(call_default_factory=True))
+            for name, f in kind.model_fields.items())
+    return fields
+
+
 def _canonical(model: BaseModel) -> dict[str, Any]:
     """Like ``model_dump(mode="json", exclude_defaults=True)``, except that a value is left out
     only when it equals its default *with the same type*: a weight written as 1.0 stays 1.0
     (pydantic would drop it, and it would come back as the integer 1)."""
     out: dict[str, Any] = {}
-    for name, field in type(model).model_fields.items():
-        value = getattr(model, name)
-        if not field.is_required():
-            default = field.get_default(call_default_factory=True)
-            if type(value) is type(default) and value == default:
-                continue
+    values = model.__dict__
+    for name, default in _fields(type(model)):
+        value = values[name]
+        if default is not _NO_DEFAULT and type(value) is type(default) and value == default:
+            continue
         out[name] = _json_value(value)
     return out
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _json_value(value: Any) -> Any:
+    if type(value) in _PLAIN:  # most values: checked first, without isinstance chains
+        return value
     if isinstance(value, BaseModel):
         return _canonical(value)
     if isinstance(value, tuple | list):
