@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from desktop.domain.interchange import describe_validation_error
 from desktop.domain.model import (
+    MAX_TITLE,
     Clause,
     Draft,
     Party,
@@ -36,12 +37,16 @@ class EditError(ValueError):
 # --------------------------------------------------------------------------- helpers
 
 
+_MAX_SLUG = 180
+
+
 def unique_id(base: str, taken: Iterable[str]) -> str:
     """``base`` made into a valid id that is not in ``taken``: ``draft``, ``draft-2``, ..."""
     slug = re.sub(r"[^A-Za-z0-9_]+", "-", base).strip("-_").lower() or "item"
     if not slug[0].isalpha():
         slug = "x-" + slug
     slug = re.sub(r"-{2,}", "-", slug)
+    slug = slug[:_MAX_SLUG].rstrip("-_")  # leaves room for "-<n>" within an id's 200 chars
     existing = set(taken)
     if slug not in existing:
         return slug
@@ -111,8 +116,12 @@ def add_clause(
         raise EditError(f"'{provision_id}' is already in the draft")
     clauses = list(draft.clauses)
     at = len(clauses) if index is None else max(0, min(index, len(clauses)))
-    clauses.insert(at, Clause(provision=provision_id, values=dict(values or {}), phase=phase,
-                              note=note))
+    try:
+        clause = Clause(provision=provision_id, values=dict(values or {}), phase=phase,
+                        note=note)
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+    clauses.insert(at, clause)
     return _with_clauses(scenario, draft_id, clauses)
 
 
@@ -179,7 +188,10 @@ def duplicate_draft(scenario: Scenario, draft_id: str, title: str | None = None
                     ) -> tuple[Scenario, str]:
     i = _draft_index(scenario, draft_id)
     src = scenario.drafts[i]
-    return add_draft(scenario, title or f"{src.title} (copy)", src.clauses, src.note, i + 1)
+    if not title:
+        suffix = " (copy)"
+        title = src.title[:MAX_TITLE - len(suffix)] + suffix
+    return add_draft(scenario, title, src.clauses, src.note, i + 1)
 
 
 def rename_draft(scenario: Scenario, draft_id: str, title: str) -> Scenario:
