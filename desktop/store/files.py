@@ -208,7 +208,7 @@ def replace_atomically(
     os.close(fd)
     tmp = Path(name)
     try:
-        if _is_read_only(target):  # checked once the folder proved writable: that comes first
+        if file_is_read_only(target):  # checked once the folder proved writable: that first
             raise DocumentError(path, READ_ONLY_FILE)
         fill(tmp)
         with contextlib.suppress(OSError):  # FAT, SMB and the like have no modes to set
@@ -301,7 +301,7 @@ def _target(path: Path) -> Path:
     return target
 
 
-def _is_read_only(target: Path) -> bool:
+def file_is_read_only(target: Path) -> bool:
     """An existing file the user may not write, or that nobody may (root ignores permissions,
     but a file with no write bits at all was made read-only on purpose)."""
     try:
@@ -309,6 +309,11 @@ def _is_read_only(target: Path) -> bool:
     except OSError:
         return False
     return not os.access(target, os.W_OK) or not st.st_mode & 0o222
+
+
+def folder_is_read_only(folder: Path) -> bool:
+    """A folder in which the user may not create files (so nothing can be saved there)."""
+    return not os.access(folder, os.W_OK | os.X_OK)
 
 
 def _mode_for(path: Path, target: Path) -> int:

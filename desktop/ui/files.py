@@ -32,7 +32,7 @@ from desktop.store import (
     save_with_backup,
     stale_sidecars,
 )
-from desktop.store.files import is_running
+from desktop.store.files import file_is_read_only, folder_is_read_only, is_running
 from desktop.ui.workspace import Workspace
 
 DOCUMENT_FILTER = "Accord documents (*.accord)"
@@ -470,7 +470,7 @@ class DocumentController(QObject):
                 pid = int(path.stem.split("-", 1)[1])
             except ValueError:
                 continue
-            if pid != os.getpid() and not _alive(pid):
+            if pid != os.getpid() and not is_running(pid):
                 found.append(path)
         return found
 
@@ -505,16 +505,10 @@ class DocumentController(QObject):
 
 def _why_read_only(path: Path) -> str | None:
     """Why a document cannot be saved in place (its permissions or its folder's), or None."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None  # gone or unreadable: the next save says what is wrong
-    if not os.access(path.parent, os.W_OK | os.X_OK):  # first: nothing can be saved there
+    if not path.exists():
+        return None  # gone: the next save says what is wrong
+    if folder_is_read_only(path.parent):  # first: nothing can be saved there at all
         return "its folder is read-only"
-    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+    if file_is_read_only(path):
         return "the file is read-only"
     return None
-
-
-def _alive(pid: int) -> bool:
-    return is_running(pid)
