@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain import Scenario, parse_scenario
+from desktop.store import save_document
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
@@ -17,6 +20,20 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture
 def mini_json() -> bytes:
     return (DATA / "mini.json").read_bytes()
+
+
+@pytest.fixture
+def mini(mini_json: bytes) -> Scenario:
+    """The small two-party scenario of tests/data/mini.json."""
+    return parse_scenario(mini_json)
+
+
+@pytest.fixture
+def saved(tmp_path: Path, mini: Scenario) -> Path:
+    """``mini`` saved as a document."""
+    path = tmp_path / "mini.accord"
+    save_document(mini, path)
+    return path
 
 
 @pytest.fixture

@@ -1,10 +1,12 @@
-"""Helpers for tests that forge documents the way other programs or older versions would."""
+"""Helpers for tests of documents: forging them as other programs or older versions would, and
+comparing scenarios down to the types of their numbers."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 
 def make_schema_1(path: Path) -> None:
@@ -15,3 +17,12 @@ def make_schema_1(path: Path) -> None:
         conn.execute("PRAGMA user_version = 1")
         conn.commit()
         conn.execute("VACUUM")
+
+
+def typed(value: Any) -> Any:
+    """A structure in which 1, 1.0, True, -0.0 and 0.0 all differ, and key order counts."""
+    if isinstance(value, dict):
+        return [(k, typed(v)) for k, v in value.items()]
+    if isinstance(value, list | tuple):
+        return [typed(v) for v in value]
+    return (type(value).__name__, repr(value))

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import Scenario, parse_scenario
+from desktop.domain import Scenario
 from desktop.store import (
     list_backups,
     make_backup,
@@ -22,11 +22,6 @@ from desktop.ui.commands import Editor
 from desktop.ui.files import DocumentController
 from desktop.ui.workspace import Workspace
 from tests.test_ui_mainwindow import FakePrompter
-
-
-@pytest.fixture
-def mini(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
 
 
 def titled(scenario: Scenario, title: str) -> Scenario:

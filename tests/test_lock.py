@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop.cli import main as cli_main
-from desktop.domain import Scenario, parse_scenario
+from desktop.domain import Scenario
 from desktop.store import (
     DocumentInUse,
     lock_document,
@@ -33,11 +33,6 @@ from desktop.ui.workspace import Workspace
 from tests.test_ui_mainwindow import FakePrompter
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def mini(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
 
 
 @pytest.fixture

@@ -73,6 +73,7 @@ from desktop.domain.model import (
 )
 from desktop.resources import default_scenario_path
 from desktop.store import export_json, import_json, open_document, save_document
+from tests.documents import typed
 
 MINI = Path(__file__).parent / "data" / "mini.json"
 
@@ -86,15 +87,6 @@ RUN: Counter[str] = Counter()
 
 
 # --------------------------------------------------------------------------- comparing
-
-
-def typed(value: Any) -> Any:
-    """A structure in which 1, 1.0, True, -0.0 and 0.0 all differ, and key order counts."""
-    if isinstance(value, dict):
-        return [(k, typed(v)) for k, v in value.items()]
-    if isinstance(value, list | tuple):
-        return [typed(v) for v in value]
-    return (type(value).__name__, repr(value))
 
 
 class Identical:

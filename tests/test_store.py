@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine
 
-from desktop.domain.interchange import MAX_JSON_BYTES, dump_scenario, parse_scenario
+from desktop.domain.interchange import MAX_JSON_BYTES, dump_scenario
 from desktop.domain.model import KINDS, ROLES, NumberParam, Scenario
 from desktop.store import (
     APPLICATION_ID,
@@ -44,34 +44,13 @@ from desktop.store import document as document_module
 from desktop.store import files as files_module
 from desktop.store.files import BAD_UNICODE, DISK_FULL, READ_ONLY_FOLDER, temp_files
 from desktop.store.tables import Base
-from tests.documents import make_schema_1
+from tests.documents import make_schema_1, typed
 
 ROOT = Path(__file__).parent.parent
 HELPER = Path(__file__).parent / "helpers" / "limited_save.py"
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-@pytest.fixture
-def mini(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
-
-
-@pytest.fixture
-def saved(tmp_path: Path, mini: Scenario) -> Path:
-    path = tmp_path / "mini.accord"
-    save_document(mini, path)
-    return path
-
-
-def typed(value: Any) -> Any:
-    """A structure in which 1, 1.0, True, -0.0 and 0.0 all differ, and key order counts."""
-    if isinstance(value, dict):
-        return [(k, typed(v)) for k, v in value.items()]
-    if isinstance(value, list | tuple):
-        return [typed(v) for v in value]
-    return (type(value).__name__, repr(value))
 
 
 def assert_identical(got: Scenario, expected: Scenario) -> None:

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.interchange import parse_scenario
 from desktop.domain.model import Scenario
 from desktop.store import (
     APPLICATION_ID,
@@ -35,18 +34,6 @@ VIEWS = "contains unexpected objects (views or triggers); refused for safety"
 TABLES = "contains unexpected objects (tables Accord does not use); refused for safety"
 NOT_SQLITE = "not an Accord document (not a SQLite file)"
 FOREIGN = "not an Accord document (it is a SQLite database of another program)"
-
-
-@pytest.fixture
-def mini(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
-
-
-@pytest.fixture
-def saved(tmp_path: Path, mini: Scenario) -> Path:
-    path = tmp_path / "mini.accord"
-    save_document(mini, path)
-    return path
 
 
 def refused(path: Path) -> str:

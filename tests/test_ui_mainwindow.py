@@ -35,6 +35,7 @@ class FakePrompter:
     backup_choice: int | None = None
     errors: list[tuple[str, str]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
+    offers: list[str] = field(default_factory=list)  # each "Save As instead?" question
     asked: list[str] = field(default_factory=list)
 
     def ask_save_changes(self, name: str) -> Answer:
@@ -57,6 +58,7 @@ class FakePrompter:
 
     def offer_save_as(self, message: str) -> bool:
         self.errors.append(("Could not save", message))
+        self.offers.append(message)
         return self.save_as_instead
 
     def ask_restore(self, description: str) -> bool:
@@ -76,11 +78,6 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def prompter() -> FakePrompter:
     return FakePrompter()
-
-
-@pytest.fixture
-def mini(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
 
 
 @pytest.fixture

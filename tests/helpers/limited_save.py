@@ -124,41 +124,6 @@ def fsize_pdf(scenario_json: Path, folder: Path, limits: list[int]) -> dict[str,
     return results
 
 
-class Recorder:
-    """A prompter that answers like a user who accepts Save As once, into ``rescue``."""
-
-    def __init__(self, rescue: Path) -> None:
-        self.rescue = rescue
-        self.told: list[str] = []
-        self.offered: list[str] = []
-        self.errors: list[str] = []
-
-    def ask_save_changes(self, name: str) -> str:
-        return "discard"
-
-    def open_path(self, caption: str, file_filter: str) -> Path | None:
-        return None
-
-    def save_path(self, caption: str, file_filter: str, suggested: str) -> Path | None:
-        return self.rescue
-
-    def error(self, caption: str, message: str) -> None:
-        self.errors.append(message)
-
-    def inform(self, caption: str, message: str) -> None:
-        self.told.append(message)
-
-    def offer_save_as(self, message: str) -> bool:
-        self.offered.append(message)
-        return True
-
-    def ask_restore(self, description: str) -> bool:
-        return False
-
-    def choose_backup(self, options: list[str]) -> int | None:
-        return None
-
-
 def nobody_gui(scenario_json: Path, read_only: Path, writable: Path) -> dict[str, object]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["HOME"] = str(writable)
@@ -168,6 +133,7 @@ def nobody_gui(scenario_json: Path, read_only: Path, writable: Path) -> dict[str
     from desktop.ui.commands import Editor
     from desktop.ui.files import DocumentController
     from desktop.ui.workspace import Workspace
+    from tests.test_ui_mainwindow import FakePrompter
 
     app = QApplication([])
     scenario = parse_scenario(scenario_json.read_bytes())
@@ -187,11 +153,13 @@ def nobody_gui(scenario_json: Path, read_only: Path, writable: Path) -> dict[str
     results: dict[str, object] = {}
     for name, doc in (("folder", read_only / "doc.accord"),
                       ("file", writable / "root-owned.accord")):
-        prompter = Recorder(writable / f"rescued-{name}.accord")
+        # A user who accepts Save As, into a new file in the writable folder.
+        rescue = writable / f"rescued-{name}.accord"
+        prompter = FakePrompter(save_answer="discard", save_as_instead=True,
+                                save_as_answer=rescue)
         settings = QSettings(str(writable / f"settings-{name}.ini"), QSettings.Format.IniFormat)
         ws = Workspace(scenario)
-        files = DocumentController(ws, settings, prompter,  # type: ignore[arg-type]
-                                   writable / "recovery", parent=ws)
+        files = DocumentController(ws, settings, prompter, writable / "recovery", parent=ws)
         opened = files.open(doc)
         read_only_reason = files.read_only
         Editor(ws).add_clause(scenario.provisions[0].id)
@@ -199,18 +167,19 @@ def nobody_gui(scenario_json: Path, read_only: Path, writable: Path) -> dict[str
         results[name] = {
             "opened": opened,
             "read_only": read_only_reason,
-            "told": prompter.told,
-            "offered": prompter.offered,
-            "errors": prompter.errors,
+            "told": [message for _, message in prompter.infos],
+            "offered": list(prompter.offers),
+            "errors": [m for c, m in prompter.errors if c != "Could not save"
+                       or m not in prompter.offers],
             "saved": saved,
             "now_editing": str(ws.path),
-            "rescued_equal": open_document(prompter.rescue) == ws.scenario,
+            "rescued_equal": open_document(rescue) == ws.scenario,
             "read_only_after": files.read_only,
         }
         # Forcing a save over the original still cannot replace it.
-        prompter.rescue = writable / f"second-{name}.accord"
+        prompter.save_as_answer = writable / f"second-{name}.accord"
         results[name]["forced"] = files.save_as(doc)  # type: ignore[index]
-        results[name]["forced_offered"] = prompter.offered[1:]  # type: ignore[index]
+        results[name]["forced_offered"] = prompter.offers[1:]  # type: ignore[index]
         ws.undo_stack.setClean()
         files.close()
     app.quit()
