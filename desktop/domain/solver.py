@@ -3,12 +3,30 @@
 The scenario is compiled straight into an OR-Tools CP-SAT model (no enumeration of packages):
 
 * one BoolVar per library provision (is it in the draft?);
-* one IntVar per param (int: its value; number: its value on a decimal grid, see below;
-  choice: the index of the choice; bool: 0/1) and one per clause phase, 1..(highest phase in
-  use + 1);
+* one IntVar per param that some encoded rule reads (int: its value; number: its value on a
+  decimal grid, see below; choice: the index of the choice; bool: 0/1), and per clause phase a
+  rule reads. A param no rule reads can never need a change, so it is left as it is;
 * one reified BoolVar per rule node, equivalent to the node's truth value, so ``not`` is just
   the negated literal. A comparison is the conjunction of the presence of every provision it
   reads and the value relation, so "a comparison touching a missing provision is false" holds.
+
+Exactness. Numbers are grouped into *components*: params compared with each other (``X.a <
+Y.b``) share one; every other numeric param has its own. Each component has a decimal scale,
+10^(d + e): d = the most decimal places of any bound, default, current value or literal that
+touches it, e = enough extra digits to place every member strictly between two neighbouring
+values of the coarser grid (so ``0.1 < x < 0.2`` has solutions on the grid whenever it has
+real ones). Int and phase variables keep their own values and are multiplied by the scale
+only inside a comparison with another param. Before a model is built every variable's domain
+and every linear term is checked against 64-bit limits, and every grid value of a number param
+against the 15 significant digits a float reads back exactly; when something does not fit,
+:class:`BeyondExactSolver` says so instead of an answer.
+
+Certificates. Every answer is re-verified by an independent path before it is returned: a
+proposal must pass :func:`~desktop.domain.checker.check` for the chosen parties; a draft that
+``check()`` finds viable must come back with 0 changes; each clash set is re-proven on fresh
+models, infeasible as a whole and feasible (with a witness the checker's own compiled rules
+accept) with any one member dropped; the red lines to relax leave a witness the checker
+accepts. A failed certificate raises :class:`CertificateError`: a bug report, never a result.
 
 Hard constraints: every red line of the chosen parties, and every ``excludes`` pair. The objective
 is lexicographic and solved in stages, each stage's optimum fixed before the next: (1) fewest
@@ -21,7 +39,8 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -29,7 +48,7 @@ from typing import Any, Literal, TypeAlias
 
 from ortools.sat.python import cp_model
 
-from desktop.domain.checker import check
+from desktop.domain.checker import CompiledScenario, check, compiled
 from desktop.domain.model import (
     BoolParam,
     ChoiceParam,
@@ -43,6 +62,7 @@ from desktop.domain.model import (
 from desktop.domain.rules import (
     And,
     Compare,
+    CompiledRule,
     Count,
     Implies,
     InList,
@@ -52,15 +72,21 @@ from desktop.domain.rules import (
     Or,
     Present,
     Ref,
-    parse,
+    walk,
 )
 
-#: At most this many decimal places for number params (the grid is 10**-MAX_DECIMALS).
-MAX_DECIMALS = 6
 #: Weights are scaled to integers with at most this many decimal places.
 WEIGHT_DECIMALS = 6
 #: Resolution of the min-satisfaction objective when the exact common denominator is too big.
 SAT_RESOLUTION = 1_000_000
+#: Largest magnitude of one linear term (coefficient × any value of its variable). A comparison
+#: of two params adds two terms, so every linear expression stays well inside CP-SAT's 64-bit
+#: integers (it refuses a model whose expressions could overflow).
+TERM_LIMIT = 2**60
+#: A number param's grid values must read back exactly as floats: at most 15 significant digits.
+FLOAT_EXACT = 10**15
+#: The checker's phases run 1 … 1000 (``Clause.phase``).
+PHASE_MAX = 1000
 
 ChangeOp = Literal["add", "remove", "set", "phase"]
 
@@ -71,6 +97,17 @@ _Expr: TypeAlias = Any
 
 
 # --------------------------------------------------------------------------- API
+
+
+class BeyondExactSolver(ValueError):
+    """The scenario's magnitudes or decimals cannot be encoded exactly in 64-bit integers.
+
+    ``str(err)`` is one sentence for a person, naming the provision and param."""
+
+
+class CertificateError(RuntimeError):
+    """An answer failed its independent re-check. This is a bug in Accord, never a result:
+    callers report it as an internal error and show no answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +138,29 @@ class ClashItem:
 
 @dataclass(frozen=True, slots=True)
 class BridgeResult:
+    """What the bridge finder found.
+
+    ``feasible``: a proposal every chosen party accepts exists (and is ``proposal``).
+    ``optimal``: everything reported was proven (fewest changes, or no agreement and minimal
+    clashes and the fewest red lines to relax); false when a time limit cut the search short.
+    ``proven_infeasible``: no agreement is possible, proven; false when there is a proposal or
+    when the time ran out before either was known. ``clashes``: distinct minimal clash sets,
+    each re-verified (``clash`` is the first). ``notes``: what is partial, in words.
+    """
+
     feasible: bool
     optimal: bool
     status: str
     proposal: Proposal | None
     alternatives: tuple[Proposal, ...]
-    clash: tuple[ClashItem, ...]
-    relax: tuple[ClashItem, ...]
+    clashes: tuple[tuple[ClashItem, ...], ...] = ()
+    relax: tuple[ClashItem, ...] = ()
+    proven_infeasible: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def clash(self) -> tuple[ClashItem, ...]:
+        return self.clashes[0] if self.clashes else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +204,9 @@ class _Cancelled(Exception):
 # --------------------------------------------------------------------------- helpers
 
 
-def _decimals(x: float) -> int:
+def _decimals(x: int | float) -> int:
+    if isinstance(x, int):
+        return 0
     exp = Decimal(repr(x)).normalize().as_tuple().exponent
     assert isinstance(exp, int)
     return max(0, -exp)
@@ -164,19 +219,12 @@ def _exact(x: int | float) -> Fraction:
     return Fraction(Decimal(repr(x)))
 
 
-def _walk(node: Node) -> list[Node]:
-    out: list[Node] = []
-    stack: list[Node] = [node]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        if isinstance(n, Not):
-            stack.append(n.operand)
-        elif isinstance(n, And | Or):
-            stack.extend(n.operands)
-        elif isinstance(n, Implies):
-            stack.extend((n.premise, n.conclusion))
-    return out
+def _finite(x: int | float) -> bool:
+    return isinstance(x, int) or math.isfinite(x)
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,31 +233,90 @@ class _RedLine:
     party_name: str
     id: str
     title: str
-    rule: str
+    rule: CompiledRule
 
 
 @dataclass(frozen=True, slots=True)
 class _Solution:
     present: dict[str, bool]
-    values: dict[str, dict[str, int]]  # raw solver values, phase under "phase"
+    values: dict[str, dict[str, int]]  # raw solver values of modelled params ("phase" too)
+
+
+_Key: TypeAlias = tuple[str, str]  # (provision, param or "phase")
+
+
+@dataclass(frozen=True, slots=True)
+class _Numeric:
+    """How one numeric param (or phase) is encoded: its variable holds ``value * scale / k``
+    (numbers: k = 1, the grid value; ints and phases: k = scale, the value itself)."""
+
+    scale: int
+    k: int
+    lo: int
+    hi: int
+
+
+class _Components:
+    """Union-find over numeric params: params compared with each other share a scale."""
+
+    def __init__(self) -> None:
+        self.parent: dict[_Key, _Key] = {}
+
+    def add(self, key: _Key) -> None:
+        self.parent.setdefault(key, key)
+
+    def find(self, key: _Key) -> _Key:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: _Key, b: _Key) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> list[list[_Key]]:
+        out: dict[_Key, list[_Key]] = {}
+        for key in self.parent:
+            out.setdefault(self.find(key), []).append(key)
+        return list(out.values())
 
 
 class _Compiler:
-    """The CP-SAT model of one scenario, one current draft and a set of parties."""
+    """The CP-SAT model of one scenario, one current draft and a set of parties.
+
+    ``red_lines`` overrides which red lines are encoded (default: every red line of
+    ``parties``); preferences are those of ``parties`` when ``satisfaction`` is on."""
 
     def __init__(self, scenario: Scenario, draft: Draft, parties: Sequence[str], *,
-                 satisfaction: bool = True) -> None:
+                 satisfaction: bool = True,
+                 red_lines: Sequence[_RedLine] | None = None) -> None:
         self.scenario = scenario
         self.draft = draft
+        self.checker: CompiledScenario = compiled(scenario)
+        rules = {p.id: p for p in self.checker.parties}
         self.parties = [scenario.party(p) for p in parties]
+        if red_lines is None:
+            red_lines = [_RedLine(p.id, p.name, rid, title, rule)
+                         for p in self.parties for rid, title, rule in rules[p.id].red_lines]
+        self.red_lines: list[_RedLine] = list(red_lines)
+        self.preferences: dict[str, list[tuple[float, CompiledRule]]] = {}
+        if satisfaction:
+            for p in self.parties:
+                if rules[p.id].preferences:
+                    self.preferences[p.id] = [(w, r) for _, w, r in rules[p.id].preferences]
         self.m: Any = cp_model.CpModel()
         self.current = {c.provision: c for c in draft.clauses}
         self._true = self.m.new_bool_var("true")
         self.m.add(self._true == 1)
         self._cache: dict[Node, _Var] = {}
         self._eq_cache: dict[tuple[str, str, int], _Var] = {}
-        self._setup_scale()
-        self.max_phase = max((c.phase for c in draft.clauses), default=1) + 1
+        self._rel_cache: dict[tuple[int, str, int], _Var] = {}
+        nodes = [n for rl in self.red_lines for n in walk(rl.rule.node)]
+        nodes += [n for prefs in self.preferences.values() for _, r in prefs
+                  for n in walk(r.node)]
+        self._setup_numbers(nodes)
         self.pres: dict[str, _Var] = {}
         self.vars: dict[str, dict[str, _Var]] = {}
         self.cur_raw: dict[str, dict[str, int]] = {}
@@ -220,45 +327,126 @@ class _Compiler:
             for other in prov.excludes:
                 self.m.add_bool_or([self.pres[prov.id].Not(), self.pres[other].Not()])
         self.cost = sum(self.change_terms)
-        self.red_lines: list[_RedLine] = []
-        self.red_lits: list[_Var] = []
-        for party in self.parties:
-            for rl in party.red_lines:
-                self.red_lines.append(_RedLine(party.id, party.name, rl.id, rl.title, rl.rule))
-                self.red_lits.append(self.lit(parse(rl.rule)))
-        self._setup_satisfaction(satisfaction)
+        self.red_lits: list[_Var] = [self.lit(rl.rule.node) for rl in self.red_lines]
+        self._setup_satisfaction()
 
     # -- domains
 
-    def _setup_scale(self) -> None:
+    def _kind(self, ref: Ref) -> str:
+        if ref.param == "phase":
+            return "phase"
+        spec = self.scenario.provision(ref.provision).param(ref.param)
+        assert spec is not None
+        return spec.type
+
+    def _setup_numbers(self, nodes: Iterable[Node]) -> None:
+        """Which params are modelled, and the scale and domain of each numeric one."""
+        self.used: set[_Key] = set()
+        comps = _Components()
+        literals: dict[_Key, list[int | float]] = {}
+        for n in nodes:
+            refs: list[Ref] = []
+            lits: list[Value] = []
+            if isinstance(n, Compare):
+                refs.append(n.left)
+                if isinstance(n.right, Ref):
+                    refs.append(n.right)
+                else:
+                    lits.append(n.right.value)
+            elif isinstance(n, InList):
+                refs.append(n.ref)
+                lits.extend(i.value for i in n.items)
+            for ref in refs:
+                key = (ref.provision, ref.param)
+                self.used.add(key)
+                if self._kind(ref) in ("int", "number", "phase"):
+                    comps.add(key)
+                    literals.setdefault(key, []).extend(
+                        v for v in lits if isinstance(v, int | float) and _is_number(v))
+            if len(refs) == 2 and self._kind(refs[0]) in ("int", "number", "phase"):
+                comps.union((refs[0].provision, refs[0].param),
+                            (refs[1].provision, refs[1].param))
+        self.numeric: dict[_Key, _Numeric] = {}
+        for group in comps.groups():
+            self._setup_component(group, literals)
+
+    def _numbers_of(self, key: _Key) -> list[tuple[int | float, str]]:
+        """Every number that bounds or is a value of one param: (number, what it is)."""
+        pid, name = key
+        clause = self.current.get(pid)
+        if name == "phase":
+            phases: list[tuple[int | float, str]] = [(1, "the first phase")]
+            if clause is not None:
+                phases.append((clause.phase, "its phase in the draft"))
+            return phases
+        spec = self.scenario.provision(pid).param(name)
+        assert isinstance(spec, IntParam | NumberParam)
+        out: list[tuple[int | float, str]] = [(spec.default, "its default")]
+        out += [(x, what) for x, what in ((spec.min, "its minimum"), (spec.max, "its maximum"))
+                if x is not None]
+        if clause is not None and name in clause.values:
+            v = clause.values[name]
+            assert _is_number(v)
+            assert isinstance(v, int | float)
+            out.append((v, "its value in the draft"))
+        return out
+
+    def _describe(self, key: _Key) -> str:
+        pid, name = key
+        title = self.scenario.provision(pid).title
+        return f"'{title}' ({'its phase' if name == 'phase' else name})"
+
+    def _setup_component(self, group: list[_Key], literals: dict[_Key, list[int | float]]
+                         ) -> None:
         numbers: list[int | float] = []
-        for prov in self.scenario.provisions:
-            for p in prov.params:
-                if isinstance(p, IntParam | NumberParam):
-                    numbers.extend(x for x in (p.default, p.min, p.max) if x is not None)
-        for clause in self.draft.clauses:
-            numbers.extend(v for v in clause.values.values()
-                           if isinstance(v, int | float) and not isinstance(v, bool))
-            numbers.append(clause.phase)
-        self.literals: list[int | float] = []
-        for party in self.parties:
-            for text in [r.rule for r in party.red_lines] + [r.rule for r in party.preferences]:
-                for n in _walk(parse(text)):
-                    items = n.items if isinstance(n, InList) else (
-                        (n.right,) if isinstance(n, Compare) and isinstance(n.right, Lit) else ())
-                    for lit in items:
-                        v = lit.value
-                        if isinstance(v, int | float) and not isinstance(v, bool):
-                            self.literals.append(v)
-        numbers.extend(self.literals)
-        decimals = max((_decimals(x) for x in numbers if isinstance(x, float)), default=0)
-        self.scale = 10 ** min(decimals, MAX_DECIMALS)
-        lo = min(numbers, default=0)
-        hi = max(numbers, default=0)
-        slack = 2 + sum(1 for prov in self.scenario.provisions for p in prov.params
-                        if isinstance(p, IntParam | NumberParam))
-        self.free_lo = math.floor(lo) - slack
-        self.free_hi = math.ceil(hi) + slack
+        for key in group:
+            for x, what in self._numbers_of(key):
+                if not _finite(x):
+                    raise BeyondExactSolver(
+                        f"{self._describe(key)} has an infinite value ({what}), which the "
+                        "exact solver cannot work with")
+                numbers.append(x)
+            numbers.extend(literals.get(key, ()))
+        has_number = any(self._kind(Ref(p, n)) == "number" for p, n in group)
+        scale = 1
+        if has_number:
+            extra = len(str(len(group)))  # 10**extra - 1 >= members: room for strict chains
+            scale = 10 ** (max(_decimals(x) for x in numbers) + extra)
+        lo, hi = min(numbers), max(numbers)
+        slack = len(group) + 2
+        free_lo, free_hi = math.floor(lo) - slack, math.ceil(hi) + slack
+        for key in group:
+            pid, name = key
+            kind = self._kind(Ref(pid, name))
+            if kind == "phase":
+                vlo, vhi, k = 1, max(1, min(PHASE_MAX, free_hi)), scale
+            elif kind == "int":
+                spec = self.scenario.provision(pid).param(name)
+                assert isinstance(spec, IntParam)
+                vlo = spec.min if spec.min is not None else free_lo
+                vhi = spec.max if spec.max is not None else free_hi
+                k = scale
+            else:
+                spec = self.scenario.provision(pid).param(name)
+                assert isinstance(spec, NumberParam)
+                vlo = math.ceil(_exact(spec.min) * scale) if spec.min is not None \
+                    else free_lo * scale
+                vhi = math.floor(_exact(spec.max) * scale) if spec.max is not None \
+                    else free_hi * scale
+                k = 1
+                if max(abs(vlo), abs(vhi)) >= FLOAT_EXACT:
+                    raise BeyondExactSolver(
+                        f"{self._describe(key)} needs {len(str(max(abs(vlo), abs(vhi))))} "
+                        "significant digits on the exact solver's grid "
+                        f"({_decimal_places(scale)} decimal places); values it could propose "
+                        "would not be exact")
+            if max(abs(vlo), abs(vhi)) * k > TERM_LIMIT:
+                raise BeyondExactSolver(
+                    f"{self._describe(key)} reaches {max(abs(lo), abs(hi)):,}"
+                    + (f" and is compared with values of {_decimal_places(scale)} decimal "
+                       "places" if scale > 1 else "")
+                    + ", beyond what the exact solver can represent")
+            self.numeric[key] = _Numeric(scale, k, vlo, vhi)
 
     def _declare(self, pid: str) -> None:
         prov = self.scenario.provision(pid)
@@ -269,34 +457,31 @@ class _Compiler:
         values: dict[str, Value] = dict(prov.defaults())
         if clause is not None:
             values.update(clause.values)
+            values["phase"] = clause.phase
+        else:
+            values["phase"] = 1
         vars_: dict[str, _Var] = {}
         raw: dict[str, int] = {}
-        for p in prov.params:
-            cur = values[p.name]
-            if isinstance(p, BoolParam):
-                var = m.new_int_var(0, 1, f"{pid}.{p.name}")
-                raw[p.name] = int(bool(cur))
-            elif isinstance(p, ChoiceParam):
-                var = m.new_int_var(0, len(p.choices) - 1, f"{pid}.{p.name}")
+        for name in [p.name for p in prov.params] + ["phase"]:
+            if (pid, name) not in self.used:
+                continue
+            cur = values[name]
+            spec = prov.param(name) if name != "phase" else None
+            if isinstance(spec, BoolParam):
+                var = m.new_int_var(0, 1, f"{pid}.{name}")
+                raw[name] = int(bool(cur))
+            elif isinstance(spec, ChoiceParam):
+                var = m.new_int_var(0, len(spec.choices) - 1, f"{pid}.{name}")
                 assert isinstance(cur, str)
-                raw[p.name] = p.choices.index(cur)
-            elif isinstance(p, IntParam):
-                lo = p.min if p.min is not None else self.free_lo
-                hi = p.max if p.max is not None else self.free_hi
-                var = m.new_int_var(lo, hi, f"{pid}.{p.name}")
-                assert isinstance(cur, int)
-                raw[p.name] = cur
+                raw[name] = spec.choices.index(cur)
             else:
-                s = self.scale
-                lo_n = math.ceil(_exact(p.min) * s) if p.min is not None else self.free_lo * s
-                hi_n = math.floor(_exact(p.max) * s) if p.max is not None else self.free_hi * s
-                var = m.new_int_var(lo_n, hi_n, f"{pid}.{p.name}")
+                num = self.numeric[(pid, name)]
+                var = m.new_int_var(num.lo, num.hi, f"{pid}.{name}")
                 assert isinstance(cur, int | float)
-                raw[p.name] = min(max(round(_exact(cur) * s), lo_n), hi_n)
-            vars_[p.name] = var
-        phase = m.new_int_var(1, self.max_phase, f"{pid}.phase")
-        vars_["phase"] = phase
-        raw["phase"] = clause.phase if clause is not None else 1
+                scaled = _exact(cur) * num.scale / num.k
+                assert scaled.denominator == 1, "a current value lies off its grid"
+                raw[name] = int(scaled)
+            vars_[name] = var
         self.vars[pid] = vars_
         self.cur_raw[pid] = raw
         # An absent provision's values are pinned to the current (or default) ones: no symmetry.
@@ -333,16 +518,35 @@ class _Compiler:
         self.m.add_bool_and([x.Not() for x in lits]).only_enforce_if(b.Not())
         return b
 
-    def _kind(self, ref: Ref) -> str:
-        if ref.param == "phase":
-            return "int"
-        spec = self.scenario.provision(ref.provision).param(ref.param)
-        assert spec is not None
-        return spec.type
-
-    def _numeric(self, ref: Ref) -> _Expr:
+    def _literal_relation(self, ref: Ref, op: str, value: int | float) -> _Var:
+        """``ref op value`` on the param's own variable, with the bound clamped to its domain
+        (beyond the domain the relation is constant, so the clamped bound is equivalent)."""
+        num = self.numeric[(ref.provision, ref.param)]
         var = self.vars[ref.provision][ref.param]
-        return var if self._kind(ref) == "number" else var * self.scale
+        q = _exact(value) * num.scale / num.k
+        if q.denominator != 1:
+            if op == "==":
+                return self._true.Not()
+            if op == "!=":
+                return self._true
+            op = {"<": "<=", ">": ">="}.get(op, op)
+            bound = math.floor(q) if op == "<=" else math.ceil(q)
+        else:
+            bound = int(q)
+        bound = min(max(bound, num.lo - 1), num.hi + 1)
+        key = (var.Index(), op, bound)
+        lit = self._rel_cache.get(key)
+        if lit is None:
+            lit = self._rel_cache[key] = self._reify(var, op, bound)
+        return lit
+
+    def _reify(self, expr: _Expr, op: str, bound: int) -> _Var:
+        neg: dict[str, str] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=",
+                               ">=": "<"}
+        b = self._new()
+        self.m.add(_rel(expr, op, bound)).only_enforce_if(b)
+        self.m.add(_rel(expr, neg[op], bound)).only_enforce_if(b.Not())
+        return b
 
     def _eq_value(self, ref: Ref, value: Value) -> _Var:
         """The literal ``ref == value`` on values (presence not included)."""
@@ -356,7 +560,7 @@ class _Compiler:
         if kind == "bool":
             return self._eq_int(ref, var, int(bool(value)))
         assert isinstance(value, int | float)
-        return self._relation(self._numeric(ref), "==", _exact(value) * self.scale)
+        return self._literal_relation(ref, "==", value)
 
     def _eq_int(self, ref: Ref, var: _Var, k: int) -> _Var:
         key = (ref.provision, ref.param, k)
@@ -366,23 +570,6 @@ class _Compiler:
             self.m.add(var == k).only_enforce_if(lit)
             self.m.add(var != k).only_enforce_if(lit.Not())
         return lit
-
-    def _relation(self, expr: _Expr, op: str, q: Fraction) -> _Var:
-        if q.denominator != 1:
-            if op == "==":
-                return self._true.Not()
-            if op == "!=":
-                return self._true
-            op = {"<": "<=", ">": ">="}.get(op, op)
-            bound = math.floor(q) if op == "<=" else math.ceil(q)
-        else:
-            bound = int(q)
-        neg: dict[str, str] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=",
-                               ">=": "<"}
-        b = self._new()
-        self.m.add(_rel(expr, op, bound)).only_enforce_if(b)
-        self.m.add(_rel(expr, neg[op], bound)).only_enforce_if(b.Not())
-        return b
 
     def lit(self, node: Node) -> _Var:
         cached = self._cache.get(node)
@@ -426,7 +613,7 @@ class _Compiler:
                 rel = rel if node.op == "==" else rel.Not()
             else:
                 assert isinstance(value, int | float)
-                rel = self._relation(self._numeric(left), node.op, _exact(value) * self.scale)
+                rel = self._literal_relation(left, node.op, value)
         else:
             right = node.right
             pres.append(self.pres[right.provision])
@@ -434,8 +621,12 @@ class _Compiler:
                 rel = self._same(left, right)
                 rel = rel if node.op == "==" else rel.Not()
             else:
-                rel = self._relation(self._numeric(left) - self._numeric(right), node.op,
-                                     Fraction(0))
+                a = self.numeric[(left.provision, left.param)]
+                b = self.numeric[(right.provision, right.param)]
+                assert a.scale == b.scale, "compared params share a component"
+                expr = (self.vars[left.provision][left.param] * a.k
+                        - self.vars[right.provision][right.param] * b.k)
+                rel = self._reify(expr, node.op, 0)
         return self._and([*dict.fromkeys(pres), rel])
 
     def _same(self, a: Ref, b: Ref) -> _Var:
@@ -457,18 +648,16 @@ class _Compiler:
 
     # -- satisfaction
 
-    def _setup_satisfaction(self, wanted: bool) -> None:
+    def _setup_satisfaction(self) -> None:
         self.nums: dict[str, _Expr] = {}
         self.totals: dict[str, int] = {}
-        for party in self.parties:
-            if not party.preferences or not wanted:
-                continue
-            weights = [round(_exact(p.weight) * 10 ** WEIGHT_DECIMALS) for p in party.preferences]
+        for pid, prefs in self.preferences.items():
+            weights = [round(_exact(w) * 10 ** WEIGHT_DECIMALS) for w, _ in prefs]
             g = math.gcd(*weights)
             weights = [w // g for w in weights]
-            self.nums[party.id] = sum(w * self.lit(parse(p.rule))
-                                      for w, p in zip(weights, party.preferences, strict=True))
-            self.totals[party.id] = sum(weights)
+            self.nums[pid] = sum(w * self.lit(r.node)
+                                 for w, (_, r) in zip(weights, prefs, strict=True))
+            self.totals[pid] = sum(weights)
         denom = math.lcm(*self.totals.values()) if self.totals else 1
         self.exact_sat = denom <= 10**12
         self.denom = denom if self.exact_sat else SAT_RESOLUTION
@@ -526,6 +715,8 @@ class _Compiler:
         self.m.add_bool_or(diffs)
 
     def value_of(self, pid: str, name: str, raw: int) -> Value:
+        if name == "phase":
+            return raw
         spec = self.scenario.provision(pid).param(name)
         if isinstance(spec, BoolParam):
             return bool(raw)
@@ -534,7 +725,12 @@ class _Compiler:
         if isinstance(spec, IntParam):
             return raw
         assert isinstance(spec, NumberParam)
-        return float(raw / self.scale)
+        exact = Fraction(raw, self.numeric[(pid, name)].scale)
+        value = float(exact)
+        if _exact(value) != exact:
+            raise CertificateError(f"{pid}.{name}: grid value {exact} does not read back "
+                                   "exactly as a float")
+        return value
 
     def clauses(self, sol: _Solution) -> tuple[Clause, ...]:
         out: list[Clause] = []
@@ -551,7 +747,8 @@ class _Compiler:
             for name in self.vars[pid]:
                 if name != "phase" and raw[name] != cur[name]:
                     values[name] = self.value_of(pid, name, raw[name])
-            out.append(clause.model_copy(update={"values": values, "phase": raw["phase"]}))
+            out.append(clause.model_copy(update={"values": values,
+                                                 "phase": raw.get("phase", clause.phase)}))
         for prov in self.scenario.provisions:
             pid = prov.id
             if pid in self.current or not sol.present[pid]:
@@ -565,8 +762,22 @@ class _Compiler:
                 v = self.value_of(pid, name, raw[name])
                 if not (type(v) is type(defaults[name]) and v == defaults[name]):
                     values[name] = v
-            out.append(Clause(provision=pid, values=values, phase=raw["phase"]))
+            out.append(Clause(provision=pid, values=values, phase=raw.get("phase", 1)))
         return tuple(out)
+
+    def holds(self, clauses: tuple[Clause, ...], red_lines: Iterable[_RedLine]) -> bool:
+        """The checker's own compiled rules (not this model) on a package: every given red
+        line holds and no two clauses exclude each other."""
+        draft = self.draft.model_copy(update={"clauses": clauses})
+        state = self.checker.state(draft)
+        if any(other in state for pid in state
+               for other in self.checker.excludes.get(pid, ())):
+            return False
+        return all(rl.rule.predicate(state) for rl in red_lines)
+
+
+def _decimal_places(scale: int) -> int:
+    return len(str(scale)) - 1
 
 
 def _rel(expr: _Expr, op: str, bound: int) -> Any:
@@ -587,6 +798,9 @@ def _rel(expr: _Expr, op: str, bound: int) -> Any:
 
 
 class _Run:
+    """One call's time budget, workers, cancel token and progress reports. Every solve of the
+    call draws on the same deadline; once it has passed, a solve answers "unknown" at once."""
+
     def __init__(self, time_limit: float, workers: int, cancel: CancelToken | None,
                  progress: Callable[[str], None] | None) -> None:
         self.deadline = time.monotonic() + time_limit
@@ -599,12 +813,23 @@ class _Run:
         if self.progress is not None:
             self.progress(text)
 
+    def expired(self) -> bool:
+        if time.monotonic() >= self.deadline:
+            self.hit_limit = True
+            return True
+        return False
+
     def solve(self, model: cp_model.CpModel) -> tuple[Any, Any]:
+        """(status, solver); the solver is None when the deadline had already passed."""
         if self.cancel is not None and self.cancel.cancelled:
             raise _Cancelled
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            self.hit_limit = True
+            return cp_model.UNKNOWN, None
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = max(1, self.workers)
-        solver.parameters.max_time_in_seconds = max(0.01, self.deadline - time.monotonic())
+        solver.parameters.max_time_in_seconds = remaining
         if self.cancel is not None:
             self.cancel._attach(solver)
         try:
@@ -614,6 +839,8 @@ class _Run:
                 self.cancel._attach(None)
         if self.cancel is not None and self.cancel.cancelled:
             raise _Cancelled
+        if status == cp_model.MODEL_INVALID:
+            raise CertificateError(f"the solver refused the model: {model.validate()}")
         if status == cp_model.FEASIBLE or status == cp_model.UNKNOWN:
             self.hit_limit = True
         return status, solver
@@ -634,7 +861,7 @@ def _changes(comp: _Compiler, sol: _Solution) -> list[Change]:
             if name != "phase" and raw[name] != cur[name]:
                 out.append(Change("set", pid, "", param=name,
                                   value=comp.value_of(pid, name, raw[name])))
-        if raw["phase"] != cur["phase"]:
+        if "phase" in raw and raw["phase"] != cur["phase"]:
             out.append(Change("phase", pid, "", phase=raw["phase"]))
     for prov in comp.scenario.provisions:
         if prov.id not in comp.current and sol.present[prov.id]:
@@ -665,91 +892,87 @@ def _revert(comp: _Compiler, clauses: tuple[Clause, ...], change: Change) -> tup
     return tuple(out)
 
 
-def _reason(comp: _Compiler, clauses: tuple[Clause, ...], change: Change,
-            sat: dict[str, float | None]) -> str:
-    draft = comp.draft.model_copy(update={"clauses": _revert(comp, clauses, change)})
-    report = check(comp.scenario, draft)
-    chosen = {p.id for p in comp.parties}
-    needs = [f"{v.name}'s red line {x.red_line} needs it ({x.title})"
-             for v in report.parties if v.party in chosen for x in v.violations]
-    needs += [c.explanation for c in report.conflicts]
-    if needs:
-        return "; ".join(needs)
-    gains = [f"{v.name} {v.satisfaction:.0%} → {sat[v.party]:.0%}"
-             for v in report.parties
-             if v.party in chosen and v.satisfaction is not None
-             and (sat.get(v.party) or 0.0) > v.satisfaction + 1e-12]
-    if gains:
-        return "raises satisfaction: " + ", ".join(gains)
-    return "needed together with the other changes for every red line to hold"
+class _Reasons:
+    """Why each change of a proposal is there: revert it alone and see which red lines of the
+    chosen parties fail. Only the rules that mention the changed provision can change their
+    verdict, so only those are evaluated (the same answer as a full check, at a fraction of
+    its cost on large scenarios)."""
+
+    def __init__(self, comp: _Compiler) -> None:
+        self.comp = comp
+        self.red_lines: dict[str, list[_RedLine]] = {}
+        for rl in comp.red_lines:
+            for pid in rl.rule.provisions:
+                self.red_lines.setdefault(pid, []).append(rl)
+        self.preferences: dict[str, list[tuple[float, CompiledRule]]] = {}
+        for p in comp.checker.parties:
+            if p.id in comp.preferences:
+                self.preferences[p.id] = [(w, r) for _, w, r in p.preferences]
+
+    def reason(self, clauses: tuple[Clause, ...], change: Change,
+               sat: dict[str, float | None]) -> str:
+        comp = self.comp
+        pid = change.provision
+        reverted = _revert(comp, clauses, change)
+        state = comp.checker.state(comp.draft.model_copy(update={"clauses": reverted}))
+        needs = [f"{rl.party_name}'s red line {rl.id} needs it ({rl.title})"
+                 for rl in self.red_lines.get(pid, ()) if not rl.rule.predicate(state)]
+        if change.op == "remove":
+            order = {c.provision: i for i, c in enumerate(reverted)}
+            for other in comp.checker.excludes.get(pid, ()):
+                if other in order:
+                    a, b = sorted((pid, other), key=order.__getitem__)
+                    needs.append(f"{a} and {b} exclude each other")
+        if needs:
+            return "; ".join(needs)
+        gains = []
+        for p in comp.parties:
+            prefs = self.preferences.get(p.id)
+            after = sat.get(p.id)
+            if not prefs or after is None or not any(pid in r.provisions for _, r in prefs):
+                continue
+            total = sum(w for w, _ in prefs)
+            before = sum(w for w, r in prefs if r.predicate(state)) / total
+            if after > before + 1e-12:
+                gains.append(f"{p.name} {before:.0%} → {after:.0%}")
+        if gains:
+            return "raises satisfaction: " + ", ".join(gains)
+        return "needed together with the other changes for every red line to hold"
 
 
-def _proposal(comp: _Compiler, sol: _Solution) -> Proposal:
-    clauses = comp.clauses(sol)
+def _certify_proposal(comp: _Compiler, clauses: tuple[Clause, ...]) -> dict[str, float | None]:
+    """The proposal's satisfactions, once ``check()`` has accepted it for the chosen parties."""
     draft = comp.draft.model_copy(update={"clauses": clauses})
     report = check(comp.scenario, draft)
     chosen = {p.id for p in comp.parties}
-    sat = {v.party: v.satisfaction for v in report.parties if v.party in chosen}
-    changes = tuple(
-        Change(c.op, c.provision, _reason(comp, clauses, c, sat), c.param, c.value, c.phase)
-        for c in _changes(comp, sol)
-    )
-    return Proposal(changes, clauses, sat, len(changes))
+    failing = [f"{v.party}: {x.red_line}" for v in report.parties if v.party in chosen
+               for x in v.violations]
+    failing += [c.explanation for c in report.conflicts]
+    if failing:
+        raise CertificateError("a proposal failed the checker: " + "; ".join(failing))
+    return {v.party: v.satisfaction for v in report.parties if v.party in chosen}
+
+
+def _proposal(comp: _Compiler, sol: _Solution, run: _Run, reasons: _Reasons | None,
+              notes: list[str]) -> Proposal:
+    clauses = comp.clauses(sol)
+    sat = _certify_proposal(comp, clauses)
+    changes: list[Change] = []
+    skipped = False
+    for c in _changes(comp, sol):
+        if reasons is not None and not run.expired():
+            c = Change(c.op, c.provision, reasons.reason(clauses, c, sat), c.param, c.value,
+                       c.phase)
+        else:
+            skipped = True
+        changes.append(c)
+    if skipped and reasons is not None:
+        notes.append("the reasons for some changes were not worked out within the time limit")
+    return Proposal(tuple(changes), clauses, sat, len(changes))
 
 
 def _item(rl: _RedLine) -> ClashItem:
-    return ClashItem(rl.party, rl.id, rl.title, rl.rule)
-
-
-def _clash(comp: _Compiler, run: _Run) -> tuple[tuple[ClashItem, ...], tuple[ClashItem, ...]]:
-    m: Any = comp.m
-    guards = [m.new_bool_var(f"guard:{i}") for i in range(len(comp.red_lits))]
-    for g, r in zip(guards, comp.red_lits, strict=True):
-        m.add_implication(g, r)
-    m.clear_objective()
-    m.clear_assumptions()
-    run.say("No agreement: finding the clashing red lines…")
-
-    index = {g.Index(): i for i, g in enumerate(guards)}
-
-    def feasible(idx: Sequence[int]) -> tuple[bool | None, list[int]]:
-        """Whether these red lines can hold together; when not, a subset that cannot."""
-        m.clear_assumptions()
-        m.add_assumptions([guards[i] for i in idx])
-        status, solver = run.solve(m)
-        if status in _FOUND:
-            return True, []
-        if status == cp_model.INFEASIBLE:
-            found = {index[v] for v in solver.sufficient_assumptions_for_infeasibility()
-                     if v in index}
-            return False, sorted(found & set(idx)) or list(idx)
-        return None, list(idx)
-
-    _, core = feasible(range(len(guards)))
-    # Deletion-based shrinking: a member is necessary when the rest without it is satisfiable;
-    # when the rest is not, continue from the solver's core of the rest (a subset of it).
-    necessary: set[int] = set()
-    while True:
-        candidate = next((x for x in core if x not in necessary), None)
-        if candidate is None:
-            break
-        rest = [x for x in core if x != candidate]
-        answer, smaller = feasible(rest)
-        if answer is False:
-            core = smaller
-        else:  # satisfiable, or unknown when time ran out (then the result is not optimal)
-            necessary.add(candidate)
-    m.clear_assumptions()
-    clash = tuple(_item(comp.red_lines[i]) for i in core)
-    # The fewest red lines to drop: minimise the number of guards switched off.
-    run.say("No agreement: the fewest red lines to relax…")
-    m.minimize(sum(g.Not() for g in guards))
-    status, solver = run.solve(m)
-    relax: tuple[ClashItem, ...] = ()
-    if status in _FOUND:
-        relax = tuple(_item(rl) for g, rl in zip(guards, comp.red_lines, strict=True)
-                      if not solver.boolean_value(g))
-    return clash, relax
+    return ClashItem(rl.party, rl.id, rl.title, rl.rule.text)
 
 
 def _chosen(scenario: Scenario, parties: Sequence[str] | None) -> list[str]:
@@ -761,18 +984,28 @@ def _chosen(scenario: Scenario, parties: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(parties))
 
 
+def _viable_for(scenario: Scenario, draft: Draft, chosen: Sequence[str]) -> bool:
+    report = check(scenario, draft)
+    return not report.conflicts and all(report.verdict(p).acceptable for p in chosen)
+
+
 def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | None = None,
-                alternatives: int = 3, time_limit: float = 20.0, workers: int = 2,
-                cancel: CancelToken | None = None,
+                alternatives: int = 3, clashes: int = 1, time_limit: float = 20.0,
+                workers: int = 2, cancel: CancelToken | None = None,
                 progress: Callable[[str], None] | None = None) -> BridgeResult:
     """The fewest changes to ``draft`` that pass every red line of ``parties`` (default: all),
-    with up to ``alternatives`` other proposals; or, when none exists, why.
+    with up to ``alternatives`` other proposals; or, when none exists, up to ``clashes``
+    distinct minimal clash sets and the fewest red lines to relax.
 
-    Raises ValueError for a party id the scenario does not have. Never raises for a
-    cancellation or a time limit: see ``BridgeResult.status`` and ``optimal``."""
+    The whole call respects ``time_limit``; a partial answer says so (``optimal`` false,
+    ``notes``). Raises ValueError for a party id the scenario does not have,
+    :class:`BeyondExactSolver` when the scenario's numbers cannot be encoded exactly, and
+    :class:`CertificateError` when an answer fails its re-check (a bug)."""
     run = _Run(time_limit, workers, cancel, progress)
     chosen = _chosen(scenario, parties)
+    viable = _viable_for(scenario, draft, chosen)
     found: list[_Solution] = []
+    notes: list[str] = []
 
     def fresh() -> _Compiler:
         # A fresh model per search, with red lines, stage bounds and no-goods as plain
@@ -787,45 +1020,67 @@ def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | No
     try:
         run.say("Building the model…")
         comp = fresh()
-        sol = _lexicographic(comp, run, "")
+        reasons = _Reasons(comp)
+        sol, cost = _lexicographic(comp, run, "")
+        if sol is None and viable:
+            if cost is not None:  # proven infeasible, yet the checker accepts the draft
+                raise CertificateError("the solver found no agreement on a draft the checker "
+                                       "finds viable")
+            # Out of time before the solver answered: the draft itself is the answer.
+            sol = _Solution({p.id: p.id in comp.current for p in scenario.provisions},
+                            {pid: dict(raw) for pid, raw in comp.cur_raw.items()
+                             if pid in comp.current})
+            notes.append("the time limit was hit; the draft is already acceptable as it is")
         if sol is None:
-            if run.hit_limit:
+            if cost is None:
                 return BridgeResult(False, False, "no proposal found (time limit hit)",
-                                    None, (), (), ())
-            clash, relax = _clash(_Compiler(scenario, draft, chosen, satisfaction=False), run)
-            return BridgeResult(False, not run.hit_limit, "no agreement possible", None, (),
-                                clash, relax)
-        main = _proposal(comp, sol)
+                                    None, (), notes=("the time limit was hit before a proposal "
+                                                     "or a proof of no agreement was found",))
+            return _no_agreement(scenario, draft, chosen, run, clashes, notes)
+        main = _proposal(comp, sol, run, reasons, notes)
+        if viable and main.cost != 0:
+            raise CertificateError(f"the solver proposed {main.cost} changes to a draft the "
+                                   "checker finds viable")
         found.append(sol)
         alts: list[Proposal] = []
         for k in range(alternatives):
+            if run.expired():
+                break
             comp = fresh()
-            alt = _lexicographic(comp, run, f" alternative {k + 1}")
+            alt, _ = _lexicographic(comp, run, f" alternative {k + 1}")
             if alt is None:
                 break
             found.append(alt)
-            alts.append(_proposal(comp, alt))
+            alts.append(_proposal(comp, alt, run, _Reasons(comp), notes))
         optimal = not run.hit_limit
+        if run.hit_limit and len(alts) < alternatives:
+            notes.append("fewer alternatives than asked for were searched within the time "
+                         "limit")
         status = "optimal" if optimal else "best found (time limit hit)"
-        return BridgeResult(True, optimal, status, main, tuple(alts), (), ())
+        return BridgeResult(True, optimal, status, main, tuple(alts),
+                            notes=tuple(dict.fromkeys(notes)))
     except _Cancelled:
-        return BridgeResult(False, False, "cancelled", None, (), (), ())
+        return BridgeResult(False, False, "cancelled", None, ())
 
 
-def _lexicographic(comp: _Compiler, run: _Run, label: str) -> _Solution | None:
+def _lexicographic(comp: _Compiler, run: _Run, label: str
+                   ) -> tuple[_Solution | None, int | None]:
     """Fewest changes, then highest minimum satisfaction, then highest total: each stage's
-    optimum is fixed as a constraint before the next. None when infeasible or nothing was
-    found in time."""
+    optimum is fixed as a constraint before the next. Returns (solution, cost): (None, cost)
+    with a cost of -1 when infeasibility is proven; (None, None) when nothing was found in
+    time."""
     m: Any = comp.m
     m.minimize(comp.cost)
     run.say(f"Solving{label}: fewest changes…")
     status, solver = run.solve(m)
+    if status == cp_model.INFEASIBLE:
+        return None, -1
     if status not in _FOUND:
-        return None
+        return None, None
     best = comp.read(solver)
     cost = round(solver.objective_value)
     if status != cp_model.OPTIMAL:
-        return best
+        return best, cost
     m.add(comp.cost <= cost)
     for name, expr in (("fairest", comp.min_sat), ("most satisfying", comp.sum_sat)):
         if not comp.sat_scaled:
@@ -840,7 +1095,181 @@ def _lexicographic(comp: _Compiler, run: _Run, label: str) -> _Solution | None:
         if status != cp_model.OPTIMAL:
             break
         m.add(expr >= round(solver.objective_value))
-    return best
+    return best, cost
+
+
+# --------------------------------------------------------------------------- no agreement
+
+
+class _Clashes:
+    """Minimal clash sets over the chosen red lines, on one model with a guard per red line."""
+
+    def __init__(self, scenario: Scenario, draft: Draft, chosen: Sequence[str], run: _Run
+                 ) -> None:
+        self.scenario, self.draft, self.chosen, self.run = scenario, draft, chosen, run
+        self.comp = _Compiler(scenario, draft, chosen, satisfaction=False)
+        m: Any = self.comp.m
+        self.guards = [m.new_bool_var(f"guard:{i}") for i in range(len(self.comp.red_lits))]
+        for g, r in zip(self.guards, self.comp.red_lits, strict=True):
+            m.add_implication(g, r)
+        self.index = {g.Index(): i for i, g in enumerate(self.guards)}
+        self.unproven = False  # a time limit left some answer unproven
+
+    def feasible(self, idx: Sequence[int]) -> tuple[bool | None, list[int]]:
+        """Whether these red lines can hold together; when not, a subset that cannot."""
+        m: Any = self.comp.m
+        m.clear_objective()
+        m.clear_assumptions()
+        m.add_assumptions([self.guards[i] for i in idx])
+        status, solver = self.run.solve(m)
+        m.clear_assumptions()
+        if status in _FOUND:
+            return True, []
+        if status == cp_model.INFEASIBLE:
+            found = {self.index[v] for v in solver.sufficient_assumptions_for_infeasibility()
+                     if v in self.index}
+            return False, sorted(found & set(idx)) or list(idx)
+        return None, list(idx)
+
+    def shrink(self, core: list[int]) -> list[int]:
+        """Deletion-based shrinking: a member is necessary when the rest without it is
+        satisfiable; when the rest is not, continue from the solver's core of the rest."""
+        necessary: set[int] = set()
+        while True:
+            candidate = next((x for x in core if x not in necessary), None)
+            if candidate is None:
+                return core
+            rest = [x for x in core if x != candidate]
+            answer, smaller = self.feasible(rest)
+            if answer is False:
+                core = smaller
+            else:
+                if answer is None:
+                    self.unproven = True
+                necessary.add(candidate)
+
+    def enumerate(self, wanted: int) -> list[list[int]]:
+        """Up to ``wanted`` distinct minimal clash sets, by a hitting-set tree: each node drops
+        a set of red lines; a node whose remaining red lines still clash yields a minimal clash
+        (a known one when it avoids the dropped lines, else a new one found by shrinking), and
+        one child per member of that clash drops it too."""
+        everything = list(range(len(self.guards)))
+        found: list[list[int]] = []
+        satisfiable: list[frozenset[int]] = []
+        queue: deque[frozenset[int]] = deque([frozenset()])
+        seen: set[frozenset[int]] = set()
+        while queue and len(found) < wanted:
+            dropped = queue.popleft()
+            if dropped in seen or any(s <= dropped for s in satisfiable):
+                continue
+            seen.add(dropped)
+            known = next((c for c in found if not dropped & set(c)), None)
+            if known is None:
+                if self.run.expired():
+                    self.unproven = True
+                    break
+                answer, core = self.feasible([i for i in everything if i not in dropped])
+                if answer is None:
+                    self.unproven = True
+                    break
+                if answer:
+                    satisfiable.append(dropped)
+                    continue
+                known = self.shrink(core)
+                if known in found:
+                    continue
+                found.append(known)
+            queue.extend(dropped | {i} for i in known)
+        return found
+
+    def relax(self) -> tuple[list[int], bool]:
+        """The fewest red lines to drop (a minimum hitting set of all clashes) and whether
+        that minimum is proven; the rest's witness is checked by the checker."""
+        m: Any = self.comp.m
+        m.clear_assumptions()
+        m.minimize(sum(g.Not() for g in self.guards))
+        status, solver = self.run.solve(m)
+        if status not in _FOUND:
+            return [], False
+        dropped = [i for i, g in enumerate(self.guards) if not solver.boolean_value(g)]
+        kept = [rl for i, rl in enumerate(self.comp.red_lines) if i not in set(dropped)]
+        if not self.comp.holds(self.comp.clauses(self.comp.read(solver)), kept):
+            raise CertificateError("relaxing the proposed red lines leaves a package the "
+                                   "checker refuses")
+        return dropped, status == cp_model.OPTIMAL
+
+    def certify(self, clash: list[int]) -> bool:
+        """Re-prove a clash on fresh models (only its own red lines encoded): infeasible as a
+        whole, and feasible without any one member, with a witness the checker accepts. True
+        when proven; False when the time ran out first. Raises CertificateError when wrong."""
+        members = [self.comp.red_lines[i] for i in clash]
+        status, _ = self._solve_only(members)
+        if status is None:
+            return False
+        if status:
+            raise CertificateError("a reported clash of red lines can all hold together")
+        for drop in members:
+            rest = [rl for rl in members if rl is not drop]
+            status, witness = self._solve_only(rest)
+            if status is None:
+                return False
+            if not status:
+                raise CertificateError(f"a reported clash is not minimal: it clashes without "
+                                       f"{drop.party}: {drop.id}")
+            assert witness is not None
+            comp, sol = witness
+            if not comp.holds(comp.clauses(sol), rest):
+                raise CertificateError("the checker refuses the witness that a clash is "
+                                       "minimal")
+        return True
+
+    def _solve_only(self, red_lines: list[_RedLine]
+                    ) -> tuple[bool | None, tuple[_Compiler, _Solution] | None]:
+        comp = _Compiler(self.scenario, self.draft, self.chosen, satisfaction=False,
+                         red_lines=red_lines)
+        for r in comp.red_lits:
+            comp.m.add_bool_or([r])
+        status, solver = self.run.solve(comp.m)
+        if status in _FOUND:
+            return True, (comp, comp.read(solver))
+        if status == cp_model.INFEASIBLE:
+            return False, None
+        return None, None
+
+
+def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: _Run,
+                  wanted: int, notes: list[str]) -> BridgeResult:
+    """No package passes every chosen red line (proven by the main solve): why, verified."""
+    run.say("No agreement: finding the clashing red lines…")
+    finder = _Clashes(scenario, draft, chosen, run)
+    found = finder.enumerate(max(1, wanted))
+    proven = [c for c in found if finder.certify(c)]
+    if len(proven) < len(found) or finder.unproven:
+        finder.unproven = True
+        notes.append("the time limit was hit before every clash was proven minimal; only "
+                     "proven ones are shown")
+    elif len(found) < wanted:
+        notes.append(f"only {len(found)} distinct "
+                     f"{'clash exists' if len(found) == 1 else 'clashes exist'}")
+    run.say("No agreement: the fewest red lines to relax…")
+    dropped, relax_proven = finder.relax()
+    if not dropped:
+        notes.append("the fewest red lines to relax were not found within the time limit")
+    elif not relax_proven:
+        notes.append("the red lines to relax are the fewest found, not proven the fewest "
+                     "(time limit)")
+    red = finder.comp.red_lines
+    optimal = not finder.unproven and relax_proven and bool(dropped)
+    return BridgeResult(
+        False, optimal, "no agreement possible", None, (),
+        clashes=tuple(tuple(_item(red[i]) for i in c) for c in proven),
+        relax=tuple(_item(red[i]) for i in dropped),
+        proven_infeasible=True,
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+# --------------------------------------------------------------------------- frontier
 
 
 def frontier(scenario: Scenario, draft: Draft, party_a: str, party_b: str, *,
@@ -914,3 +1343,17 @@ def frontier(scenario: Scenario, draft: Draft, party_a: str, party_b: str, *,
                                                   sats[i][0] + sats[i][1]))
     return tuple(FrontierPoint(sats[i], points[i][2], i == nash, i == egal)
                  for i in range(len(points)))
+
+
+__all__ = [
+    "BeyondExactSolver",
+    "BridgeResult",
+    "CancelToken",
+    "CertificateError",
+    "Change",
+    "ClashItem",
+    "FrontierPoint",
+    "Proposal",
+    "find_bridge",
+    "frontier",
+]
