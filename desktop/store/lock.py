@@ -8,6 +8,19 @@ process ends, however it ends, so a crash never leaves a document locked: a lock
 holds is simply taken over. The file's text says who holds it (process, user, host, since
 when), so a second window can tell the person who has the document open.
 
+Every way of reaching a document shares one lock, and the lock never fails silently:
+
+- Symbolic links are resolved: the lock sits beside the real file, so a document opened
+  through a link and by its own name is still locked once.
+- A name too long for ``.~lock.<name>#`` (file names stop at 255 bytes) gets
+  ``.~lock.<start of name>~<hash of the name>#``: still one lock per document.
+- Another user's lock file is opened read-only to test it (``flock`` needs no write access), so
+  a document open in someone else's window is reported as in use. One that cannot be read at
+  all is reported the same way: Accord cannot tell, so it does not write.
+- The lock path is never followed or truncated unless it is a plain file Accord could have made:
+  a symbolic link, a folder, a device or a file with other names (hard links) there is left
+  alone and the document is treated as in use (:class:`LockRefused`), naming the lock file.
+
 Locks on network file systems are only as good as the server's; documents there are flagged
 by :func:`desktop.store.backups.risky_location` anyway.
 """
@@ -16,10 +29,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
+import hashlib
 import json
 import os
 import socket
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +43,17 @@ from pathlib import Path
 from desktop.store.files import DocumentError
 
 LOCK_PREFIX = ".~lock."
+LOCK_SUFFIX = "#"
+#: The mode of a lock file Accord creates: anybody who can see the document can test the lock.
+LOCK_FILE_MODE = 0o644
 _MAX_OWNER_BYTES = 4096
+#: The longest file name (in bytes) on the file systems Accord is used on.
+_NAME_MAX = 255
+#: Hex digits of the SHA-256 of the document's name in a shortened lock name.
+_HASH_DIGITS = 16
+#: Never follow a symbolic link at the lock path; never block on a FIFO planted there.
+_OPEN_FLAGS = (getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_NONBLOCK", 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,37 +80,80 @@ class LockOwner:
 
 
 class DocumentInUse(DocumentError):
-    """The document is open for editing in another Accord window (or process)."""
+    """The document is open for editing in another Accord window (or process).
 
-    def __init__(self, path: Path, owner: LockOwner) -> None:
+    ``reason`` defaults to "it is open in <owner>"; subclasses give their own.
+    """
+
+    def __init__(self, path: Path, owner: LockOwner, reason: str | None = None) -> None:
         self.owner = owner
-        super().__init__(path, f"it is open in {owner.describe()}")
+        super().__init__(path, reason if reason is not None else
+                         f"it is open in {owner.describe()}")
+
+
+class LockRefused(DocumentInUse):
+    """The document's lock path holds something Accord will not open or replace (a symbolic
+    link, a folder, a device, a file with other names) or another user's lock file it may not
+    read. Nobody can tell whether the document is open elsewhere, so it is treated as in use:
+    callers that open it read-only for :class:`DocumentInUse` do so here too."""
+
+    def __init__(self, path: Path, lock_file: Path, problem: str) -> None:
+        self.lock_file = lock_file
+        super().__init__(path, LockOwner(), f"its lock file “{lock_file.name}” {problem}")
 
 
 def lock_path(path: Path) -> Path:
-    """The lock file of the document at ``path``."""
-    path = Path(os.path.abspath(path))
-    return path.with_name(f"{LOCK_PREFIX}{path.name}#")
+    """The lock file of the document at ``path``: beside the real file (symbolic links
+    resolved), named ``.~lock.<name>#``, or ``.~lock.<start of name>~<hash>#`` when that would
+    pass 255 bytes."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(_lock_name(real.name))
+
+
+def _lock_name(name: str) -> str:
+    full = f"{LOCK_PREFIX}{name}{LOCK_SUFFIX}"
+    if _size(full) <= _NAME_MAX:
+        return full
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()
+    tail = f"~{digest[:_HASH_DIGITS]}{LOCK_SUFFIX}"
+    room = _NAME_MAX - _size(LOCK_PREFIX) - _size(tail)
+    start = name
+    while _size(start) > room:  # whole characters only
+        start = start[:-1]
+    return f"{LOCK_PREFIX}{start}{tail}"
+
+
+def _size(name: str) -> int:
+    return len(name.encode("utf-8", "surrogateescape"))
 
 
 class DocumentLock:
     """This process's lock on one document. Release it when the document is closed."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int, lock_file: Path | None = None) -> None:
+        #: The document as the caller named it (made absolute, links not resolved).
         self.path = Path(os.path.abspath(path))
+        #: The lock file held.
+        self.lock_file = lock_file if lock_file is not None else lock_path(path)
         self._fd: int | None = fd
 
     @property
     def held(self) -> bool:
         return self._fd is not None
 
+    def is_for(self, path: Path) -> bool:
+        """Whether this lock covers the document at ``path`` (however it is reached)."""
+        return lock_path(path) == self.lock_file
+
     def release(self) -> None:
-        """Give the document up. Safe to call twice."""
+        """Give the document up. Safe to call twice. The lock file is removed only while it is
+        still the file this lock holds (never what someone put in its place)."""
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        with contextlib.suppress(OSError):
-            lock_path(self.path).unlink()  # while still locked: nobody can be taking it over
+        if _same_file(fd, self.lock_file):
+            with contextlib.suppress(OSError):
+                self.lock_file.unlink()  # while still locked: nobody can be taking it over
         with contextlib.suppress(OSError):
             _unlock(fd)
         os.close(fd)
@@ -97,15 +166,17 @@ def lock_document(path: Path) -> DocumentLock | None:
     """Lock ``path`` for editing by this process.
 
     Raises :class:`DocumentInUse` if another process (or another window of this one) holds
-    it. Returns ``None`` when no lock can be kept: the folder is read-only (then nothing can be
-    saved there anyway) or the file system does not support locks.
+    it, or :class:`LockRefused` (a :class:`DocumentInUse`) if its lock path cannot be trusted
+    or checked. Returns ``None`` when no lock can be kept: the folder is read-only or missing
+    (then nothing can be saved there anyway) or the file system does not support locks.
     """
-    target = lock_path(path)
+    document = Path(path)
+    target = lock_path(document)
     for _ in range(5):  # retried only if a holder released the file while we were locking it
-        try:
-            fd = os.open(target, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-        except OSError:
+        opened = _open_lock_file(document, target)
+        if opened is None:
             return None
+        fd, writable = opened
         try:
             acquired = _try_lock(fd)
         except OSError:
@@ -114,19 +185,31 @@ def lock_document(path: Path) -> DocumentLock | None:
         if not acquired:
             owner = _read_owner(fd)
             os.close(fd)
-            raise DocumentInUse(Path(path), owner)
+            raise DocumentInUse(document, owner)
         if not _same_file(fd, target):  # released and removed between open and lock
             _unlock(fd)
             os.close(fd)
             continue
+        if not writable:
+            # Another user's lock file that nobody holds: a crashed window's. Holding its lock
+            # we may remove it (as its holder would) and make our own; if the folder forbids
+            # that, the lock we hold on it is still a lock, only its text names the old holder.
+            try:
+                target.unlink()
+            except OSError:
+                return DocumentLock(document, fd, target)
+            _unlock(fd)
+            os.close(fd)
+            continue
         _write_owner(fd)
-        return DocumentLock(Path(path), fd)
+        return DocumentLock(document, fd, target)
     return None
 
 
 def lock_holder(path: Path) -> LockOwner | None:
     """Who holds the lock of ``path``, or ``None`` if it is free (for writers that do not
-    keep the document open, like ``accord import``)."""
+    keep the document open, like ``accord import``). A lock path that cannot be trusted or
+    checked (:class:`LockRefused`) gives an owner nobody is named in."""
     try:
         lock = lock_document(path)
     except DocumentInUse as err:
@@ -136,9 +219,84 @@ def lock_holder(path: Path) -> LockOwner | None:
     return None
 
 
-def _same_file(fd: int, target: Path) -> bool:
+def _open_lock_file(document: Path, target: Path) -> tuple[int, bool] | None:
+    """Open the lock file ``target``, creating it if needed, without following a link: its
+    descriptor and whether it is open for writing. ``None`` when no lock file can be made (the
+    folder is read-only or missing, or the file system refuses the name)."""
+    if not hasattr(os, "O_NOFOLLOW"):  # Windows: look first (the open would follow a link)
+        problem = _path_problem(target)
+        if problem is not None:
+            raise LockRefused(document, target, problem)
     try:
-        a, b = os.fstat(fd), os.stat(target)
+        fd = os.open(target, os.O_RDWR | os.O_CREAT | _OPEN_FLAGS, LOCK_FILE_MODE)
+    except OSError as err:
+        problem = _path_problem(target)
+        if problem is not None:
+            raise LockRefused(document, target, problem) from None
+        if err.errno not in (errno.EACCES, errno.EPERM) or not os.path.lexists(target):
+            return None
+        try:  # another user's lock file: flock needs no write access to test or take it
+            fd = os.open(target, os.O_RDONLY | _OPEN_FLAGS)
+        except OSError:
+            raise LockRefused(document, target,
+                              "belongs to another user and cannot be read, so Accord cannot "
+                              "tell whether the document is open elsewhere") from None
+        writable = False
+    else:
+        writable = True
+    try:
+        st = os.fstat(fd)
+        problem = _file_problem(st)
+        if problem is not None:
+            raise LockRefused(document, target, problem)
+        if writable:
+            _share(fd, st)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, writable
+
+
+def _path_problem(target: Path) -> str | None:
+    """What is at the lock path, if it is not a file a lock could be (or nothing)."""
+    try:
+        st = os.lstat(target)
+    except OSError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return ("is a symbolic link, which Accord never makes; it was left as it is, so the "
+                "document cannot be locked for editing")
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder, so the document cannot be locked for editing"
+    return _file_problem(st)
+
+
+def _file_problem(st: os.stat_result) -> str | None:
+    """Why an opened lock file is not one Accord could have made, or ``None``."""
+    if not stat.S_ISREG(st.st_mode):
+        return "is not a regular file, so the document cannot be locked for editing"
+    if st.st_nlink > 1:
+        return ("is linked to another file, so Accord will not write it and the document "
+                "cannot be locked for editing")
+    if st.st_size > _OWNER_OFFSET + _MAX_OWNER_BYTES:
+        return ("is not one Accord made (it is too large), so Accord will not write it and the "
+                "document cannot be locked for editing")
+    return None
+
+
+def _share(fd: int, st: os.stat_result) -> None:
+    """Give our lock file its mode whatever the umask, so other users can test the lock."""
+    fchmod = getattr(os, "fchmod", None)
+    if (fchmod is not None and hasattr(os, "geteuid") and st.st_uid == os.geteuid()
+            and stat.S_IMODE(st.st_mode) != LOCK_FILE_MODE):
+        with contextlib.suppress(OSError):
+            fchmod(fd, LOCK_FILE_MODE)
+
+
+def _same_file(fd: int, target: Path) -> bool:
+    """Whether ``target`` itself (not what a link there points to) is the file open as ``fd``."""
+    try:
+        a, b = os.fstat(fd), os.lstat(target)
     except OSError:
         return False
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
@@ -201,7 +359,6 @@ if sys.platform == "win32":
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
-    import errno
     import fcntl
 
     _OWNER_OFFSET = 0
