@@ -3,6 +3,11 @@
 Reading is bounded: the caller checks the byte size before anything is parsed
 (:data:`MAX_JSON_BYTES`), deep nesting is refused by the parser, and every error becomes one
 :class:`ScenarioError` whose message a person can act on.
+
+Reading is strict: a key repeated in one JSON object is refused, naming the key and the object
+(``json.loads`` would silently keep the last one, so a red line with two ``rule`` keys would
+import whichever came second, unseen by whoever reviewed the first). Text quoted from the file
+in a message has its control characters escaped (:func:`desktop.textsafe.terminal_safe`).
 """
 
 from __future__ import annotations
@@ -10,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from desktop.domain.model import FORMAT_NAME, FORMAT_VERSION, Scenario
+from desktop.textsafe import terminal_safe
 
 #: Larger files are refused before parsing. The 2,000-provision benchmark scenario is ~2 MB.
 MAX_JSON_BYTES = 50 * 1024 * 1024
@@ -32,8 +39,9 @@ def parse_scenario(data: bytes | str) -> Scenario:
             f"the file is {size / 1024 / 1024:.0f} MB; scenarios larger than "
             f"{MAX_JSON_BYTES // 1024 // 1024} MB are refused"
         )
+    duplicates: list[tuple[dict[str, Any], str]] = []
     try:
-        raw = json.loads(data)
+        raw = json.loads(data, object_pairs_hook=_pairs_hook(duplicates))
     except RecursionError:
         raise ScenarioError("the JSON nests too deeply to be a scenario") from None
     except UnicodeDecodeError as err:
@@ -44,7 +52,51 @@ def parse_scenario(data: bytes | str) -> Scenario:
         ) from None
     except ValueError:  # Python refuses integers of more than 4,300 digits
         raise ScenarioError("the file holds a number too long to be read") from None
+    if duplicates:
+        obj, key = duplicates[0]
+        where = _where(raw, obj)
+        raise ScenarioError(
+            f"duplicate key {_shown(json.dumps(key, ensure_ascii=False))} in "
+            f"{_shown(where) if where else 'the top-level object'}: a key may appear only once "
+            "in an object (which one was meant is unclear)"
+        )
     return scenario_from_dict(raw)
+
+
+def _pairs_hook(
+    duplicates: list[tuple[dict[str, Any], str]],
+) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An ``object_pairs_hook`` that builds each object as usual and notes, in
+    ``duplicates``, every object in which a key repeats (with the first repeated key)."""
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((obj, key))
+                    break
+                seen.add(key)
+        return obj
+
+    return hook
+
+
+def _where(root: Any, target: dict[str, Any]) -> str:
+    """The path of the object ``target`` inside ``root`` (``parties[0].red_lines[2]``), found
+    by identity; "" for the root. Iterative: the parser has already bounded the nesting."""
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if node is target:
+            return _path(loc)
+        if isinstance(node, dict):
+            stack.extend((v, (*loc, k)) for k, v in node.items() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, (*loc, i)) for i, v in enumerate(node)
+                         if isinstance(v, dict | list))
+    return ""
 
 
 def scenario_from_dict(raw: Any) -> Scenario:
@@ -82,6 +134,7 @@ def describe_validation_error(err: ValidationError, limit: int = 12) -> str:
             msg = "unknown key (the format allows no extra keys)"
         elif item["type"] == "string_pattern_mismatch" and where.endswith("id"):
             msg = "ids are letters, digits and _ in words joined by '-', starting with a letter"
+        msg = "\n".join(terminal_safe(part) for part in msg.split("\n"))  # lines kept
         lines.append(f"{_shown(where)}: {msg}" if where else msg)
     shown = lines[:limit]
     if len(lines) > limit:
@@ -90,8 +143,10 @@ def describe_validation_error(err: ValidationError, limit: int = 12) -> str:
 
 
 def _shown(text: str, limit: int = 80) -> str:
-    """``text`` cut to ``limit`` characters: a message must stay readable whatever the file
-    holds (a 10 MB key name must not become a 10 MB dialog)."""
+    """``text`` with its control characters escaped, cut to ``limit`` characters: a message
+    must stay readable whatever the file holds (a 10 MB key name must not become a 10 MB
+    dialog, nor a key with a newline a second line)."""
+    text = terminal_safe(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
