@@ -7,6 +7,16 @@ Backups
     copies. A backup that cannot be made never blocks the save: the ``OSError`` is caught and
     reported through ``on_error``. Restoring is :func:`desktop.store.open_document` on a backup.
 
+    The backups folder is Accord's own: one that is a symbolic link is refused (reported, the
+    save goes on), so a backup is never written, nor a file deleted, somewhere else. Rotation
+    and clean-up delete only what Accord provably made there: regular files (not links) named
+    exactly as a backup (or a half-made one) of this document, holding an Accord header.
+
+    Timestamps come from clocks that can be wrong (a clock once set ahead, or backups synced
+    from another computer). A stamp later than now cannot be when that backup was made, so such
+    backups count as older than every plausibly stamped one, and the backup a save has just made
+    is never rotated away: each save keeps the previous version whatever the stamps say.
+
 Risky folders
     :func:`risky_location` says when a document sits in a cloud-sync folder (by the names of
     the folders on its path) or on a network file system (the longest matching mount point in
@@ -17,10 +27,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.domain.model import Scenario
@@ -43,14 +55,31 @@ _PREFIX_FOLDERS = ("dropbox", "onedrive", "nextcloud", "owncloud", "google drive
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "davfs",
                "fuse.davfs", "fuse.davfs2", "afs", "9p"}
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
+#: Exactly what ``_STAMP`` writes (``strptime`` alone also takes shorter fields).
+_STAMP_SHAPE = re.compile(r"[0-9]{8}T[0-9]{6}\.[0-9]{6}Z")
 _SUFFIX = ".accord"
 _PART = ".part-"
+_HEADER_SIZE = 100
+#: How far ahead of the clock a stamp may be and still count as when its backup was made
+#: (clocks are adjusted by small steps; backups made in one microsecond are stamped apart).
+_CLOCK_SLACK = timedelta(minutes=1)
+_NOT_A_FOLDER = "it is not a folder"
+_LINKED_FOLDER = ("it is a symbolic link, which Accord never makes; it was left as it is and "
+                  "nothing was written through it")
 
 
 @dataclass(frozen=True)
 class Backup:
     path: Path
     saved_at: datetime
+
+
+class _Refused(Exception):
+    """The backups folder is not one Accord may write into; ``reason`` is one sentence."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def backup_dir(path: Path) -> Path:
@@ -60,37 +89,84 @@ def backup_dir(path: Path) -> Path:
 
 
 def _parse(stem: str, name: str) -> datetime | None:
+    """The time in a backup's name, if ``name`` is exactly ``<stem>.<stamp>.accord``."""
     prefix = f"{stem}."
     if not (name.startswith(prefix) and name.endswith(_SUFFIX)):
         return None
+    stamp = name[len(prefix):-len(_SUFFIX)]
+    if not _STAMP_SHAPE.fullmatch(stamp):
+        return None
     try:
-        return datetime.strptime(name[len(prefix):-len(_SUFFIX)], _STAMP).replace(tzinfo=UTC)
+        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None
 
 
+def _is_real_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a folder itself, not a symbolic link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(folder).st_mode)
+    except OSError:
+        return False
+
+
 def list_backups(path: Path) -> list[Backup]:
-    """The backups of ``path``, newest first."""
+    """The backups of ``path``, newest first.
+
+    Only regular files named as backups count, and only in a real folder (not a link). A stamp
+    more than a minute ahead of the clock is not when the backup was made (the clock was wrong,
+    or it came from another computer): those come after every plausibly stamped backup, newest
+    stamp first.
+    """
     path = Path(path)
     folder = backup_dir(path)
+    if not _is_real_folder(folder):
+        return []
     try:
-        names = os.listdir(folder)
+        with os.scandir(folder) as entries:
+            found = [Backup(folder / entry.name, when) for entry in entries
+                     if (when := _parse(path.stem, entry.name)) is not None
+                     and entry.is_file(follow_symlinks=False)]
     except OSError:
         return []
-    found = []
-    for name in names:
-        when = _parse(path.stem, name)
-        if when is not None:
-            found.append(Backup(folder / name, when))
-    found.sort(key=lambda b: b.saved_at, reverse=True)
+    latest = datetime.now(UTC) + _CLOCK_SLACK
+    found.sort(key=lambda b: (b.saved_at > latest, -b.saved_at.timestamp()))
     return found
 
 
-def _looks_like_document(path: Path) -> bool:
-    with open(path, "rb") as f:
-        head = f.read(100)
-    return (len(head) == 100 and head.startswith(SQLITE_MAGIC)
+def _read_head(path: Path) -> bytes | None:
+    """The first bytes of ``path`` if it is a regular file (never through a link)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, _HEADER_SIZE)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _is_document_header(head: bytes) -> bool:
+    return (len(head) == _HEADER_SIZE and head.startswith(SQLITE_MAGIC)
             and int.from_bytes(head[68:72], "big") == APPLICATION_ID)
+
+
+def _could_be_partial_document(head: bytes) -> bool:
+    """Whether ``head`` can be the start of a copy of an Accord document cut short."""
+    return (SQLITE_MAGIC.startswith(head[:len(SQLITE_MAGIC)])
+            and (len(head) < 72 or int.from_bytes(head[68:72], "big") == APPLICATION_ID))
+
+
+def _looks_like_document(path: Path) -> bool:
+    head = _read_head(path)
+    return head is not None and _is_document_header(head)
 
 
 def make_backup(path: Path, keep: int = DEFAULT_KEEP,
@@ -106,13 +182,15 @@ def make_backup(path: Path, keep: int = DEFAULT_KEEP,
     folder = backup_dir(path)
     part: Path | None = None
     try:
-        folder.mkdir(exist_ok=True)
-        _remove_stale_parts(folder)
-        stamp = datetime.now(UTC).strftime(_STAMP)
-        copy = folder / f"{path.stem}.{stamp}{_SUFFIX}"
+        _make_folder(folder)
+        _remove_stale_parts(folder, path.stem)
+        copy = _new_name(folder, path.stem, datetime.now(UTC))
         # Copied under a hidden name and renamed once complete: a crash mid-copy never
-        # leaves a half backup that looks like a real one.
+        # leaves a half backup that looks like a real one. The part is created here first
+        # (never through a link, never over an existing file), then filled.
         part = folder / f".{copy.name}{_PART}{os.getpid()}"
+        os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600))
         shutil.copy2(path, part)
         if not _looks_like_document(part):
             part.unlink(missing_ok=True)
@@ -120,9 +198,11 @@ def make_backup(path: Path, keep: int = DEFAULT_KEEP,
                 on_error(f"{path}: the current file is not an Accord document; no backup kept")
             return None
         os.replace(part, copy)
-        for old in list_backups(path)[max(keep, 1):]:
-            with contextlib.suppress(OSError):
-                old.path.unlink()
+        _rotate(path, copy, keep)
+    except _Refused as err:
+        if on_error is not None:
+            on_error(f"{folder}: no backup was made ({err.reason})")
+        return None
     except OSError as err:
         if part is not None:
             with contextlib.suppress(OSError):
@@ -133,11 +213,52 @@ def make_backup(path: Path, keep: int = DEFAULT_KEEP,
     return copy
 
 
-def _remove_stale_parts(folder: Path) -> None:
-    """Remove half-made backups of processes that died while copying."""
-    for name in os.listdir(folder):
+def _make_folder(folder: Path) -> None:
+    """Create the backups folder, or make sure the existing one is a real folder."""
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder)
+    try:
+        mode = os.lstat(folder).st_mode
+    except FileNotFoundError:
+        raise _Refused("it disappeared while the backup was being made") from None
+    if stat.S_ISLNK(mode):
+        raise _Refused(_LINKED_FOLDER)
+    if not stat.S_ISDIR(mode):
+        raise _Refused(_NOT_A_FOLDER)
+
+
+def _new_name(folder: Path, stem: str, now: datetime) -> Path:
+    """The name of a new backup stamped ``now``; a microsecond later while that is taken."""
+    while True:
+        copy = folder / f"{stem}.{now.strftime(_STAMP)}{_SUFFIX}"
+        if not os.path.lexists(copy):
+            return copy
+        now += timedelta(microseconds=1)
+
+
+def _rotate(path: Path, newest: Path, keep: int) -> None:
+    """Delete all but the newest ``keep`` backups of ``path``; ``newest`` (the backup just
+    made) is always kept, and only files proven to be Accord's backups are deleted."""
+    older = [b for b in list_backups(path) if b.path != newest]
+    for old in older[max(keep, 1) - 1:]:
+        if _looks_like_document(old.path):
+            with contextlib.suppress(OSError):
+                old.path.unlink()
+
+
+def _remove_stale_parts(folder: Path, stem: str) -> None:
+    """Remove half-made backups of this document left by processes that died while copying:
+    regular files named ``.<stem>.<stamp>.accord.part-<pid>`` whose process is gone and whose
+    bytes can be the start of an Accord document."""
+    with os.scandir(folder) as entries:
+        names = [entry.name for entry in entries]
+    for name in names:
         head, sep, pid = name.rpartition(_PART)
-        if sep and head.startswith(".") and pid.isdigit() and not is_running(int(pid)):
+        if not (sep and head.startswith(".") and pid.isdigit()
+                and _parse(stem, head[1:]) is not None) or is_running(int(pid)):
+            continue
+        start = _read_head(folder / name)
+        if start is not None and _could_be_partial_document(start):
             with contextlib.suppress(OSError):
                 (folder / name).unlink()
 
