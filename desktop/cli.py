@@ -4,12 +4,20 @@ Exit codes: 0 success (for ``check`` and ``brief``: the draft is viable; for ``s
 proposal exists), 1 the draft is not viable (for ``brief --compare``: the first draft; for
 ``suggest``: no proposal exists), 2 bad input or usage. Every bad input gives
 one line on stderr naming the file and the cause, never a traceback, and writes nothing.
+
+Everything printed from a file or the command line (titles, names, ids, paths, messages built
+from them) goes through :func:`desktop.textsafe.terminal_safe` (``--json`` output through
+:func:`~desktop.textsafe.json_terminal_safe`): a scenario cannot print a fake line or drive the
+terminal. Outputs never replace the command's own input, and only ``import`` may replace an
+Accord document (:func:`desktop.store.files.check_replaceable`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,9 +27,12 @@ from desktop import STARTED, __version__
 from desktop.domain import Clause, Draft, Report, Scenario, check, json_schema
 from desktop.domain.interchange import ScenarioError
 from desktop.domain.rules import format_literal
+from desktop.textsafe import json_terminal_safe, terminal_safe
 
 if TYPE_CHECKING:
     from desktop.domain.solver import BridgeResult, Change
+    from desktop.store import DocumentError
+    from desktop.store.files import OutputKind
 
 EXIT_OK = 0
 EXIT_NOT_VIABLE = 1
@@ -35,10 +46,28 @@ class UsageError(Exception):
     """Bad input or usage: reported as one line, exit 2."""
 
 
+def error_line(message: object) -> str:
+    """An error message as one line a terminal shows as it is: the lines of a message that
+    lists several problems joined with "; ", every control character escaped."""
+    return "; ".join(terminal_safe(part) for part in str(message).split("\n") if part)
+
+
+def document_error_line(err: DocumentError) -> str:
+    """A :class:`~desktop.store.DocumentError` as one safe line, ``"<path>: <reason>"``. The
+    path is one field (a newline in a file name is shown as ``\\n``); so is the reason of a
+    document in use, which quotes the lock file. Other reasons may list several problems, one
+    a line (their quoted text is escaped where they are made)."""
+    from desktop.store import DocumentInUse
+
+    reason = (terminal_safe(err.reason) if isinstance(err, DocumentInUse)
+              else error_line(err.reason))
+    return f"{terminal_safe(err.path)}: {reason}"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {error_line(message)}\n")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -123,19 +152,46 @@ def _read(path: Path) -> Scenario:
     try:
         return read_scenario_file(path)
     except DocumentError as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(document_error_line(err)) from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one existing file (through links and other spellings)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(output: Path, inputs: Sequence[Path], kind: OutputKind = "other") -> None:
+    """Refuse ``output`` before any work is done: it is one of the command's ``inputs``, or,
+    unless ``kind`` is ``"document"``, an Accord document or a locked file. The writer checks
+    the target again when it replaces it."""
+    from desktop.store import DocumentError
+    from desktop.store.files import check_replaceable
+
+    for source in inputs:
+        if _same_file(output, source):
+            raise UsageError(f"{terminal_safe(output)}: it is this command's input file; it was "
+                             "not replaced (choose another file name for the output)")
+    if kind != "document":
+        try:
+            check_replaceable(output, output, "other")
+        except DocumentError as err:
+            raise UsageError(document_error_line(err)) from None
 
 
 def _pick_draft(scenario: Scenario, path: Path, draft_id: str | None) -> Draft:
+    where = terminal_safe(path)
     if not scenario.drafts:
-        raise UsageError(f"{path}: the scenario has no drafts to check")
+        raise UsageError(f"{where}: the scenario has no drafts to check")
     if draft_id is None:
         return scenario.drafts[0]
     for draft in scenario.drafts:
         if draft.id == draft_id:
             return draft
-    known = ", ".join(d.id for d in scenario.drafts)
-    raise UsageError(f"{path}: no draft '{draft_id}' (drafts: {known})")
+    known = ", ".join(terminal_safe(d.id) for d in scenario.drafts)
+    raise UsageError(f"{where}: no draft '{terminal_safe(draft_id)}' (drafts: {known})")
 
 
 def _count(items: Sequence[object], noun: str) -> str:
@@ -145,6 +201,7 @@ def _count(items: Sequence[object], noun: str) -> str:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.store import DocumentError, import_json, lock_document, save_document
 
+    check_output(args.output, [args.scenario], "document")
     try:
         scenario = import_json(args.scenario)
         lock = lock_document(args.output)  # refuses a document open in an Accord window
@@ -154,21 +211,23 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             if lock is not None:
                 lock.release()
     except DocumentError as err:
-        raise UsageError(str(err)) from None
-    print(f"{args.output}: imported '{scenario.title}' ({_count(scenario.provisions, 'provision')},"
-          f" {_count(scenario.drafts, 'draft')})", file=out)
+        raise UsageError(document_error_line(err)) from None
+    print(f"{terminal_safe(args.output)}: imported '{terminal_safe(scenario.title)}' "
+          f"({_count(scenario.provisions, 'provision')}, {_count(scenario.drafts, 'draft')})",
+          file=out)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.store import DocumentError, export_json, open_document
 
+    check_output(args.output, [args.document])
     try:
         scenario = open_document(args.document)
         export_json(scenario, args.output)
     except DocumentError as err:
-        raise UsageError(str(err)) from None
-    print(f"{args.output}: exported '{scenario.title}'", file=out)
+        raise UsageError(document_error_line(err)) from None
+    print(f"{terminal_safe(args.output)}: exported '{terminal_safe(scenario.title)}'", file=out)
     return EXIT_OK
 
 
@@ -207,26 +266,34 @@ def _percent(x: float | None) -> str:
 
 
 def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
-    """The ``check`` text output: for a person reading a terminal."""
+    """The ``check`` text output: for a person reading a terminal. Every field from the
+    scenario is :func:`terminal_safe`: each stays on its own line and drives nothing."""
+    s = terminal_safe
     lines = [
-        f"{draft.title} [{draft.id}]",
+        f"{s(draft.title)} [{s(draft.id)}]",
         f"{'VIABLE' if report.viable else 'NOT VIABLE'}: {report.summary().split(': ', 1)[1]}",
         "",
     ]
     for v in report.parties:
         mark = "ACCEPTS" if v.acceptable else "REJECTS"
-        lines.append(f"  {mark:8} {v.name} ({_percent(v.satisfaction)})")
+        lines.append(f"  {mark:8} {s(v.name)} ({_percent(v.satisfaction)})")
         for x in v.violations:
-            lines.append(f"           crosses {x.red_line}: {x.title}")
-            lines.append(f"             why: {x.explanation}")
+            lines.append(f"           crosses {s(x.red_line)}: {s(x.title)}")
+            lines.append(f"             why: {s(x.explanation)}")
             if x.clauses:
-                lines.append(f"             clauses: {', '.join(x.clauses)}")
+                lines.append(f"             clauses: {', '.join(map(s, x.clauses))}")
     if report.conflicts:
         lines.append("")
         lines.append("  Conflicts:")
         for c in report.conflicts:
-            lines.append(f"           {c.explanation}")
+            lines.append(f"           {s(c.explanation)}")
     return "\n".join(lines) + "\n"
+
+
+def write_json(value: object, out: TextIO) -> None:
+    """``value`` as indented JSON on ``out``: exact JSON, with the characters a terminal must
+    not see raw written as ``\\u`` escapes (:func:`json_terminal_safe`)."""
+    out.write(json_terminal_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -234,8 +301,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     draft = _pick_draft(scenario, args.file, args.draft)
     report = check(scenario, draft)
     if args.json:
-        json.dump(report_to_json(report, scenario), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(report_to_json(report, scenario), out)
     else:
         out.write(format_report(report, scenario, draft))
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
@@ -375,9 +441,11 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     scenario = _read(args.file)
     draft = _pick_draft(scenario, args.file, args.draft)
     if args.party is not None and args.party not in scenario.party_index:
-        known = ", ".join(p.id for p in scenario.parties)
-        raise UsageError(f"{args.file}: no party '{args.party}' (parties: {known})")
+        known = ", ".join(terminal_safe(p.id) for p in scenario.parties)
+        raise UsageError(f"{terminal_safe(args.file)}: no party '{terminal_safe(args.party)}' "
+                         f"(parties: {known})")
     second = None if args.compare is None else _pick_draft(scenario, args.file, args.compare)
+    check_output(args.output, [args.file])
 
     use_offscreen_without_display()
     from desktop.report import DEFAULT_MARKING, comparison_sheet, full_sheet, party_sheet
@@ -395,8 +463,9 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     try:
         pages = write_pdf(sheet, args.output, args.paper)
     except DocumentError as err:
-        raise UsageError(str(err)) from None
-    print(f"{args.output}: {_count(range(pages), 'page')}; {report.summary()}", file=out)
+        raise UsageError(document_error_line(err)) from None
+    print(f"{terminal_safe(args.output)}: {_count(range(pages), 'page')}; {report.summary()}",
+          file=out)
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
 
 
@@ -408,9 +477,9 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.store import DocumentError, write_atomic
 
     try:
-        write_atomic(args.output, text.encode("utf-8"))
+        write_atomic(args.output, text.encode("utf-8"))  # never over a document (files.py)
     except DocumentError as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(document_error_line(err)) from None
     return EXIT_OK
 
 
@@ -422,7 +491,7 @@ def cmd_gui(file: Path | None) -> int:
             print("accord: the desktop GUI is not built yet; use 'accord check', "
                   "'accord import' or 'accord export' (see 'accord --help')", file=sys.stderr)
             return EXIT_BAD_INPUT
-        print(f"accord: cannot start the GUI: {err}. Install it with "
+        print(f"accord: cannot start the GUI: {error_line(err)}. Install it with "
               "pip install 'accord[gui]'", file=sys.stderr)
         return EXIT_BAD_INPUT
     return run_app(file)
@@ -431,9 +500,21 @@ def cmd_gui(file: Path | None) -> int:
 # --------------------------------------------------------------------------- entry point
 
 
+def _never_fail_to_encode(stream: TextIO) -> None:
+    """A terminal whose encoding cannot show a character (a Cyrillic name on a Latin-1
+    console) gets an escape for it instead of a crash after the work is done."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        with contextlib.suppress(ValueError, OSError):  # a closed or unusual stream
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     stream = sys.stdout if out is None else out
+    if out is None:
+        _never_fail_to_encode(sys.stdout)
+    _never_fail_to_encode(sys.stderr)
     # `accord FILE.accord` opens the file in the GUI: a first argument that is not a command.
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         args_list = ["gui", *args_list]
@@ -456,7 +537,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         }[args.command]
         return handler(args, stream)
     except (UsageError, ScenarioError) as err:
-        print(f"accord: error: {err}", file=sys.stderr)
+        print(f"accord: error: {error_line(err)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -468,7 +549,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
         if os.environ.get("ACCORD_DEBUG"):
             traceback.print_exc()
-        print(f"accord: internal error ({type(err).__name__}: {err}); "
+        print(f"accord: internal error ({type(err).__name__}: {error_line(err)}); "
               "run with ACCORD_DEBUG=1 for details", file=sys.stderr)
         return EXIT_INTERNAL
 

@@ -11,6 +11,14 @@ Atomic writes
     instant leaves the old file or the new one. If anything fails the temp file is removed and
     the target is untouched.
 
+Documents are never replaced by other files
+    A writer says what it produces (``output``): a document (only Save and ``accord import``)
+    or another file (JSON and PDF exports, the schema). Before anything is written, and again
+    just before the move, a writer of another file refuses a target whose header says it is an
+    Accord document (the SQLite magic and our ``application_id``), and any target whose lock
+    file is held (an open document, see :mod:`desktop.store.lock`): a slip of the ``-o`` name
+    or of a file dialog cannot turn weeks of work into a PDF.
+
 Stale temp files
     A process killed while writing leaves its temp file (and, for documents, SQLite's
     ``-journal`` beside it). Such files are hidden, never named like a document, and the next
@@ -38,6 +46,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_FILE_MODE = 0o644
 
 FileKind = Literal["empty", "sqlite", "json", "other"]
+#: What a writer produces: an ``.accord`` document, or any other file (JSON, PDF, schema).
+OutputKind = Literal["document", "other"]
 
 _MB = 1024 * 1024
 _TEMP_MARK = ".tmp-"
@@ -66,6 +76,8 @@ IS_A_FOLDER = "it is a folder, not a file"
 NOT_A_FILE = "it is not a regular file"
 EMPTY = "the file is empty"
 BAD_UNICODE = "the scenario contains text that is not valid Unicode and cannot be saved"
+IS_A_DOCUMENT = ("it is an Accord document; it was not replaced (choose another file name for "
+                 "the output)")
 
 _SPACE_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -163,6 +175,23 @@ def regular_file_size(path: Path) -> int:
     return st.st_size
 
 
+def is_accord_document(path: Path) -> bool:
+    """Whether ``path`` is a regular file whose header says it is an Accord document: the
+    SQLite magic and Accord's ``application_id`` (damaged or newer documents included). A file
+    that cannot be read answers False; whoever writes it will meet the same error."""
+    from desktop.store.document import APPLICATION_ID  # the document module imports this one
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return False
+        with open(path, "rb") as f:
+            head = f.read(72)
+    except OSError:
+        return False
+    return head.startswith(SQLITE_MAGIC) and int.from_bytes(head[68:72], "big") == APPLICATION_ID
+
+
 def read_head(path: Path, size: int = 100) -> bytes:
     """The first ``size`` bytes of a regular file (fewer if it is shorter)."""
     regular_file_size(path)
@@ -177,7 +206,8 @@ def read_head(path: Path, size: int = 100) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (see the module docstring)."""
+    """Replace ``path`` with ``data`` atomically (see the module docstring). ``data`` is never
+    a document, so an Accord document or a locked file is refused (:func:`check_replaceable`)."""
     path = Path(path)
 
     def fill(tmp: Path) -> None:
@@ -185,23 +215,49 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
 
     try:
-        replace_atomically(path, fill)
+        replace_atomically(path, fill, output="other")
     except OSError as err:
         raise DocumentError(path, write_reason(err)) from None
+
+
+def check_replaceable(path: Path, target: Path, output: OutputKind) -> None:
+    """Refuse to replace ``target`` (what ``path`` names) with a file of kind ``output``.
+
+    A writer of anything but a document may not replace an Accord document, nor a file whose
+    lock is held (a document open in an Accord window, in this process or another). Writers of
+    documents check locks themselves: the window that holds a document's lock saves it.
+    """
+    if output == "document":
+        return
+    if is_accord_document(target):
+        raise DocumentError(path, IS_A_DOCUMENT)
+    from desktop.store.lock import lock_holder, lock_path  # the lock module imports this one
+
+    for name in dict.fromkeys((Path(path), target)):  # a symlink's lock, and its target's
+        if not os.path.lexists(lock_path(name)):  # the usual case: probe without creating it
+            continue
+        owner = lock_holder(name)
+        if owner is not None:
+            raise DocumentError(path, f"it is open in {owner.describe()}; it was not replaced")
 
 
 def replace_atomically(
     path: Path, fill: Callable[[Path], None],
     before_replace: Callable[[Path], object] | None = None,
+    *, output: OutputKind = "document",
 ) -> None:
     """Have ``fill`` write a temp file beside ``path``, then move it over ``path``.
 
-    ``before_replace(target)`` runs once the new content is safely on disk, just before the
-    move. Raises :class:`DocumentError` for an unsuitable target (a folder, a device, a file
-    whose permissions forbid changes), and lets whatever ``fill`` or the file system raises
-    pass through, after removing the temp file.
+    ``output`` says what ``fill`` writes: an Accord ``"document"`` or an ``"other"`` file,
+    which may not replace a document or a locked file (:func:`check_replaceable`, checked
+    before anything is written and again just before the move). ``before_replace(target)``
+    runs once the new content is safely on disk, just before the move. Raises
+    :class:`DocumentError` for an unsuitable target (a folder, a device, a file whose
+    permissions forbid changes, a document), and lets whatever ``fill`` or the file system
+    raises pass through, after removing the temp file.
     """
     target = _target(path)
+    check_replaceable(path, target, output)
     mode = _mode_for(path, target)
     remove_stale_temps(target)
     fd, name = tempfile.mkstemp(prefix=f"{temp_prefix(target)}{os.getpid()}-", dir=target.parent)
@@ -216,6 +272,7 @@ def replace_atomically(
         _fsync_file(tmp)
         if before_replace is not None:
             before_replace(target)
+        check_replaceable(path, target, output)  # it may have been saved there meanwhile
         os.replace(tmp, target)
     except BaseException:
         discard_temp(tmp)
