@@ -1,7 +1,12 @@
 """Briefing sheets: the full briefing (cover, every party, the draft text) written as PDF.
 
 Timed from the scenario to the PDF's bytes: check, sheet content, layout, pagination, painting.
+
+The parties-scaling case briefs scenarios with 100 and 1,000 parties (each with 3 red lines and 2
+preferences, a 20-clause draft): the full briefing must grow linearly with the parties. (Each
+party section used to repaint an all-party chart: 1,000 parties took 50 s and 50 MB.)
 """
+
 
 from __future__ import annotations
 
@@ -9,12 +14,17 @@ import os
 
 from benchmarks import Result, median, time_calls
 from benchmarks.synthetic import synthetic_scenario
+from desktop.domain import Draft, Scenario
 
 NAME = "report"
 TITLE = "Briefing sheets: full briefing to PDF"
 
 TARGET_DEFAULT_S = 2.0
 TARGET_SYNTHETIC_S = 15.0
+TARGET_1000_PARTIES_S = 15.0
+#: 10x the parties may cost at most this many times as much (quadratic growth would be ~100).
+TARGET_PARTIES_GROWTH = 15.0
+SCALING_PARTIES = (100, 1000)
 
 
 def run() -> list[Result]:
@@ -56,4 +66,36 @@ def run() -> list[Result]:
     times = time_calls(lambda: pdf_bytes(party_sheet(synthetic, big, party)), runs=3)
     results.append(Result.info(f"party briefing, {len(big.clauses)}-clause draft (median)",
                                median(times), "s"))
+    results.extend(_parties_scaling())
+    return results
+
+
+def _parties_scaling() -> list[Result]:
+    """Full briefings of many small parties: time and size at 100 and 1,000 parties."""
+    from desktop.report import full_sheet
+    from desktop.report.render import pdf_bytes
+
+    results: list[Result] = []
+    seconds: dict[int, float] = {}
+    for n in SCALING_PARTIES:
+        scenario = synthetic_scenario(n_provisions=60, n_parties=n, red_lines_per_party=3,
+                                      preferences_per_party=2, draft_clauses=20, seed=1)
+        draft = scenario.drafts[0]
+        out: dict[str, int] = {}
+
+        def brief(scenario: Scenario = scenario, draft: Draft = draft,
+                  out: dict[str, int] = out) -> None:
+            data, out["pages"] = pdf_bytes(full_sheet(scenario, draft))
+            out["bytes"] = len(data)
+
+        runs = 3 if n <= 100 else 1
+        seconds[n] = median(time_calls(brief, runs=runs, warmup=0))
+        target = TARGET_1000_PARTIES_S if n == 1000 else None
+        results.append(Result.measured(f"full briefing, {n:,} parties (median of {runs})",
+                                       seconds[n], "s", target))
+        results.append(Result.info(f"… its PDF ({out['pages']:,} pages)",
+                                   out["bytes"] / 1e6, "MB"))
+    small, large = SCALING_PARTIES
+    results.append(Result.measured(f"… time at {large:,} parties / at {small:,}",
+                                   seconds[large] / seconds[small], "x", TARGET_PARTIES_GROWTH))
     return results

@@ -7,6 +7,12 @@ A sheet is a flat sequence of items that :mod:`desktop.report.render` stacks ont
   rows line up), and a row's table header is repeated when the row starts a page.
 * :class:`Chart`: the satisfaction chart, drawn as vectors by :mod:`desktop.report.chart`.
 
+Sheets grow linearly with the scenario. A chart holds at most :data:`CHART_MAX_BARS` bars (more
+would be too narrow to label), so the cover of a scenario with many parties shows them in
+several charts, and a party's section shows the all-party chart only while it fits in one;
+beyond that, the section's chart shows that party alone. (Every section used to repaint every
+party: a 1,000-party briefing took 50 s and 50 MB.)
+
 Every user string (scenario, party, provision, red-line and preference text, notes, values) goes
 through :func:`esc` here and nowhere else builds HTML: a provision titled
 ``<img src="file:///etc/hostname">`` prints literally and loads nothing. No links are created.
@@ -25,6 +31,8 @@ from desktop.domain.checker import PartyVerdict
 from desktop.domain.model import Clause, Party, Provision
 
 DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
+#: The most bars one chart holds; at A4 width each is still about 35 px wide, two lines of label.
+CHART_MAX_BARS = 20
 
 # Colours: dark enough on white (and white on the header fill) for WCAG AA contrast.
 INK = "#1a1a1a"
@@ -141,6 +149,29 @@ def _bars(report: Report, highlight: str | None = None) -> tuple[Bar, ...]:
                  for v in report.parties)
 
 
+def _cover_charts(report: Report) -> list[Item]:
+    """Every party's satisfaction: one chart, or one per :data:`CHART_MAX_BARS` parties."""
+    bars = _bars(report)
+    if len(bars) <= CHART_MAX_BARS:
+        return [Chart("Satisfaction by party", bars)]
+    total = len(bars)
+    return [Chart(f"Satisfaction by party ({start + 1}–{min(start + CHART_MAX_BARS, total)} "
+                  f"of {total})", bars[start:start + CHART_MAX_BARS])
+            for start in range(0, total, CHART_MAX_BARS)]
+
+
+def _party_chart(report: Report, verdict: PartyVerdict) -> Chart:
+    """A party section's chart: every party with this one outlined while they fit in one
+    chart; otherwise this party alone (the cover compares them all), so each section costs the
+    same however many parties there are."""
+    if len(report.parties) <= CHART_MAX_BARS:
+        return Chart("Satisfaction by party (this party outlined)",
+                     _bars(report, verdict.party), height=200.0)
+    return Chart(f"Satisfaction of {_short(verdict.name)} (all parties: see the summary)",
+                 (Bar(_short(verdict.name), verdict.satisfaction, verdict.acceptable, True),),
+                 height=200.0)
+
+
 class _Numbers:
     """Clause numbers (1-based, draft order) and their labels: "§3 Title"."""
 
@@ -224,8 +255,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
                  f"{float(p.weight):g}")
                 for p in ordered]
         items.extend(_table((14, 74, 12), ("Status", "Preference", "Weight"), rows))
-    items.append(Chart("Satisfaction by party (this party outlined)", _bars(report, party.id),
-                       height=200.0))
+    items.append(_party_chart(report, verdict))
 
     # -- gives and receives
     provisions = scenario.provision_index
@@ -363,7 +393,7 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
         items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), [
             (nums.label(c.provisions[0]), nums.label(c.provisions[1]), "exclude each other")
             for c in report.conflicts]))
-    items.append(Chart("Satisfaction by party", _bars(report)))
+    items.extend(_cover_charts(report))
     items.append(_p("Each party's section follows on its own page; the full draft text is at "
                     "the end.", color=MUTED))
     for party in scenario.parties:
