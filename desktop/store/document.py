@@ -5,8 +5,11 @@ migrations, content by bulk inserts, one transaction, ``journal_mode=DELETE``,
 ``synchronous=FULL``), flushes it and moves it over the target (:mod:`desktop.store.files`).
 Opening treats the file as hostile until proven otherwise: the header is read without SQLite,
 then the file is opened read-only with attachments off, untrusted schema off, cell size checks on
-and no memory mapping; it must pass ``quick_check`` and contain only our tables. An older schema
-is upgraded on an in-memory copy; the user's file is never modified by opening it. The scenario
+and no memory mapping; before any row is read, every table must be defined exactly as our
+migrations define it for the file's schema number (so no generated column, CHECK constraint or
+changed type of a forged file is ever evaluated), then the file must pass ``quick_check``. The
+reading is bounded in time (:data:`OPEN_TIME_LIMIT_S`). An older schema is
+upgraded on an in-memory copy; the user's file is never modified by opening it. The scenario
 is rebuilt through the domain model, so everything is validated again, and its checksum (schema
 2 on) must equal the one saved with it, which catches damage inside a text that ``quick_check``
 cannot see.
@@ -19,8 +22,11 @@ import datetime as dt
 import gc
 import json
 import os
+import re
 import sqlite3
+import string
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -56,8 +62,7 @@ from desktop.store.files import (
     write_reason,
 )
 from desktop.store.tables import (
-    ALLOWED_TABLES,
-    DOCUMENT_TABLES,
+    DOCUMENT_SCHEMAS,
     Base,
     ClauseRow,
     DraftRow,
@@ -69,6 +74,7 @@ from desktop.store.tables import (
     ProvisionRow,
     RedLineRow,
     ScenarioRow,
+    SchemaRow,
 )
 
 #: ``PRAGMA application_id`` of every ``.accord`` file: "ACCD".
@@ -87,8 +93,18 @@ DAMAGED = "the file is damaged (integrity check failed)"
 UNREADABLE = "the file is damaged and cannot be read"
 UNEXPECTED_OBJECTS = "contains unexpected objects (views or triggers); refused for safety"
 UNEXPECTED_TABLES = "contains unexpected objects (tables Accord does not use); refused for safety"
+UNEXPECTED_SCHEMA = ("its tables are not defined as Accord defines them (the file is damaged or "
+                     "was changed by another program); refused for safety")
+TABLES_MISSING = "the file is damaged (tables are missing)"
 INVALID_CONTENTS = "the document's contents are invalid: "
 CHECKSUM_MISMATCH = "the file is damaged (its contents do not match their checksum)"
+
+#: How long opening one document may take until its last row is read, in seconds (read at each
+#: open; past it the running SQLite statement is interrupted). The default scenario needs well
+#: under 0.1 s; the limit is a backstop against files built to stall the reader.
+OPEN_TIME_LIMIT_S = 10.0
+#: How many SQLite virtual-machine steps run between two looks at the clock.
+_PROGRESS_STEPS = 100
 
 
 def run_migrations(connection: Connection, revision: str = "head") -> None:
@@ -300,15 +316,18 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _open_checked(path: Path, version: int) -> Scenario:
+    deadline = time.monotonic() + OPEN_TIME_LIMIT_S
     try:
         conn = _connect_read_only(path, ignore_sidecars=bool(stale_sidecars(path)))
     except sqlite3.Error as err:
         raise DocumentError(path, _read_reason(err)) from None
     try:
         try:
+            _limit_time(conn, deadline)
             _check_database(path, conn, version)
             if version < SCHEMA_VERSION:
-                conn = _upgraded_copy(conn)
+                conn = _upgraded_copy(conn)  # migrating a proven schema-1 file adds a column
+                _limit_time(conn, deadline)
             raw, digest = _read_scenario(conn)
         except sqlite3.Error as err:
             raise DocumentError(path, _read_reason(err)) from None
@@ -431,9 +450,26 @@ def _harden(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA query_only=ON")
 
 
-def _read_reason(err: sqlite3.Error) -> str:
+def _limit_time(conn: sqlite3.Connection, deadline: float) -> None:
+    """Make every statement on ``conn`` fail with ``SQLITE_INTERRUPT`` once ``time.monotonic()``
+    passes ``deadline`` (SQLite looks every :data:`_PROGRESS_STEPS` steps)."""
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+
+
+def _too_slow() -> str:
+    return (f"the file took too long to read (over {OPEN_TIME_LIMIT_S:g} seconds) and may be "
+            "damaged or built to stall Accord; refused for safety")
+
+
+def _sqlite_code(err: sqlite3.Error) -> int | None:
     code = getattr(err, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _read_reason(err: sqlite3.Error) -> str:
+    primary = _sqlite_code(err)
+    if primary == sqlite3.SQLITE_INTERRUPT:
+        return _too_slow()
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return DAMAGED
     if primary == sqlite3.SQLITE_CANTOPEN:
@@ -451,35 +487,103 @@ def _read_reason(err: sqlite3.Error) -> str:
 
 
 def _check_database(path: Path, conn: sqlite3.Connection, version: int) -> None:
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError:
-        raise DocumentError(path, DAMAGED) from None
-    if result != [("ok",)]:
-        raise DocumentError(path, DAMAGED)
+    """Prove the file is an intact document of schema ``version`` before any row is read."""
     # The header was read before SQLite opened the file: look again through the connection.
     app_id = conn.execute("PRAGMA application_id").fetchone()
     user_version = conn.execute("PRAGMA user_version").fetchone()
     if app_id != (APPLICATION_ID,) or user_version != (version,):
         raise DocumentError(path, "the file changed while it was being opened; try again")
-    tables: set[str] = set()
-    for kind, name, table, sql in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master"
-    ):
-        if kind in ("view", "trigger"):
-            raise DocumentError(path, UNEXPECTED_OBJECTS)
-        if kind == "table":
-            virtual = isinstance(sql, str) and sql.lstrip()[:14].upper() == "CREATE VIRTUAL"
-            if name not in ALLOWED_TABLES or virtual:
-                raise DocumentError(path, UNEXPECTED_TABLES)
-            tables.add(name)
-        elif kind != "index" or table not in ALLOWED_TABLES:
-            raise DocumentError(path, UNEXPECTED_TABLES)
-    if not tables.issuperset(DOCUMENT_TABLES) or "alembic_version" not in tables:
-        raise DocumentError(path, "the file is damaged (tables are missing)")
+    # First the schema: quick_check computes generated columns, so a forged one must be
+    # refused before quick_check runs.
+    _check_schema(path, conn, version)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as err:
+        interrupted = _sqlite_code(err) == sqlite3.SQLITE_INTERRUPT
+        raise DocumentError(path, _too_slow() if interrupted else DAMAGED) from None
+    if result != [("ok",)]:
+        raise DocumentError(path, DAMAGED)
     revisions = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     if revisions != [(SCHEMA_REVISIONS[version],)]:
         raise DocumentError(path, "the file is damaged (its schema records do not agree)")
+
+
+def _check_schema(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    """Every row of ``sqlite_master`` must be what the migrations of schema ``version`` create
+    (:data:`desktop.store.tables.DOCUMENT_SCHEMAS`), compared token by token. Indexes someone
+    added on our tables are tolerated: SQLite never evaluates their expressions while reading."""
+    expected = _expected_schema(version)
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    if any(kind in ("view", "trigger") for kind, *_ in rows):
+        raise DocumentError(path, UNEXPECTED_OBJECTS)
+    found = set()
+    for kind, name, table, sql in rows:
+        want = expected.get(name)
+        if kind == "index" and want is None and isinstance(sql, str):
+            if expected.get(table, ("",))[0] != "table":
+                raise DocumentError(path, UNEXPECTED_TABLES)
+            continue
+        if kind not in ("table", "index") or want is None:
+            raise DocumentError(path, UNEXPECTED_TABLES)
+        want_kind, want_table, want_sql = want
+        same_sql = sql is None if want_sql is None else sql_tokens(sql) == want_sql
+        if (kind, table) != (want_kind, want_table) or not same_sql:
+            raise DocumentError(path, UNEXPECTED_SCHEMA)
+        found.add(name)
+    missing = expected.keys() - found
+    if any(expected[name][0] == "table" for name in missing):
+        raise DocumentError(path, TABLES_MISSING)
+    if missing:
+        raise DocumentError(path, UNEXPECTED_SCHEMA)
+
+
+_ExpectedRow = tuple[str, str, tuple[str, ...] | None]
+_EXPECTED: dict[int, dict[str, _ExpectedRow]] = {}
+
+
+def _expected_schema(version: int) -> dict[str, _ExpectedRow]:
+    """:data:`DOCUMENT_SCHEMAS` of ``version`` with each statement as tokens (made once)."""
+    if version not in _EXPECTED:
+        schema: dict[str, SchemaRow] = DOCUMENT_SCHEMAS[version]
+        _EXPECTED[version] = {name: (kind, table, None if sql is None else sql_tokens(sql))
+                              for name, (kind, table, sql) in schema.items()}
+    return _EXPECTED[version]
+
+
+#: SQL tokens: SQLite's white space; names (bare, or quoted with "", ``, []; SQLite takes every
+#: non-ASCII character as part of a name); string literals; any other single character.
+_SQL_TOKEN = re.compile(
+    r"""(?P<space>[ \t\n\f\r]+)
+      | (?P<quoted>"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\])
+      | (?P<bare>[A-Za-z_\x80-\U0010ffff][A-Za-z0-9_$\x80-\U0010ffff]*)
+      | (?P<other>'(?:[^']|'')*'|.)""",
+    re.VERBOSE | re.DOTALL)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+#: Longer than any statement of ours, by far: longer text is not ours, and is not tokenised.
+_MAX_SCHEMA_SQL = 4096
+
+
+def sql_tokens(sql: object) -> tuple[str, ...] | None:
+    """The tokens of a schema statement, so that statements SQLite reads alike compare equal:
+    white space dropped, names unquoted and their ASCII letters in lower case (SQLite ignores
+    that case in names and keywords), literals and punctuation as written. Each token says
+    whether it is a name (``n:``) or not (``o:``), so a quoted ``"("`` never passes for a
+    parenthesis. ``None`` for anything that is not text of a plausible length."""
+    if not isinstance(sql, str) or len(sql) > _MAX_SCHEMA_SQL:
+        return None
+    tokens = []
+    for match in _SQL_TOKEN.finditer(sql):
+        text = match.group()
+        if match.lastgroup == "space":
+            continue
+        if match.lastgroup == "quoted":
+            quote = text[0]
+            text = text[1:-1] if quote == "[" else text[1:-1].replace(quote * 2, quote)
+        if match.lastgroup in ("quoted", "bare"):
+            tokens.append("n:" + text.translate(_ASCII_LOWER))
+        else:
+            tokens.append("o:" + text)
+    return tuple(tokens)
 
 
 def _upgraded_copy(conn: sqlite3.Connection) -> sqlite3.Connection:

@@ -155,6 +155,111 @@ class ClauseRow(Base):
     values_json: Mapped[str]  # JSON object, keys in the clause's order
 
 
-#: Every table a document may contain: ours, Alembic's version table and SQLite's own.
+#: The tables of the current schema (without Alembic's version table).
 DOCUMENT_TABLES: frozenset[str] = frozenset(Base.metadata.tables)
-ALLOWED_TABLES: frozenset[str] = DOCUMENT_TABLES | {"alembic_version", "sqlite_sequence"}
+
+
+# --------------------------------------------------------------------------- stored schema
+
+#: The ``CREATE TABLE`` statements of document schema 1 as its migration has SQLite store them
+#: in ``sqlite_master``. They are compared token by token (spacing, identifier quotes and the
+#: case of ASCII letters aside), so they are written here on as few lines as fit.
+_TABLES_1: dict[str, str] = {
+    "alembic_version":
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+        "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+    "scenario":
+        'CREATE TABLE scenario ("key" INTEGER NOT NULL, title TEXT NOT NULL, '
+        'summary TEXT NOT NULL, as_of TEXT, CONSTRAINT pk_scenario PRIMARY KEY ("key"))',
+    "party":
+        "CREATE TABLE party (id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, "
+        "role TEXT NOT NULL, color TEXT, CONSTRAINT pk_party PRIMARY KEY (id), "
+        "CONSTRAINT uq_party_position UNIQUE (position))",
+    "provision":
+        "CREATE TABLE provision (id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "title TEXT NOT NULL, category TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, "
+        "source TEXT NOT NULL, CONSTRAINT pk_provision PRIMARY KEY (id), "
+        "CONSTRAINT uq_provision_position UNIQUE (position))",
+    "draft":
+        "CREATE TABLE draft (id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, "
+        "note TEXT NOT NULL, CONSTRAINT pk_draft PRIMARY KEY (id), "
+        "CONSTRAINT uq_draft_position UNIQUE (position))",
+    "red_line":
+        "CREATE TABLE red_line (id TEXT NOT NULL, party_id TEXT NOT NULL, "
+        "position INTEGER NOT NULL, title TEXT NOT NULL, rule TEXT NOT NULL, "
+        "rationale TEXT NOT NULL, source TEXT NOT NULL, "
+        "CONSTRAINT pk_red_line PRIMARY KEY (id), "
+        "CONSTRAINT fk_red_line_party_id_party FOREIGN KEY(party_id) REFERENCES party (id), "
+        "CONSTRAINT uq_red_line_party_id_position UNIQUE (party_id, position))",
+    "preference":
+        "CREATE TABLE preference (id TEXT NOT NULL, party_id TEXT NOT NULL, "
+        "position INTEGER NOT NULL, title TEXT NOT NULL, rule TEXT NOT NULL, "
+        "weight_json TEXT NOT NULL, rationale TEXT NOT NULL, source TEXT NOT NULL, "
+        "CONSTRAINT pk_preference PRIMARY KEY (id), "
+        "CONSTRAINT fk_preference_party_id_party FOREIGN KEY(party_id) REFERENCES party (id), "
+        "CONSTRAINT uq_preference_party_id_position UNIQUE (party_id, position))",
+    "provision_party":
+        "CREATE TABLE provision_party (provision_id TEXT NOT NULL, direction TEXT NOT NULL, "
+        "position INTEGER NOT NULL, party_id TEXT NOT NULL, "
+        "CONSTRAINT pk_provision_party PRIMARY KEY (provision_id, direction, position), "
+        "CONSTRAINT fk_provision_party_provision_id_provision FOREIGN KEY(provision_id) "
+        "REFERENCES provision (id), "
+        "CONSTRAINT fk_provision_party_party_id_party FOREIGN KEY(party_id) "
+        "REFERENCES party (id))",
+    "provision_exclude":
+        "CREATE TABLE provision_exclude (provision_id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "other_id TEXT NOT NULL, "
+        "CONSTRAINT pk_provision_exclude PRIMARY KEY (provision_id, position), "
+        "CONSTRAINT fk_provision_exclude_provision_id_provision FOREIGN KEY(provision_id) "
+        "REFERENCES provision (id), "
+        "CONSTRAINT fk_provision_exclude_other_id_provision FOREIGN KEY(other_id) "
+        "REFERENCES provision (id))",
+    "param":
+        "CREATE TABLE param (provision_id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "name TEXT NOT NULL, type TEXT NOT NULL, default_json TEXT NOT NULL, min_json TEXT, "
+        "max_json TEXT, choices_json TEXT, unit TEXT, "
+        "CONSTRAINT pk_param PRIMARY KEY (provision_id, position), "
+        "CONSTRAINT fk_param_provision_id_provision FOREIGN KEY(provision_id) "
+        "REFERENCES provision (id))",
+    "clause":
+        "CREATE TABLE clause (draft_id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "provision_id TEXT NOT NULL, phase INTEGER NOT NULL, note TEXT NOT NULL, "
+        "values_json TEXT NOT NULL, CONSTRAINT pk_clause PRIMARY KEY (draft_id, position), "
+        "CONSTRAINT fk_clause_draft_id_draft FOREIGN KEY(draft_id) REFERENCES draft (id), "
+        "CONSTRAINT fk_clause_provision_id_provision FOREIGN KEY(provision_id) "
+        "REFERENCES provision (id))",
+}
+
+#: Schema 2 (migration 0002) added the checksum column to ``scenario``.
+_TABLES_2: dict[str, str] = {
+    **_TABLES_1,
+    "scenario":
+        'CREATE TABLE scenario ("key" INTEGER NOT NULL, title TEXT NOT NULL, '
+        'summary TEXT NOT NULL, as_of TEXT, content_digest TEXT, '
+        'CONSTRAINT pk_scenario PRIMARY KEY ("key"))',
+}
+
+#: How many indexes SQLite makes itself (``sqlite_autoindex_<table>_<n>``, no SQL text) for
+#: each table's PRIMARY KEY and UNIQUE constraints; the same in every schema so far.
+_AUTOINDEXES: dict[str, int] = {
+    "alembic_version": 1, "party": 2, "provision": 2, "draft": 2, "red_line": 2,
+    "preference": 2, "provision_party": 1, "provision_exclude": 1, "param": 1, "clause": 1,
+}
+
+#: One row of ``sqlite_master``: (type, tbl_name, sql), by name.
+SchemaRow = tuple[str, str, str | None]
+
+
+def _schema(tables: dict[str, str]) -> dict[str, SchemaRow]:
+    rows: dict[str, SchemaRow] = {name: ("table", name, sql) for name, sql in tables.items()}
+    for table, count in _AUTOINDEXES.items():
+        for n in range(1, count + 1):
+            rows[f"sqlite_autoindex_{table}_{n}"] = ("index", table, None)
+    return rows
+
+
+#: What ``sqlite_master`` holds in a document of each schema number, by object name: exactly
+#: what the Alembic migrations up to that schema create (a test proves it). Opening a document
+#: compares every table against this before reading a row, so a file cannot slip in a generated
+#: column, a CHECK constraint, a default or a changed type that SQLite would evaluate.
+DOCUMENT_SCHEMAS: dict[int, dict[str, SchemaRow]] = {1: _schema(_TABLES_1), 2: _schema(_TABLES_2)}
