@@ -8,11 +8,10 @@ then the file is opened read-only with attachments off, untrusted schema off, ce
 and no memory mapping; before any row is read, every table must be defined exactly as our
 migrations define it for the file's schema number (so no generated column, CHECK constraint or
 changed type of a forged file is ever evaluated), then the file must pass ``quick_check``. The
-reading is bounded in time (:data:`OPEN_TIME_LIMIT_S`). An older schema is
-upgraded on an in-memory copy; the user's file is never modified by opening it. The scenario
-is rebuilt through the domain model, so everything is validated again, and its checksum (schema
-2 on) must equal the one saved with it, which catches damage inside a text that ``quick_check``
-cannot see.
+reading is bounded in time (:data:`OPEN_TIME_LIMIT_S`). An older schema is upgraded on an
+in-memory copy; the user's file is never modified by opening it. The scenario is rebuilt
+through the domain model, so everything is validated again, and its checksum (schema 2 on) must
+equal the one saved with it, which catches damage inside a text that ``quick_check`` cannot see.
 """
 
 from __future__ import annotations
