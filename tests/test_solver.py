@@ -467,9 +467,10 @@ def test_cli_json_feasible() -> None:
                       "--json")
     assert code == 0
     data = json.loads(text)
-    assert set(data) == {"feasible", "optimal", "changes", "draft", "satisfaction",
-                         "alternatives"}
+    assert set(data) == {"feasible", "optimal", "status", "changes", "draft", "satisfaction",
+                         "alternatives", "notes"}
     assert data["feasible"] is True
+    assert data["notes"] == []
     assert data["optimal"] is True
     (change,) = data["changes"]
     assert change["provision"] == "znpp"
@@ -491,8 +492,11 @@ def test_cli_json_infeasible() -> None:
     code, text = _run(str(UKRAINE), "--draft", "berlin", "--json")
     assert code == 1
     data = json.loads(text)
-    assert set(data) == {"feasible", "clash", "relax"}
+    assert set(data) == {"feasible", "optimal", "status", "clash", "clashes", "relax", "notes"}
     assert data["feasible"] is False
+    assert data["optimal"] is True
+    assert data["clashes"] == [data["clash"]]
+    assert data["notes"] == []
     assert {(x["party"], x["red_line"]) for x in data["clash"]} in KNOWN_CLASHES
     assert len(data["relax"]) == 5
     assert all(set(x) == {"party", "red_line"} for x in data["relax"])

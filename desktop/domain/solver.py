@@ -79,9 +79,9 @@ from desktop.domain.rules import (
 WEIGHT_DECIMALS = 6
 #: Resolution of the min-satisfaction objective when the exact common denominator is too big.
 SAT_RESOLUTION = 1_000_000
-#: Largest magnitude of one linear term (coefficient × any value of its variable). A comparison
-#: of two params adds two terms, so every linear expression stays well inside CP-SAT's 64-bit
-#: integers (it refuses a model whose expressions could overflow).
+#: Largest product of any coefficient and any variable bound within one linear constraint:
+#: CP-SAT works in 64-bit integers and silently mis-solves (declares infeasible) constraints
+#: where such a product overflows, so every model is checked against this, with a margin.
 TERM_LIMIT = 2**60
 #: A number param's grid values must read back exactly as floats: at most 15 significant digits.
 FLOAT_EXACT = 10**15
@@ -312,7 +312,7 @@ class _Compiler:
         self.m.add(self._true == 1)
         self._cache: dict[Node, _Var] = {}
         self._eq_cache: dict[tuple[str, str, int], _Var] = {}
-        self._rel_cache: dict[tuple[int, str, int], _Var] = {}
+        self._le_cache: dict[tuple[tuple[int, ...], int], _Var] = {}
         nodes = [n for rl in self.red_lines for n in walk(rl.rule.node)]
         nodes += [n for prefs in self.preferences.values() for _, r in prefs
                   for n in walk(r.node)]
@@ -440,13 +440,19 @@ class _Compiler:
                         "significant digits on the exact solver's grid "
                         f"({_decimal_places(scale)} decimal places); values it could propose "
                         "would not be exact")
-            if max(abs(vlo), abs(vhi)) * k > TERM_LIMIT:
-                raise BeyondExactSolver(
-                    f"{self._describe(key)} reaches {max(abs(lo), abs(hi)):,}"
-                    + (f" and is compared with values of {_decimal_places(scale)} decimal "
-                       "places" if scale > 1 else "")
-                    + ", beyond what the exact solver can represent")
             self.numeric[key] = _Numeric(scale, k, vlo, vhi)
+        # A comparison of two members is one linear constraint over both; CP-SAT 9.15 needs
+        # every coefficient times every variable bound in it to fit in 64 bits (measured:
+        # 10^5·x − y with y down to −9.3·10^13 is declared infeasible). Keep a margin.
+        biggest = max(max(abs(n.lo), abs(n.hi)) for n in (self.numeric[k] for k in group))
+        coef = max(self.numeric[k].k for k in group) if len(group) > 1 else 1
+        worst = max(group, key=lambda k: max(abs(self.numeric[k].lo), abs(self.numeric[k].hi)))
+        if biggest * max(coef, self.numeric[worst].k) > TERM_LIMIT:
+            raise BeyondExactSolver(
+                f"{self._describe(worst)} reaches {max(abs(lo), abs(hi)):,}"
+                + (f" and is compared with values of {_decimal_places(scale)} decimal "
+                   "places" if scale > 1 else "")
+                + ", beyond what the exact solver can represent")
 
     def _declare(self, pid: str) -> None:
         prov = self.scenario.provision(pid)
@@ -534,19 +540,30 @@ class _Compiler:
         else:
             bound = int(q)
         bound = min(max(bound, num.lo - 1), num.hi + 1)
-        key = (var.Index(), op, bound)
-        lit = self._rel_cache.get(key)
-        if lit is None:
-            lit = self._rel_cache[key] = self._reify(var, op, bound)
-        return lit
+        return self._reify((var.Index(),), var, op, bound)
 
-    def _reify(self, expr: _Expr, op: str, bound: int) -> _Var:
-        neg: dict[str, str] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=",
-                               ">=": "<"}
-        b = self._new()
-        self.m.add(_rel(expr, op, bound)).only_enforce_if(b)
-        self.m.add(_rel(expr, neg[op], bound)).only_enforce_if(b.Not())
-        return b
+    def _reify(self, key: tuple[int, ...], expr: _Expr, op: str, bound: int) -> _Var:
+        """A literal equivalent to ``expr op bound``, built from reified ``expr <= c`` literals
+        only (single intervals, no complex domains), shared by every relation on the same
+        expression: ``x < 5`` and ``x >= 5`` are one literal and its negation."""
+        if op == "<=":
+            return self._le(key, expr, bound)
+        if op == "<":
+            return self._le(key, expr, bound - 1)
+        if op == ">":
+            return self._le(key, expr, bound).Not()
+        if op == ">=":
+            return self._le(key, expr, bound - 1).Not()
+        eq = self._and([self._le(key, expr, bound), self._le(key, expr, bound - 1).Not()])
+        return eq if op == "==" else eq.Not()
+
+    def _le(self, key: tuple[int, ...], expr: _Expr, c: int) -> _Var:
+        lit = self._le_cache.get((key, c))
+        if lit is None:
+            lit = self._le_cache[(key, c)] = self._new()
+            self.m.add(expr <= c).only_enforce_if(lit)
+            self.m.add(expr >= c + 1).only_enforce_if(lit.Not())
+        return lit
 
     def _eq_value(self, ref: Ref, value: Value) -> _Var:
         """The literal ``ref == value`` on values (presence not included)."""
@@ -624,9 +641,10 @@ class _Compiler:
                 a = self.numeric[(left.provision, left.param)]
                 b = self.numeric[(right.provision, right.param)]
                 assert a.scale == b.scale, "compared params share a component"
-                expr = (self.vars[left.provision][left.param] * a.k
-                        - self.vars[right.provision][right.param] * b.k)
-                rel = self._reify(expr, node.op, 0)
+                va = self.vars[left.provision][left.param]
+                vb = self.vars[right.provision][right.param]
+                rel = self._reify((va.Index(), a.k, vb.Index(), b.k), va * a.k - vb * b.k,
+                                  node.op, 0)
         return self._and([*dict.fromkeys(pres), rel])
 
     def _same(self, a: Ref, b: Ref) -> _Var:
@@ -649,30 +667,35 @@ class _Compiler:
     # -- satisfaction
 
     def _setup_satisfaction(self) -> None:
+        """Each party's satisfaction as an integer expression over one common denominator:
+        exact when the denominator stays small enough that no constraint can overflow (see
+        TERM_LIMIT), else each weight rounded to millionths of its party's total."""
         self.nums: dict[str, _Expr] = {}
         self.totals: dict[str, int] = {}
+        weights: dict[str, list[int]] = {}
         for pid, prefs in self.preferences.items():
-            weights = [round(_exact(w) * 10 ** WEIGHT_DECIMALS) for w, _ in prefs]
-            g = math.gcd(*weights)
-            weights = [w // g for w in weights]
+            ws = [round(_exact(w) * 10 ** WEIGHT_DECIMALS) for w, _ in prefs]
+            g = math.gcd(*ws)
+            weights[pid] = [w // g for w in ws]
             self.nums[pid] = sum(w * self.lit(r.node)
-                                 for w, (_, r) in zip(weights, prefs, strict=True))
-            self.totals[pid] = sum(weights)
+                                 for w, (_, r) in zip(weights[pid], prefs, strict=True))
+            self.totals[pid] = sum(weights[pid])
         denom = math.lcm(*self.totals.values()) if self.totals else 1
-        self.exact_sat = denom <= 10**12
+        # min_sat <= a party's sum: a coefficient up to denom next to a variable up to denom.
+        self.exact_sat = denom * denom <= TERM_LIMIT
         self.denom = denom if self.exact_sat else SAT_RESOLUTION
         self.sat_scaled: dict[str, _Expr] = {}
-        for pid, num in self.nums.items():
+        top = 0
+        for pid, prefs in self.preferences.items():
             total = self.totals[pid]
             if self.exact_sat:
-                self.sat_scaled[pid] = num * (self.denom // total)
+                coefs = [w * (denom // total) for w in weights[pid]]
             else:
-                v = self.m.new_int_var(0, SAT_RESOLUTION, f"sat:{pid}")
-                n = self.m.new_int_var(0, total * SAT_RESOLUTION, "")
-                self.m.add(n == num * SAT_RESOLUTION)
-                self.m.add_division_equality(v, n, total)
-                self.sat_scaled[pid] = v
-        self.min_sat = self.m.new_int_var(0, self.denom, "min_sat")
+                coefs = [round(Fraction(w * SAT_RESOLUTION, total)) for w in weights[pid]]
+            top = max(top, sum(coefs))
+            self.sat_scaled[pid] = sum(c * self.lit(r.node)
+                                       for c, (_, r) in zip(coefs, prefs, strict=True))
+        self.min_sat = self.m.new_int_var(0, max(top, 1), "min_sat")
         for expr in self.sat_scaled.values():
             self.m.add(self.min_sat <= expr)
         if not self.sat_scaled:
@@ -778,20 +801,6 @@ class _Compiler:
 
 def _decimal_places(scale: int) -> int:
     return len(str(scale)) - 1
-
-
-def _rel(expr: _Expr, op: str, bound: int) -> Any:
-    if op == "==":
-        return expr == bound
-    if op == "!=":
-        return expr != bound
-    if op == "<":
-        return expr < bound
-    if op == "<=":
-        return expr <= bound
-    if op == ">":
-        return expr > bound
-    return expr >= bound
 
 
 # --------------------------------------------------------------------------- solving
