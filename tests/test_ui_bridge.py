@@ -17,8 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import Clause, Scenario, parse_scenario
 from desktop.domain.solver import (
+    BeyondExactSolver,
     BridgeResult,
     CancelToken,
+    CertificateError,
     Change,
     ClashItem,
     FrontierPoint,
@@ -86,13 +88,18 @@ ALTERNATIVE = Proposal(
     cost=3,
 )
 FEASIBLE = BridgeResult(feasible=True, optimal=True, status="OPTIMAL", proposal=PROPOSAL,
-                        alternatives=(ALTERNATIVE,), clash=(), relax=())
+                        alternatives=(ALTERNATIVE,))
 CLASH = (
     ClashItem("ukraine", "ua-army", "Army of at least 800,000", "army-cap.personnel >= 800000"),
     ClashItem("russia", "ru-army", "Army at most 600k", "army-cap.personnel <= 600000"),
 )
+OTHER_CLASH = (
+    ClashItem("ukraine", "ua-no-cap", "No cap on the army", "not army-cap"),
+    ClashItem("russia", "ru-army", "Army at most 600k", "army-cap.personnel <= 600000"),
+)
 INFEASIBLE = BridgeResult(feasible=False, optimal=True, status="INFEASIBLE", proposal=None,
-                          alternatives=(), clash=CLASH, relax=CLASH)
+                          alternatives=(), clashes=(CLASH,), relax=CLASH,
+                          proven_infeasible=True)
 
 
 def fake_bridge(result: BridgeResult, calls: list[dict[str, Any]] | None = None
@@ -111,6 +118,10 @@ def run(qtbot: QtBot, panel: BridgePanel, timeout: int = TIMEOUT) -> None:
     with qtbot.waitSignal(panel.finished, timeout=timeout):
         qtbot.mouseClick(panel.findChild(QPushButton, "FindBridge"), Qt.MouseButton.LeftButton)
     assert not panel.busy
+
+
+def clash_rows(panel: BridgePanel) -> list[str]:
+    return [panel.clash.item(i).text() for i in range(panel.clash.count())]
 
 
 def text(panel: BridgePanel, name: str) -> str:
@@ -221,8 +232,8 @@ def test_infeasible_shows_clash_and_relax(panel: BridgePanel, monkeypatch: pytes
     monkeypatch.setattr(bridge, "find_bridge", fake_bridge(INFEASIBLE))
     run(qtbot, panel)
     assert text(panel, "BridgeStatus") == "No agreement possible"
-    assert text(panel, "BridgeClash") == (
-        "Ukraine: ua-army — Army of at least 800,000 ⟂ Russia: ru-army — Army at most 600k")
+    assert clash_rows(panel) == [
+        "Ukraine: ua-army — Army of at least 800,000 ⟂ Russia: ru-army — Army at most 600k"]
     assert text(panel, "BridgeRelax") == (
         "Relaxing these 2 red lines would make agreement possible: "
         "Ukraine: ua-army — Army of at least 800,000; Russia: ru-army — Army at most 600k")
@@ -230,6 +241,59 @@ def test_infeasible_shows_clash_and_relax(panel: BridgePanel, monkeypatch: pytes
     assert not panel.changes.isVisible()
     assert not panel.apply.isEnabled()
     assert not panel.save.isEnabled()
+
+
+def test_several_clashes_are_listed_with_what_is_partial(
+        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    result = BridgeResult(feasible=False, optimal=False, status="no agreement possible",
+                          proposal=None, alternatives=(), clashes=(CLASH, OTHER_CLASH),
+                          relax=(CLASH[1],), proven_infeasible=True,
+                          notes=("the time limit was hit before every clash was proven minimal",))
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(result))
+    run(qtbot, panel)
+    assert text(panel, "BridgeStatus") == "No agreement possible"
+    assert panel.clash_heading.text().startswith("2 distinct clashes of red lines")
+    assert clash_rows(panel) == [
+        "Ukraine: ua-army — Army of at least 800,000 ⟂ Russia: ru-army — Army at most 600k",
+        "Ukraine: ua-no-cap — No cap on the army ⟂ Russia: ru-army — Army at most 600k"]
+    assert text(panel, "BridgeNotes") == (
+        "Note: The time limit was hit before every clash was proven minimal.")
+    assert panel.notes.isVisible()
+
+
+def test_time_limit_without_an_answer_claims_nothing(
+        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    result = BridgeResult(feasible=False, optimal=False, status="no proposal found",
+                          proposal=None, alternatives=(),
+                          notes=("the time limit was hit before a proposal or a proof of no "
+                                 "agreement was found",))
+    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(result))
+    run(qtbot, panel)
+    assert text(panel, "BridgeStatus") == "No proposal found (time limit hit)"
+    assert not panel.clash.isVisible()
+    assert panel.notes.isVisible()
+
+
+@pytest.mark.parametrize(("error", "shown"), [
+    (BeyondExactSolver("'Fund' (usd) reaches 10,000,000,000,000,000,000,000,000,000, beyond "
+                       "what the exact solver can represent"),
+     "This scenario is beyond the exact solver: 'Fund' (usd) reaches"),
+    (CertificateError("a proposal failed the checker: ukraine: ua-army"),
+     "The bridge finder's answer failed its own check, so none is shown. This is a bug"),
+])
+def test_refusals_and_failed_certificates_show_no_answer(
+        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+        error: Exception, shown: str) -> None:
+    def refuse(*args: Any, **kw: Any) -> BridgeResult:
+        raise error
+
+    monkeypatch.setattr(bridge, "find_bridge", refuse)
+    run(qtbot, panel)
+    assert text(panel, "BridgeStatus").startswith(shown)
+    assert panel.result is None
+    assert not panel.clash.isVisible()
+    assert not panel.apply.isEnabled()
+    assert panel.find_button.isEnabled()
 
 
 def test_solver_error_is_reported(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
@@ -256,7 +320,7 @@ def blocking_solver(started: threading.Event, result: BridgeResult | None = None
         if result is not None:
             return result
         return BridgeResult(feasible=False, optimal=False, status="CANCELLED", proposal=None,
-                            alternatives=(), clash=(), relax=())
+                            alternatives=())
     return solve
 
 
@@ -432,7 +496,7 @@ def test_real_solver_on_mini(panel: BridgePanel, qtbot: QtBot) -> None:
     assert panel.result is not None
     assert not panel.result.feasible
     assert text(panel, "BridgeStatus") == "No agreement possible"
-    clash = text(panel, "BridgeClash")
+    (clash,) = clash_rows(panel)
     assert "Ukraine: ua-army" in clash
     assert "Russia: ru-army" in clash
     assert " ⟂ " in clash

@@ -51,8 +51,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import Draft, Scenario, check
 from desktop.domain.solver import (
+    BeyondExactSolver,
     BridgeResult,
     CancelToken,
+    CertificateError,
     ClashItem,
     FrontierPoint,
     Proposal,
@@ -66,6 +68,7 @@ from desktop.ui.workspace import Change, What, Workspace
 
 STALE = "Computed for an earlier version of the draft: find a bridge again to apply it."
 TIME_LIMIT = 20.0
+CLASHES = 3  # distinct minimal clashes listed when no agreement exists
 WORKERS = 2
 SHUTDOWN_WAIT_MS = 30_000
 
@@ -165,6 +168,23 @@ def clash_text(scenario: Scenario, clash: tuple[ClashItem, ...]) -> str:
     return " ⟂ ".join(clash_item_text(scenario, c) for c in clash)
 
 
+def clashes_heading(count: int) -> str:
+    if count == 1:
+        return "These red lines clash: drop any one and the others can all hold"
+    return (f"{count} distinct clashes of red lines: in each, drop any one and the others "
+            "can all hold")
+
+
+def failure_text(error: object) -> str:
+    """What the panel says when the solver raised instead of answering."""
+    if isinstance(error, BeyondExactSolver):
+        return f"This scenario is beyond the exact solver: {error}"
+    if isinstance(error, CertificateError):
+        return ("The bridge finder's answer failed its own check, so none is shown. This is a "
+                f"bug in Accord; please report it with the document. ({error})")
+    return f"The solver failed: {error}"
+
+
 def relax_text(scenario: Scenario, relax: tuple[ClashItem, ...]) -> str:
     items = "; ".join(clash_item_text(scenario, c) for c in relax)
     if len(relax) == 1:
@@ -188,7 +208,7 @@ def status_text(result: BridgeResult, cancelled: bool) -> str:
                 return "Optimal: the draft already passes every red line"
             return f"Optimal: {_count(proposal.cost)}"
         return f"Best found (time limit hit): {_count(proposal.cost)}"
-    if result.optimal or result.clash:
+    if result.proven_infeasible:
         return "No agreement possible"
     return "No proposal found (time limit hit)"
 
@@ -359,14 +379,23 @@ class BridgePanel(QWidget):
         self.satisfaction.setObjectName("BridgeSatisfaction")
         res.addWidget(self.satisfaction)
 
-        self.clash_heading = _heading("These red lines clash", body)
+        self.clash_heading = _heading(clashes_heading(1), body)
         res.addWidget(self.clash_heading)
-        self.clash = _plain("", body)
+        # One row per minimal clash: a mediator can work on any one of them.
+        self.clash = QListWidget(body)
         self.clash.setObjectName("BridgeClash")
+        self.clash.setAccessibleName("Clashing red lines")
+        self.clash.setWordWrap(True)
+        self.clash.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.clash.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.clash.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         res.addWidget(self.clash)
         self.relax = _plain("", body)
         self.relax.setObjectName("BridgeRelax")
         res.addWidget(self.relax)
+        self.notes = _plain("", body)
+        self.notes.setObjectName("BridgeNotes")
+        res.addWidget(self.notes)
         res.addStretch(1)
 
         scroll = QScrollArea(page)
@@ -575,7 +604,8 @@ class BridgePanel(QWidget):
 
         def work(token: CancelToken, progress: Callable[[str], None]) -> object:
             return find_bridge(snap.scenario, snap.draft, parties=parties,
-                               alternatives=alternatives, time_limit=TIME_LIMIT,
+                               alternatives=alternatives, clashes=CLASHES,
+                               time_limit=TIME_LIMIT,
                                workers=WORKERS, cancel=token, progress=progress)
 
         self.progress_text.setText("Starting the solver…")
@@ -608,7 +638,7 @@ class BridgePanel(QWidget):
         else:
             self.result, self.result_snapshot = None, None
             self._show_result()
-            self.status.setText("Cancelled" if cancelled else f"The solver failed: {result}")
+            self.status.setText("Cancelled" if cancelled else failure_text(result))
         self._set_busy()
         self.finished.emit()
 
@@ -635,15 +665,20 @@ class BridgePanel(QWidget):
         self.choice.blockSignals(False)
         self.choice.setVisible(self.choice.count() > 1)
         infeasible = r is not None and not r.feasible and snap is not None
-        self.clash_heading.setVisible(infeasible and bool(r and r.clash))
-        self.clash.setVisible(infeasible and bool(r and r.clash))
+        self.clash_heading.setVisible(infeasible and bool(r and r.clashes))
+        self.clash.setVisible(infeasible and bool(r and r.clashes))
         self.relax.setVisible(infeasible and bool(r and r.relax))
+        self.clash.clear()
         if r is not None and snap is not None:
-            self.clash.setText(clash_text(snap.scenario, r.clash))
+            self.clash_heading.setText(clashes_heading(len(r.clashes)))
+            for clash in r.clashes:
+                self.clash.addItem(clash_text(snap.scenario, clash))  # items are plain text
             self.relax.setText(relax_text(snap.scenario, r.relax) if r.relax else "")
         else:
-            self.clash.setText("")
             self.relax.setText("")
+        notes = r.notes if r is not None else ()
+        self.notes.setText("\n".join(f"Note: {n[:1].upper()}{n[1:]}." for n in notes))
+        self.notes.setVisible(bool(notes))
         self._show_proposal()
 
     @Slot()
