@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from desktop.domain.rules import format_literal
 from desktop.textsafe import json_terminal_safe, terminal_safe
 
 if TYPE_CHECKING:
-    from desktop.domain.solver import BridgeResult, Change
+    from desktop.domain.solver import BridgeResult, Change, ClashItem
     from desktop.store import DocumentError
     from desktop.store.files import OutputKind
 
@@ -44,6 +45,10 @@ COMMANDS = ("import", "export", "check", "brief", "suggest", "schema", "gui")
 
 class UsageError(Exception):
     """Bad input or usage: reported as one line, exit 2."""
+
+
+class InternalError(Exception):
+    """A bug Accord caught itself (an answer that failed its certificate): one line, exit 70."""
 
 
 def error_line(message: object) -> str:
@@ -131,8 +136,12 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="only these parties' red lines (comma-separated ids; default: all)")
     p.add_argument("--alternatives", type=int, default=3, metavar="N",
                    help="up to N alternative proposals (default: 3)")
+    p.add_argument("--clashes", type=int, default=1, metavar="K",
+                   help="when no agreement is possible, list up to K distinct minimal clashes "
+                   "of red lines (default: 1)")
     p.add_argument("--time-limit", type=float, default=20.0, metavar="SECONDS",
-                   help="stop searching after this long and report the best found (default: 20)")
+                   help="the whole search stops after this long and reports what it has, "
+                   "saying what is partial (default: 20)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 1")
@@ -334,18 +343,30 @@ def _changes_to_json(changes: Sequence[Change]) -> list[dict[str, Any]]:
     return out
 
 
+def _items_to_json(items: Sequence[ClashItem]) -> list[dict[str, str]]:
+    return [{"party": c.party, "red_line": c.red_line} for c in items]
+
+
 def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
-    """The ``suggest --json`` shape (a contract; see docs/bridge.md)."""
+    """The ``suggest --json`` shape (a contract; see docs/bridge.md). ``feasible`` is true (a
+    proposal), false (no agreement is possible, proven) or null (the time limit was hit before
+    either was known); ``notes`` says in words what is partial."""
+    notes = list(result.notes)
     if result.proposal is None:
         return {
-            "feasible": False,
-            "clash": [{"party": c.party, "red_line": c.red_line} for c in result.clash],
-            "relax": [{"party": c.party, "red_line": c.red_line} for c in result.relax],
+            "feasible": False if result.proven_infeasible else None,
+            "optimal": result.optimal,
+            "status": result.status,
+            "clash": _items_to_json(result.clash),
+            "clashes": [_items_to_json(c) for c in result.clashes],
+            "relax": _items_to_json(result.relax),
+            "notes": notes,
         }
     p = result.proposal
     return {
         "feasible": True,
         "optimal": result.optimal,
+        "status": result.status,
         "changes": _changes_to_json(p.changes),
         "draft": {"clauses": [clause_to_json(c) for c in p.clauses]},
         "satisfaction": dict(p.satisfaction),
@@ -354,6 +375,7 @@ def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
              "draft": {"clauses": [clause_to_json(c) for c in a.clauses]}}
             for a in result.alternatives
         ],
+        "notes": notes,
     }
 
 
@@ -366,42 +388,58 @@ def _describe_change(c: Change) -> str:
     return f"{c.op} {c.provision}"
 
 
+def _red_line(scenario: Scenario, c: ClashItem) -> str:
+    return f"{scenario.party(c.party).name}: {c.title} [{c.red_line}]"
+
+
 def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str:
-    """The ``suggest`` text output: for a person reading a terminal."""
+    """The ``suggest`` text output: for a person reading a terminal. Every text that comes
+    from the scenario is :func:`terminal_safe`."""
     lines = [f"{draft.title} [{draft.id}]"]
     if result.proposal is None:
         lines.append(f"NO PROPOSAL: {result.status}")
-        if result.clash:
+        if result.clashes:
             lines.append("")
-            lines.append("  These red lines clash (drop any one and the rest can all hold):")
-            lines.append("    " + " ⟂ ".join(
-                f"{scenario.party(c.party).name}: {c.title} [{c.red_line}]" for c in result.clash))
+            if len(result.clashes) == 1:
+                lines.append("  These red lines clash (drop any one and the rest can all "
+                             "hold):")
+                lines.append("    " + " ⟂ ".join(_red_line(scenario, c)
+                                                  for c in result.clash))
+            else:
+                lines.append(f"  {len(result.clashes)} distinct clashes (in each, drop any one "
+                             "red line and the rest can all hold):")
+                for i, clash in enumerate(result.clashes, start=1):
+                    lines.append(f"    {i}. " + " ⟂ ".join(_red_line(scenario, c)
+                                                          for c in clash))
         if result.relax:
             lines.append("")
             lines.append(f"  The fewest red lines to relax ({len(result.relax)}):")
-            lines.extend(f"    {scenario.party(c.party).name}: {c.title} [{c.red_line}]"
-                         for c in result.relax)
-        return "\n".join(lines) + "\n"
-    p = result.proposal
-    head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
-    lines.append(f"{head}: {_count(p.changes, 'change')}")
-    lines.append("")
-    for c in p.changes:
-        lines.append(f"  {_describe_change(c)}")
-        lines.append(f"      why: {c.reason}")
-    lines.append("")
-    lines.append("  Satisfaction:")
-    for pid, x in p.satisfaction.items():
-        lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
-    for i, alt in enumerate(result.alternatives, start=1):
+            lines.extend(f"    {_red_line(scenario, c)}" for c in result.relax)
+    else:
+        p = result.proposal
+        head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
+        lines.append(f"{head}: {_count(p.changes, 'change')}")
         lines.append("")
-        lines.append(f"  Alternative {i} ({_count(alt.changes, 'change')}):")
-        lines.extend(f"    {_describe_change(c)}" for c in alt.changes)
-    return "\n".join(lines) + "\n"
+        for c in p.changes:
+            lines.append(f"  {_describe_change(c)}")
+            if c.reason:
+                lines.append(f"      why: {c.reason}")
+        lines.append("")
+        lines.append("  Satisfaction:")
+        for pid, x in p.satisfaction.items():
+            lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
+        for i, alt in enumerate(result.alternatives, start=1):
+            lines.append("")
+            lines.append(f"  Alternative {i} ({_count(alt.changes, 'change')}):")
+            lines.extend(f"    {_describe_change(c)}" for c in alt.changes)
+    if result.notes:
+        lines.append("")
+        lines.extend(f"  Note: {n}" for n in result.notes)
+    return "\n".join(terminal_safe(line) for line in lines) + "\n"
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.domain.solver import find_bridge
+    from desktop.domain.solver import BeyondExactSolver, CertificateError, find_bridge
 
     scenario = _read(args.file)
     draft = _pick_draft(scenario, args.file, args.draft)
@@ -412,16 +450,25 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
         if unknown or not parties:
             known = ", ".join(p.id for p in scenario.parties)
             what = f"no party '{unknown[0]}'" if unknown else "--parties names no party"
-            raise UsageError(f"{args.file}: {what} (parties: {known})")
+            raise UsageError(f"{terminal_safe(args.file)}: {terminal_safe(what)} "
+                             f"(parties: {terminal_safe(known)})")
     if args.alternatives < 0:
         raise UsageError("--alternatives must be 0 or more")
-    if not args.time_limit > 0:
-        raise UsageError("--time-limit must be more than 0 seconds")
-    result = find_bridge(scenario, draft, parties=parties, alternatives=args.alternatives,
-                         time_limit=args.time_limit)
+    if args.clashes < 1:
+        raise UsageError("--clashes must be 1 or more")
+    if not (args.time_limit > 0 and math.isfinite(args.time_limit)):
+        raise UsageError("--time-limit must be a number of seconds more than 0")
+    try:
+        result = find_bridge(scenario, draft, parties=parties, alternatives=args.alternatives,
+                             clashes=args.clashes, time_limit=args.time_limit)
+    except BeyondExactSolver as err:
+        raise UsageError(f"{terminal_safe(args.file)}: {terminal_safe(str(err))}") from None
+    except CertificateError as err:
+        raise InternalError(
+            f"the bridge finder's answer failed its own check, so none is shown ({err}). "
+            "This is a bug in Accord: please report it with the file") from None
     if args.json:
-        json.dump(bridge_to_json(result), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(bridge_to_json(result), out)
     else:
         out.write(format_bridge(result, scenario, draft))
     return EXIT_OK if result.proposal is not None else EXIT_NOT_VIABLE
@@ -539,6 +586,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (UsageError, ScenarioError) as err:
         print(f"accord: error: {error_line(err)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except InternalError as err:
+        print(f"accord: internal error: {error_line(err)}", file=sys.stderr)
+        return EXIT_INTERNAL
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
