@@ -335,9 +335,17 @@ class LibraryFilter(QSortFilterProxyModel):
 
 
 class DraftModel(QAbstractListModel):
-    """The current draft's clauses, in order. A drop target for provisions and for clauses."""
+    """The current draft's clauses, in order. A drop target for provisions and for clauses.
+
+    Each workspace change is bracketed by :attr:`updating` and :attr:`updated`. In between,
+    the model's rows and the workspace's draft may disagree and views move their current index
+    on their own (a removed row hands it to a neighbour); whoever tracks a selection should
+    ignore those moves and settle the selection on :attr:`updated`, when rows match the draft.
+    """
 
     already_present = Signal(int)  # a dropped provision is already in the draft, at this row
+    updating = Signal()  # a workspace change is about to be applied to the rows
+    updated = Signal(object)  # Change: the rows now match the workspace's current draft
 
     def __init__(self, workspace: Workspace, editor: Editor, parent: QObject | None = None
                  ) -> None:
@@ -388,6 +396,14 @@ class DraftModel(QAbstractListModel):
             self._conflicts.setdefault(b, []).append(self._provisions[a].title)
 
     def _on_changed(self, change: Change) -> None:
+        self.updating.emit()
+        try:
+            self._follow(change)
+        finally:
+            self.updated.emit(change)
+
+    def _follow(self, change: Change) -> None:
+        """Translate ``change`` into Qt's row signals (a reset when it is not a fine one)."""
         draft = self._ws.draft
         same_draft = draft is not None and draft.id == self._draft_id
         what = change.what
@@ -444,6 +460,15 @@ class DraftModel(QAbstractListModel):
 
     def clause(self, row: int) -> Clause | None:
         return self._clauses[row] if 0 <= row < len(self._clauses) else None
+
+    @property
+    def draft_id(self) -> str | None:
+        """The draft whose clauses the rows show."""
+        return self._draft_id
+
+    def provision_ids(self) -> tuple[str, ...]:
+        """The provision of each row, in order."""
+        return tuple(c.provision for c in self._clauses)
 
     def row_of(self, provision_id: str) -> int | None:
         for i, c in enumerate(self._clauses):

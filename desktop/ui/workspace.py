@@ -51,6 +51,7 @@ class Workspace(QObject):
         self._draft_id: str | None = scenario.drafts[0].id if scenario.drafts else None
         self._report: Report | None = None
         self.path: Path | None = None
+        self._notifying = False
         self._recheck()
 
     # -- state
@@ -80,6 +81,13 @@ class Workspace(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
+    @property
+    def notifying(self) -> bool:
+        """True while :attr:`changed` is being delivered. Listeners must not push undo commands
+        then: an edit pushed from inside another command's redo or undo would land on the
+        stack in the wrong order (or delete the command being undone)."""
+        return self._notifying
+
     # -- changes
 
     def apply(self, scenario: Scenario, change: Change) -> None:
@@ -90,7 +98,7 @@ class Workspace(QObject):
         if self.draft is None:  # the current draft was removed
             self._draft_id = scenario.drafts[0].id if scenario.drafts else None
         self._recheck()
-        self.changed.emit(change)
+        self._notify(change)
 
     def reset(self, scenario: Scenario, path: Path | None = None) -> None:
         """A different document: clears undo history and marks it unmodified."""
@@ -106,7 +114,15 @@ class Workspace(QObject):
             return
         self._draft_id = draft_id
         self._recheck()
-        self.changed.emit(Change(What.DRAFT_SWITCHED, draft_id))
+        self._notify(Change(What.DRAFT_SWITCHED, draft_id))
+
+    def _notify(self, change: Change) -> None:
+        outer = self._notifying
+        self._notifying = True
+        try:
+            self.changed.emit(change)
+        finally:
+            self._notifying = outer
 
     def _recheck(self) -> None:
         draft = self.draft
