@@ -171,10 +171,11 @@ class Editor(QObject):
         if unchanged(clause):
             return False
         change = Change(What.CLAUSE_CHANGED, draft.id, (row,))
+        # Merged by the clause's identity: only edits of one field of one clause merge.
         return self._push(
             f"{verb} “{self._title(clause.provision)}”",
             lambda s: ops.update_clause(s, draft.id, row, **update),
-            change, change, merge_key=(*field, draft.id, row),
+            change, change, merge_key=(*field, draft.id, clause.provision),
         )
 
     def set_value(self, row: int, param: str, value: Value) -> bool:

@@ -175,7 +175,11 @@ class ClauseDelegate(QStyledItemDelegate):
 
 
 class DraftView(QListView):
-    """Delete removes a clause; Ctrl+Up/Down move it: the keyboard twins of dragging."""
+    """Delete removes the selected clause; Ctrl+Up/Down move it: the keyboard twins of dragging.
+
+    Which clause is selected afterwards is the panel's business (:class:`DraftPanel`), as it is
+    after every other edit.
+    """
 
     def __init__(self, editor: Editor, model: DraftModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,27 +205,40 @@ class DraftView(QListView):
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def selected_row(self) -> int:
+        """The row of the selected clause: the current row while it is highlighted, else -1.
+
+        This is the one clause the inspector shows and that Delete, move and note edits act on.
+        """
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isSelected(index):
+            return -1
+        return index.row()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        row = self.current_row()
+        row = self.selected_row()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
             self._editor.remove_clause(row)
-            self.select_row(min(row, self.model().rowCount() - 1))
             event.accept()
             return
         if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and row >= 0:
             target = row - 1 if event.key() == Qt.Key.Key_Up else row + 1
-            if 0 <= target < self.model().rowCount() and self._editor.move_clause(row, target):
-                self.select_row(target)
+            if 0 <= target < self.model().rowCount():
+                self._editor.move_clause(row, target)
             event.accept()
             return
         super().keyPressEvent(event)
 
     def select_row(self, row: int) -> None:
+        """Make ``row`` the current and only highlighted row; -1 (or any row that is not
+        there) selects nothing."""
         if 0 <= row < self.model().rowCount():
             index = self.model().index(row, 0)
             self.setCurrentIndex(index)
             self.scrollTo(index)
+        else:
+            self.selectionModel().clear()  # no highlight and no current index
 
     def select_rows(self, rows: list[int]) -> None:
         model = self.model()
@@ -250,9 +267,17 @@ class DraftView(QListView):
 
 
 class DraftPanel(QWidget):
-    """Draft switcher (new, duplicate, rename, delete) above the clause list."""
+    """Draft switcher (new, duplicate, rename, delete) above the clause list.
 
-    clause_selected = Signal(int)  # row, or -1
+    The panel owns the selection and announces it by identity: :attr:`clause_selected` carries
+    the provision id of the selected clause (or None), never a row, because rows shift under
+    every insert, removal and move. After each edit the selection is settled once the rows
+    match the draft (see :meth:`_settle`): the selected clause stays selected wherever it
+    went; an inserted or moved clause becomes the selected one; when the selected clause is
+    gone its nearest surviving neighbour (the next one, else the one before) is selected.
+    """
+
+    clause_selected = Signal(object)  # str | None: provision id of the selected clause
 
     def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None
                  ) -> None:
@@ -261,6 +286,10 @@ class DraftPanel(QWidget):
         self._ws = workspace
         self._editor = editor
         self.model = DraftModel(workspace, editor, self)
+        self._selected: str | None = None  # the provision id last announced
+        self._settling = False  # True while the model follows a change
+        self._shown_draft: str | None = self.model.draft_id  # what the rows showed before it
+        self._shown_ids: tuple[str, ...] = self.model.provision_ids()
 
         self.switcher = QComboBox(self)
         self.switcher.setObjectName("DraftSwitcher")
@@ -287,8 +316,11 @@ class DraftPanel(QWidget):
                                   "DeleteDraft")
 
         self.view = DraftView(editor, self.model, self)
-        self.view.selectionModel().currentChanged.connect(
-            lambda cur, _prev: self.clause_selected.emit(cur.row() if cur.isValid() else -1))
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(lambda _cur, _prev: self._follow_view())
+        selection.selectionChanged.connect(lambda _sel, _desel: self._follow_view())
+        self.model.updating.connect(self._begin_settling)
+        self.model.updated.connect(self._settle)
         self.model.already_present.connect(self.view.select_row)
 
         self.empty_hint = QLabel(
@@ -312,15 +344,89 @@ class DraftPanel(QWidget):
         self._refresh_switcher()
         workspace.changed.connect(self._on_changed)
 
+    # -- selection
+
+    def selected_provision(self) -> str | None:
+        """The provision id of the selected clause (the one the inspector shows), or None."""
+        return self._selected
+
+    def selected_row(self) -> int:
+        """The row of the selected clause, or -1."""
+        return self.view.selected_row()
+
+    def select_provision(self, provision_id: str | None) -> bool:
+        """Select the clause of ``provision_id`` (None: nothing); False when it is not here."""
+        row = self.model.row_of(provision_id) if provision_id is not None else None
+        self.view.select_row(-1 if row is None else row)
+        return row is not None or provision_id is None
+
+    def _view_selection(self) -> str | None:
+        clause = self.model.clause(self.view.selected_row())
+        return clause.provision if clause is not None else None
+
+    def _follow_view(self) -> None:
+        """The user (or code) moved the selection: announce the clause now selected."""
+        if not self._settling:
+            self._announce(self._view_selection())
+
+    def _announce(self, provision_id: str | None) -> None:
+        if provision_id != self._selected:
+            self._selected = provision_id
+            self.clause_selected.emit(provision_id)
+
+    def _begin_settling(self) -> None:
+        # Until the model has caught up, the view's current row may name a row that is gone or
+        # will be renumbered: its moves are not the user's and are not announced.
+        self._settling = True
+
+    def _settle(self, change: Change) -> None:
+        """Choose the selected clause after ``change``, by identity, then announce it."""
+        before, before_draft = self._shown_ids, self._shown_draft
+        self._shown_ids, self._shown_draft = self.model.provision_ids(), self.model.draft_id
+        try:
+            target = self._selection_after(change, before, before_draft)
+            row = self.model.row_of(target) if target is not None else None
+            if row is None:
+                self.view.select_row(-1)
+            elif self.view.selected_row() != row:
+                # A still-selected clause keeps its (possibly multi-row) highlight untouched.
+                self.view.select_row(row)
+        finally:
+            self._settling = False
+        self._announce(self._view_selection())
+
+    def _selection_after(self, change: Change, before: tuple[str, ...],
+                         before_draft: str | None) -> str | None:
+        ids = self._shown_ids
+        if change.what == What.RESET:
+            return None  # another document
+        if change.what == What.CLAUSE_INSERTED and change.rows and change.rows[0] < len(ids):
+            return ids[change.rows[0]]  # an added (or restored) clause
+        if change.what == What.CLAUSE_MOVED and len(change.rows) == 2 \
+                and change.rows[1] < len(ids):
+            return ids[change.rows[1]]  # the moved clause, where it went
+        selected = self._selected
+        if selected is None or selected in ids:
+            return selected  # nothing selected, or the selected clause is still here
+        if before_draft != self._shown_draft or selected not in before:
+            return None  # another draft without that provision
+        at = before.index(selected)
+        if len(ids) == len(before) and ids[at] not in before:
+            return ids[at]  # the same place holds a new id: its provision was renamed
+        # The selected clause is gone: its nearest surviving neighbour, the next one first.
+        present = set(ids)
+        for pid in (*before[at + 1:], *reversed(before[:at])):
+            if pid in present:
+                return pid
+        return None
+
+    # -- drafts
+
     def _on_changed(self, change: Change) -> None:
         structural = change.what in (What.RESET, What.DRAFTS, What.DRAFT_SWITCHED)
         if structural or self.switcher.currentData() != self._ws.draft_id:
             self._refresh_switcher()
         self._update_hint()
-        if change.what == What.CLAUSE_INSERTED and change.rows:
-            self.view.select_row(change.rows[0])
-        elif change.what == What.CLAUSE_MOVED and change.rows:
-            self.view.select_row(change.rows[1])
 
     def _refresh_switcher(self) -> None:
         self.switcher.blockSignals(True)

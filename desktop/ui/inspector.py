@@ -3,13 +3,19 @@
 Spin boxes are bounded by the param's min and max, choices are combo boxes, bools check boxes.
 Every change goes through the Editor as an undo command (consecutive changes to one field merge
 into one undo step).
+
+The inspector follows a clause by identity (its provision id in the current draft), never by
+row: rows shift under every insert, removal and move, and a row read at the wrong moment names
+a neighbour. It shows what the draft panel announces as selected; every edit it makes finds
+the clause's row at that moment.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,13 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import BoolParam, ChoiceParam, Clause, IntParam, NumberParam, Provision
+from desktop.domain import (
+    BoolParam,
+    ChoiceParam,
+    Clause,
+    IntParam,
+    NumberParam,
+    Provision,
+    Value,
+)
 from desktop.domain.model import ParamSpec
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
 
 INT32_MAX = 2_147_483_647
-
 
 class NoteEdit(QPlainTextEdit):
     """Commits the note when focus leaves, not on every keystroke."""
@@ -45,14 +58,17 @@ class NoteEdit(QPlainTextEdit):
 
 
 class ClauseInspector(QWidget):
+    """The values, phase and note of one clause of the current draft, found by provision id."""
+
     def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self.setObjectName("ClauseInspector")
         self._ws = workspace
         self._editor = editor
-        self._row = -1
-        self._provision_id: str | None = None
+        self._selected: str | None = None  # the clause asked for (a provision id)
+        self._provision_id: str | None = None  # the clause shown, whose form is built
+        self._note_of: tuple[str, str] | None = None  # (draft, provision) the note text is of
         self._editors: dict[str, QWidget] = {}
 
         self.heading = QLabel("No clause selected", self)
@@ -94,24 +110,49 @@ class ClauseInspector(QWidget):
 
     # -- selection
 
+    @property
+    def provision_id(self) -> str | None:
+        """The provision id of the clause shown, or None when none is."""
+        return self._provision_id
+
+    def show_clause(self, provision_id: str | None) -> None:
+        """Show the clause of ``provision_id`` in the current draft (None: no clause), and
+        follow it through every edit until told otherwise."""
+        if provision_id != self._selected:
+            self._keep_note()
+        self._selected = provision_id
+        self._refresh(rebuild=False)
+
     def show_row(self, row: int) -> None:
-        self._row = row
-        self._refresh(rebuild=True)
+        """Show the clause at ``row`` now; from then on it is followed by identity."""
+        draft = self._ws.draft
+        inside = draft is not None and 0 <= row < len(draft.clauses)
+        self.show_clause(draft.clauses[row].provision if draft is not None and inside else None)
 
     def _on_changed(self, change: Change) -> None:
-        if change.what in (What.RESET, What.DRAFT_SWITCHED, What.LIBRARY, What.CLAUSES):
-            self._row = -1 if change.what != What.LIBRARY else self._row
-            self._refresh(rebuild=True)
-        else:
-            self._refresh(rebuild=False)
+        if change.what == What.RESET:
+            self._selected = None  # another document
+        # Provisions may have new params: the form is built again for the same clause.
+        self._refresh(rebuild=change.what in (What.RESET, What.LIBRARY))
 
-    def _current(self) -> tuple[Clause, Provision] | None:
+    def _row(self) -> int:
+        """The row of the clause shown, looked up now (-1 when it is not in the draft)."""
         draft = self._ws.draft
-        if draft is None or not 0 <= self._row < len(draft.clauses):
+        if draft is None or self._provision_id is None:
+            return -1
+        row = draft.index_of(self._provision_id)
+        return -1 if row is None else row
+
+    def _current(self) -> tuple[int, Clause, Provision] | None:
+        draft = self._ws.draft
+        if draft is None or self._selected is None:
             return None
-        clause = draft.clauses[self._row]
+        row = draft.index_of(self._selected)
+        if row is None:
+            return None
+        clause = draft.clauses[row]
         prov = self._ws.scenario.provision_index.get(clause.provision)
-        return None if prov is None else (clause, prov)
+        return None if prov is None else (row, clause, prov)
 
     def _set_enabled(self, on: bool) -> None:
         self.phase.setEnabled(on)
@@ -119,22 +160,27 @@ class ClauseInspector(QWidget):
 
     def _refresh(self, rebuild: bool) -> None:
         current = self._current()
+        key = None if current is None else (self._ws.draft_id or "", current[1].provision)
+        if key != self._note_of and self._ws.notifying:
+            self._keep_note()  # an edit took the clause away while its note was being typed
         if current is None:
             if self._provision_id is not None or self._editors:
                 self._build_form(None)
             self._provision_id = None
+            self._note_of = None
             self.heading.setText("No clause selected")
             self.text.setText("Select a clause in the draft to edit its values.")
             self._set_enabled(False)
             return
-        clause, prov = current
+        row, clause, prov = current
         if rebuild or prov.id != self._provision_id:
             self._build_form(prov)
         self._provision_id = prov.id
-        self.heading.setText(f"{self._row + 1}. {prov.title}")
+        self.heading.setText(f"{row + 1}. {prov.title}")
         self.text.setText(prov.render(clause.values))
         self._set_enabled(True)
-        self._load(clause, prov)
+        self._load(clause, prov, fresh=key != self._note_of)
+        self._note_of = key
 
     # -- form
 
@@ -173,7 +219,7 @@ class ClauseInspector(QWidget):
                          spec.max if spec.max is not None else INT32_MAX)
             box.setGroupSeparatorShown(True)
             box.setKeyboardTracking(False)
-            box.valueChanged.connect(lambda v, n=name: self._editor.set_value(self._row, n, int(v)))
+            box.valueChanged.connect(lambda v, n=name: self._set_value(n, int(v)))
             widget: QWidget = box
         elif isinstance(spec, NumberParam):
             dbox = QDoubleSpinBox(self.form_host)
@@ -182,26 +228,27 @@ class ClauseInspector(QWidget):
                           float(spec.max) if spec.max is not None else 1e12)
             dbox.setGroupSeparatorShown(True)
             dbox.setKeyboardTracking(False)
-            dbox.valueChanged.connect(
-                lambda v, n=name: self._editor.set_value(self._row, n, _number(v)))
+            dbox.valueChanged.connect(lambda v, n=name: self._set_value(n, _number(v)))
             widget = dbox
         elif isinstance(spec, ChoiceParam):
             combo = QComboBox(self.form_host)
             for choice in spec.choices:
                 combo.addItem(choice.replace("-", " "), choice)
             combo.activated.connect(
-                lambda i, n=name, c=combo: self._editor.set_value(self._row, n, c.itemData(i)))
+                lambda i, n=name, c=combo: self._set_value(n, c.itemData(i)))
             widget = combo
         else:
             assert isinstance(spec, BoolParam)
             check = QCheckBox(self.form_host)
-            check.toggled.connect(lambda on, n=name: self._editor.set_value(self._row, n, on))
+            check.toggled.connect(lambda on, n=name: self._set_value(n, on))
             widget = check
         widget.setObjectName(f"param-{name}")
         widget.setAccessibleName(name)
         return widget
 
-    def _load(self, clause: Clause, prov: Provision) -> None:
+    def _load(self, clause: Clause, prov: Provision, fresh: bool) -> None:
+        """Show ``clause``; ``fresh`` when it is another clause than the one shown so far
+        (a note being typed is then replaced, else it is kept while it has the focus)."""
         values = {**prov.defaults(), **clause.values}
         for name, widget in self._editors.items():
             widget.blockSignals(True)
@@ -218,17 +265,46 @@ class ClauseInspector(QWidget):
         self.phase.blockSignals(True)
         self.phase.setValue(clause.phase)
         self.phase.blockSignals(False)
-        if not self.note.hasFocus():
+        if fresh or not self.note.hasFocus():
             self.note.setPlainText(clause.note)
 
+    # -- edits, each on the clause shown, wherever it is now
+
+    def _set_value(self, param: str, value: Value) -> None:
+        row = self._row()
+        if row >= 0:
+            self._editor.set_value(row, param, value)
+
     def _phase_changed(self, value: int) -> None:
-        if self._row >= 0:
-            self._editor.set_phase(self._row, value)
+        row = self._row()
+        if row >= 0:
+            self._editor.set_phase(row, value)
 
     def _note_changed(self) -> None:
-        current = self._current()
-        if current is not None and self.note.toPlainText() != current[0].note:
-            self._editor.set_note(self._row, self.note.toPlainText())
+        """The note box lost the focus: its text goes to the clause it was typed for."""
+        if self._note_of is not None:
+            self._write_note(self._note_of, self.note.toPlainText())
+
+    def _keep_note(self) -> None:
+        """Another clause is about to be shown: a note typed for the old one is still saved on
+        the old one. Inside a change notification it is saved just after it (an edit pushed
+        from inside another edit would corrupt the undo stack)."""
+        if self._note_of is None or not self.note.hasFocus():
+            return
+        key, text = self._note_of, self.note.toPlainText()
+        if self._ws.notifying:
+            QTimer.singleShot(0, self, partial(self._write_note, key, text))
+        else:
+            self._write_note(key, text)
+
+    def _write_note(self, key: tuple[str, str], text: str) -> None:
+        draft_id, provision_id = key
+        draft = self._ws.draft
+        if draft is None or draft.id != draft_id:
+            return  # the user has gone to another draft; its clauses are not edited from here
+        row = draft.index_of(provision_id)
+        if row is not None and draft.clauses[row].note != text:
+            self._editor.set_note(row, text)
 
     def editor_for(self, param: str) -> QWidget | None:
         return self._editors.get(param)

@@ -86,7 +86,9 @@ class MainWindow(QMainWindow):
 
         # Wiring: panels talk through the workspace and a few signals, never to each other's
         # internals.
-        self.draft.clause_selected.connect(self.inspector.show_row)
+        # The inspector shows the clause the draft panel has selected, by provision id: rows
+        # shift under every edit, identities do not.
+        self.draft.clause_selected.connect(self.inspector.show_clause)
         self.redlines.violation_clicked.connect(self._select_culprits)
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.files.status.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
@@ -202,18 +204,19 @@ class MainWindow(QMainWindow):
         ids = self.library.tree.selected_ids()
         if ids:
             return ids[0]
-        clause = self.draft.model.clause(self.draft.view.current_row())
-        return clause.provision if clause else None
+        return self.draft.selected_provision()
 
     def _remove_clause(self) -> None:
-        row = self.draft.view.current_row()
+        """Edit → Remove clause: the selected clause, the one the inspector shows."""
+        row = self.draft.selected_row()
         if row >= 0:
             self.editor.remove_clause(row)
 
     def _move_clause(self, step: int) -> None:
-        row = self.draft.view.current_row()
-        if row >= 0 and self.editor.move_clause(row, row + step):
-            self.draft.view.select_row(row + step)
+        """Edit → Move clause up/down; the moved clause stays selected (the panel sees to it)."""
+        row = self.draft.selected_row()
+        if row >= 0:
+            self.editor.move_clause(row, row + step)
 
     def _about(self) -> None:
         QMessageBox.about(self, "About Accord",
@@ -229,8 +232,7 @@ class MainWindow(QMainWindow):
     def _select_culprits(self, provision_ids: list[str]) -> None:
         rows = [r for r in (self.draft.model.row_of(p) for p in provision_ids) if r is not None]
         if rows:
-            self.draft.view.select_rows(rows)
-            self.inspector.show_row(rows[0])
+            self.draft.view.select_rows(rows)  # the inspector follows the first (the current)
 
     # -- layout persistence
 
