@@ -3,7 +3,7 @@
 After every kind of edit (delete, insert, move, drop, undo, redo, a draft switch, a compound
 change such as applying a bridge proposal) the draft view's highlight, its selection and the
 inspector name the same clause, and what the user does next (type a note, press Delete) acts on
-that clause.
+that clause. Passing through a note is no edit.
 """
 
 from __future__ import annotations
@@ -438,3 +438,20 @@ def test_a_note_being_typed_when_an_edit_moves_the_selection(window: MainWindow,
     stack.undo()
     stack.undo()
     assert window.ws.scenario == start
+
+
+def test_passing_through_a_note_is_no_edit(window: MainWindow, qtbot: QtBot) -> None:
+    """A note with characters the box shows differently (no-break spaces, CR LF) is not
+    rewritten when focus merely passes through the box."""
+    window.editor.set_note(5, "Art.\u00a05\r\nsecond line")
+    window.ws.undo_stack.setClean()
+    click_clause(window, qtbot, 5)
+    note = window.inspector.note
+    qtbot.mouseClick(note.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(note.hasFocus)
+    window.draft.view.setFocus()
+    qtbot.waitUntil(lambda: not note.hasFocus())
+    assert note_of(window, "nato-ban") == "Art.\u00a05\r\nsecond line"
+    assert window.ws.undo_stack.isClean()
+    type_note(window, qtbot, "Art.\u00a06")  # typed text keeps its no-break space
+    assert note_of(window, "nato-ban") == "Art.\u00a06"

@@ -46,11 +46,29 @@ from desktop.ui.workspace import Change, What, Workspace
 INT32_MAX = 2_147_483_647
 
 class NoteEdit(QPlainTextEdit):
-    """Commits the note when focus leaves, not on every keystroke."""
+    """Commits the note when focus leaves, not on every keystroke, and only when the user
+    changed it.
+
+    ``toPlainText()`` turns no-break spaces into spaces and CR LF into LF; compared with the
+    stored note, merely visiting the box would rewrite such a note. :meth:`note_text` keeps
+    every character, and :meth:`edited` compares with what the box was given.
+    """
 
     def __init__(self, commit: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._commit = commit
+        self._shown = ""
+
+    def show_note(self, note: str) -> None:
+        self.setPlainText(note)
+        self._shown = self.note_text()
+
+    def note_text(self) -> str:
+        """The text as typed: paragraphs end in LF, no other character is changed."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
+    def edited(self) -> bool:
+        return self.note_text() != self._shown
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self._commit()
@@ -266,7 +284,7 @@ class ClauseInspector(QWidget):
         self.phase.setValue(clause.phase)
         self.phase.blockSignals(False)
         if fresh or not self.note.hasFocus():
-            self.note.setPlainText(clause.note)
+            self.note.show_note(clause.note)
 
     # -- edits, each on the clause shown, wherever it is now
 
@@ -282,16 +300,16 @@ class ClauseInspector(QWidget):
 
     def _note_changed(self) -> None:
         """The note box lost the focus: its text goes to the clause it was typed for."""
-        if self._note_of is not None:
-            self._write_note(self._note_of, self.note.toPlainText())
+        if self._note_of is not None and self.note.edited():
+            self._write_note(self._note_of, self.note.note_text())
 
     def _keep_note(self) -> None:
         """Another clause is about to be shown: a note typed for the old one is still saved on
         the old one. Inside a change notification it is saved just after it (an edit pushed
         from inside another edit would corrupt the undo stack)."""
-        if self._note_of is None or not self.note.hasFocus():
+        if self._note_of is None or not self.note.hasFocus() or not self.note.edited():
             return
-        key, text = self._note_of, self.note.toPlainText()
+        key, text = self._note_of, self.note.note_text()
         if self._ws.notifying:
             QTimer.singleShot(0, self, partial(self._write_note, key, text))
         else:
