@@ -3,7 +3,8 @@
 After every kind of edit (delete, insert, move, drop, undo, redo, a draft switch, a compound
 change such as applying a bridge proposal) the draft view's highlight, its selection and the
 inspector name the same clause, and what the user does next (type a note, press Delete) acts on
-that clause. Passing through a note is no edit.
+that clause. Also: passing through a note is no edit, and the inspector's number box shows and
+writes a number exactly as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario, parse_scenario
 from desktop.resources import default_scenario_path
+from desktop.ui.commands import Editor
+from desktop.ui.inspector import ClauseInspector, NumberBox, format_number, parse_number
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import CLAUSE_MIME, PROVISION_MIME, encode_ids
 from desktop.ui.workspace import Workspace
@@ -455,3 +458,84 @@ def test_passing_through_a_note_is_no_edit(window: MainWindow, qtbot: QtBot) -> 
     assert window.ws.undo_stack.isClean()
     type_note(window, qtbot, "Art.\u00a06")  # typed text keeps its no-break space
     assert note_of(window, "nato-ban") == "Art.\u00a06"
+
+
+# --------------------------------------------------------------------------- exact numbers
+
+
+@pytest.fixture
+def number_ws(mini: Scenario) -> Workspace:
+    """The mini scenario with a bounded number param on the withdrawal, set to 0.12345."""
+    data = mini.model_dump(mode="json")
+    data["provisions"][1]["params"].append(
+        {"name": "ratio", "type": "number", "min": -5, "max": 10, "default": 0.5})
+    data["drafts"][0]["clauses"][1]["values"] = {"ratio": 0.12345}
+    return Workspace(Scenario.model_validate(data))
+
+
+def values(ws: Workspace) -> dict[str, object]:
+    assert ws.draft is not None
+    return dict(ws.draft.clauses[1].values)
+
+
+def test_number_box_shows_and_keeps_the_exact_value(number_ws: Workspace, qtbot: QtBot) -> None:
+    inspector = ClauseInspector(number_ws, Editor(number_ws))
+    qtbot.addWidget(inspector)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    inspector.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is inspector)
+    inspector.show_clause("withdrawal")
+    box = inspector.editor_for("ratio")
+    assert isinstance(box, NumberBox)
+    assert box.text() == "0.12345"
+    assert (box.minimum(), box.maximum()) == (-5, 10)
+    # Another field changes; then the number box is committed again without a change.
+    km = inspector.editor_for("km")
+    assert km is not None
+    km.setFocus()
+    qtbot.keyClick(km, Qt.Key.Key_Up)
+    qtbot.keyClick(km, Qt.Key.Key_Return)
+    assert values(number_ws) == {"km": 11, "ratio": 0.12345}
+    steps = number_ws.undo_stack.count()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    km.setFocus()  # focus leaves the number box: it commits again, with nothing changed
+    assert values(number_ws)["ratio"] == 0.12345
+    assert number_ws.undo_stack.count() == steps
+    assert box.text() == "0.12345"
+    # Typed digits are written exactly as typed.
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "1.234567")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert values(number_ws)["ratio"] == 1.234567
+    assert box.text() == "1.234567"
+    # Out of bounds or unreadable: the box goes back to the value, nothing is written.
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "12")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert values(number_ws)["ratio"] == 1.234567
+    assert box.text() == "1.234567"
+    # A step is decimal: no binary noise is written.
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert values(number_ws)["ratio"] == 0.234567
+    number_ws.undo_stack.undo()  # both edits of the ratio were one undo step
+    assert box.text() == "0.12345"
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.12345, "0.12345"), (1.234567, "1.234567"), (1e-05, "0.00001"), (800000, "800000"),
+    (2.5e16, "25000000000000000"), (0.1 + 0.2, "0.30000000000000004"), (-3.0, "-3.0"),
+])
+def test_number_text_round_trips(value: float, text: str) -> None:
+    assert format_number(value) == text
+    back = parse_number(text)
+    assert back == value
+    assert isinstance(back, int) == (float(value).is_integer() and abs(value) <= 2**53)
+
+
+@pytest.mark.parametrize("text", ["", "-", "1.", "e5", "abc", "1,5", "nan", "inf", "1e400"])
+def test_number_text_that_is_no_number(text: str) -> None:
+    expected = {"1.": 1}.get(text)
+    assert parse_number(text) == expected

@@ -1,8 +1,8 @@
 """The clause inspector: proper editors for the selected clause's params, phase and note.
 
-Spin boxes are bounded by the param's min and max, choices are combo boxes, bools check boxes.
-Every change goes through the Editor as an undo command (consecutive changes to one field merge
-into one undo step).
+Spin boxes are bounded by the param's min and max, choices are combo boxes, bools check boxes;
+number params get a :class:`NumberBox`, which never rounds. Every change goes through the Editor
+as an undo command (consecutive changes to one field merge into one undo step).
 
 The inspector follows a clause by identity (its provision id in the current draft), never by
 row: rows shift under every insert, removal and move, and a row read at the wrong moment names
@@ -12,15 +12,17 @@ the clause's row at that moment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -44,6 +46,122 @@ from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
 
 INT32_MAX = 2_147_483_647
+#: Integers beyond this are not exact as floats; typed ones stay floats (1e300 is no int).
+EXACT_INT = 2**53
+#: What a number may look like while it is being typed ("", "-", "1.", "2e" are on the way).
+_PARTIAL_NUMBER = re.compile(r"[+-]?(\d*\.?\d*)([eE][+-]?\d*)?")
+
+
+def format_number(value: int | float) -> str:
+    """The shortest text that reads back as exactly ``value``, without an exponent:
+    ``0.12345``, ``1e-05`` as ``0.00001``, ``800000`` (an int) and ``2.0`` (a float)."""
+    if isinstance(value, int):
+        return str(value)
+    return format(Decimal(repr(value)), "f")
+
+
+def parse_number(text: str) -> int | float | None:
+    """The number ``text`` spells, exactly as typed, or None. A whole number stays (or
+    becomes) an int (800000, not 800000.0); infinities and NaN are no numbers."""
+    text = text.strip()
+    if not text or _PARTIAL_NUMBER.fullmatch(text) is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return _number(value)
+
+
+class NumberBox(QAbstractSpinBox):
+    """A spin box for a number param that never rounds.
+
+    QDoubleSpinBox rounds every value to its ``decimals`` (``0.12345`` shows and writes
+    ``0.123``). This box keeps the value it is given, shows :func:`format_number` of it and
+    commits exactly what was typed (``1.234567`` is written as ``1.234567``). Like the other
+    editors it commits on Enter or when focus leaves, not on every keystroke; text it cannot
+    read, or a number outside the bounds, goes back to the current value. Arrows and the wheel
+    step by 1 in decimal arithmetic (``0.12345`` steps to ``1.12345``), within the bounds.
+    """
+
+    committed = Signal(object)  # int | float: a new value the user chose
+
+    def __init__(self, minimum: int | float | None, maximum: int | float | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._min = minimum
+        self._max = maximum
+        self._value: int | float = 0 if minimum is None or minimum <= 0 else minimum
+        self.setKeyboardTracking(False)
+        self.lineEdit().setText(format_number(self._value))
+        self.editingFinished.connect(self._commit_text)
+
+    def value(self) -> int | float:
+        return self._value
+
+    def minimum(self) -> int | float | None:
+        return self._min
+
+    def maximum(self) -> int | float | None:
+        return self._max
+
+    def set_value(self, value: int | float) -> None:
+        """Show ``value`` exactly; this is not an edit, so nothing is committed."""
+        self._value = value
+        self.lineEdit().setText(format_number(value))
+
+    def _fits(self, value: int | float) -> bool:
+        return ((self._min is None or value >= self._min)
+                and (self._max is None or value <= self._max))
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if _PARTIAL_NUMBER.fullmatch(text.strip()) is None:
+            return QValidator.State.Invalid, text, pos
+        value = parse_number(text)
+        if value is None or not self._fits(value):
+            return QValidator.State.Intermediate, text, pos  # still being typed
+        return QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:
+        return format_number(self._value)
+
+    def _commit_text(self) -> None:
+        text = self.text().strip()
+        if text == format_number(self._value):
+            return  # Enter or focus-out on an unchanged value: nothing to write
+        value = parse_number(text)
+        if value is None or not self._fits(value):
+            self.set_value(self._value)
+            return
+        self._choose(value)
+
+    def _choose(self, value: int | float) -> None:
+        self.set_value(value)
+        self.committed.emit(value)
+
+    def stepBy(self, steps: int) -> None:
+        stepped = parse_number(str(Decimal(format_number(self._value)) + steps))
+        if stepped is None:
+            return
+        if self._max is not None and stepped > self._max:
+            stepped = self._max
+        if self._min is not None and stepped < self._min:
+            stepped = self._min
+        if stepped != self._value:
+            self._choose(stepped)
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if self.isReadOnly():
+            return flags
+        if self._max is None or self._value < self._max:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        if self._min is None or self._value > self._min:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        return flags
+
 
 class NoteEdit(QPlainTextEdit):
     """Commits the note when focus leaves, not on every keystroke, and only when the user
@@ -240,14 +358,9 @@ class ClauseInspector(QWidget):
             box.valueChanged.connect(lambda v, n=name: self._set_value(n, int(v)))
             widget: QWidget = box
         elif isinstance(spec, NumberParam):
-            dbox = QDoubleSpinBox(self.form_host)
-            dbox.setDecimals(3)
-            dbox.setRange(float(spec.min) if spec.min is not None else -1e12,
-                          float(spec.max) if spec.max is not None else 1e12)
-            dbox.setGroupSeparatorShown(True)
-            dbox.setKeyboardTracking(False)
-            dbox.valueChanged.connect(lambda v, n=name: self._set_value(n, _number(v)))
-            widget = dbox
+            number = NumberBox(spec.min, spec.max, self.form_host)
+            number.committed.connect(lambda v, n=name: self._set_value(n, v))
+            widget = number
         elif isinstance(spec, ChoiceParam):
             combo = QComboBox(self.form_host)
             for choice in spec.choices:
@@ -273,8 +386,8 @@ class ClauseInspector(QWidget):
             value = values[name]
             if isinstance(widget, QSpinBox) and isinstance(value, int):
                 widget.setValue(value)
-            elif isinstance(widget, QDoubleSpinBox) and isinstance(value, int | float):
-                widget.setValue(float(value))
+            elif isinstance(widget, NumberBox) and isinstance(value, int | float):
+                widget.set_value(value)
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(widget.findData(value))
             elif isinstance(widget, QCheckBox):
@@ -330,4 +443,4 @@ class ClauseInspector(QWidget):
 
 def _number(value: float) -> int | float:
     """A number param keeps integers as integers (800000, not 800000.0)."""
-    return int(value) if float(value).is_integer() else float(value)
+    return int(value) if float(value).is_integer() and abs(value) <= EXACT_INT else float(value)
