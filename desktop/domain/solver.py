@@ -201,6 +201,10 @@ class _Cancelled(Exception):
     pass
 
 
+class _OutOfTime(Exception):
+    """The call's deadline passed while a model was being built."""
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -291,7 +295,9 @@ class _Compiler:
 
     def __init__(self, scenario: Scenario, draft: Draft, parties: Sequence[str], *,
                  satisfaction: bool = True,
-                 red_lines: Sequence[_RedLine] | None = None) -> None:
+                 red_lines: Sequence[_RedLine] | None = None,
+                 run: _Run | None = None) -> None:
+        self.run = run
         self.scenario = scenario
         self.draft = draft
         self.checker: CompiledScenario = compiled(scenario)
@@ -321,14 +327,26 @@ class _Compiler:
         self.vars: dict[str, dict[str, _Var]] = {}
         self.cur_raw: dict[str, dict[str, int]] = {}
         self.change_terms: list[_Var] = []
-        for prov in scenario.provisions:
+        for i, prov in enumerate(scenario.provisions):
+            self._tick(i)
             self._declare(prov.id)
         for prov in scenario.provisions:
             for other in prov.excludes:
                 self.m.add_bool_or([self.pres[prov.id].Not(), self.pres[other].Not()])
         self.cost = sum(self.change_terms)
-        self.red_lits: list[_Var] = [self.lit(rl.rule.node) for rl in self.red_lines]
+        self.red_lits: list[_Var] = []
+        for i, rl in enumerate(self.red_lines):
+            self._tick(i)
+            self.red_lits.append(self.lit(rl.rule.node))
         self._setup_satisfaction()
+
+    def _tick(self, i: int) -> None:
+        """Building a model for a huge scenario takes seconds: it too keeps the deadline."""
+        if self.run is not None and i % 256 == 0:
+            if self.run.cancel is not None and self.run.cancel.cancelled:
+                raise _Cancelled
+            if self.run.expired():
+                raise _OutOfTime
 
     # -- domains
 
@@ -949,11 +967,11 @@ class _Reasons:
         return "needed together with the other changes for every red line to hold"
 
 
-def _certify_proposal(comp: _Compiler, clauses: tuple[Clause, ...]) -> dict[str, float | None]:
+def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
+                      clauses: tuple[Clause, ...]) -> dict[str, float | None]:
     """The proposal's satisfactions, once ``check()`` has accepted it for the chosen parties."""
-    draft = comp.draft.model_copy(update={"clauses": clauses})
-    report = check(comp.scenario, draft)
-    chosen = {p.id for p in comp.parties}
+    report = check(scenario, draft.model_copy(update={"clauses": clauses}))
+    chosen = set(parties)
     failing = [f"{v.party}: {x.red_line}" for v in report.parties if v.party in chosen
                for x in v.violations]
     failing += [c.explanation for c in report.conflicts]
@@ -965,7 +983,7 @@ def _certify_proposal(comp: _Compiler, clauses: tuple[Clause, ...]) -> dict[str,
 def _proposal(comp: _Compiler, sol: _Solution, run: _Run, reasons: _Reasons | None,
               notes: list[str]) -> Proposal:
     clauses = comp.clauses(sol)
-    sat = _certify_proposal(comp, clauses)
+    sat = _certify_proposal(comp.scenario, comp.draft, [p.id for p in comp.parties], clauses)
     changes: list[Change] = []
     skipped = False
     for c in _changes(comp, sol):
@@ -1019,7 +1037,7 @@ def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | No
     def fresh() -> _Compiler:
         # A fresh model per search, with red lines, stage bounds and no-goods as plain
         # constraints: CP-SAT's presolve is far stronger without assumption literals.
-        comp = _Compiler(scenario, draft, chosen)
+        comp = _Compiler(scenario, draft, chosen, run=run)
         for r in comp.red_lits:
             comp.m.add_bool_or([r])
         for sol in found:
@@ -1028,25 +1046,29 @@ def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | No
 
     try:
         run.say("Building the model…")
-        comp = fresh()
-        reasons = _Reasons(comp)
-        sol, cost = _lexicographic(comp, run, "")
+        try:
+            comp: _Compiler | None = fresh()
+        except _OutOfTime:
+            comp = None
+        sol, cost = _lexicographic(comp, run, "") if comp is not None else (None, None)
         if sol is None and viable:
             if cost is not None:  # proven infeasible, yet the checker accepts the draft
                 raise CertificateError("the solver found no agreement on a draft the checker "
                                        "finds viable")
-            # Out of time before the solver answered: the draft itself is the answer.
-            sol = _Solution({p.id: p.id in comp.current for p in scenario.provisions},
-                            {pid: dict(raw) for pid, raw in comp.cur_raw.items()
-                             if pid in comp.current})
-            notes.append("the time limit was hit; the draft is already acceptable as it is")
-        if sol is None:
+            # Out of time before the solver answered. The checker has proven the draft
+            # acceptable, and with 0 changes it is the only (so the optimal) proposal.
+            sat = _certify_proposal(scenario, draft, chosen, draft.clauses)
+            if alternatives:
+                notes.append("no alternatives were searched within the time limit")
+            return BridgeResult(True, True, "optimal", Proposal((), draft.clauses, sat, 0), (),
+                                notes=tuple(notes))
+        if sol is None or comp is None:
             if cost is None:
                 return BridgeResult(False, False, "no proposal found (time limit hit)",
                                     None, (), notes=("the time limit was hit before a proposal "
                                                      "or a proof of no agreement was found",))
             return _no_agreement(scenario, draft, chosen, run, clashes, notes)
-        main = _proposal(comp, sol, run, reasons, notes)
+        main = _proposal(comp, sol, run, _Reasons(comp), notes)
         if viable and main.cost != 0:
             raise CertificateError(f"the solver proposed {main.cost} changes to a draft the "
                                    "checker finds viable")
@@ -1055,7 +1077,10 @@ def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | No
         for k in range(alternatives):
             if run.expired():
                 break
-            comp = fresh()
+            try:
+                comp = fresh()
+            except _OutOfTime:
+                break
             alt, _ = _lexicographic(comp, run, f" alternative {k + 1}")
             if alt is None:
                 break
@@ -1116,7 +1141,7 @@ class _Clashes:
     def __init__(self, scenario: Scenario, draft: Draft, chosen: Sequence[str], run: _Run
                  ) -> None:
         self.scenario, self.draft, self.chosen, self.run = scenario, draft, chosen, run
-        self.comp = _Compiler(scenario, draft, chosen, satisfaction=False)
+        self.comp = _Compiler(scenario, draft, chosen, satisfaction=False, run=run)
         m: Any = self.comp.m
         self.guards = [m.new_bool_var(f"guard:{i}") for i in range(len(self.comp.red_lits))]
         for g, r in zip(self.guards, self.comp.red_lits, strict=True):
@@ -1234,8 +1259,11 @@ class _Clashes:
 
     def _solve_only(self, red_lines: list[_RedLine]
                     ) -> tuple[bool | None, tuple[_Compiler, _Solution] | None]:
-        comp = _Compiler(self.scenario, self.draft, self.chosen, satisfaction=False,
-                         red_lines=red_lines)
+        try:
+            comp = _Compiler(self.scenario, self.draft, self.chosen, satisfaction=False,
+                             red_lines=red_lines, run=self.run)
+        except _OutOfTime:
+            return None, None
         for r in comp.red_lits:
             comp.m.add_bool_or([r])
         status, solver = self.run.solve(comp.m)
@@ -1250,7 +1278,12 @@ def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: 
                   wanted: int, notes: list[str]) -> BridgeResult:
     """No package passes every chosen red line (proven by the main solve): why, verified."""
     run.say("No agreement: finding the clashing red lines…")
-    finder = _Clashes(scenario, draft, chosen, run)
+    try:
+        finder = _Clashes(scenario, draft, chosen, run)
+    except _OutOfTime:
+        notes.append("the clashing red lines were not found within the time limit")
+        return BridgeResult(False, False, "no agreement possible", None, (),
+                            proven_infeasible=True, notes=tuple(notes))
     found = finder.enumerate(max(1, wanted))
     proven = [c for c in found if finder.certify(c)]
     if len(proven) < len(found) or finder.unproven:
