@@ -121,7 +121,7 @@ def run(qtbot: QtBot, panel: BridgePanel, timeout: int = TIMEOUT) -> None:
 
 
 def clash_rows(panel: BridgePanel) -> list[str]:
-    return [panel.clash.item(i).text() for i in range(panel.clash.count())]
+    return panel.clash_rows()
 
 
 def text(panel: BridgePanel, name: str) -> str:
@@ -254,8 +254,8 @@ def test_several_clashes_are_listed_with_what_is_partial(
     assert text(panel, "BridgeStatus") == "No agreement possible"
     assert panel.clash_heading.text().startswith("2 distinct clashes of red lines")
     assert clash_rows(panel) == [
-        "Ukraine: ua-army — Army of at least 800,000 ⟂ Russia: ru-army — Army at most 600k",
-        "Ukraine: ua-no-cap — No cap on the army ⟂ Russia: ru-army — Army at most 600k"]
+        "1. Ukraine: ua-army — Army of at least 800,000 ⟂ Russia: ru-army — Army at most 600k",
+        "2. Ukraine: ua-no-cap — No cap on the army ⟂ Russia: ru-army — Army at most 600k"]
     assert text(panel, "BridgeNotes") == (
         "Note: The time limit was hit before every clash was proven minimal.")
     assert panel.notes.isVisible()

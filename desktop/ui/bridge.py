@@ -381,14 +381,14 @@ class BridgePanel(QWidget):
 
         self.clash_heading = _heading(clashes_heading(1), body)
         res.addWidget(self.clash_heading)
-        # One row per minimal clash: a mediator can work on any one of them.
-        self.clash = QListWidget(body)
+        # One numbered paragraph per minimal clash (a mediator can work on any one of them),
+        # laid out in the result's own scroll area: no list box scrolling inside it.
+        self.clash = QWidget(body)
         self.clash.setObjectName("BridgeClash")
         self.clash.setAccessibleName("Clashing red lines")
-        self.clash.setWordWrap(True)
-        self.clash.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.clash.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.clash.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._clash_rows = QVBoxLayout(self.clash)
+        self._clash_rows.setContentsMargins(0, 0, 0, 0)
+        self._clash_rows.setSpacing(6)
         res.addWidget(self.clash)
         self.relax = _plain("", body)
         self.relax.setObjectName("BridgeRelax")
@@ -642,6 +642,12 @@ class BridgePanel(QWidget):
         self._set_busy()
         self.finished.emit()
 
+    def clash_rows(self) -> list[str]:
+        """The clashes as shown, one text per row."""
+        items = (self._clash_rows.itemAt(i) for i in range(self._clash_rows.count()))
+        rows = (item.widget() for item in items if item is not None)
+        return [w.text() for w in rows if isinstance(w, QLabel)]
+
     def proposals(self) -> tuple[Proposal, ...]:
         r = self.result
         if r is None or r.proposal is None:
@@ -668,11 +674,17 @@ class BridgePanel(QWidget):
         self.clash_heading.setVisible(infeasible and bool(r and r.clashes))
         self.clash.setVisible(infeasible and bool(r and r.clashes))
         self.relax.setVisible(infeasible and bool(r and r.relax))
-        self.clash.clear()
+        while (old := self._clash_rows.takeAt(0)) is not None:
+            if (widget := old.widget()) is not None:
+                widget.deleteLater()
         if r is not None and snap is not None:
             self.clash_heading.setText(clashes_heading(len(r.clashes)))
-            for clash in r.clashes:
-                self.clash.addItem(clash_text(snap.scenario, clash))  # items are plain text
+            numbered = len(r.clashes) > 1
+            for i, clash in enumerate(r.clashes, start=1):
+                text = clash_text(snap.scenario, clash)
+                row = _plain(f"{i}. {text}" if numbered else text, self.clash)
+                row.setObjectName("BridgeClashItem")
+                self._clash_rows.addWidget(row)
             self.relax.setText(relax_text(snap.scenario, r.relax) if r.relax else "")
         else:
             self.relax.setText("")
