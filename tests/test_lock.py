@@ -272,3 +272,67 @@ def test_a_read_only_file_is_opened_read_only_and_never_replaced(
     assert doc.read_bytes() == before
     assert doc.stat().st_mode & 0o777 == 0o444
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".deal.accord.tmp")] == []
+
+
+# --------------------------------------------------------------------------- names and links
+
+
+def test_reopening_a_document_by_another_name_keeps_the_windows_own_lock(
+    windows: tuple[Window, Window], doc: Path, tmp_path: Path
+) -> None:
+    """The same file through a symbolic link is the same document: the window that has it
+    keeps its lock and stays writable, and a save by either name is no Save As."""
+    first, second = windows
+    link = tmp_path / "link.accord"
+    link.symlink_to(doc)
+    assert first.files.open(doc)
+    assert first.files.open(link)
+    assert read_only(first) is None
+    assert first.prompter.infos == []
+    first.editor.add_clause("intl-monitoring")
+    assert first.files.save()
+    assert open_document(doc) == first.ws.scenario
+    assert second.files.open(doc)  # and another window still sees it is taken
+    assert read_only(second) is not None
+
+
+def test_a_clean_copy_onto_a_document_with_a_hostile_lock_path_says_why(
+    windows: tuple[Window, Window], doc: Path, tmp_path: Path
+) -> None:
+    first, _ = windows
+    victim = tmp_path / "notes.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    lock_path(doc).symlink_to(victim)
+    before = doc.read_bytes()
+    assert not first.files.save_clean_copy(doc)
+    [(caption, message)] = first.prompter.errors
+    assert caption == "Could not save a clean copy"
+    assert "symbolic link" in message
+    assert message.endswith("; choose another name")
+    assert doc.read_bytes() == before
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_clean_copy_holds_the_new_files_lock_while_writing_and_then_frees_it(
+    windows: tuple[Window, Window], tmp_path: Path
+) -> None:
+    first, _ = windows
+    copy = tmp_path / "copy.accord"
+    assert first.files.save_clean_copy(copy)
+    assert open_document(copy) == first.ws.scenario
+    assert lock_holder(copy) is None
+    assert not lock_path(copy).exists()
+
+
+def test_an_export_onto_a_file_whose_lock_path_is_a_folder_says_why(
+    doc: Path, tmp_path: Path
+) -> None:
+    from desktop.store import DocumentError, write_atomic
+
+    target = tmp_path / "out.json"
+    target.write_text("{}", encoding="utf-8")
+    lock_path(target).mkdir()
+    with pytest.raises(DocumentError, match="is a folder") as info:
+        write_atomic(target, b"[]")
+    assert str(info.value).endswith("; it was not replaced")
+    assert target.read_text(encoding="utf-8") == "{}"

@@ -231,14 +231,17 @@ def check_replaceable(path: Path, target: Path, output: OutputKind) -> None:
         return
     if is_accord_document(target):
         raise DocumentError(path, IS_A_DOCUMENT)
-    from desktop.store.lock import lock_holder, lock_path  # the lock module imports this one
+    from desktop.store.lock import DocumentInUse, lock_document, lock_path  # (imports us)
 
     for name in dict.fromkeys((Path(path), target)):  # a symlink's lock, and its target's
         if not os.path.lexists(lock_path(name)):  # the usual case: probe without creating it
             continue
-        owner = lock_holder(name)
-        if owner is not None:
-            raise DocumentError(path, f"it is open in {owner.describe()}; it was not replaced")
+        try:
+            lock = lock_document(name)
+        except DocumentInUse as err:  # held, or a lock path that cannot be trusted
+            raise DocumentError(path, f"{err.reason}; it was not replaced") from None
+        if lock is not None:
+            lock.release()
 
 
 def replace_atomically(

@@ -25,7 +25,6 @@ from desktop.store import (
     import_json,
     list_backups,
     lock_document,
-    lock_holder,
     open_document,
     risky_location,
     save_document,
@@ -172,7 +171,7 @@ class DocumentController(QObject):
         self._lock = None
         self.read_only = None
         if path is not None:
-            if previous is not None and previous.path == Path(os.path.abspath(path)):
+            if previous is not None and previous.is_for(path):
                 self._lock, previous = previous, None  # the same file again: keep our lock
             else:
                 try:
@@ -318,8 +317,9 @@ class DocumentController(QObject):
         return self._write(path)
 
     def _same_as_open(self, path: Path) -> bool:
+        # Two names (a link) for one file are the same document: one lock covers both.
         return self.ws.path is not None and (
-            os.path.abspath(path) == os.path.abspath(self.ws.path))
+            os.path.realpath(path) == os.path.realpath(self.ws.path))
 
     def _write(self, path: Path) -> bool:
         if not self._same_as_open(path) or self._lock is None:
@@ -379,16 +379,20 @@ class DocumentController(QObject):
             self.prompter.error("Could not save a clean copy",
                                 f"{path}: choose a different file from the open document")
             return False
-        owner = lock_holder(path)
-        if owner is not None:
+        try:
+            lock = lock_document(path)  # held while writing: nobody opens it half-written
+        except DocumentInUse as err:
             self.prompter.error("Could not save a clean copy",
-                                f"{path}: it is open in {owner.describe()}; choose another name")
+                                f"{path}: {err.reason}; choose another name")
             return False
         try:
             save_document(self.ws.scenario, path)
         except DocumentError as err:
             self.prompter.error("Could not save a clean copy", str(err))
             return False
+        finally:
+            if lock is not None:
+                lock.release()
         self.status.emit(f"Saved a clean copy as {path.name}")
         return True
 
