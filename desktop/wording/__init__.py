@@ -1,0 +1,44 @@
+"""Where every word on screen comes from.
+
+The one place that turns the model's values, codes and the solver's changes into the text a
+person reads -- in the window, in the terminal and in the printed briefings -- and the one
+palette they are painted in. Qt-free; imports nothing of Accord but :mod:`desktop.domain`.
+
+* :mod:`~desktop.wording.values` -- values and clause text (``800,000``, ``yes``)
+* :mod:`~desktop.wording.numbers` -- counts with their nouns (``1 change``, ``3 parties``)
+* :mod:`~desktop.wording.labels` -- names for provision kinds, party roles, param types
+* :mod:`~desktop.wording.changes` -- a proposed change, for the terminal or the panel
+* :mod:`~desktop.wording.palette` -- every colour, as ``#RRGGBB``
+"""
+
+from desktop.wording import palette
+from desktop.wording.changes import ChangeStyle, describe_change, provision_name
+from desktop.wording.labels import (
+    BRIEFING_KIND_LABELS,
+    KIND_LABELS,
+    KIND_LETTERS,
+    PAPER_LABELS,
+    PARAM_TYPE_LABELS,
+    ROLE_LABELS,
+)
+from desktop.wording.numbers import count, plural
+from desktop.wording.values import clause_text, format_value, literal, plain_value
+
+__all__ = [
+    "BRIEFING_KIND_LABELS",
+    "KIND_LABELS",
+    "KIND_LETTERS",
+    "PAPER_LABELS",
+    "PARAM_TYPE_LABELS",
+    "ROLE_LABELS",
+    "ChangeStyle",
+    "clause_text",
+    "count",
+    "describe_change",
+    "format_value",
+    "literal",
+    "palette",
+    "plain_value",
+    "plural",
+    "provision_name",
+]

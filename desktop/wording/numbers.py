@@ -1,0 +1,44 @@
+"""Counts of things: ``count(1, "change")`` -> "1 change", ``count(3, "party")`` -> "3 parties"."""
+
+from __future__ import annotations
+
+__all__ = ["count", "plural"]
+
+# Nouns whose plural the spelling rules below would get wrong.
+_IRREGULAR: dict[str, str] = {
+    "person": "people",
+    "child": "children",
+    "criterion": "criteria",
+    "analysis": "analyses",
+    "basis": "bases",
+    "crisis": "crises",
+    "thesis": "theses",
+    "datum": "data",
+}
+
+
+def _plural_of(noun: str) -> str:
+    head, _, last = noun.rpartition(" ")  # "red line" -> only "line" changes
+    prefix = f"{head} " if head else ""
+    lower = last.lower()
+    if lower in _IRREGULAR:
+        word = _IRREGULAR[lower]
+        return prefix + (word.capitalize() if last[:1].isupper() else word)
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return f"{prefix}{last}es"
+    if len(lower) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        return f"{prefix}{last[:-1]}ies"
+    return f"{prefix}{last}s"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """The noun as it goes with ``n``: singular for exactly one, plural otherwise (0 included).
+    ``many`` overrides the spelling rules for a noun they get wrong."""
+    if n == 1:
+        return noun
+    return many if many is not None else _plural_of(noun)
+
+
+def count(n: int, noun: str, many: str | None = None) -> str:
+    """``n`` and the noun: "1 change", "0 changes", "3 parties"."""
+    return f"{n} {plural(n, noun, many)}"
