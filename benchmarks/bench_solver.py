@@ -58,8 +58,8 @@ class _CertificateClock:
     viable draft, a relaxation's witness; a clash re-proven on fresh models) during a call.
     Nested certificate calls are counted once."""
 
-    NAMES = (("solver", "_certify_proposal"), ("solver", "_viable_for"),
-             ("_Clashes", "certify"), ("_Compiler", "holds"))
+    NAMES = (("bridge", "_certify_proposal"), ("bridge", "_viable_for"),
+             ("bridge", "_Clashes.certify"), ("encoding", "Compiler.holds"))
 
     def __init__(self) -> None:
         self.seconds = 0.0
@@ -68,8 +68,11 @@ class _CertificateClock:
     @contextlib.contextmanager
     def installed(self) -> Iterator[_CertificateClock]:
         saved = []
-        for owner_name, attr in self.NAMES:
-            owner = solver if owner_name == "solver" else getattr(solver, owner_name)
+        for module, name in self.NAMES:
+            owner: Any = getattr(solver, module)
+            *path, attr = name.split(".")
+            for part in path:
+                owner = getattr(owner, part)
             real = getattr(owner, attr)
             saved.append((owner, attr, real))
             setattr(owner, attr, self._timed(real))

@@ -27,12 +27,8 @@ from desktop.domain import Clause, Draft, Scenario, check, scenario_from_dict
 from desktop.domain.checker import compiled
 from desktop.domain.model import IntParam, NumberParam, Value
 from desktop.domain.rules import format_literal
-from desktop.domain.solver import (
-    BeyondExactSolver,
-    CertificateError,
-    _Compiler,
-    find_bridge,
-)
+from desktop.domain.solver import BeyondExactSolver, CertificateError, find_bridge
+from desktop.domain.solver.encoding import Compiler
 
 ROOT = Path(__file__).parent.parent
 UKRAINE = ROOT / "resources" / "scenarios" / "ukraine-2025.json"
@@ -195,12 +191,12 @@ def test_a_failed_certificate_is_a_bug_report_never_a_result(
         [_party("a", "x.v >= 5")],
         [{"provision": "x"}],
     )
-    real = _Compiler.clauses
+    real = Compiler.clauses
 
-    def broken(self: _Compiler, sol: Any) -> tuple[Clause, ...]:
+    def broken(self: Compiler, sol: Any) -> tuple[Clause, ...]:
         return tuple(c.model_copy(update={"values": {}}) for c in real(self, sol))
 
-    monkeypatch.setattr(_Compiler, "clauses", broken)
+    monkeypatch.setattr(Compiler, "clauses", broken)
     with pytest.raises(CertificateError, match="failed the checker"):
         find_bridge(scenario, scenario.drafts[0])
 
@@ -234,13 +230,13 @@ def test_a_proven_infeasible_model_on_a_viable_draft_is_caught(
         [_party("a", "x.v == 0")],
         [{"provision": "x"}],
     )
-    real = _Compiler.__init__
+    real = Compiler.__init__
 
-    def impossible(self: _Compiler, *args: Any, **kw: Any) -> None:
+    def impossible(self: Compiler, *args: Any, **kw: Any) -> None:
         real(self, *args, **kw)
         self.m.add(self._true == 0)
 
-    monkeypatch.setattr(_Compiler, "__init__", impossible)
+    monkeypatch.setattr(Compiler, "__init__", impossible)
     with pytest.raises(CertificateError, match="checker finds viable"):
         find_bridge(scenario, scenario.drafts[0])
 
