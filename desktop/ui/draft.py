@@ -47,9 +47,10 @@ from PySide6.QtWidgets import (
 from desktop.ui.commands import Editor
 from desktop.ui.models import DraftModel, RowInfo
 from desktop.ui.workspace import Change, What, Workspace
+from desktop.wording import palette
 
-VIOLATION = QColor("#C62828")
-CONFLICT = QColor("#E65100")
+VIOLATION = QColor(palette.VIOLATION)
+CONFLICT = QColor(palette.CONFLICT)
 PAD = 6
 NUMBER_WIDTH = 34
 BAR = 5

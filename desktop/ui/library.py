@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from desktop.domain import Provision
 from desktop.ui.commands import Editor
 from desktop.ui.models import (
-    KIND_LABELS,
     LibraryFilter,
     LibraryModel,
     ProvisionIdRole,
@@ -32,6 +31,7 @@ from desktop.ui.models import (
     parties_label,
 )
 from desktop.ui.workspace import Workspace
+from desktop.wording import KIND_LABELS
 
 
 class LibraryTree(QTreeView):
