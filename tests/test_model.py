@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from desktop.domain import Scenario, ScenarioError, parse_scenario, scenario_from_dict
-from desktop.domain.model import Provision, format_value
+from desktop.domain.model import Provision
+from desktop.wording import format_value
 
 
 @pytest.fixture

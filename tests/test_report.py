@@ -14,12 +14,12 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.domain import Scenario, check
-from desktop.domain.model import format_value
 from desktop.report import comparison_sheet, full_sheet, party_sheet
 from desktop.report.render import page_layout, paginate, pdf_bytes, write_pdf
 from desktop.report.sheets import Block, Sheet, compare
 from desktop.resources import default_scenario_path
 from desktop.store import read_scenario_file
+from desktop.wording import format_value
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = '<img src="file:///etc/hostname">'

@@ -286,26 +286,11 @@ class Provision(_Model):
         return {p.name: p.default for p in self.params}
 
     def render(self, values: Mapping[str, Value] | None = None) -> str:
-        """The clause text with every ``{param}`` filled in (defaults where a value is missing)."""
-        merged = self.defaults()
-        if values:
-            merged.update(values)
+        """Compatibility path for :func:`desktop.wording.clause_text`, where clause text is
+        worded now; the domain itself never words anything."""
+        from desktop.wording.values import clause_text
 
-        def fill(match: re.Match[str]) -> str:
-            return format_value(merged[match.group(1)])
-
-        return _PLACEHOLDER.sub(fill, self.text)
-
-
-def format_value(value: Value) -> str:
-    """A value as a person reads it in clause text: 800000 -> 800,000; True -> yes."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.10g}" if abs(value) < 1e15 else repr(value)
-    return value
+        return clause_text(self, values)
 
 
 # --------------------------------------------------------------------------- drafts
