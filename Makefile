@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: fuzz run test lint typecheck unit bench screenshots dist schema clean
+.PHONY: fuzz run test test-fast lint typecheck unit bench screenshots dist schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ run: $(STAMP)
 	$(BIN)/accord
 
 test: lint typecheck unit
+
+# The edit-test loop: lint, types and every test but the slow fault-injection ones (about a
+# minute less). `make test` stays the full suite, and is what CI runs.
+test-fast: lint typecheck
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
