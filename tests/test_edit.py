@@ -8,20 +8,29 @@ from desktop.domain import Party, Provision, RedLine, Scenario, check, parse_sce
 from desktop.domain.checker import compiled
 from desktop.domain.edit import (
     EditError,
+    EditResult,
     add_clause,
+    add_clause_edit,
+    add_clauses_edit,
     add_draft,
+    add_draft_edit,
     duplicate_draft,
+    duplicate_draft_edit,
     move_clause,
+    move_clause_edit,
     put_party,
     put_provision,
     remove_clause,
+    remove_clause_edit,
     remove_draft,
     remove_party,
     remove_provision,
     rename_draft,
+    replace_clauses_edit,
     rules_mentioning,
     unique_id,
     update_clause,
+    update_clause_edit,
 )
 
 
@@ -143,3 +152,45 @@ def test_party_edits(s: Scenario) -> None:
     s4 = remove_party(s3, "rf")
     assert [p.id for p in s4.parties] == ["ukraine"]
     assert s4.provision("army-cap").to == ()
+
+
+# --------------------------------------------------------------------------- what an edit touched
+
+
+def test_clause_edits_say_which_rows_they_touched(s: Scenario) -> None:
+    added = add_clause_edit(s, "d1", "intl-monitoring", index=99)  # clamped to the end
+    assert added == EditResult(added.scenario, "d1", (4,))
+    assert ids(added.scenario)[4] == "intl-monitoring"
+    assert add_clause_edit(s, "d1", "intl-monitoring", index=-3).rows == (0,)
+    assert add_clause_edit(s, "d1", "intl-monitoring").rows == (4,)
+    moved = move_clause_edit(s, "d1", 0, 2)
+    assert (moved.draft_id, moved.rows) == ("d1", (0, 2))
+    assert moved.scenario == move_clause(s, "d1", 0, 2)
+    removed = remove_clause_edit(s, "d1", 1)
+    assert (removed.rows, ids(removed.scenario)) == ((1,), ["army-cap", "guarantee", "neutral"])
+    changed = update_clause_edit(s, "d1", 2, note="n")
+    assert (changed.rows, changed.scenario.draft("d1").clauses[2].note) == ((2,), "n")
+    with pytest.raises(EditError, match="no clause 10"):
+        remove_clause_edit(s, "d1", 9)
+
+
+def test_adding_several_clauses_skips_those_present(s: Scenario) -> None:
+    result = add_clauses_edit(s, "d1", ["intl-monitoring", "army-cap"], index=1)
+    assert result.rows == (1,)
+    assert ids(result.scenario) == ["army-cap", "intl-monitoring", "withdrawal", "guarantee",
+                                    "neutral"]
+    nothing = add_clauses_edit(s, "d1", ["army-cap", "neutral"])
+    assert nothing == EditResult(s, "d1", ())  # the very same scenario: nothing to undo
+    with pytest.raises(EditError, match="no provision 'ghost'"):
+        add_clauses_edit(s, "d1", ["intl-monitoring", "ghost"])
+
+
+def test_draft_edits_name_the_new_draft(s: Scenario) -> None:
+    made = add_draft_edit(s, "Fresh start")
+    assert (made.draft_id, made.rows) == ("fresh-start", ())
+    assert made.scenario == add_draft(s, "Fresh start")[0]
+    copy = duplicate_draft_edit(s, "d1")
+    assert copy.draft_id is not None
+    assert [d.id for d in copy.scenario.drafts][1] == copy.draft_id
+    replaced = replace_clauses_edit(s, "d1", s.draft("d1").clauses[:1])
+    assert (replaced.draft_id, replaced.rows, ids(replaced.scenario)) == ("d1", (), ["army-cap"])

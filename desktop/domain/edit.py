@@ -1,6 +1,10 @@
 """Edits: pure functions from a scenario to a new scenario.
 
 Every edit the GUI offers is one of these; undo commands only swap the scenario before and after.
+The clause and draft edits come in two forms: ``add_clause`` and friends return the new scenario,
+and ``add_clause_edit`` and friends return an :class:`EditResult`, which also says which draft and
+which clause rows the edit touched (an index clamped into the draft, a new draft's id), so that a
+caller never has to work out again what the edit did.
 Draft edits are cheap: they validate just the changed draft and keep the scenario's compiled
 rules (the provisions and parties are the very same objects). Edits to provisions or parties
 rebuild the scenario through full validation, so a scenario that exists is always consistent.
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,6 +37,21 @@ from desktop.domain.rules import mentioned, parse
 
 class EditError(ValueError):
     """An edit that would make the scenario inconsistent; ``str()`` says why, for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class EditResult:
+    """What an edit made: the new scenario and where it touched it.
+
+    ``draft_id`` is the draft whose clauses changed (for a new draft: its id). ``rows`` are the
+    clause rows touched, in that draft: ``(index,)`` for a clause inserted, removed or changed,
+    ``(source, target)`` for a clause moved, the rows of every clause inserted when several
+    were. Edits of provisions, parties or the scenario's details touch no rows.
+    """
+
+    scenario: Scenario
+    draft_id: str | None = None
+    rows: tuple[int, ...] = ()
 
 
 # --------------------------------------------------------------------------- helpers
@@ -109,6 +129,20 @@ def add_clause(
     note: str = "",
 ) -> Scenario:
     """Insert a clause for ``provision_id`` at ``index`` (the end by default)."""
+    return add_clause_edit(scenario, draft_id, provision_id, index, values, phase, note).scenario
+
+
+def add_clause_edit(
+    scenario: Scenario,
+    draft_id: str,
+    provision_id: str,
+    index: int | None = None,
+    values: Mapping[str, Value] | None = None,
+    phase: int = 1,
+    note: str = "",
+) -> EditResult:
+    """:func:`add_clause`; ``rows`` holds the row the clause went to (``index`` clamped into
+    the draft, or its end)."""
     if provision_id not in scenario.provision_index:
         raise EditError(f"there is no provision '{provision_id}'")
     draft = scenario.drafts[_draft_index(scenario, draft_id)]
@@ -122,26 +156,50 @@ def add_clause(
     except ValidationError as err:
         raise EditError(describe_validation_error(err)) from None
     clauses.insert(at, clause)
-    return _with_clauses(scenario, draft_id, clauses)
+    return EditResult(_with_clauses(scenario, draft_id, clauses), draft_id, (at,))
+
+
+def add_clauses_edit(scenario: Scenario, draft_id: str, provision_ids: Iterable[str],
+                     index: int | None = None) -> EditResult:
+    """Clauses for several provisions, one after another from ``index`` (the end by default);
+    provisions already in the draft are skipped. ``rows`` holds the row of each clause added:
+    none, and the very same scenario, when every one was already there."""
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    at = len(draft.clauses) if index is None else max(0, min(index, len(draft.clauses)))
+    fresh = [pid for pid in provision_ids if draft.index_of(pid) is None]
+    for offset, pid in enumerate(fresh):
+        scenario = add_clause(scenario, draft_id, pid, at + offset)
+    return EditResult(scenario, draft_id, tuple(range(at, at + len(fresh))))
 
 
 def remove_clause(scenario: Scenario, draft_id: str, index: int) -> Scenario:
+    return remove_clause_edit(scenario, draft_id, index).scenario
+
+
+def remove_clause_edit(scenario: Scenario, draft_id: str, index: int) -> EditResult:
+    """:func:`remove_clause`; ``rows`` holds the row the clause was at."""
     draft = scenario.drafts[_draft_index(scenario, draft_id)]
     clauses = list(draft.clauses)
     if not 0 <= index < len(clauses):
         raise EditError(f"the draft has no clause {index + 1}")
     del clauses[index]
-    return _with_clauses(scenario, draft_id, clauses)
+    return EditResult(_with_clauses(scenario, draft_id, clauses), draft_id, (index,))
 
 
 def move_clause(scenario: Scenario, draft_id: str, source: int, target: int) -> Scenario:
     """Move the clause at ``source`` so that it ends up at position ``target``."""
+    return move_clause_edit(scenario, draft_id, source, target).scenario
+
+
+def move_clause_edit(scenario: Scenario, draft_id: str, source: int, target: int
+                     ) -> EditResult:
+    """:func:`move_clause`; ``rows`` is ``(source, target)``."""
     draft = scenario.drafts[_draft_index(scenario, draft_id)]
     clauses = list(draft.clauses)
     if not 0 <= source < len(clauses) or not 0 <= target < len(clauses):
         raise EditError("cannot move a clause outside the draft")
     clauses.insert(target, clauses.pop(source))
-    return _with_clauses(scenario, draft_id, clauses)
+    return EditResult(_with_clauses(scenario, draft_id, clauses), draft_id, (source, target))
 
 
 def update_clause(
@@ -154,6 +212,20 @@ def update_clause(
     note: str | None = None,
 ) -> Scenario:
     """Change a clause's values (merged into its current ones), phase or note."""
+    return update_clause_edit(scenario, draft_id, index, values=values, phase=phase,
+                              note=note).scenario
+
+
+def update_clause_edit(
+    scenario: Scenario,
+    draft_id: str,
+    index: int,
+    *,
+    values: Mapping[str, Value] | None = None,
+    phase: int | None = None,
+    note: str | None = None,
+) -> EditResult:
+    """:func:`update_clause`; ``rows`` holds the clause's row."""
     draft = scenario.drafts[_draft_index(scenario, draft_id)]
     if not 0 <= index < len(draft.clauses):
         raise EditError(f"the draft has no clause {index + 1}")
@@ -170,28 +242,52 @@ def update_clause(
         raise EditError(describe_validation_error(err)) from None
     clauses = list(draft.clauses)
     clauses[index] = clause
-    return _with_clauses(scenario, draft_id, clauses)
+    return EditResult(_with_clauses(scenario, draft_id, clauses), draft_id, (index,))
+
+
+def replace_clauses_edit(scenario: Scenario, draft_id: str, clauses: Iterable[Clause]
+                         ) -> EditResult:
+    """All of a draft's clauses replaced at once (no single rows: ``rows`` is empty)."""
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    new = draft.model_copy(update={"clauses": tuple(clauses)})
+    return EditResult(replace_draft(scenario, new), draft_id)
 
 
 def add_draft(scenario: Scenario, title: str, clauses: Iterable[Clause] = (), note: str = "",
               index: int | None = None) -> tuple[Scenario, str]:
     """A new draft (empty, or with the given clauses). Returns the scenario and the new id."""
+    result = add_draft_edit(scenario, title, clauses, note, index)
+    assert result.draft_id is not None
+    return result.scenario, result.draft_id
+
+
+def add_draft_edit(scenario: Scenario, title: str, clauses: Iterable[Clause] = (),
+                   note: str = "", index: int | None = None) -> EditResult:
+    """:func:`add_draft`; ``draft_id`` is the new draft's id."""
     draft_id = unique_id(title, (d.id for d in scenario.drafts))
     try:
         draft = Draft(id=draft_id, title=title, note=note, clauses=tuple(clauses))
     except ValidationError as err:
         raise EditError(describe_validation_error(err)) from None
-    return replace_draft(scenario, draft, index), draft_id
+    return EditResult(replace_draft(scenario, draft, index), draft_id)
 
 
 def duplicate_draft(scenario: Scenario, draft_id: str, title: str | None = None
                     ) -> tuple[Scenario, str]:
+    result = duplicate_draft_edit(scenario, draft_id, title)
+    assert result.draft_id is not None
+    return result.scenario, result.draft_id
+
+
+def duplicate_draft_edit(scenario: Scenario, draft_id: str, title: str | None = None
+                         ) -> EditResult:
+    """:func:`duplicate_draft`; ``draft_id`` is the copy's id."""
     i = _draft_index(scenario, draft_id)
     src = scenario.drafts[i]
     if not title:
         suffix = " (copy)"
         title = src.title[:MAX_TITLE - len(suffix)] + suffix
-    return add_draft(scenario, title, src.clauses, src.note, i + 1)
+    return add_draft_edit(scenario, title, src.clauses, src.note, i + 1)
 
 
 def rename_draft(scenario: Scenario, draft_id: str, title: str) -> Scenario:
