@@ -26,7 +26,7 @@ from desktop.ui.models import (
     ViolationsRole,
 )
 from desktop.ui.redlines import RedLinePanel
-from desktop.ui.workspace import Workspace
+from desktop.ui.workspace import Change, What, Workspace
 
 
 @pytest.fixture
@@ -342,6 +342,43 @@ def test_every_edit_rechecks_and_notifies_once(ws: Workspace, editor: Editor,
     report = seen[0][1]
     assert report is not None
     assert [v.red_line for v in report.verdict("ukraine").violations] == ["ua-army"]
+
+
+def test_the_changes_views_hear_are_the_rows_the_edit_touched(ws: Workspace,
+                                                               editor: Editor) -> None:
+    seen: list[Change] = []
+    ws.changed.connect(seen.append)
+    assert editor.add_clause("intl-monitoring", 99)  # past the end: the domain puts it last
+    editor.move_clause(4, 1)
+    ws.undo_stack.undo()
+    ws.undo_stack.undo()
+    assert seen == [Change(What.CLAUSE_INSERTED, "d1", (4,)),
+                    Change(What.CLAUSE_MOVED, "d1", (4, 1)),
+                    Change(What.CLAUSE_MOVED, "d1", (1, 4)),
+                    Change(What.CLAUSE_REMOVED, "d1", (4,))]
+    assert not editor.add_clauses(["army-cap", "neutral"])  # all present: no undo step
+    assert ws.undo_stack.index() == 0
+    assert editor.add_clauses(["intl-monitoring", "army-cap", "withdrawal"], 0)
+    assert ws.undo_stack.undoText() == "Add 1 clauses"
+    assert clause_ids(ws)[0] == "intl-monitoring"
+
+
+def test_refusals_come_back_as_values_and_on_the_signal(ws: Workspace, editor: Editor,
+                                                        qtbot: QtBot) -> None:
+    heard: list[str] = []
+    editor.refused.connect(heard.append)
+    assert editor.attempt(lambda: editor.add_clause("army-cap")) == (
+        "'army-cap' is already in the draft")
+    assert editor.attempt(lambda: editor.remove_provision("army-cap")) == (
+        "'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); "
+        "change those rules first")
+    assert editor.attempt(lambda: editor.add_clause("intl-monitoring")) is None  # made
+    assert editor.attempt(lambda: editor.rename_draft(ws.draft.title if ws.draft else "")
+                          ) is None  # nothing to change is no refusal
+    assert heard == ["'army-cap' is already in the draft",
+                     "'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); "
+                     "change those rules first"]
+    assert ws.undo_stack.count() == 1
 
 
 # --------------------------------------------------------------------------- inspector

@@ -4,6 +4,11 @@ Every edit is a :class:`ScenarioCommand` on the workspace's QUndoStack. Because 
 is immutable, a command keeps the scenario before and after and only swaps them; the edit itself
 is a pure function in :mod:`desktop.domain.edit`. Widgets and item models never build scenarios:
 they call the Editor, which pushes the command.
+
+What an edit touched (the row a clause went to, a new draft's id) is what the domain edit
+returned (:class:`~desktop.domain.edit.EditResult`); the Editor never works it out again. A
+refused edit is reported twice: on :attr:`Editor.refused` (the status bar shows it) and as a
+value, for the caller that asked (:meth:`Editor.attempt`).
 """
 
 from __future__ import annotations
@@ -16,10 +21,15 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.domain import Clause, Party, Provision, Scenario, Value
 from desktop.domain import edit as ops
-from desktop.domain.edit import EditError
+from desktop.domain.edit import EditError, EditResult
 from desktop.ui.workspace import Change, What, Workspace
 
 _MERGE_CLAUSE_EDIT = 1001
+
+#: An edit of the scenario as the Editor runs it: from the scenario before, what it made.
+Build = Callable[[Scenario], EditResult]
+#: The changes views hear when an edit is redone and when it is undone, from what it made.
+Changes = Callable[[EditResult], tuple[Change, Change]]
 
 
 class ScenarioCommand(QUndoCommand):
@@ -62,34 +72,63 @@ class ScenarioCommand(QUndoCommand):
 
 
 class Editor(QObject):
-    """Turns user intents into commands. Refusals are reported, never raised into Qt."""
+    """Turns user intents into commands. Refusals are reported, never raised into Qt.
+
+    Every method returns whether it made an edit (or the new draft's id). Why an edit was
+    refused goes to :attr:`refused`, and comes back as a value from :meth:`attempt`.
+    """
 
     refused = Signal(str)  # a message for the user: why an edit was not made
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = workspace
+        self._refusal: str | None = None
+
+    def attempt(self, change: Callable[[], object]) -> str | None:
+        """Run one Editor call (``lambda: editor.put_party(p)``): why it was refused, for the
+        user, or None when it was not (it was made, or there was nothing to change)."""
+        outer, self._refusal = self._refusal, None
+        try:
+            change()
+            return self._refusal
+        finally:
+            self._refusal = outer
 
     # -- plumbing
 
+    def _refuse(self, reason: str) -> None:
+        self._refusal = reason
+        self.refused.emit(reason)
+
     def _push(
         self,
-        text: str,
-        build: Callable[[Scenario], Scenario],
-        redo: Change,
-        undo: Change,
+        text: str | Callable[[EditResult], str],
+        build: Build,
+        changes: Changes,
         merge_key: tuple[object, ...] | None = None,
-    ) -> bool:
+    ) -> EditResult | None:
+        """Run ``build`` on the current scenario and push its command; what it made, or None
+        when it was refused (reported) or changed nothing (no undo step)."""
         before = self.ws.scenario
         try:
-            after = build(before)
+            result = build(before)
         except EditError as err:
-            self.refused.emit(str(err))
-            return False
+            self._refuse(str(err))
+            return None
+        if result.scenario is before:
+            return None
+        redo, undo = changes(result)
+        label = text if isinstance(text, str) else text(result)
         self.ws.undo_stack.push(
-            ScenarioCommand(self.ws, text, before, after, redo, undo, merge_key)
+            ScenarioCommand(self.ws, label, before, result.scenario, redo, undo, merge_key)
         )
-        return True
+        return result
+
+    @staticmethod
+    def _both(change: Change) -> Changes:
+        """The same change heard on redo and on undo."""
+        return lambda _result: (change, change)
 
     def _draft(self) -> str | None:
         return self.ws.draft_id
@@ -103,36 +142,29 @@ class Editor(QObject):
     def add_clause(self, provision_id: str, row: int | None = None) -> bool:
         draft = self.ws.draft
         if draft is None:
-            self.refused.emit("Create a draft first: there is no draft to add to.")
+            self._refuse("Create a draft first: there is no draft to add to.")
             return False
-        at = len(draft.clauses) if row is None else max(0, min(row, len(draft.clauses)))
         return self._push(
             f"Add “{self._title(provision_id)}”",
-            lambda s: ops.add_clause(s, draft.id, provision_id, at),
-            Change(What.CLAUSE_INSERTED, draft.id, (at,)),
-            Change(What.CLAUSE_REMOVED, draft.id, (at,)),
-        )
+            lambda s: ops.add_clause_edit(s, draft.id, provision_id, row),
+            lambda r: (Change(What.CLAUSE_INSERTED, r.draft_id, r.rows),
+                       Change(What.CLAUSE_REMOVED, r.draft_id, r.rows)),
+        ) is not None
 
     def add_clauses(self, provision_ids: list[str], row: int | None = None) -> bool:
-        """Several provisions in one step (a multi-selection dropped at once)."""
+        """Several provisions in one step (a multi-selection dropped at once); those already
+        in the draft are skipped (when all are, nothing happens)."""
         draft = self.ws.draft
         if draft is None:
-            self.refused.emit("Create a draft first: there is no draft to add to.")
+            self._refuse("Create a draft first: there is no draft to add to.")
             return False
         if len(provision_ids) == 1:
             return self.add_clause(provision_ids[0], row)
-        at = len(draft.clauses) if row is None else max(0, min(row, len(draft.clauses)))
-        fresh = [p for p in provision_ids if draft.index_of(p) is None]
-        if not fresh:
-            return False
-
-        def build(s: Scenario) -> Scenario:
-            for offset, pid in enumerate(fresh):
-                s = ops.add_clause(s, draft.id, pid, at + offset)
-            return s
-
-        change = Change(What.CLAUSES, draft.id)
-        return self._push(f"Add {len(fresh)} clauses", build, change, change)
+        return self._push(
+            lambda r: f"Add {len(r.rows)} clauses",
+            lambda s: ops.add_clauses_edit(s, draft.id, provision_ids, row),
+            self._both(Change(What.CLAUSES, draft.id)),
+        ) is not None
 
     def remove_clause(self, row: int) -> bool:
         draft = self.ws.draft
@@ -141,10 +173,10 @@ class Editor(QObject):
         pid = draft.clauses[row].provision
         return self._push(
             f"Remove “{self._title(pid)}”",
-            lambda s: ops.remove_clause(s, draft.id, row),
-            Change(What.CLAUSE_REMOVED, draft.id, (row,)),
-            Change(What.CLAUSE_INSERTED, draft.id, (row,)),
-        )
+            lambda s: ops.remove_clause_edit(s, draft.id, row),
+            lambda r: (Change(What.CLAUSE_REMOVED, r.draft_id, r.rows),
+                       Change(What.CLAUSE_INSERTED, r.draft_id, r.rows)),
+        ) is not None
 
     def move_clause(self, source: int, target: int) -> bool:
         draft = self.ws.draft
@@ -155,10 +187,10 @@ class Editor(QObject):
         pid = draft.clauses[source].provision
         return self._push(
             f"Move “{self._title(pid)}”",
-            lambda s: ops.move_clause(s, draft.id, source, target),
-            Change(What.CLAUSE_MOVED, draft.id, (source, target)),
-            Change(What.CLAUSE_MOVED, draft.id, (target, source)),
-        )
+            lambda s: ops.move_clause_edit(s, draft.id, source, target),
+            lambda r: (Change(What.CLAUSE_MOVED, r.draft_id, r.rows),
+                       Change(What.CLAUSE_MOVED, r.draft_id, r.rows[::-1])),
+        ) is not None
 
     def _edit_clause(self, row: int, verb: str, field: tuple[str, ...],
                      unchanged: Callable[[Clause], bool], **update: Any) -> bool:
@@ -170,13 +202,17 @@ class Editor(QObject):
         clause = draft.clauses[row]
         if unchanged(clause):
             return False
-        change = Change(What.CLAUSE_CHANGED, draft.id, (row,))
+
+        def changes(r: EditResult) -> tuple[Change, Change]:
+            change = Change(What.CLAUSE_CHANGED, r.draft_id, r.rows)
+            return change, change
+
         # Merged by the clause's identity: only edits of one field of one clause merge.
         return self._push(
             f"{verb} “{self._title(clause.provision)}”",
-            lambda s: ops.update_clause(s, draft.id, row, **update),
-            change, change, merge_key=(*field, draft.id, clause.provision),
-        )
+            lambda s: ops.update_clause_edit(s, draft.id, row, **update),
+            changes, merge_key=(*field, draft.id, clause.provision),
+        ) is not None
 
     def set_value(self, row: int, param: str, value: Value) -> bool:
         def same(c: Clause) -> bool:
@@ -199,91 +235,84 @@ class Editor(QObject):
         draft = self.ws.draft
         if draft is None:
             return False
-        new = draft.model_copy(update={"clauses": clauses})
-        change = Change(What.CLAUSES, draft.id)
-        return self._push(text, lambda s: ops.replace_draft(s, new), change, change)
+        return self._push(text, lambda s: ops.replace_clauses_edit(s, draft.id, clauses),
+                          self._both(Change(What.CLAUSES, draft.id))) is not None
 
     # -- drafts
 
     def new_draft(self, title: str) -> str | None:
-        return self._add_draft(f"New draft “{title}”", lambda s: ops.add_draft(s, title))
+        return self._add_draft(f"New draft “{title}”", lambda s: ops.add_draft_edit(s, title))
 
     def new_draft_from(self, title: str, clauses: tuple[Clause, ...], note: str = ""
                        ) -> str | None:
         """A new draft holding ``clauses`` (e.g. a proposal saved as a draft), made current."""
         return self._add_draft(f"New draft “{title}”",
-                               lambda s: ops.add_draft(s, title, clauses, note))
+                               lambda s: ops.add_draft_edit(s, title, clauses, note))
 
     def duplicate_draft(self, title: str | None = None) -> str | None:
         draft = self.ws.draft
         if draft is None:
             return None
         return self._add_draft(f"Duplicate “{draft.title}”",
-                               lambda s: ops.duplicate_draft(s, draft.id, title))
+                               lambda s: ops.duplicate_draft_edit(s, draft.id, title))
 
-    def _add_draft(self, text: str, build: Callable[[Scenario], tuple[Scenario, str]]
-                   ) -> str | None:
-        before = self.ws.scenario
-        try:
-            after, new_id = build(before)
-        except EditError as err:
-            self.refused.emit(str(err))
-            return None
-        self.ws.undo_stack.push(ScenarioCommand(
-            self.ws, text, before, after,
-            Change(What.DRAFTS, new_id), Change(What.DRAFTS, self.ws.draft_id),
-        ))
-        return new_id
+    def _add_draft(self, text: str, build: Build) -> str | None:
+        """A new draft, made current; undoing it goes back to the draft current now."""
+        current = self.ws.draft_id
+        result = self._push(text, build, lambda r: (Change(What.DRAFTS, r.draft_id),
+                                                    Change(What.DRAFTS, current)))
+        return result.draft_id if result is not None else None
 
     def rename_draft(self, title: str) -> bool:
         draft = self.ws.draft
         if draft is None or title == draft.title:
             return False
-        change = Change(What.DRAFTS, draft.id)
         return self._push(f"Rename draft to “{title}”",
-                          lambda s: ops.rename_draft(s, draft.id, title), change, change)
+                          lambda s: EditResult(ops.rename_draft(s, draft.id, title), draft.id),
+                          self._both(Change(What.DRAFTS, draft.id))) is not None
 
     def remove_draft(self) -> bool:
         draft = self.ws.draft
         if draft is None:
             return False
+        # The draft shown next: its neighbour in the switcher (the next one, else the last).
         index = [d.id for d in self.ws.scenario.drafts].index(draft.id)
         remaining = [d.id for d in self.ws.scenario.drafts if d.id != draft.id]
         next_id = remaining[min(index, len(remaining) - 1)] if remaining else None
         return self._push(
             f"Delete draft “{draft.title}”",
-            lambda s: ops.remove_draft(s, draft.id),
-            Change(What.DRAFTS, next_id), Change(What.DRAFTS, draft.id),
-        )
+            lambda s: EditResult(ops.remove_draft(s, draft.id), draft.id),
+            lambda _r: (Change(What.DRAFTS, next_id), Change(What.DRAFTS, draft.id)),
+        ) is not None
 
     # -- library and parties
 
     def put_provision(self, provision: Provision, replaces: str | None = None) -> bool:
         verb = "Edit" if replaces else "Add"
-        change = Change(What.LIBRARY)
         return self._push(f"{verb} provision “{provision.title}”",
-                          lambda s: ops.put_provision(s, provision, replaces), change, change)
+                          lambda s: EditResult(ops.put_provision(s, provision, replaces)),
+                          self._both(Change(What.LIBRARY))) is not None
 
     def remove_provision(self, provision_id: str) -> bool:
-        change = Change(What.LIBRARY)
         return self._push(f"Delete provision “{self._title(provision_id)}”",
-                          lambda s: ops.remove_provision(s, provision_id), change, change)
+                          lambda s: EditResult(ops.remove_provision(s, provision_id)),
+                          self._both(Change(What.LIBRARY))) is not None
 
     def put_party(self, party: Party, replaces: str | None = None) -> bool:
         verb = "Edit" if replaces else "Add"
-        change = Change(What.PARTIES)
         return self._push(f"{verb} party “{party.name}”",
-                          lambda s: ops.put_party(s, party, replaces), change, change)
+                          lambda s: EditResult(ops.put_party(s, party, replaces)),
+                          self._both(Change(What.PARTIES))) is not None
 
     def remove_party(self, party_id: str) -> bool:
         name = self.ws.scenario.party_index[party_id].name
-        change = Change(What.PARTIES)
         return self._push(f"Delete party “{name}”",
-                          lambda s: ops.remove_party(s, party_id), change, change)
+                          lambda s: EditResult(ops.remove_party(s, party_id)),
+                          self._both(Change(What.PARTIES))) is not None
 
     def set_info(self, title: str | None = None, summary: str | None = None) -> bool:
-        change = Change(What.INFO)
-        return self._push("Edit scenario details",
-                          lambda s: ops.set_scenario_info(s, title=title, summary=summary),
-                          change, change)
-
+        return self._push(
+            "Edit scenario details",
+            lambda s: EditResult(ops.set_scenario_info(s, title=title, summary=summary)),
+            self._both(Change(What.INFO)),
+        ) is not None
