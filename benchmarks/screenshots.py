@@ -39,7 +39,7 @@ def render(path: Path, width: int, height: int, draft: str) -> None:
         window.apply_default_sizes()
         window.show()
         app.processEvents()
-        window.draft.view.select_row(0)
+        window.draft.select_row(0)
         app.processEvents()
         window.grab().save(str(path))
         window.close()

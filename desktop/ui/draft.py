@@ -361,6 +361,18 @@ class DraftPanel(QWidget):
         self.view.select_row(-1 if row is None else row)
         return row is not None or provision_id is None
 
+    def select_row(self, row: int) -> None:
+        """Select the clause at ``row`` (-1, or a row that is not there: nothing)."""
+        self.view.select_row(row)
+
+    def select_provisions(self, provision_ids: list[str]) -> bool:
+        """Highlight the clauses of ``provision_ids`` that are in the draft; the first of them
+        becomes the selected clause (the one the inspector shows). False when none is here."""
+        rows = [r for r in (self.model.row_of(p) for p in provision_ids) if r is not None]
+        if rows:
+            self.view.select_rows(rows)
+        return bool(rows)
+
     def _view_selection(self) -> str | None:
         clause = self.model.clause(self.view.selected_row())
         return clause.provision if clause is not None else None

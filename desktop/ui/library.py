@@ -107,7 +107,7 @@ class LibraryPanel(QWidget):
         self.add_button = QPushButton("Add to draft", self)
         self.add_button.setObjectName("AddToDraft")
         self.add_button.setToolTip("Add the selected provisions to the draft (Enter)")
-        self.add_button.clicked.connect(lambda: self._add(self.tree.selected_ids()))
+        self.add_button.clicked.connect(self.add_selected)
 
         self.details = QTextBrowser(self)
         self.details.setObjectName("ProvisionDetails")
@@ -148,6 +148,14 @@ class LibraryPanel(QWidget):
 
     def _after_reset(self) -> None:
         self._span_categories()
+
+    def selected_ids(self) -> list[str]:
+        """The provisions selected in the tree, in selection order."""
+        return self.tree.selected_ids()
+
+    def add_selected(self) -> None:
+        """Add the selected provisions to the draft (the Add button, Enter, Edit menu)."""
+        self._add(self.tree.selected_ids())
 
     def _add(self, ids: list[str]) -> None:
         if ids:

@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("StatusVerdict")
         self.statusBar().addPermanentWidget(self.status_label)
 
-        # Wiring: panels talk through the workspace and a few signals, never to each other's
-        # internals.
+        # Wiring: panels talk through the workspace, a few signals and their public methods,
+        # never through each other's (or their own) internals.
         # The inspector shows the clause the draft panel has selected, by provision id: rows
         # shift under every edit, identities do not.
         self.draft.clause_selected.connect(self.inspector.show_clause)
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         e.addAction(redo)
         e.addSeparator()
         self._action(e, "&Add selected provisions to draft",
-                     lambda: self.library.add_button.click(), "Ctrl+Return", "actionAddClause")
+                     self.library.add_selected, "Ctrl+Return", "actionAddClause")
         self._action(e, "&Remove clause", self._remove_clause, name="actionRemoveClause")
         self._action(e, "Move clause &up", lambda: self._move_clause(-1), "Ctrl+Up",
                      "actionMoveUp")
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def _current_provision(self) -> str | None:
         """The provision the user is looking at: in the library, else the selected clause."""
-        ids = self.library.tree.selected_ids()
+        ids = self.library.selected_ids()
         if ids:
             return ids[0]
         return self.draft.selected_provision()
@@ -230,9 +230,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(report.summary() if report else "No draft")
 
     def _select_culprits(self, provision_ids: list[str]) -> None:
-        rows = [r for r in (self.draft.model.row_of(p) for p in provision_ids) if r is not None]
-        if rows:
-            self.draft.view.select_rows(rows)  # the inspector follows the first (the current)
+        self.draft.select_provisions(provision_ids)  # the inspector follows the first
 
     # -- layout persistence
 
