@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import Scenario
 from desktop.store import DocumentInUse, LockOwner, lock_document, lock_holder, save_document
 from desktop.store.lock import LockRefused, lock_path
+from tests.helpers.system import needs_another_user
 from tests.test_lock import Window
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -199,9 +200,7 @@ def test_a_folder_at_the_lock_path(doc: Path) -> None:
 # --------------------------------------------------------------------------- 2b. another user
 
 
-needs_root = pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() != 0,
-    reason="needs root to run a child as 'nobody' (root itself ignores permissions)")
+needs_root = needs_another_user  # a child as 'nobody' that can still read the checkout
 
 
 @pytest.fixture

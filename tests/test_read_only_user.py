@@ -16,17 +16,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from desktop.domain import dump_scenario, parse_scenario
 from desktop.store import save_document
+from tests.helpers.system import needs_another_user
 
 ROOT = Path(__file__).resolve().parents[1]
 HELPER = ROOT / "tests" / "helpers" / "limited_save.py"
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() != 0,
-    reason="needs root to run a child as 'nobody' (root itself ignores permissions)")
+pytestmark = needs_another_user
 
 
 def run_as_nobody(*args: str | Path) -> Any:

@@ -45,6 +45,7 @@ from desktop.store import files as files_module
 from desktop.store.files import BAD_UNICODE, DISK_FULL, READ_ONLY_FOLDER, temp_files
 from desktop.store.tables import Base
 from tests.documents import make_schema_1, typed
+from tests.helpers.system import needs_another_user
 
 ROOT = Path(__file__).parent.parent
 HELPER = Path(__file__).parent / "helpers" / "limited_save.py"
@@ -696,8 +697,7 @@ def test_a_full_disk_leaves_every_target_unchanged(tmp_path: Path, mini: Scenari
     assert folder_state(folder) == before
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                    reason="needs root to run a child as 'nobody' (root ignores permissions)")
+@needs_another_user
 def test_a_read_only_folder_and_private_files_as_another_user(
     tmp_path: Path, mini: Scenario, shared_folders: tuple[Path, Path]
 ) -> None:

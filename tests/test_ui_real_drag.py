@@ -1,26 +1,24 @@
 """A real mouse drag from the library into the draft, on a real X display.
 
 Offscreen Qt cannot run a drag loop, so the drag runs in a child process under ``xvfb-run``
-(tests/gui_scripts/real_drag.py). Where xvfb-run is missing the test is skipped with the reason;
-``.ci/run`` installs xvfb so that CI always runs it.
+(tests/gui_scripts/real_drag.py). Where xvfb-run or a library of Qt's xcb plugin is missing the
+test is skipped with the reason; ``.ci/run`` installs them so that CI always runs it.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.helpers.system import needs_x_display
 
 SCRIPT = Path(__file__).parent / "gui_scripts" / "real_drag.py"
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None,
-                    reason="xvfb-run is missing (apt-get install xvfb); CI installs it")
+@needs_x_display
 def test_real_mouse_drag_from_library_into_draft() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="xcb")
     result = subprocess.run(
