@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from desktop import STARTED, __version__
 from desktop.domain import Clause, Draft, Report, Scenario, check, json_schema
 from desktop.domain.interchange import ScenarioError
-from desktop.domain.rules import format_literal
 from desktop.textsafe import json_terminal_safe, terminal_safe
+from desktop.wording import count, describe_change, percent
 
 if TYPE_CHECKING:
     from desktop.domain.solver import BridgeResult, Change, ClashItem
@@ -203,10 +203,6 @@ def _pick_draft(scenario: Scenario, path: Path, draft_id: str | None) -> Draft:
     raise UsageError(f"{where}: no draft '{terminal_safe(draft_id)}' (drafts: {known})")
 
 
-def _count(items: Sequence[object], noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
-
-
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.store import DocumentError, import_json, lock_document, save_document
 
@@ -222,7 +218,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
     print(f"{terminal_safe(args.output)}: imported '{terminal_safe(scenario.title)}' "
-          f"({_count(scenario.provisions, 'provision')}, {_count(scenario.drafts, 'draft')})",
+          f"({count(scenario.provisions, 'provision')}, {count(scenario.drafts, 'draft')})",
           file=out)
     return EXIT_OK
 
@@ -271,7 +267,7 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
 
 
 def _percent(x: float | None) -> str:
-    return "no preferences" if x is None else f"satisfaction {x:.0%}"
+    return "no preferences" if x is None else f"satisfaction {percent(x)}"
 
 
 def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
@@ -379,15 +375,6 @@ def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
     }
 
 
-def _describe_change(c: Change) -> str:
-    if c.op == "set":
-        return f"set {c.provision}.{c.param} = {format_literal(c.value)}" if c.value is not None \
-            else f"set {c.provision}.{c.param}"
-    if c.op == "phase":
-        return f"move {c.provision} to phase {c.phase}"
-    return f"{c.op} {c.provision}"
-
-
 def _red_line(scenario: Scenario, c: ClashItem) -> str:
     return f"{scenario.party(c.party).name}: {c.title} [{c.red_line}]"
 
@@ -418,10 +405,10 @@ def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str
     else:
         p = result.proposal
         head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
-        lines.append(f"{head}: {_count(p.changes, 'change')}")
+        lines.append(f"{head}: {count(p.changes, 'change')}")
         lines.append("")
         for c in p.changes:
-            lines.append(f"  {_describe_change(c)}")
+            lines.append(f"  {describe_change(c, 'terminal')}")
             if c.reason:
                 lines.append(f"      why: {c.reason}")
         lines.append("")
@@ -430,8 +417,8 @@ def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str
             lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
         for i, alt in enumerate(result.alternatives, start=1):
             lines.append("")
-            lines.append(f"  Alternative {i} ({_count(alt.changes, 'change')}):")
-            lines.extend(f"    {_describe_change(c)}" for c in alt.changes)
+            lines.append(f"  Alternative {i} ({count(alt.changes, 'change')}):")
+            lines.extend(f"    {describe_change(c, 'terminal')}" for c in alt.changes)
     if result.notes:
         lines.append("")
         lines.extend(f"  Note: {n}" for n in result.notes)
@@ -511,7 +498,7 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         pages = write_pdf(sheet, args.output, args.paper)
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
-    print(f"{terminal_safe(args.output)}: {_count(range(pages), 'page')}; {report.summary()}",
+    print(f"{terminal_safe(args.output)}: {count(pages, 'page')}; {report.summary()}",
           file=out)
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
 

@@ -21,7 +21,7 @@ from desktop.wording.labels import (
     PARAM_TYPE_LABELS,
     ROLE_LABELS,
 )
-from desktop.wording.numbers import count, plural
+from desktop.wording.numbers import count, percent, plural
 from desktop.wording.values import clause_text, format_value, literal, plain_value
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "format_value",
     "literal",
     "palette",
+    "percent",
     "plain_value",
     "plural",
     "provision_name",

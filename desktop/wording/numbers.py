@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["count", "plural"]
+from collections.abc import Sized
+
+__all__ = ["count", "percent", "plural"]
 
 # Nouns whose plural the spelling rules below would get wrong.
 _IRREGULAR: dict[str, str] = {
@@ -39,6 +41,14 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
     return many if many is not None else _plural_of(noun)
 
 
-def count(n: int, noun: str, many: str | None = None) -> str:
-    """``n`` and the noun: "1 change", "0 changes", "3 parties"."""
-    return f"{n} {plural(n, noun, many)}"
+def count(n: int | Sized, noun: str, many: str | None = None) -> str:
+    """How many and the noun: "1 change", "0 changes", "3 parties"; ``n`` is a number or a
+    collection to count (``count(draft.clauses, "clause")``)."""
+    k = n if isinstance(n, int) else len(n)
+    return f"{k} {plural(k, noun, many)}"
+
+
+def percent(x: float | None, missing: str = "n/a") -> str:
+    """A share 0..1 as a whole percentage ("25%"); ``missing`` where there is none to show
+    (a party that states no preferences)."""
+    return missing if x is None else f"{x:.0%}"
