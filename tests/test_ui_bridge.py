@@ -1,7 +1,8 @@
 """The bridge finder panel with pytest-qt: solving in a worker thread with fake solvers
-(monkeypatched on desktop.ui.bridge), results shown as plain text, Apply as one undo step, Save as
-a new draft, the clash set when no agreement exists, Cancel, a responsive UI while solving, stale
-results after an edit, the frontier plot, and one run of the real solver on the mini scenario."""
+(passed to the panel in place of the real ones), results shown as plain text, Apply as one undo
+step, Save as a new draft, the clash set when no agreement exists, Cancel, a responsive UI while
+solving, stale results after an edit, the frontier plot, and one run of the real solver on the
+mini scenario."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ from desktop.domain.solver import (
     Proposal,
 )
 from desktop.domain.solver import find_bridge as real_find_bridge
-from desktop.ui import bridge
 from desktop.ui.bridge import BridgePanel
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Workspace
@@ -53,14 +53,32 @@ def editor(ws: Workspace) -> Editor:
     return Editor(ws)
 
 
+MakePanel = Callable[..., BridgePanel]
+
+
 @pytest.fixture
-def panel(ws: Workspace, editor: Editor, qtbot: QtBot) -> Iterator[BridgePanel]:
-    p = BridgePanel(ws, editor)
-    qtbot.addWidget(p)
-    p.resize(420, 700)
-    p.show()
-    yield p
-    p.shutdown()
+def make_panel(ws: Workspace, editor: Editor, qtbot: QtBot) -> Iterator[MakePanel]:
+    """A shown panel that runs the solvers passed (``find_bridge=``, ``frontier=``), by default
+    the real ones; each is shut down at the end of the test."""
+    made: list[BridgePanel] = []
+
+    def make(**solvers: Callable[..., Any]) -> BridgePanel:
+        p = BridgePanel(ws, editor, **solvers)
+        qtbot.addWidget(p)
+        p.resize(420, 700)
+        p.show()
+        made.append(p)
+        return p
+
+    yield make
+    for p in made:
+        p.shutdown()
+
+
+@pytest.fixture
+def panel(make_panel: MakePanel) -> BridgePanel:
+    """A panel with the real solvers."""
+    return make_panel()
 
 
 PROPOSAL_CLAUSES = (
@@ -150,9 +168,9 @@ def test_layout_and_defaults(panel: BridgePanel) -> None:
 
 
 def test_feasible_result_shows_changes_and_satisfaction(
-        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+        make_panel: MakePanel, qtbot: QtBot) -> None:
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE, calls))
+    panel = make_panel(find_bridge=fake_bridge(FEASIBLE, calls))
     run(qtbot, panel)
     (call,) = calls
     assert call["thread"] is not threading.main_thread()
@@ -180,9 +198,9 @@ def test_feasible_result_shows_changes_and_satisfaction(
 
 
 def test_unchecked_parties_and_alternatives_are_passed(
-        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+        make_panel: MakePanel, qtbot: QtBot) -> None:
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE, calls))
+    panel = make_panel(find_bridge=fake_bridge(FEASIBLE, calls))
     panel.parties.item(1).setCheckState(Qt.CheckState.Unchecked)
     panel.alternatives.setValue(0)
     run(qtbot, panel)
@@ -190,9 +208,9 @@ def test_unchecked_parties_and_alternatives_are_passed(
     assert calls[0]["alternatives"] == 0
 
 
-def test_apply_is_one_undo_step(panel: BridgePanel, ws: Workspace, editor: Editor,
-                                monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE))
+def test_apply_is_one_undo_step(make_panel: MakePanel, ws: Workspace, editor: Editor,
+                                qtbot: QtBot) -> None:
+    panel = make_panel(find_bridge=fake_bridge(FEASIBLE))
     before = ws.draft
     assert before is not None
     run(qtbot, panel)
@@ -209,9 +227,8 @@ def test_apply_is_one_undo_step(panel: BridgePanel, ws: Workspace, editor: Edito
     assert panel.apply.isEnabled()  # back to the version the proposal was computed for
 
 
-def test_save_as_new_draft(panel: BridgePanel, ws: Workspace,
-                           monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE))
+def test_save_as_new_draft(make_panel: MakePanel, ws: Workspace, qtbot: QtBot) -> None:
+    panel = make_panel(find_bridge=fake_bridge(FEASIBLE))
     run(qtbot, panel)
     drafts = len(ws.scenario.drafts)
     qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
@@ -227,9 +244,8 @@ def test_save_as_new_draft(panel: BridgePanel, ws: Workspace,
     assert panel.apply.isEnabled()
 
 
-def test_infeasible_shows_clash_and_relax(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
-                                          qtbot: QtBot) -> None:
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(INFEASIBLE))
+def test_infeasible_shows_clash_and_relax(make_panel: MakePanel, qtbot: QtBot) -> None:
+    panel = make_panel(find_bridge=fake_bridge(INFEASIBLE))
     run(qtbot, panel)
     assert text(panel, "BridgeStatus") == "No agreement possible"
     assert clash_rows(panel) == [
@@ -244,12 +260,12 @@ def test_infeasible_shows_clash_and_relax(panel: BridgePanel, monkeypatch: pytes
 
 
 def test_several_clashes_are_listed_with_what_is_partial(
-        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+        make_panel: MakePanel, qtbot: QtBot) -> None:
     result = BridgeResult(feasible=False, optimal=False, status="no agreement possible",
                           proposal=None, alternatives=(), clashes=(CLASH, OTHER_CLASH),
                           relax=(CLASH[1],), proven_infeasible=True,
                           notes=("the time limit was hit before every clash was proven minimal",))
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(result))
+    panel = make_panel(find_bridge=fake_bridge(result))
     run(qtbot, panel)
     assert text(panel, "BridgeStatus") == "No agreement possible"
     assert panel.clash_heading.text().startswith("2 distinct clashes of red lines")
@@ -262,12 +278,12 @@ def test_several_clashes_are_listed_with_what_is_partial(
 
 
 def test_time_limit_without_an_answer_claims_nothing(
-        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+        make_panel: MakePanel, qtbot: QtBot) -> None:
     result = BridgeResult(feasible=False, optimal=False, status="no proposal found",
                           proposal=None, alternatives=(),
                           notes=("the time limit was hit before a proposal or a proof of no "
                                  "agreement was found",))
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(result))
+    panel = make_panel(find_bridge=fake_bridge(result))
     run(qtbot, panel)
     assert text(panel, "BridgeStatus") == "No proposal found (time limit hit)"
     assert not panel.clash.isVisible()
@@ -282,12 +298,12 @@ def test_time_limit_without_an_answer_claims_nothing(
      "The bridge finder's answer failed its own check, so none is shown. This is a bug"),
 ])
 def test_refusals_and_failed_certificates_show_no_answer(
-        panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+        make_panel: MakePanel, qtbot: QtBot,
         error: Exception, shown: str) -> None:
     def refuse(*args: Any, **kw: Any) -> BridgeResult:
         raise error
 
-    monkeypatch.setattr(bridge, "find_bridge", refuse)
+    panel = make_panel(find_bridge=refuse)
     run(qtbot, panel)
     assert text(panel, "BridgeStatus").startswith(shown)
     assert panel.result is None
@@ -296,12 +312,11 @@ def test_refusals_and_failed_certificates_show_no_answer(
     assert panel.find_button.isEnabled()
 
 
-def test_solver_error_is_reported(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
-                                  qtbot: QtBot) -> None:
+def test_solver_error_is_reported(make_panel: MakePanel, qtbot: QtBot) -> None:
     def broken(*args: Any, **kw: Any) -> BridgeResult:
         raise ValueError("bad <i>rule</i>")
 
-    monkeypatch.setattr(bridge, "find_bridge", broken)
+    panel = make_panel(find_bridge=broken)
     run(qtbot, panel)
     assert text(panel, "BridgeStatus") == "The solver failed: bad <i>rule</i>"
     assert panel.find_button.isEnabled()
@@ -324,9 +339,9 @@ def blocking_solver(started: threading.Event, result: BridgeResult | None = None
     return solve
 
 
-def test_cancel(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+def test_cancel(make_panel: MakePanel, qtbot: QtBot) -> None:
     started = threading.Event()
-    monkeypatch.setattr(bridge, "find_bridge", blocking_solver(started))
+    panel = make_panel(find_bridge=blocking_solver(started))
     qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
     assert started.wait(TIMEOUT)
     qtbot.waitUntil(lambda: text(panel, "BridgeProgressText") == "Searching: 12 packages tried",
@@ -347,13 +362,12 @@ def test_cancel(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch, qtbot: QtBo
     assert not panel.progress.isVisible()
 
 
-def test_ui_responsive_while_solving(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
-                                     qtbot: QtBot) -> None:
+def test_ui_responsive_while_solving(make_panel: MakePanel, qtbot: QtBot) -> None:
     def slow(scenario: Scenario, draft: Any, **kw: Any) -> BridgeResult:
         time.sleep(0.5)
         return FEASIBLE
 
-    monkeypatch.setattr(bridge, "find_bridge", slow)
+    panel = make_panel(find_bridge=slow)
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(20)
@@ -366,7 +380,7 @@ def test_ui_responsive_while_solving(panel: BridgePanel, monkeypatch: pytest.Mon
 
 
 def test_edit_during_solve_marks_result_stale(
-        panel: BridgePanel, ws: Workspace, editor: Editor, monkeypatch: pytest.MonkeyPatch,
+        make_panel: MakePanel, ws: Workspace, editor: Editor,
         qtbot: QtBot) -> None:
     started = threading.Event()
     release = threading.Event()
@@ -378,7 +392,7 @@ def test_edit_during_solve_marks_result_stale(
         release.wait(TIMEOUT / 1000)
         return FEASIBLE
 
-    monkeypatch.setattr(bridge, "find_bridge", solve)
+    panel = make_panel(find_bridge=solve)
     original = ws.draft
     qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
     assert started.wait(TIMEOUT)
@@ -411,10 +425,9 @@ def test_parties_rebuilt_on_changes(panel: BridgePanel, ws: Workspace, editor: E
 
 
 def test_destroyed_while_solving_joins_thread(
-        ws: Workspace, editor: Editor, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+        ws: Workspace, editor: Editor, qtbot: QtBot) -> None:
     started = threading.Event()
-    monkeypatch.setattr(bridge, "find_bridge", blocking_solver(started))
-    p = BridgePanel(ws, editor)
+    p = BridgePanel(ws, editor, find_bridge=blocking_solver(started))
     p.find_bridge()
     assert started.wait(TIMEOUT)
     thread = p._live["bridge"].thread
@@ -436,8 +449,8 @@ def points() -> tuple[FrontierPoint, ...]:
     )
 
 
-def test_frontier_plots_marks_and_opens(panel: BridgePanel, ws: Workspace,
-                                        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+def test_frontier_plots_marks_and_opens(make_panel: MakePanel, ws: Workspace,
+                                        qtbot: QtBot) -> None:
     calls: list[tuple[str, str]] = []
 
     def fake(scenario: Scenario, draft: Any, a: str, b: str, **kw: Any
@@ -446,7 +459,7 @@ def test_frontier_plots_marks_and_opens(panel: BridgePanel, ws: Workspace,
         assert isinstance(kw["cancel"], CancelToken)
         return points()
 
-    monkeypatch.setattr(bridge, "frontier", fake)
+    panel = make_panel(frontier=fake)
     panel.tabs.setCurrentIndex(1)
     assert panel.party_a.currentData() == "ukraine"
     assert panel.party_b.currentData() == "russia"
@@ -478,8 +491,8 @@ def test_frontier_plots_marks_and_opens(panel: BridgePanel, ws: Workspace,
     assert ws.draft.title == "Frontier point 20%/90%"
 
 
-def test_frontier_same_party_refused(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bridge, "frontier", lambda *a, **k: pytest.fail("must not run"))
+def test_frontier_same_party_refused(make_panel: MakePanel) -> None:
+    panel = make_panel(frontier=lambda *a, **k: pytest.fail("must not run"))
     panel.party_b.setCurrentIndex(0)
     panel.compute_frontier()
     assert not panel.busy
@@ -528,9 +541,9 @@ def test_real_frontier_without_preferences(panel: BridgePanel, qtbot: QtBot) -> 
 
 
 def test_library_or_party_edit_marks_result_stale(
-        panel: BridgePanel, ws: Workspace, editor: Editor, scenario: Scenario,
-        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
-    monkeypatch.setattr(bridge, "find_bridge", fake_bridge(FEASIBLE))
+        make_panel: MakePanel, ws: Workspace, editor: Editor, scenario: Scenario,
+        qtbot: QtBot) -> None:
+    panel = make_panel(find_bridge=fake_bridge(FEASIBLE))
     run(qtbot, panel)
     assert panel.apply.isEnabled()
     assert editor.set_info(title="Renamed")  # not about the draft or red lines: still fresh
@@ -542,15 +555,14 @@ def test_library_or_party_edit_marks_result_stale(
     assert panel.stale_label.isVisible()
 
 
-def test_real_solver_cancelled(panel: BridgePanel, monkeypatch: pytest.MonkeyPatch,
-                               qtbot: QtBot) -> None:
+def test_real_solver_cancelled(make_panel: MakePanel, qtbot: QtBot) -> None:
     """The real solver sees the panel's token: cancelled before it starts, it stops at once."""
 
     def cancelled_first(*args: Any, **kw: Any) -> BridgeResult:
         kw["cancel"].cancel()
         return real_find_bridge(*args, **kw)
 
-    monkeypatch.setattr(bridge, "find_bridge", cancelled_first)
+    panel = make_panel(find_bridge=cancelled_first)
     run(qtbot, panel, timeout=REAL_TIMEOUT)
     assert text(panel, "BridgeStatus") == "Cancelled"
     assert panel.find_button.isEnabled()

@@ -61,10 +61,15 @@ from desktop.domain.solver import (
     find_bridge,
     frontier,
 )
-from desktop.domain.solver import Change as SolverChange
 from desktop.ui.commands import Editor
 from desktop.ui.models import short_name
 from desktop.ui.workspace import Change, What, Workspace
+from desktop.wording import count, describe_change, palette, percent, plural
+from desktop.wording.palette import rgb
+
+# The solvers the panel runs: find_bridge and frontier of desktop.domain.solver, or stand-ins.
+BridgeSolver = Callable[..., BridgeResult]
+FrontierSolver = Callable[..., tuple[FrontierPoint, ...]]
 
 STALE = "Computed for an earlier version of the draft: find a bridge again to apply it."
 TIME_LIMIT = 20.0
@@ -139,27 +144,6 @@ def _party_name(scenario: Scenario, party_id: str) -> str:
     return short_name(party.name) if party else party_id
 
 
-def _title(scenario: Scenario, provision_id: str) -> str:
-    prov = scenario.provision_index.get(provision_id)
-    return f"“{prov.title}” [{provision_id}]" if prov else provision_id
-
-
-def change_text(scenario: Scenario, change: SolverChange) -> str:
-    """One change and its reason: "Add “Title” [id]\\n    because …"."""
-    what = _title(scenario, change.provision)
-    if change.op == "add":
-        head = f"Add {what}"
-    elif change.op == "remove":
-        head = f"Remove {what}"
-    elif change.op == "set":
-        value = change.value
-        shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
-        head = f"Set {change.param} of {what} to {shown}"
-    else:
-        head = f"Move {what} to phase {change.phase}"
-    return f"{head}: {change.reason}" if change.reason else head
-
-
 def clash_item_text(scenario: Scenario, item: ClashItem) -> str:
     return f"{_party_name(scenario, item.party)}: {item.red_line} — {item.title}"
 
@@ -192,22 +176,18 @@ def relax_text(scenario: Scenario, relax: tuple[ClashItem, ...]) -> str:
     return f"Relaxing these {len(relax)} red lines would make agreement possible: {items}"
 
 
-def _count(n: int) -> str:
-    return "1 change" if n == 1 else f"{n} changes"
-
-
 def status_text(result: BridgeResult, cancelled: bool) -> str:
     proposal = result.proposal
     if cancelled:
         if result.feasible and proposal is not None:
-            return f"Cancelled: best found so far, {_count(proposal.cost)}"
+            return f"Cancelled: best found so far, {count(proposal.cost, 'change')}"
         return "Cancelled"
     if result.feasible and proposal is not None:
         if result.optimal:
             if proposal.cost == 0:
                 return "Optimal: the draft already passes every red line"
-            return f"Optimal: {_count(proposal.cost)}"
-        return f"Best found (time limit hit): {_count(proposal.cost)}"
+            return f"Optimal: {count(proposal.cost, 'change')}"
+        return f"Best found (time limit hit): {count(proposal.cost, 'change')}"
     if result.proven_infeasible:
         return "No agreement possible"
     return "No proposal found (time limit hit)"
@@ -264,12 +244,17 @@ class BridgePanel(QWidget):
 
     finished = Signal()  # a solve ended and its result (or cancellation, or error) is shown
 
-    def __init__(self, workspace: Workspace, editor: Editor,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None,
+                 *, find_bridge: BridgeSolver = find_bridge,
+                 frontier: FrontierSolver = frontier) -> None:
+        """``find_bridge`` and ``frontier`` are the solvers the panel runs (in a worker
+        thread); the real ones unless a caller, such as a test, passes others."""
         super().__init__(parent)
         self.setObjectName("BridgePanel")
         self._ws = workspace
         self._editor = editor
+        self._solve_bridge = find_bridge
+        self._solve_frontier = frontier
         self._live: dict[str, _Solve] = {}
         self._bridge_snapshot: _Snapshot | None = None
         self._frontier_snapshot: _Snapshot | None = None
@@ -359,7 +344,7 @@ class BridgePanel(QWidget):
         res.addWidget(self.status)
         self.stale_label = _plain(STALE, body)
         self.stale_label.setObjectName("BridgeStale")
-        self.stale_label.setStyleSheet("color: #8a5a00;")
+        self.stale_label.setStyleSheet(f"color: {palette.STALE};")
         res.addWidget(self.stale_label)
 
         self.choice = QComboBox(body)
@@ -464,15 +449,19 @@ class BridgePanel(QWidget):
         self.plot.setYRange(0, 105, padding=0)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumHeight(140)
-        self.legend = self.plot.addLegend(offset=(-10, -10), labelTextColor=(30, 30, 30),
-                                          brush=pg.mkBrush(255, 255, 255, 220))
-        self.scatter = pg.ScatterPlotItem(size=9, pen=pg.mkPen(40, 40, 40),
-                                          brush=pg.mkBrush(100, 140, 200, 200),
+        self.legend = self.plot.addLegend(offset=(-10, -10), labelTextColor=rgb(palette.CHART_INK),
+                                          brush=pg.mkBrush(*rgb(palette.LEGEND_FILL), 220))
+        self.scatter = pg.ScatterPlotItem(size=9, pen=pg.mkPen(*rgb(palette.BRIDGE_POINT_EDGE)),
+                                          brush=pg.mkBrush(*rgb(palette.BRIDGE_POINT), 200),
                                           name="Package (click to open)")
-        self.nash = pg.ScatterPlotItem(size=18, symbol="star", pen=pg.mkPen(120, 60, 0),
-                                       brush=pg.mkBrush(255, 170, 0), name="★ Nash point")
-        self.egal = pg.ScatterPlotItem(size=14, symbol="d", pen=pg.mkPen(20, 90, 30),
-                                       brush=pg.mkBrush(60, 170, 80), name="◆ Egalitarian point")
+        self.nash = pg.ScatterPlotItem(size=18, symbol="star",
+                                       pen=pg.mkPen(*rgb(palette.BRIDGE_NASH_EDGE)),
+                                       brush=pg.mkBrush(*rgb(palette.BRIDGE_NASH)),
+                                       name="★ Nash point")
+        self.egal = pg.ScatterPlotItem(size=14, symbol="d",
+                                       pen=pg.mkPen(*rgb(palette.BRIDGE_EGALITARIAN_EDGE)),
+                                       brush=pg.mkBrush(*rgb(palette.BRIDGE_EGALITARIAN)),
+                                       name="◆ Egalitarian point")
         for item in (self.scatter, self.nash, self.egal):
             self.plot.addItem(item)
             item.sigClicked.connect(self._on_point_clicked)
@@ -603,10 +592,10 @@ class BridgePanel(QWidget):
         self._bridge_snapshot = snap
 
         def work(token: CancelToken, progress: Callable[[str], None]) -> object:
-            return find_bridge(snap.scenario, snap.draft, parties=parties,
-                               alternatives=alternatives, clashes=CLASHES,
-                               time_limit=TIME_LIMIT,
-                               workers=WORKERS, cancel=token, progress=progress)
+            return self._solve_bridge(snap.scenario, snap.draft, parties=parties,
+                                      alternatives=alternatives, clashes=CLASHES,
+                                      time_limit=TIME_LIMIT,
+                                      workers=WORKERS, cancel=token, progress=progress)
 
         self.progress_text.setText("Starting the solver…")
         self._start("bridge", work, self._bridge_done, self._bridge_progress)
@@ -706,7 +695,7 @@ class BridgePanel(QWidget):
             self.satisfaction.setText("")
         else:
             scenario = snap.scenario
-            lines = [f"• {change_text(scenario, c)}" for c in proposal.changes]
+            lines = [f"• {describe_change(c, 'panel', scenario)}" for c in proposal.changes]
             self.changes.setText("\n".join(lines) if lines else "No changes: the draft passes.")
             self.satisfaction.setText(self._satisfaction_text(snap, proposal))
         self._update_stale()
@@ -722,7 +711,7 @@ class BridgePanel(QWidget):
             value = proposal.satisfaction.get(party.id)
             if value is None and verdict is not None:
                 value = verdict.satisfaction
-            shown = "n/a" if value is None else f"{value:.0%}"
+            shown = percent(value)
             word = "✓ accepts" if ok else "✗ rejects"
             lines.append(f"{word} · {shown} · {short_name(party.name)}")
         return "\n".join(lines)
@@ -770,8 +759,8 @@ class BridgePanel(QWidget):
         self._frontier_snapshot = snap
 
         def work(token: CancelToken, progress: Callable[[str], None]) -> object:
-            return frontier(snap.scenario, snap.draft, party_a, party_b,
-                            time_limit=TIME_LIMIT, cancel=token)
+            return self._solve_frontier(snap.scenario, snap.draft, party_a, party_b,
+                                        time_limit=TIME_LIMIT, cancel=token)
 
         self.frontier_parties = (party_a, party_b)
         self.frontier_status.setText("Computing the frontier…")
@@ -818,10 +807,10 @@ class BridgePanel(QWidget):
         silent = [_party_name(scenario, p) for p in parties
                   if p in scenario.party_index and not scenario.party_index[p].preferences]
         if n:
-            shown = f"{n} package{'s' if n != 1 else ''} on the frontier"
+            shown = f"{count(n, 'package')} on the frontier"
         elif silent:
-            shown = (f"No frontier: {' and '.join(silent)} state"
-                     f"{'s' if len(silent) == 1 else ''} no preferences to measure.")
+            verb = plural(len(silent), "states", many="state")  # "Russia states", "A and B state"
+            shown = f"No frontier: {' and '.join(silent)} {verb} no preferences to measure."
         else:
             shown = "No package passes every red line."
         self.frontier_status.setText(head + shown)
@@ -831,7 +820,7 @@ class BridgePanel(QWidget):
             for p in points:
                 if getattr(p, flag):
                     a, b = p.satisfaction
-                    notes.append(f"{mark} {label}: {name_a} {a:.0%}, {name_b} {b:.0%}")
+                    notes.append(f"{mark} {label}: {name_a} {percent(a)}, {name_b} {percent(b)}")
                     break
         if points:
             notes.append("Click a point to open its package as a new draft.")
@@ -850,4 +839,5 @@ class BridgePanel(QWidget):
             return None
         point = self.points[index]
         a, b = point.satisfaction
-        return self._editor.new_draft_from(f"Frontier point {a:.0%}/{b:.0%}", point.clauses)
+        return self._editor.new_draft_from(f"Frontier point {percent(a)}/{percent(b)}",
+                                            point.clauses)
