@@ -9,45 +9,29 @@ writes a number exactly as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QSettings, Qt
+from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QAction, QFocusEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import Scenario, parse_scenario
-from desktop.resources import default_scenario_path
+from desktop.domain import Scenario
 from desktop.ui.commands import Editor
 from desktop.ui.inspector import ClauseInspector, NumberBox, format_number, parse_number
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import CLAUSE_MIME, PROVISION_MIME, encode_ids
 from desktop.ui.workspace import Workspace
-from tests.test_ui_mainwindow import FakePrompter
-
-
-@pytest.fixture(scope="module")
-def ukraine() -> Scenario:
-    return parse_scenario(default_scenario_path().read_bytes())
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, ukraine: Scenario) -> Iterator[MainWindow]:
+def window(main_window: Callable[..., MainWindow], ukraine: Scenario) -> MainWindow:
     """The main window on the default scenario, on the US 28-point plan, active (so that
     focus moves as it does for a user)."""
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Workspace(ukraine), settings, tmp_path / "recovery", FakePrompter())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win = main_window(ukraine, active=True)
     assert win.ws.draft_id == "us-28"
-    yield win
-    win.ws.undo_stack.setClean()  # let the fixture close without a prompt
+    return win
 
 
 def ids(win: MainWindow) -> list[str]:

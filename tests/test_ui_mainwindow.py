@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,27 +69,7 @@ class FakePrompter:
         return self.backup_choice
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def prompter() -> FakePrompter:
-    return FakePrompter()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, settings: QSettings, prompter: FakePrompter,
-           mini: Scenario) -> Iterator[MainWindow]:
-    ws = Workspace(mini)
-    win = MainWindow(ws, settings, tmp_path / "recovery", prompter)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.ws.undo_stack.setClean()  # let the fixture close without a prompt
+# The fixtures settings, prompter and window (the main window on mini) are in conftest.py.
 
 
 def files(win: MainWindow) -> DocumentController:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QSpinBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import Scenario, parse_scenario
+from desktop.domain import Scenario
 from desktop.ui.commands import Editor
 from desktop.ui.draft import DraftPanel
 from desktop.ui.inspector import ClauseInspector
@@ -28,20 +27,7 @@ from desktop.ui.models import (
 from desktop.ui.redlines import RedLinePanel
 from desktop.ui.workspace import Change, What, Workspace
 
-
-@pytest.fixture
-def scenario(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
-
-
-@pytest.fixture
-def ws(scenario: Scenario, qtbot: QtBot) -> Workspace:
-    return Workspace(scenario)
-
-
-@pytest.fixture
-def editor(ws: Workspace) -> Editor:
-    return Editor(ws)
+# The fixtures ws (a workspace on mini) and editor are in conftest.py.
 
 
 def clause_ids(ws: Workspace) -> list[str]:
@@ -411,8 +397,8 @@ def test_inspector_edits_go_through_commands(ws: Workspace, editor: Editor,
     assert inspector.phase.value() == 1  # the editor follows undo
 
 
-def test_inspector_bool_editor(scenario: Scenario, qtbot: QtBot) -> None:
-    data = scenario.model_dump(mode="json")
+def test_inspector_bool_editor(mini: Scenario, qtbot: QtBot) -> None:
+    data = mini.model_dump(mode="json")
     data["provisions"][2]["params"] = [{"name": "remote", "type": "bool", "default": True}]
     data["drafts"][0]["clauses"].append({"provision": "intl-monitoring"})
     ws = Workspace(Scenario.model_validate(data))
