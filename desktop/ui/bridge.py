@@ -62,9 +62,8 @@ from desktop.domain.solver import (
     frontier,
 )
 from desktop.ui.commands import Editor
-from desktop.ui.models import short_name
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import count, describe_change, palette, percent, plural
+from desktop.wording import count, describe_change, palette, percent, plural, short_name
 from desktop.wording.palette import rgb
 
 # The solvers the panel runs: find_bridge and frontier of desktop.domain.solver, or stand-ins.

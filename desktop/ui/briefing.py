@@ -33,14 +33,9 @@ from desktop.report import DEFAULT_MARKING, Sheet, comparison_sheet, full_sheet,
 from desktop.report.render import page_layout, print_sheet, write_pdf
 from desktop.store import DocumentError
 from desktop.ui.workspace import Workspace
+from desktop.wording import BRIEFING_KIND_LABELS, PAPER_LABELS
 
 Kind = Literal["party", "full", "compare"]
-KIND_LABELS: dict[str, str] = {
-    "full": "Full briefing (every party)",
-    "party": "Party briefing",
-    "compare": "Comparison with another draft",
-}
-PAPER_LABELS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
 
 
 def default_paper() -> str:
@@ -83,7 +78,7 @@ class BriefingDialog(QDialog):
         self.setWindowTitle("Briefing sheet")
         self.kind = QComboBox(self)
         self.kind.setObjectName("kindCombo")
-        for key, label in KIND_LABELS.items():
+        for key, label in BRIEFING_KIND_LABELS.items():
             self.kind.addItem(label, key)
         self.party = QComboBox(self)
         self.party.setObjectName("partyCombo")

@@ -18,14 +18,18 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.domain import Report, Scenario
-from desktop.ui.models import short_name
 from desktop.ui.workspace import Change, Workspace
+from desktop.wording import palette, percent, short_name
+from desktop.wording.palette import rgb
 
-ACCEPT = (46, 125, 50)
-REJECT = (198, 40, 40)
-HOLDS = (165, 214, 167, 255)
-VIOLATED = (198, 40, 40, 255)
-EMPTY = (238, 238, 238, 255)
+ACCEPT = rgb(palette.ACCEPT)
+REJECT = rgb(palette.REJECT)
+HOLDS = (*rgb(palette.HOLDS), 255)
+VIOLATED = (*rgb(palette.VIOLATION), 255)
+EMPTY = (*rgb(palette.EMPTY), 255)
+TITLE = palette.CHART_TITLE
+INK = rgb(palette.CHART_INK)
+WHITE = rgb(palette.WHITE)
 
 
 def _short(name: str, limit: int = 16) -> str:
@@ -42,7 +46,7 @@ class SatisfactionChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setTitle("Satisfaction by party", color="#333", size="10pt")
+        self.setTitle("Satisfaction by party", color=TITLE, size="10pt")
         self.setLabel("left", "satisfaction", units="%")
         self.setYRange(0, 110, padding=0)
         self.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
@@ -74,7 +78,7 @@ class SatisfactionChart(pg.PlotWidget):
             self.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
         # Labels are kept and updated: creating graphics items on every edit is slow.
         while len(self.labels) < len(verdicts):
-            label = pg.TextItem("", color=(30, 30, 30), anchor=(0.5, 1.0))
+            label = pg.TextItem("", color=INK, anchor=(0.5, 1.0))
             label.setFont(self._font)
             self.addItem(label)
             self.labels.append(label)
@@ -82,7 +86,7 @@ class SatisfactionChart(pg.PlotWidget):
             self.removeItem(self.labels.pop())
         for i, v in enumerate(verdicts):
             mark = "✓" if v.acceptable else "✗"
-            text = "n/a" if v.satisfaction is None else f"{v.satisfaction:.0%}"
+            text = percent(v.satisfaction)
             label = self.labels[i]
             if label.toPlainText() != f"{mark} {text}":
                 label.setText(f"{mark} {text}")
@@ -98,7 +102,7 @@ class RedLineMatrix(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setTitle("Red lines: held, or crossed ✗", color="#333", size="10pt")
+        self.setTitle("Red lines: held, or crossed ✗", color=TITLE, size="10pt")
         self.image = pg.ImageItem()
         self.addItem(self.image)
         self.getViewBox().invertY(True)
@@ -134,7 +138,7 @@ class RedLineMatrix(pg.PlotWidget):
         self.marks = []
         if grid.size <= 600:  # a ✗ in every crossed cell, while cells are big enough to read
             for i, j in zip(*np.nonzero(grid == -1), strict=True):
-                mark = pg.TextItem("✗", color=(255, 255, 255), anchor=(0.5, 0.5))
+                mark = pg.TextItem("✗", color=WHITE, anchor=(0.5, 0.5))
                 mark.setPos(QPointF(j + 0.5, i + 0.5))
                 self.addItem(mark)
                 self.marks.append(mark)

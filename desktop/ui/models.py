@@ -29,6 +29,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from desktop.domain import Clause, Provision, Report, Scenario
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
+from desktop.wording import KIND_LABELS, KIND_LETTERS, clause_text, count, short_name
+from desktop.wording.palette import KIND_COLORS, WHITE
 
 PROVISION_MIME = "application/x-accord-provision"
 CLAUSE_MIME = "application/x-accord-clause"
@@ -60,24 +62,6 @@ class RowInfo(NamedTuple):
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root; a shared default argument (never mutated)
 
-KIND_LABELS = {
-    "concession": "Concession",
-    "guarantee": "Guarantee",
-    "incentive": "Incentive",
-    "mechanism": "Mechanism",
-    "commitment": "Commitment",
-}
-
-
-KIND_COLORS = {
-    "concession": "#8E24AA",
-    "guarantee": "#1565C0",
-    "incentive": "#2E7D32",
-    "mechanism": "#EF6C00",
-    "commitment": "#546E7A",
-}
-KIND_LETTERS = {"concession": "C", "guarantee": "G", "incentive": "I", "mechanism": "M",
-                "commitment": "K"}
 _ICONS: dict[str, QIcon] = {}
 
 
@@ -98,7 +82,7 @@ def kind_icon(kind: str) -> QIcon:
         font.setBold(True)
         font.setPixelSize(19)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(WHITE))
         painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, KIND_LETTERS[kind])
         painter.end()
         icon = _ICONS[kind] = QIcon(pixmap)
@@ -107,12 +91,6 @@ def kind_icon(kind: str) -> QIcon:
 
 def category_label(slug: str) -> str:
     return slug.replace("-", " ").replace("_", " ").capitalize()
-
-
-def short_name(name: str) -> str:
-    """A party's name without its parenthetical: "United States (mediator)" -> "United States"."""
-    head = name.split(" (", 1)[0].strip()
-    return head or name
 
 
 def parties_label(scenario: Scenario, prov: Provision) -> str:
@@ -133,7 +111,7 @@ def parties_label(scenario: Scenario, prov: Provision) -> str:
 def provision_tooltip(scenario: Scenario, prov: Provision) -> str:
     """Rich text whose every user string is escaped: names, titles and text print literally."""
     parts = [f"<b>{html.escape(prov.title)}</b> <i>({html.escape(prov.id)})</i>",
-             html.escape(prov.render())]
+             html.escape(clause_text(prov))]
     who = parties_label(scenario, prov)
     kind = KIND_LABELS[prov.kind]
     parts.append(html.escape(f"{kind}: {who}" if who else kind))
@@ -300,7 +278,7 @@ class LibraryModel(QAbstractItemModel):
             prov = self.provision_at(index)
             if prov is not None and prov.id not in ids:
                 ids.append(prov.id)
-                texts.append(prov.render())
+                texts.append(clause_text(prov))
         return encode_ids(PROVISION_MIME, ids, "\n\n".join(texts))
 
     def supportedDragActions(self) -> Qt.DropAction:
@@ -480,7 +458,7 @@ class DraftModel(QAbstractListModel):
         cached = self._texts.get(id(clause))
         if cached is not None and cached[0] is clause:
             return cached[1]
-        text = prov.render(clause.values)
+        text = clause_text(prov, clause.values)
         self._texts[id(clause)] = (clause, text)
         return text
 
@@ -565,7 +543,7 @@ class DraftModel(QAbstractListModel):
         text = f"Clause {row + 1}, phase {clause.phase}: {prov.title}."
         n = len(self._violations.get(clause.provision, []))
         if n:
-            text += f" Crosses {n} red line{'s' if n > 1 else ''}."
+            text += f" Crosses {count(n, 'red line')}."
         if clause.provision in self._conflicts:
             text += " In conflict."
         return text

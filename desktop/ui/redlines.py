@@ -33,12 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Party, PartyVerdict, Report, Violation
-from desktop.ui.models import short_name
 from desktop.ui.workspace import Change, Workspace
+from desktop.wording import count, percent, short_name
+from desktop.wording.palette import ACCEPT, CONFLICT, NEUTRAL, REJECT
 
-ACCEPT = "#2E7D32"
-REJECT = "#C62828"
-NEUTRAL_SWATCH = "#888888"
 PADDING = 3
 GAP = 2
 
@@ -200,7 +198,7 @@ class PartyCard(QFrame):
 
         swatch = QLabel(self)
         swatch.setFixedSize(12, 12)
-        swatch.setStyleSheet(f"background: {party.color or NEUTRAL_SWATCH}; border-radius: 6px;")
+        swatch.setStyleSheet(f"background: {party.color or NEUTRAL}; border-radius: 6px;")
         self.name = QLabel(short_name(party.name), self)
         self.name.setToolTip(party.name)
         self.name.setTextFormat(Qt.TextFormat.PlainText)
@@ -247,7 +245,7 @@ class PartyCard(QFrame):
             self.verdict.setText("✓ Accepts")
             color = ACCEPT
         else:
-            self.verdict.setText(f"✗ Rejects: {n} red line{'s' if n != 1 else ''} crossed")
+            self.verdict.setText(f"✗ Rejects: {count(n, 'red line')} crossed")
             color = REJECT
         self.verdict.setStyleSheet(f"color: {color}; font-weight: bold;")
         self.verdict.setAccessibleName(self.verdict.text())
@@ -256,7 +254,7 @@ class PartyCard(QFrame):
             self.satisfaction.setFormat("No preferences stated")
         else:
             self.satisfaction.setValue(round(verdict.satisfaction * 100))
-            self.satisfaction.setFormat(f"Satisfaction {verdict.satisfaction:.0%}")
+            self.satisfaction.setFormat(f"Satisfaction {percent(verdict.satisfaction)}")
         self.violations.set_violations(verdict.violations)
         self.violations.setVisible(n > 0)
 
@@ -283,7 +281,7 @@ class RedLinePanel(QScrollArea):
         self.conflicts.setObjectName("Conflicts")
         self.conflicts.setWordWrap(True)
         self.conflicts.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflicts.setStyleSheet("color: #E65100;")
+        self.conflicts.setStyleSheet(f"color: {CONFLICT};")
         host = QWidget(self)
         self._layout = QVBoxLayout(host)
         self._layout.setContentsMargins(6, 6, 6, 6)

@@ -20,6 +20,7 @@ from desktop.wording.labels import (
     PAPER_LABELS,
     PARAM_TYPE_LABELS,
     ROLE_LABELS,
+    short_name,
 )
 from desktop.wording.numbers import count, percent, plural
 from desktop.wording.values import clause_text, format_value, literal, plain_value
@@ -42,4 +43,5 @@ __all__ = [
     "plain_value",
     "plural",
     "provision_name",
+    "short_name",
 ]

@@ -10,6 +10,7 @@ __all__ = [
     "PAPER_LABELS",
     "PARAM_TYPE_LABELS",
     "ROLE_LABELS",
+    "short_name",
 ]
 
 KIND_LABELS: dict[str, str] = {
@@ -45,3 +46,9 @@ BRIEFING_KIND_LABELS: dict[str, str] = {
     "compare": "Comparison with another draft",
 }
 PAPER_LABELS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
+
+
+def short_name(name: str) -> str:
+    """A party's name without its parenthetical: "United States (mediator)" -> "United States"."""
+    head = name.split(" (", 1)[0].strip()
+    return head or name
