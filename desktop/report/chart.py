@@ -13,12 +13,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from desktop.report.sheets import Bar
+from desktop.wording import palette, percent
 
-ACCEPT = QColor("#2e7d32")
-REJECT = QColor("#c62828")
-INK = QColor("#1a1a1a")
-GRID = QColor("#d0d0d0")
-MUTED = QColor("#555555")
+ACCEPT = QColor(palette.ACCEPT)
+REJECT = QColor(palette.REJECT)
+INK = QColor(palette.INK)
+GRID = QColor(palette.GRID)
+MUTED = QColor(palette.MUTED)
 
 
 def _font(px: float, bold: bool = False) -> QFont:
@@ -81,8 +82,7 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]
         # value label above the bar: status as a mark, so colour is not needed to read it
         painter.setFont(label_font)
         painter.setPen(color)
-        text = ("✓ " if bar.acceptable else "✗ ") + (
-            "n/a" if bar.satisfaction is None else f"{bar.satisfaction:.0%}")
+        text = ("✓ " if bar.acceptable else "✗ ") + percent(bar.satisfaction)
         painter.drawText(QRectF(cx - slot / 2, body.top() - label_h, slot, label_h),
                          int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
                          text)

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 
 from desktop.report.chart import paint_chart
 from desktop.report.sheets import Block, Chart, Item, Sheet
+from desktop.wording import palette
 
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, QPageSize.PageSizeId] = {
@@ -235,9 +236,10 @@ def _line_bottoms(doc: QTextDocument) -> list[float]:
 
 # --------------------------------------------------------------------------- painting
 
-_MUTED = QColor("#555555")
-_MARK = QColor("#b71c1c")
-_RULE = QColor("#9e9e9e")
+_MUTED = QColor(palette.MUTED)
+_MARK = QColor(palette.PRINT_REJECT)
+_RULE = QColor(palette.RULE)
+_INK = QColor(palette.INK)
 
 
 def _small(bold: bool = False) -> QFont:
@@ -300,7 +302,7 @@ def _paint_page(pages: Pages, n: int, painter: QPainter) -> None:
         if piece.top == 0 and piece.height >= _height(piece.doc) - 0.5:
             piece.doc.drawContents(painter, QRectF(0, 0, w, piece.height))
         else:  # part of a cut block: only its own lines, so no hidden text is left in the PDF
-            painter.setPen(QColor("#1a1a1a"))  # text without its own colour takes the pen's
+            painter.setPen(_INK)  # text without its own colour takes the pen's
             _draw_lines(painter, piece.doc, piece.top, piece.top + piece.height)
         painter.restore()
 

@@ -29,20 +29,23 @@ from dataclasses import dataclass, field
 from desktop.domain import Draft, Report, Scenario, check
 from desktop.domain.checker import PartyVerdict
 from desktop.domain.model import Clause, Party, Provision
+from desktop.wording import clause_text, palette, percent
 
 DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
 #: The most bars one chart holds; at A4 width each is still about 35 px wide, two lines of label.
 CHART_MAX_BARS = 20
 
-# Colours: dark enough on white (and white on the header fill) for WCAG AA contrast.
-INK = "#1a1a1a"
-MUTED = "#555555"
-ACCEPT = "#1b5e20"
-REJECT = "#b71c1c"
-HEAD_FILL = "#37474f"
-STRIPE = "#f1f3f4"
-ADDED = "#1b5e20"
-REMOVED = "#b71c1c"
+# Colours (desktop.wording.palette): dark enough on white (and white on the header fill) for
+# WCAG AA contrast.
+INK = palette.INK
+MUTED = palette.MUTED
+ACCEPT = palette.PRINT_ACCEPT
+REJECT = palette.PRINT_REJECT
+HEAD_FILL = palette.HEAD_FILL
+HEAD_TEXT = palette.HEAD_TEXT
+STRIPE = palette.STRIPE
+ADDED = palette.PRINT_ACCEPT
+REMOVED = palette.PRINT_REJECT
 
 
 def esc(text: object) -> str:
@@ -116,8 +119,8 @@ def _table(widths: Sequence[int], head: Sequence[str], rows: Iterable[Sequence[s
     """A header block then one block per row; cells are HTML (already escaped)."""
 
     def row_html(cells: Sequence[str], *, header: bool, shade: bool) -> str:
-        style = (f"background-color:{HEAD_FILL}; color:#ffffff; font-weight:bold;" if header
-                 else f"background-color:{STRIPE};" if shade else "")
+        style = (f"background-color:{HEAD_FILL}; color:{HEAD_TEXT}; font-weight:bold;"
+                 if header else f"background-color:{STRIPE};" if shade else "")
         tds = "".join(
             f'<td width="{w}%" style="{style}">{c}</td>' for w, c in zip(widths, cells, strict=True)
         )
@@ -136,7 +139,7 @@ def _table(widths: Sequence[int], head: Sequence[str], rows: Iterable[Sequence[s
 
 
 def _percent(x: float | None) -> str:
-    return "no preferences stated" if x is None else f"{x:.0%}"
+    return percent(x, missing="no preferences stated")
 
 
 def _short(name: str) -> str:
@@ -271,7 +274,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
             prov = provisions[c.provision]
             cells.append((nums.label(c.provision), esc(prov.kind),
                          _names(scenario, getattr(prov, other)) or "—",
-                         esc(prov.render(c.values))))
+                         esc(clause_text(prov, c.values))))
         items.extend(_table((24, 14, 16, 46), ("Clause", "Kind", other_head, "Text"), cells))
 
     # -- conflicts
@@ -298,7 +301,7 @@ def _clause_block(number: int, prov: Provision, clause: Clause) -> Block:
         f'<td width="6%" align="right"><b>{number}.</b></td>'
         f'<td width="94%"><b>{esc(prov.title)}</b>'
         f' <span style="color:{MUTED}; font-size:11px;">[{esc(prov.id)}]</span><br/>'
-        f"{esc(prov.render(clause.values))}{note}</td></tr></table>",
+        f"{esc(clause_text(prov, clause.values))}{note}</td></tr></table>",
         space_after=4.0,
     )
 
@@ -440,7 +443,7 @@ def compare(scenario: Scenario, first: Draft, second: Draft, report_a: Report,
 
 def _differs(scenario: Scenario, x: Clause, y: Clause) -> bool:
     prov = scenario.provision(x.provision)
-    return (prov.render(x.values) != prov.render(y.values) or x.phase != y.phase
+    return (clause_text(prov, x.values) != clause_text(prov, y.values) or x.phase != y.phase
             or x.note != y.note)
 
 
@@ -483,12 +486,12 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
     def text(nums: _Numbers, draft: Draft, pid: str) -> str:
         clause = draft.clause_for(pid)
         if clause is None:
-            return '<span style="color:#555555;"><i>not in this draft</i></span>'
+            return f'<span style="color:{MUTED};"><i>not in this draft</i></span>'
         prov = provisions[pid]
         note = (f'<br/><span style="color:{MUTED};"><i>Note: {esc(clause.note)}</i></span>'
                 if clause.note else "")
         return (f"<b>{nums.label(pid)}</b> (phase {clause.phase})<br/>"
-                f"{esc(prov.render(clause.values))}{note}")
+                f"{esc(clause_text(prov, clause.values))}{note}")
 
     for heading, ids in (("Clauses added in the second draft", cmp.added),
                          ("Clauses removed from the first draft", cmp.removed),
