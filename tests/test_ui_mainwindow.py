@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,12 @@ class FakePrompter:
     infos: list[tuple[str, str]] = field(default_factory=list)
     offers: list[str] = field(default_factory=list)  # each "Save As instead?" question
     asked: list[str] = field(default_factory=list)
+    # the library editors' questions
+    confirm_answer: bool = False
+    choice: str | None = None  # the key a chooser answers with
+    color_answer: str | None = None
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    offered: list[list[str]] = field(default_factory=list)  # each chooser's options, as shown
 
     def ask_save_changes(self, name: str) -> Answer:
         self.asked.append(f"save changes to {name}")
@@ -67,6 +74,22 @@ class FakePrompter:
     def choose_backup(self, options: list[str]) -> int | None:
         self.asked.append("choose a backup: " + ", ".join(options))
         return self.backup_choice
+
+    def confirm(self, caption: str, message: str, action: str) -> bool:
+        self.asked.append(message)
+        return self.confirm_answer
+
+    def warn(self, caption: str, message: str) -> None:
+        self.warnings.append((caption, message))
+
+    def choose(self, caption: str, label: str,
+               options: Sequence[tuple[str, str]]) -> str | None:
+        self.offered.append([text for _key, text in options])
+        return self.choice
+
+    def pick_color(self, caption: str, initial: str) -> str | None:
+        self.asked.append(f"{caption} (now {initial})")
+        return self.color_answer
 
 
 # The fixtures settings, prompter and window (the main window on mini) are in conftest.py.

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QColorDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop.domain import Scenario
 from desktop.resources import default_scenario_path
@@ -51,6 +60,12 @@ class Prompter(Protocol):
     def offer_save_as(self, message: str) -> bool: ...
     def ask_restore(self, description: str) -> bool: ...
     def choose_backup(self, options: list[str]) -> int | None: ...
+    # The library editors' questions:
+    def confirm(self, caption: str, message: str, action: str) -> bool: ...
+    def warn(self, caption: str, message: str) -> None: ...
+    def choose(self, caption: str, label: str,
+               options: Sequence[tuple[str, str]]) -> str | None: ...
+    def pick_color(self, caption: str, initial: str) -> str | None: ...
 
 
 class QtPrompter:
@@ -109,6 +124,56 @@ class QtPrompter:
         if not ok or choice not in options:
             return None
         return options.index(choice)
+
+    # -- the library editors' questions; shown over the editor dialog when one is open
+
+    def _owner(self) -> QWidget | None:
+        """An editor dialog open over our window, if any (its question shows over it)."""
+        modal = QApplication.activeModalWidget()
+        widget = modal
+        while widget is not None:
+            if widget is self.parent:
+                return modal
+            widget = widget.parentWidget()
+        return self.parent
+
+    def _plain_box(self, icon: QMessageBox.Icon, caption: str, message: str) -> QMessageBox:
+        box = QMessageBox(self._owner())
+        box.setIcon(icon)
+        box.setWindowTitle(caption)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # user text (titles, names) never as HTML
+        box.setText(message)
+        return box
+
+    def confirm(self, caption: str, message: str, action: str) -> bool:
+        """Ask before a destructive ``action`` ("Delete"); Cancel is the default."""
+        box = self._plain_box(QMessageBox.Icon.Question, caption, message)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def warn(self, caption: str, message: str) -> None:
+        box = self._plain_box(QMessageBox.Icon.Warning, caption, message)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def choose(self, caption: str, label: str,
+               options: Sequence[tuple[str, str]]) -> str | None:
+        """Pick one of ``options`` (key, shown text): the key, or None."""
+        if not options:
+            return None
+        texts = [text for _key, text in options]
+        text, ok = QInputDialog.getItem(self._owner(), caption, label, texts, 0, False)
+        if not ok:
+            return None
+        return next((key for key, shown in options if shown == text), None)
+
+    def pick_color(self, caption: str, initial: str) -> str | None:
+        """A colour as ``#RRGGBB``, or None when cancelled."""
+        color = QColorDialog.getColor(QColor(initial), self._owner(), caption)
+        return color.name(QColor.NameFormat.HexRgb).upper() if color.isValid() else None
 
 
 def empty_scenario() -> Scenario:
