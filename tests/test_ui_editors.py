@@ -2,17 +2,26 @@
 driven like a user would (typing, clicking OK), every change landing in the workspace as one
 undo step, domain refusals shown to the user, and user text never read as HTML.
 
-Dialogs are opened with ``open()`` (non-blocking); message boxes run with ``exec`` replaced, so
-no test waits on a modal loop."""
+Dialogs are opened with ``open()`` (non-blocking); every question and warning goes through a
+``FakePrompter``, so no test waits on a modal loop. The real prompter's boxes are checked once,
+closed by a timer."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import ChoiceParam, IntParam, Provision, Scenario, parse_scenario
@@ -27,7 +36,9 @@ from desktop.ui.editors import (
     parse_int,
     parse_number,
 )
+from desktop.ui.files import QtPrompter
 from desktop.ui.workspace import Workspace
+from tests.test_ui_mainwindow import FakePrompter
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -55,27 +66,15 @@ def window(qtbot: QtBot) -> QWidget:
 
 
 @pytest.fixture
-def editing(ws: Workspace, editor: Editor, window: QWidget) -> LibraryEditing:
-    return LibraryEditing(ws, editor, window)
-
-
-class Boxes:
-    """Every QMessageBox.exec call, answered without a modal loop."""
-
-    def __init__(self) -> None:
-        self.shown: list[QMessageBox] = []
+def prompter() -> FakePrompter:
+    """Answers "no" to every "are you sure?" and cancels every chooser, unless told otherwise."""
+    return FakePrompter()
 
 
 @pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    record = Boxes()
-
-    def fake_exec(box: QMessageBox) -> int:
-        record.shown.append(box)
-        return 0  # as if closed without clicking the destructive button
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return record
+def editing(ws: Workspace, editor: Editor, window: QWidget,
+            prompter: FakePrompter) -> LibraryEditing:
+    return LibraryEditing(ws, editor, window, prompter=prompter)
 
 
 def rule_edit(qtbot: QtBot, scenario: Scenario) -> RuleEdit:
@@ -315,15 +314,16 @@ def test_removing_a_preference(qtbot: QtBot, ws: Workspace, editing: LibraryEdit
 
 def test_a_new_party_with_colour_and_preference(qtbot: QtBot, ws: Workspace,
                                                 editing: LibraryEditing,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+                                                prompter: FakePrompter) -> None:
     dialog = open_party(editing, None)
     assert not dialog.ok_button.isEnabled()
     assert dialog.problems_label.text() == "Cannot save yet: Give the party a name. (and 1 more)"
     qtbot.keyClicks(dialog.name_edit, "Turkey")
     assert dialog.id_edit.text() == "turkey"
     dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("guarantor"))
-    monkeypatch.setattr(dialog, "pick_color", lambda _initial: QColor("#e30a17"))
+    prompter.color_answer = "#E30A17"
     dialog.color_button.click()
+    assert prompter.asked == ["Party colour (now #808080)"]
     assert dialog.color_text.text() == "#E30A17"
     prefs = dialog.preferences
     prefs.add_item()
@@ -584,30 +584,24 @@ def test_an_exclusion_set_on_the_other_provision_is_shown_read_only(
 
 
 def test_deleting_a_provision_named_by_rules_is_refused_with_the_domain_message(
-        ws: Workspace, editing: LibraryEditing, boxes: Boxes) -> None:
+        ws: Workspace, editing: LibraryEditing, prompter: FakePrompter) -> None:
     before = ws.scenario
     assert editing.delete_provision("army-cap") is False
-    assert len(boxes.shown) == 1  # no "are you sure?" first: it could not be done anyway
-    box = boxes.shown[0]
-    assert box.textFormat() == Qt.TextFormat.PlainText
-    assert box.text() == ("'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); "
-                          "change those rules first")
+    assert prompter.asked == []  # no "are you sure?" first: it could not be done anyway
+    assert prompter.warnings == [(
+        "Cannot delete the provision",
+        "'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); change those rules "
+        "first")]
     assert ws.scenario == before
     assert ws.undo_stack.count() == 0
 
 
 def test_deleting_a_free_provision_and_undoing(ws: Workspace, editing: LibraryEditing,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+                                               prompter: FakePrompter) -> None:
     before = ws.scenario
-    asked: list[str] = []
-
-    def yes(title: str, text: str, action: str) -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(editing, "confirm", yes)
+    prompter.confirm_answer = True
     assert editing.delete_provision("neutral") is True
-    assert asked == ["Delete the provision “Neutrality” (neutral)?\n\nIt is in 1 draft "
+    assert prompter.asked == ["Delete the provision “Neutrality” (neutral)?\n\nIt is in 1 draft "
                      "(Draft one); its clauses there are removed too.\n\nYou can undo this."]
     assert "neutral" not in ws.scenario.provision_index
     assert ws.scenario.provision("guarantee").excludes == ()
@@ -617,49 +611,40 @@ def test_deleting_a_free_provision_and_undoing(ws: Workspace, editing: LibraryEd
 
 
 def test_declining_the_confirmation_deletes_nothing(ws: Workspace, editing: LibraryEditing,
-                                                    boxes: Boxes) -> None:
-    assert editing.delete_provision("neutral") is False  # the box closed without "Delete"
-    assert [b.windowTitle() for b in boxes.shown] == ["Delete provision"]
+                                                    prompter: FakePrompter) -> None:
+    assert editing.delete_provision("neutral") is False  # answered without "Delete"
+    assert len(prompter.asked) == 1
+    assert prompter.asked[0].startswith("Delete the provision “Neutrality” (neutral)?")
+    assert prompter.warnings == []
     assert "neutral" in ws.scenario.provision_index
     assert ws.undo_stack.count() == 0
 
 
 def test_delete_uses_the_current_provision_or_asks(ws: Workspace, editor: Editor,
-                                                   window: QWidget, boxes: Boxes,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+                                                   window: QWidget) -> None:
     current: list[str | None] = ["neutral"]
-    editing = LibraryEditing(ws, editor, window, current_provision=lambda: current[0])
-    monkeypatch.setattr(editing, "confirm", lambda *_a: True)
-    offered: list[list[str]] = []
-
-    def choose(title: str, label: str, options: list[tuple[str, str]]) -> str | None:
-        offered.append([text for _k, text in options])
-        return "withdrawal"
-
-    monkeypatch.setattr(editing, "choose", choose)
+    prompter = FakePrompter(confirm_answer=True, choice="withdrawal")
+    editing = LibraryEditing(ws, editor, window, current_provision=lambda: current[0],
+                             prompter=prompter)
     assert editing.delete_provision() is True
     assert "neutral" not in ws.scenario.provision_index
-    assert offered == []
+    assert prompter.offered == []
     current[0] = None
     assert editing.delete_provision() is False  # withdrawal is named by ua-monitor
-    assert offered[0][0] == "Army ceiling (army-cap)"
-    assert [b.windowTitle() for b in boxes.shown] == ["Cannot delete the provision"]
-    assert "'withdrawal' is named by rules (ukraine/ua-monitor)" in boxes.shown[0].text()
+    assert prompter.offered[0][0] == "Army ceiling (army-cap)"
+    assert [caption for caption, _text in prompter.warnings] == ["Cannot delete the provision"]
+    assert "'withdrawal' is named by rules (ukraine/ua-monitor)" in prompter.warnings[0][1]
 
 
 def test_deleting_a_party(ws: Workspace, editing: LibraryEditing,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-
-    def yes(title: str, text: str, action: str) -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(editing, "choose", lambda _t, _l, options: options[1][0])
-    monkeypatch.setattr(editing, "confirm", yes)
+                          prompter: FakePrompter) -> None:
+    prompter.choice = "russia"
+    prompter.confirm_answer = True
     assert editing.delete_party() is True
-    assert asked == ["Delete the party “Russia” (russia) with its 1 red line and 0 preferences?"
-                     "\n\nProvisions given by or to it stop naming it. You can undo this."]
+    assert prompter.offered == [["Ukraine", "Russia"]]
+    assert prompter.asked == [
+        "Delete the party “Russia” (russia) with its 1 red line and 0 preferences?\n\n"
+        "Provisions given by or to it stop naming it. You can undo this."]
     assert [p.id for p in ws.scenario.parties] == ["ukraine"]
     assert ws.scenario.provision("army-cap").to == ()
     ws.undo_stack.undo()
@@ -690,9 +675,10 @@ def test_scenario_details(qtbot: QtBot, ws: Workspace, editing: LibraryEditing) 
 # --------------------------------------------------------------------------- the menu
 
 
-def test_the_menu_actions(qtbot: QtBot, ws: Workspace, editor: Editor, window: QWidget,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
-    editing = LibraryEditing(ws, editor, window, current_provision=lambda: "withdrawal")
+def test_the_menu_actions(qtbot: QtBot, ws: Workspace, editor: Editor, window: QWidget) -> None:
+    prompter = FakePrompter(choice="ukraine")
+    editing = LibraryEditing(ws, editor, window, current_provision=lambda: "withdrawal",
+                             prompter=prompter)
     menu = QMenu(window)
     editing.populate_menu(menu)
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
@@ -710,7 +696,6 @@ def test_the_menu_actions(qtbot: QtBot, ws: Workspace, editor: Editor, window: Q
     assert dialog.id_edit.text() == "withdrawal"
     dialog.reject()
 
-    monkeypatch.setattr(editing, "choose", lambda _t, _l, options: options[0][0])
     editing.actions["actionEditParty"].trigger()
     party_dialog = editing.last_dialog
     assert isinstance(party_dialog, PartyDialog)
@@ -736,10 +721,11 @@ def test_the_menu_actions(qtbot: QtBot, ws: Workspace, editor: Editor, window: Q
 
 
 def test_cancelling_the_chooser_opens_nothing(editing: LibraryEditing,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(editing, "choose", lambda *_a: None)
+                                              prompter: FakePrompter) -> None:
+    assert prompter.choice is None  # as if the chooser was cancelled
     assert editing.edit_provision() is None
     assert editing.edit_party() is None
+    assert len(prompter.offered) == 2
     assert editing.last_dialog is None
 
 
@@ -750,7 +736,7 @@ HOSTILE = '<img src="file:///etc/hostname"><b>x</b>'
 
 
 def test_user_text_is_shown_literally(qtbot: QtBot, ws: Workspace, editor: Editor,
-                                      editing: LibraryEditing, boxes: Boxes) -> None:
+                                      editing: LibraryEditing, prompter: FakePrompter) -> None:
     hostile = Provision(id="x", title=HOSTILE, category="misc", kind="commitment",
                         text="Plain.")
     assert editor.put_provision(hostile)
@@ -771,11 +757,60 @@ def test_user_text_is_shown_literally(qtbot: QtBot, ws: Workspace, editor: Edito
     assert party.heading.text() == f"Editing “{HOSTILE}” (russia)"
     party.reject()
 
-    editing.delete_provision("x")  # the confirmation box is answered "no" by the fixture
-    assert boxes.shown[-1].textFormat() == Qt.TextFormat.PlainText
-    assert HOSTILE in boxes.shown[-1].text()
+    editing.delete_provision("x")  # the confirmation is answered "no" by the fixture
+    assert HOSTILE in prompter.asked[-1]  # the real prompter shows it as plain text (below)
     for label in (dialog.problems_label, dialog.error_label, dialog.id_status):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def answer_next_box(click: str | None, seen: list[QMessageBox]) -> None:
+    """When the next message box is up, note it and close it: click the button labelled
+    ``click``, or close it like Escape does (None). Nothing here can fail and leave it open."""
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, close)  # not up yet
+            return
+        seen.append(box)
+        wanted = [b for b in box.findChildren(QPushButton) if b.text() == click]
+        if wanted:
+            wanted[0].click()
+        else:
+            box.reject()
+
+    QTimer.singleShot(0, close)
+
+
+def test_the_real_prompter_shows_user_text_literally_and_defaults_to_no(window: QWidget) -> None:
+    prompter = QtPrompter(window)
+    seen: list[QMessageBox] = []
+    answer_next_box(None, seen)
+    assert prompter.confirm("Delete provision", f"Delete “{HOSTILE}”?", "Delete") is False
+    answer_next_box("Delete", seen)
+    assert prompter.confirm("Delete provision", f"Delete “{HOSTILE}”?", "Delete") is True
+    answer_next_box(None, seen)
+    prompter.warn("Cannot delete the provision", HOSTILE)
+    assert [b.windowTitle() for b in seen] == ["Delete provision", "Delete provision",
+                                               "Cannot delete the provision"]
+    for box in seen:
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        assert HOSTILE in box.text()
+    assert seen[0].defaultButton() is seen[0].button(QMessageBox.StandardButton.Cancel)
+    assert seen[2].icon() == QMessageBox.Icon.Warning
+
+
+def test_without_a_prompter_the_editors_ask_with_real_boxes(ws: Workspace, editor: Editor,
+                                                           window: QWidget) -> None:
+    editing = LibraryEditing(ws, editor, window)
+    assert isinstance(editing.prompter, QtPrompter)
+    dialog = editing.new_party()
+    assert dialog.prompter is editing.prompter  # the dialogs ask through the menu's prompter
+    dialog.reject()
+    alone = ProvisionDialog(ws.scenario)
+    assert isinstance(alone.prompter, QtPrompter)
+    assert alone.prompter.parent is alone
+    alone.deleteLater()
 
 
 def test_an_exclusion_set_on_both_sides_survives_an_edit(ws: Workspace, editor: Editor,

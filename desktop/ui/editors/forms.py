@@ -1,0 +1,462 @@
+"""What the editor dialogs' fields mean, without Qt: parsing, validation and building.
+
+The dialogs read their widgets into plain values (:class:`ProvisionFields`,
+:class:`PartyFields`, :class:`ParamRow`, :class:`RuleItem`), and the functions here say what is
+wrong (a :class:`FormCheck`: the problems that keep OK disabled, and a :class:`FieldNote` per
+field to show beside it) or build the domain object (or a :class:`Refused` saying why not). The
+widget code only paints the answers, so all of this is tested without a window.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from desktop.domain import Party, Preference, Provision, RedLine, Scenario
+from desktop.domain.edit import rules_mentioning, unique_id
+from desktop.domain.interchange import describe_validation_error
+from desktop.domain.model import ID_PATTERN, PARAM_PATTERN, RESERVED_WORDS
+from desktop.domain.rules import RuleError
+from desktop.wording.numbers import count
+
+ID_HELP = (
+    "An id is how rules and files refer to this item. It is letters, digits and _ in words "
+    "joined by single dashes, starting with a letter: for example army-cap or ua_red-1."
+)
+PARAM_TYPES = ("int", "number", "choice", "bool")
+
+_ID_RE = re.compile(ID_PATTERN)
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+_INT = re.compile(r"[+-]?\d+")
+_PARAM_RE = re.compile(PARAM_PATTERN)
+_PARAM_LOC = re.compile(r"^params\[(\d+)\](?:\.(\w+))?: ")
+
+State = Literal["error", "note", "ok"]
+
+
+# --------------------------------------------------------------------------- results as data
+
+
+@dataclass(frozen=True)
+class FieldNote:
+    """What to show beside one field: its status line (``state`` is "error", "note" or "ok"),
+    whether the field gets the red frame, and whether the status line is shown at all."""
+
+    state: State
+    text: str
+    invalid: bool = False
+    shown: bool = True
+
+
+@dataclass(frozen=True)
+class FormCheck:
+    """A form checked as the user types: ``problems`` keep OK disabled (the first is shown by
+    the buttons); ``notes`` says what to show beside each named field."""
+
+    problems: tuple[str, ...] = ()
+    notes: dict[str, FieldNote] = field(default_factory=dict)
+
+    def plus(self, problems: Sequence[str]) -> FormCheck:
+        return FormCheck((*self.problems, *problems), self.notes)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Why OK did not build anything; ``about_params`` when the params' tab shows the cause."""
+
+    message: str
+    about_params: bool = False
+
+
+def cannot_save(problems: Sequence[str]) -> str:
+    """The line beside the buttons while OK is disabled ("" when nothing stops it)."""
+    if not problems:
+        return ""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"Cannot save yet: {problems[0]}{more}"
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def readable(message: str) -> str:
+    """pydantic's ``params[0].default: ...`` as ``param 1, default: ...``."""
+
+    def one(line: str) -> str:
+        match = _PARAM_LOC.match(line)
+        if match is None:
+            return line
+        rest = line[match.end():]
+        if rest.startswith("param '"):  # the message already names the param
+            return rest
+        where = f", {match.group(2)}" if match.group(2) else ""
+        return f"param {int(match.group(1)) + 1}{where}: {rest}"
+
+    return "\n".join(one(line) for line in message.splitlines())
+
+
+def _ungroup(text: str) -> str:
+    t = text.strip().replace("_", "").replace(" ", "")
+    if _GROUPED.fullmatch(t):
+        t = t.replace(",", "")
+    return t
+
+
+def parse_int(text: str) -> int | None:
+    t = _ungroup(text)
+    if not _INT.fullmatch(t):
+        return None
+    try:
+        return int(t)
+    except ValueError:  # more digits than Python converts
+        return None
+
+
+def parse_number(text: str) -> int | float | None:
+    t = _ungroup(text)
+    as_int = parse_int(t)
+    if as_int is not None:
+        return as_int
+    try:
+        value = float(t)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def parse_bool(text: str) -> bool | None:
+    t = text.strip().lower()
+    if t in ("true", "yes", "on", "1"):
+        return True
+    if t in ("false", "no", "off", "0"):
+        return False
+    return None
+
+
+def plain_number(value: float) -> int | float:
+    """3.0 from a spin box stays 3 in the file."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def utf16_offset(text: str, position: int) -> int:
+    """A Python string index as a Qt (UTF-16) text position."""
+    return len(text[:position].encode("utf-16-le")) // 2
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def id_problem(text: str, taken: Collection[str], what: str, *, keyword_free: bool = False
+               ) -> str | None:
+    """Why ``text`` cannot be the id of a ``what``, or None."""
+    if not text:
+        return f"Give the {what} an id."
+    if len(text) > 200:
+        return "An id is at most 200 characters long."
+    if not _ID_RE.fullmatch(text):
+        if text[0].isdigit() or text[0] in "-_":
+            return "An id starts with a letter."
+        if "--" in text or text.endswith("-"):
+            return "Dashes join words: no double dash and no dash at the end."
+        return "An id is letters, digits and _ in words joined by single dashes (e.g. army-cap)."
+    if keyword_free and text in RESERVED_WORDS:
+        return f"'{text}' is a word of the rule language and cannot be an id."
+    if text in taken:
+        return f"Another {what} already has the id '{text}'."
+    return None
+
+
+def id_note(text: str, problem: str | None, *, filled_from: str, ok: str) -> FieldNote:
+    """The status line under an id field. A blank id is not yet wrong: it says the id is
+    filled in from the ``filled_from`` field (title, name) rather than showing an error."""
+    if problem is not None and text:
+        return FieldNote("error", problem, invalid=True)
+    if problem is not None:
+        return FieldNote("note", f"Filled in from the {filled_from}; you can change it.")
+    return FieldNote("note", ok)
+
+
+def suggested_id(source: str, taken: Collection[str]) -> str:
+    """The id a title or name suggests ("" for a blank one)."""
+    return unique_id(source, taken) if source.strip() else ""
+
+
+# --------------------------------------------------------------------------- provisions
+
+
+@dataclass(frozen=True)
+class ParamRow:
+    """One row of the params table, as typed (cells are stripped when read)."""
+
+    name: str = ""
+    type: str = "int"
+    default: str = ""
+    min: str = ""
+    max: str = ""
+    choices: str = ""
+    unit: str = ""
+
+
+def collect_params(rows: Sequence[ParamRow]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The params as the model reads them, and what is wrong with the typed text."""
+    params: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for n, row in enumerate(rows):
+        name = row.name.strip()
+        kind = row.type
+        where = f"param {n + 1}" + (f" ({name})" if name else "")
+        data: dict[str, Any] = {"name": name, "type": kind}
+        if not name:
+            errors.append(f"{where}: give it a name.")
+        elif not _PARAM_RE.fullmatch(name):
+            errors.append(f"{where}: a name is letters, digits and _, and does not start "
+                          "with a digit.")
+        default_text = row.default.strip()
+        if kind in ("int", "number"):
+            parse = parse_int if kind == "int" else parse_number
+            what = "a whole number" if kind == "int" else "a number"
+            value = parse(default_text)
+            if value is None:
+                errors.append(f"{where}: the default must be {what}, not “{default_text}”.")
+            data["default"] = value
+            for key, raw in (("min", row.min), ("max", row.max)):
+                bound_text = raw.strip()
+                if bound_text:
+                    bound = parse(bound_text)
+                    if bound is None:
+                        errors.append(f"{where}: {key} must be {what} or left empty, "
+                                      f"not “{bound_text}”.")
+                    data[key] = bound
+        elif kind == "bool":
+            flag = parse_bool(default_text)
+            if flag is None:
+                errors.append(f"{where}: the default must be true or false, "
+                              f"not “{default_text}”.")
+            data["default"] = flag
+        else:
+            data["choices"] = [c.strip() for c in row.choices.strip().split(",") if c.strip()]
+            if not data["choices"]:
+                errors.append(f"{where}: list its choices, separated by commas.")
+            data["default"] = default_text
+        unit = row.unit.strip()
+        if unit:
+            data["unit"] = unit
+        params.append(data)
+    return params, errors
+
+
+@dataclass(frozen=True)
+class ProvisionFields:
+    """Everything the provision dialog holds, as plain values."""
+
+    id: str = ""
+    title: str = ""
+    category: str = ""
+    kind: str = "concession"
+    by: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
+    text: str = ""
+    params: tuple[ParamRow, ...] = ()
+    excludes: tuple[str, ...] = ()
+    source: str = ""
+
+
+def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: Scenario,
+                    original_id: str | None) -> FormCheck:
+    """What keeps the provision dialog's OK disabled, and the notes by its id and category.
+
+    ``taken`` are the other provisions' ids; ``original_id`` is the id of the provision being
+    edited (None for a new one): renaming it is refused while rules name it, which the id's
+    note says ahead of time."""
+    problems: list[str] = []
+    if not fields.title.strip():
+        problems.append("Give the provision a title.")
+    pid = fields.id
+    id_err = id_problem(pid, taken, "provision", keyword_free=True)
+    if id_err is not None:
+        problems.append(id_err)
+        id_status = id_note(pid, id_err, filled_from="title", ok="")
+    elif original_id is not None and pid != original_id and (
+            users := rules_mentioning(scenario, original_id)):
+        id_status = FieldNote("note", f"⚠ Rules name '{original_id}' ({', '.join(users)}): "
+                                      "renaming is refused until those rules are changed.")
+    else:
+        id_status = FieldNote("note", "Rules name the provision by this id.")
+    category = fields.category
+    cat_err = None
+    if not category:
+        problems.append("Pick or type a category.")
+    elif not _ID_RE.fullmatch(category):
+        cat_err = f"A category is id-shaped: try “{unique_id(category, ())}”."
+        problems.append(cat_err)
+    if not fields.text.strip():
+        problems.append("Write the clause text (on the Text and params tab).")
+    category_status = (FieldNote("error", cat_err, invalid=True) if cat_err is not None
+                       else FieldNote("ok", "", shown=False))
+    return FormCheck(tuple(problems), {"id": id_status, "category": category_status})
+
+
+def build_provision(fields: ProvisionFields) -> Provision | Refused:
+    """The provision the fields describe, or why there is none."""
+    params, errors = collect_params(fields.params)
+    if errors:
+        return Refused("\n".join(errors), about_params=True)
+    data: dict[str, Any] = {
+        "id": fields.id,
+        "title": fields.title,
+        "category": fields.category,
+        "kind": fields.kind,
+        "by": list(fields.by),
+        "to": list(fields.to),
+        "text": fields.text,
+        "params": params,
+        "excludes": list(fields.excludes),
+        "source": fields.source,
+    }
+    try:
+        return Provision.model_validate(data)
+    except ValidationError as err:
+        message = readable(describe_validation_error(err))
+        return Refused(message, about_params="param" in message or message.startswith("text"))
+
+
+# --------------------------------------------------------------------------- parties
+
+
+@dataclass
+class RuleItem:
+    """A red line or preference being edited (mutable until the dialog builds the Party)."""
+
+    id: str = ""
+    title: str = ""
+    rule: str = ""
+    rationale: str = ""
+    source: str = ""
+    weight: float = 1.0
+    auto_id: bool = True  # the id follows the title until the user edits it
+
+    @classmethod
+    def of(cls, item: RedLine | Preference) -> RuleItem:
+        weight = float(item.weight) if isinstance(item, Preference) else 1.0
+        return cls(item.id, item.title, item.rule, item.rationale, item.source, weight, False)
+
+    def as_dict(self, weighted: bool) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "title": self.title, "rule": self.rule,
+                                "rationale": self.rationale, "source": self.source}
+        if weighted:
+            data["weight"] = plain_number(self.weight)
+        return data
+
+
+def rule_item_problems(item: RuleItem, taken: Collection[str], noun: str,
+                       rule_error: RuleError | None) -> list[str]:
+    """What is wrong with one red line or preference (``taken``: the ids it may not have;
+    ``rule_error``: its rule checked against the library)."""
+    problems: list[str] = []
+    if not item.title.strip():
+        problems.append("Give it a title.")
+    id_err = id_problem(item.id, taken, noun)
+    if id_err:
+        problems.append(id_err)
+    if rule_error is not None:
+        problems.append(f"rule: Column {rule_error.column}: {rule_error.message}")
+    return problems
+
+
+def rule_list_problems(noun: str, items: Sequence[RuleItem],
+                       per_item: Sequence[Sequence[str]]) -> list[str]:
+    """Every item's problems, each prefixed with which item it is ("red line 3 (ua-x): ...")."""
+    out: list[str] = []
+    for n, (item, problems) in enumerate(zip(items, per_item, strict=True)):
+        name = f"{noun} {n + 1}" + (f" ({item.id})" if item.id else "")
+        out.extend(f"{name}: {p}" for p in problems)
+    return out
+
+
+def rule_item_label(item: RuleItem, noun: str, problems: Sequence[str]) -> str:
+    """An item's line in the list, marked when something in it needs fixing."""
+    label = item.title.strip() or item.id or f"(new {noun})"
+    return f"⚠ {label}" if problems else label
+
+
+def rule_tab_title(title: str, items: int, to_fix: int) -> str:
+    """``&Red lines (3, 1 to fix)``."""
+    note = f", {to_fix} to fix" if to_fix else ""
+    return f"{title} ({items}{note})"
+
+
+@dataclass(frozen=True)
+class PartyFields:
+    """Everything the party dialog holds, as plain values."""
+
+    id: str = ""
+    name: str = ""
+    role: str = "party"
+    color: str | None = None
+    red_lines: tuple[RuleItem, ...] = ()
+    preferences: tuple[RuleItem, ...] = ()
+
+
+def check_party(fields: PartyFields, taken: Collection[str]) -> FormCheck:
+    """The party's own fields (its red lines and preferences are checked by their lists)."""
+    problems: list[str] = []
+    if not fields.name.strip():
+        problems.append("Give the party a name.")
+    id_err = id_problem(fields.id, taken, "party")
+    if id_err:
+        problems.append(id_err)
+    return FormCheck(tuple(problems), {
+        "id": id_note(fields.id, id_err, filled_from="name",
+                      ok="Provisions name the party by this id.")})
+
+
+def build_party(fields: PartyFields) -> Party | Refused:
+    data: dict[str, Any] = {
+        "id": fields.id,
+        "name": fields.name,
+        "role": fields.role,
+        "color": fields.color,
+        "red_lines": [i.as_dict(False) for i in fields.red_lines],
+        "preferences": [i.as_dict(True) for i in fields.preferences],
+    }
+    try:
+        return Party.model_validate(data)
+    except ValidationError as err:
+        return Refused(describe_validation_error(err))
+
+
+# --------------------------------------------------------------------------- scenario details
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    title: str
+    summary: str
+
+
+def check_info(info: ScenarioInfo) -> FormCheck:
+    blank = not info.title.strip()
+    return FormCheck(("Give the scenario a title.",) if blank else (),
+                     {"title": FieldNote("error" if blank else "ok", "", invalid=blank)})
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def provision_deletion_question(title: str, provision_id: str, drafts: Sequence[str]) -> str:
+    """Asked before a provision is deleted; ``drafts`` are the titles of drafts holding it."""
+    where = (f"\n\nIt is in {count(len(drafts), 'draft')} ({', '.join(drafts)}); its clauses "
+             "there are removed too." if drafts else "")
+    return f"Delete the provision “{title}” ({provision_id})?{where}\n\nYou can undo this."
+
+
+def party_deletion_question(party: Party) -> str:
+    counts = (f"{count(len(party.red_lines), 'red line')} and "
+              f"{count(len(party.preferences), 'preference')}")
+    return (f"Delete the party “{party.name}” ({party.id}) with its {counts}?\n\n"
+            "Provisions given by or to it stop naming it. You can undo this.")

@@ -1,0 +1,229 @@
+""":class:`LibraryEditing`: the Library menu.
+
+Every change goes through the :class:`Editor` (one undo step each); a refusal from the domain is
+shown to the user, inside the dialog when a dialog is open. Dialogs are opened with ``open()``
+(window-modal, non-blocking); every question (which one? are you sure?) and warning goes through
+the :class:`~desktop.ui.files.Prompter`, so tests answer them without a modal loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
+
+from desktop.domain import Party, Provision
+from desktop.domain.edit import rules_mentioning
+from desktop.ui.commands import Editor
+from desktop.ui.editors.forms import (
+    ScenarioInfo,
+    party_deletion_question,
+    provision_deletion_question,
+)
+from desktop.ui.editors.party import PartyDialog
+from desktop.ui.editors.provision import ProvisionDialog
+from desktop.ui.editors.scenario_info import ScenarioInfoDialog
+from desktop.ui.files import Prompter, QtPrompter
+from desktop.ui.workspace import Workspace
+
+
+class LibraryEditing(QObject):
+    """The Library menu: new / edit / delete provisions and parties, and scenario details.
+
+    ``prompter`` asks the questions (the editor dialogs it opens use it too); by default the
+    real message boxes over ``parent``."""
+
+    def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget,
+                 current_provision: Callable[[], str | None] = lambda: None,
+                 prompter: Prompter | None = None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._editor = editor
+        self._parent = parent
+        self._current_provision = current_provision
+        self.prompter: Prompter = prompter if prompter is not None else QtPrompter(parent)
+        self.actions: dict[str, QAction] = {}
+        self.last_dialog: QDialog | None = None
+        workspace.changed.connect(lambda _c: self._update_actions())
+
+    # -- menu
+
+    def populate_menu(self, menu: QMenu) -> None:
+        entries: list[tuple[str, str, Callable[[], object], str] | None] = [
+            ("actionNewProvision", "&New provision…", self.new_provision,
+             "Add a provision to the library"),
+            ("actionEditProvision", "&Edit provision…", self.edit_provision,
+             "Edit the selected provision"),
+            ("actionDeleteProvision", "&Delete provision", self.delete_provision,
+             "Delete the selected provision from the library and from every draft"),
+            None,
+            ("actionNewParty", "New &party…", self.new_party, "Add a party"),
+            ("actionEditParty", "Edit p&arty…", self.edit_party,
+             "Edit a party, its red lines and preferences"),
+            ("actionDeleteParty", "Delete part&y…", self.delete_party, "Delete a party"),
+            None,
+            ("actionScenarioInfo", "&Scenario details…", self.edit_scenario_info,
+             "Edit the scenario's title and summary"),
+        ]
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            name, text, slot, tip = entry
+            action = QAction(text, self._parent)
+            action.setObjectName(name)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            menu.addAction(action)
+            self.actions[name] = action
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        scenario = self._ws.scenario
+        for name, on in (("actionEditProvision", bool(scenario.provisions)),
+                         ("actionDeleteProvision", bool(scenario.provisions)),
+                         ("actionEditParty", bool(scenario.parties)),
+                         ("actionDeleteParty", bool(scenario.parties))):
+            if name in self.actions:
+                self.actions[name].setEnabled(on)
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Open ``dialog`` window-modally without blocking; it commits its own changes."""
+        if self.last_dialog is not None and not self.last_dialog.isVisible():
+            self.last_dialog.deleteLater()
+        self.last_dialog = dialog
+        dialog.open()
+
+    # -- applying through the Editor
+
+    def _attempt(self, change: Callable[[], bool]) -> str | None:
+        """Run an Editor call; the refusal message, or None when the change was made."""
+        heard: list[str] = []
+
+        def hear(message: str) -> None:
+            heard.append(message)
+
+        self._editor.refused.connect(hear)
+        try:
+            made = change()
+        finally:
+            self._editor.refused.disconnect(hear)
+        if made:
+            return None
+        return heard[-1] if heard else "The change could not be made."
+
+    # -- choosers
+
+    def _choose_provision(self, title: str) -> str | None:
+        provisions = sorted(self._ws.scenario.provisions, key=lambda p: p.title.casefold())
+        if not provisions:
+            return None
+        return self.prompter.choose(title, "Provision:", [(p.id, f"{p.title} ({p.id})")
+                                                          for p in provisions])
+
+    def _choose_party(self, title: str) -> str | None:
+        parties = self._ws.scenario.parties
+        if not parties:
+            return None
+        names = [p.name for p in parties]
+        options = [(p.id, p.name if names.count(p.name) == 1 else f"{p.name} ({p.id})")
+                   for p in parties]
+        return self.prompter.choose(title, "Party:", options)
+
+    def _provision_to_use(self, provision_id: str | None, title: str) -> str | None:
+        index = self._ws.scenario.provision_index
+        pid = provision_id if provision_id is not None else self._current_provision()
+        if pid is None or pid not in index:
+            pid = self._choose_provision(title)
+        return pid if pid in index else None
+
+    # -- dialog factories
+
+    def make_provision_dialog(self, provision: Provision | None) -> ProvisionDialog:
+        replaces = provision.id if provision is not None else None
+
+        def commit(built: Provision) -> str | None:
+            return self._attempt(lambda: self._editor.put_provision(built, replaces))
+
+        return ProvisionDialog(self._ws.scenario, provision, self._parent, commit, self.prompter)
+
+    def make_party_dialog(self, party: Party | None) -> PartyDialog:
+        replaces = party.id if party is not None else None
+
+        def commit(built: Party) -> str | None:
+            return self._attempt(lambda: self._editor.put_party(built, replaces))
+
+        return PartyDialog(self._ws.scenario, party, self._parent, commit, self.prompter)
+
+    def make_info_dialog(self) -> ScenarioInfoDialog:
+        def commit(built: ScenarioInfo) -> str | None:
+            return self._attempt(lambda: self._editor.set_info(built.title, built.summary))
+
+        return ScenarioInfoDialog(self._ws.scenario, self._parent, commit, self.prompter)
+
+    # -- actions
+
+    def new_provision(self) -> ProvisionDialog:
+        dialog = self.make_provision_dialog(None)
+        self.show_dialog(dialog)
+        return dialog
+
+    def edit_provision(self, provision_id: str | None = None) -> ProvisionDialog | None:
+        pid = self._provision_to_use(provision_id, "Edit provision")
+        if pid is None:
+            return None
+        dialog = self.make_provision_dialog(self._ws.scenario.provision(pid))
+        self.show_dialog(dialog)
+        return dialog
+
+    def delete_provision(self, provision_id: str | None = None) -> bool:
+        pid = self._provision_to_use(provision_id, "Delete provision")
+        if pid is None:
+            return False
+        scenario = self._ws.scenario
+        prov = scenario.provision(pid)
+        if not rules_mentioning(scenario, pid):  # a refusal needs no confirmation first
+            drafts = [d.title for d in scenario.drafts if d.index_of(pid) is not None]
+            if not self.prompter.confirm("Delete provision",
+                                         provision_deletion_question(prov.title, pid, drafts),
+                                         "Delete"):
+                return False
+        refusal = self._attempt(lambda: self._editor.remove_provision(pid))
+        if refusal:
+            self.prompter.warn("Cannot delete the provision", refusal)
+            return False
+        return True
+
+    def new_party(self) -> PartyDialog:
+        dialog = self.make_party_dialog(None)
+        self.show_dialog(dialog)
+        return dialog
+
+    def edit_party(self, party_id: str | None = None) -> PartyDialog | None:
+        pid = party_id if party_id is not None else self._choose_party("Edit party")
+        if pid is None or pid not in self._ws.scenario.party_index:
+            return None
+        dialog = self.make_party_dialog(self._ws.scenario.party(pid))
+        self.show_dialog(dialog)
+        return dialog
+
+    def delete_party(self, party_id: str | None = None) -> bool:
+        pid = party_id if party_id is not None else self._choose_party("Delete party")
+        if pid is None or pid not in self._ws.scenario.party_index:
+            return False
+        party = self._ws.scenario.party(pid)
+        if not self.prompter.confirm("Delete party", party_deletion_question(party), "Delete"):
+            return False
+        refusal = self._attempt(lambda: self._editor.remove_party(pid))
+        if refusal:
+            self.prompter.warn("Cannot delete the party", refusal)
+            return False
+        return True
+
+    def edit_scenario_info(self) -> ScenarioInfoDialog:
+        dialog = self.make_info_dialog()
+        self.show_dialog(dialog)
+        return dialog

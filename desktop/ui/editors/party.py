@@ -1,0 +1,451 @@
+""":class:`PartyDialog`: edit a party or add one, with its red lines and preferences, each
+written in a :class:`RuleListEditor` (a list beside a form, every rule checked as it is typed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import Party, Provision, Scenario
+from desktop.domain.model import MAX_TITLE, ROLES
+from desktop.domain.rules import RuleError, check_rule
+from desktop.ui.editors.base import Commit, EditorDialog
+from desktop.ui.editors.forms import (
+    ID_HELP,
+    FormCheck,
+    PartyFields,
+    Refused,
+    RuleItem,
+    build_party,
+    check_party,
+    id_note,
+    id_problem,
+    rule_item_label,
+    rule_item_problems,
+    rule_list_problems,
+    rule_tab_title,
+    suggested_id,
+)
+from desktop.ui.editors.rule_edit import RuleEdit
+from desktop.ui.editors.widgets import paint_note, plain_label, plain_tooltip, text_edit
+from desktop.ui.files import Prompter
+from desktop.wording.labels import ROLE_LABELS
+
+
+class RuleListEditor(QWidget):
+    """A list of red lines (or preferences) on the left and a form for the current one."""
+
+    changed = Signal()
+
+    def __init__(self, noun: str, weighted: bool, provisions: Mapping[str, Provision],
+                 taken_elsewhere: Collection[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.noun = noun  # "red line" or "preference"
+        self.weighted = weighted
+        self._taken = frozenset(taken_elsewhere)
+        self._provisions = provisions
+        self.items: list[RuleItem] = []
+        self._checked: dict[str, RuleError | None] = {}
+        self._loading = False
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("RuleList")
+        self.list.setAccessibleName(f"{noun.capitalize()}s")
+        self.list.setSpacing(1)
+        self.add_button = QPushButton("Add", self)
+        self.add_button.setObjectName("AddRule")
+        self.add_button.setToolTip(f"Add a {noun}")
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setObjectName("RemoveRule")
+        self.remove_button.setToolTip(f"Remove the selected {noun}")
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        left_layout.addLayout(row)
+
+        self.form_host = QWidget(self)
+        form = QFormLayout(self.form_host)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setContentsMargins(6, 0, 0, 0)
+        self.title_edit = QLineEdit(self.form_host)
+        self.title_edit.setObjectName("RuleTitle")
+        self.title_edit.setMaxLength(MAX_TITLE)
+        self.id_edit = QLineEdit(self.form_host)
+        self.id_edit.setObjectName("RuleId")
+        self.id_edit.setToolTip(ID_HELP + f" Every {noun} id is unique in the scenario.")
+        self.id_status = plain_label("", self.form_host, name="RuleIdStatus")
+        id_box = QWidget(self.form_host)
+        box = QVBoxLayout(id_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.id_edit)
+        box.addWidget(self.id_status)
+        id_box.setFocusProxy(self.id_edit)
+        self.rule_edit = RuleEdit(self.form_host, provisions)
+        self.weight_spin = QDoubleSpinBox(self.form_host)
+        self.weight_spin.setObjectName("RuleWeight")
+        self.weight_spin.setDecimals(3)
+        self.weight_spin.setRange(0.001, 1_000_000)
+        self.weight_spin.setValue(1)
+        self.weight_spin.setToolTip("How much meeting this preference counts, relative to the "
+                                    "party's other preferences (greater than 0).")
+        self.rationale_edit = text_edit(self.form_host, 2, "why the party holds it; where the "
+                                         "uncertainty lies")
+        self.rationale_edit.setObjectName("RuleRationale")
+        self.source_edit = QLineEdit(self.form_host)
+        self.source_edit.setObjectName("RuleSource")
+        self.source_edit.setMaxLength(MAX_TITLE)
+        self.source_edit.setPlaceholderText("source keys, e.g. S27, S40")
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("I&d:", id_box)
+        form.addRow("R&ule:", self.rule_edit)
+        if weighted:
+            form.addRow("&Weight:", self.weight_spin)
+        else:
+            self.weight_spin.hide()
+        form.addRow("Rati&onale:", self.rationale_edit)
+        form.addRow("Sour&ce:", self.source_edit)
+
+        self.empty_label = plain_label(f"No {noun}s yet. Press Add to write one.", self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.form_host)
+        right_layout.addWidget(self.empty_label, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([190, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.setTabOrder(self.list, self.add_button)
+        self.setTabOrder(self.add_button, self.remove_button)
+        self.setTabOrder(self.remove_button, self.title_edit)
+        self.setTabOrder(self.title_edit, self.id_edit)
+        self.setTabOrder(self.id_edit, self.rule_edit.edit)
+        after_rule: QWidget = self.weight_spin if weighted else self.rationale_edit
+        self.setTabOrder(self.rule_edit.edit, after_rule)
+        if weighted:
+            self.setTabOrder(self.weight_spin, self.rationale_edit)
+        self.setTabOrder(self.rationale_edit, self.source_edit)
+
+        self.list.currentRowChanged.connect(self._show_row)
+        self.add_button.clicked.connect(lambda: self.add_item())
+        self.remove_button.clicked.connect(self.remove_current)
+        self.title_edit.textChanged.connect(self._title_changed)
+        self.id_edit.textEdited.connect(self._id_edited)
+        self.id_edit.textChanged.connect(lambda t: self._set_field("id", t))
+        self.rule_edit.text_changed.connect(lambda t: self._set_field("rule", t))
+        self.weight_spin.valueChanged.connect(lambda v: self._set_field("weight", v))
+        self.rationale_edit.textChanged.connect(
+            lambda: self._set_field("rationale", self.rationale_edit.toPlainText()))
+        self.source_edit.textChanged.connect(lambda t: self._set_field("source", t))
+        self._show_row(-1)
+
+    # -- items
+
+    def set_items(self, items: Sequence[RuleItem]) -> None:
+        self.items = list(items)
+        self.list.clear()
+        for _ in self.items:
+            QListWidgetItem(self.list)
+        self._refresh_labels()
+        self.list.setCurrentRow(0 if self.items else -1)
+        self._show_row(self.list.currentRow())
+
+    def add_item(self, item: RuleItem | None = None) -> int:
+        self.items.append(item or RuleItem())
+        QListWidgetItem(self.list)
+        row = len(self.items) - 1
+        self._refresh_labels()
+        self.list.setCurrentRow(row)
+        self.title_edit.setFocus()
+        self.changed.emit()
+        return row
+
+    def remove_current(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        del self.items[row]
+        self.list.takeItem(row)
+        self._refresh_labels()
+        self._show_row(self.list.currentRow())
+        self.changed.emit()
+
+    def select(self, row: int) -> None:
+        self.list.setCurrentRow(row)
+
+    def current(self) -> RuleItem | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    # -- validation
+
+    def item_problems(self) -> list[list[str]]:
+        """For each item, what is wrong with it (an empty list when nothing is)."""
+        return [rule_item_problems(item, self._taken_for(item), self.noun, self._check(item.rule))
+                for item in self.items]
+
+    def _check(self, rule: str) -> RuleError | None:
+        # Every keystroke re-checks all items; unchanged rules come from the cache.
+        if rule not in self._checked:
+            if len(self._checked) > 500:
+                self._checked.clear()
+            self._checked[rule] = check_rule(rule, self._provisions)
+        return self._checked[rule]
+
+    def _taken_for(self, item: RuleItem) -> set[str]:
+        """Ids ``item`` may not take: other parties' and this list's other items'."""
+        return set(self._taken) | {i.id for i in self.items if i is not item}
+
+    def problems(self) -> list[str]:
+        return rule_list_problems(self.noun, self.items, self.item_problems())
+
+    def _refresh_labels(self) -> None:
+        for n, problems in enumerate(self.item_problems()):
+            item = self.items[n]
+            widget_item = self.list.item(n)
+            widget_item.setText(rule_item_label(item, self.noun, problems))
+            widget_item.setToolTip(plain_tooltip("\n".join([item.id, *problems])))
+        current = self.current()
+        if current is not None:
+            id_err = id_problem(current.id, self._taken_for(current), self.noun)
+            paint_note(self.id_edit, self.id_status, id_note(
+                current.id, id_err, filled_from="title",
+                ok=f"Unique among the scenario's {self.noun}s."))
+        self.remove_button.setEnabled(current is not None)
+
+    # -- form
+
+    def _show_row(self, row: int) -> None:
+        has = 0 <= row < len(self.items)
+        self.form_host.setVisible(has)
+        self.empty_label.setVisible(not has)
+        if not has:
+            self.remove_button.setEnabled(False)
+            return
+        item = self.items[row]
+        self._loading = True
+        try:
+            self.title_edit.setText(item.title)
+            self.id_edit.setText(item.id)
+            self.rule_edit.setText(item.rule)
+            self.weight_spin.setValue(item.weight)
+            self.rationale_edit.setPlainText(item.rationale)
+            self.source_edit.setText(item.source)
+        finally:
+            self._loading = False
+        self._refresh_labels()
+
+    def _set_field(self, name: str, value: object) -> None:
+        item = self.current()
+        if self._loading or item is None:
+            return
+        setattr(item, name, value)
+        self._refresh_labels()
+        self.changed.emit()
+
+    def _id_edited(self) -> None:
+        item = self.current()
+        if item is not None and not self._loading:
+            item.auto_id = False
+
+    def _title_changed(self, title: str) -> None:
+        item = self.current()
+        if self._loading or item is None:
+            return
+        item.title = title
+        if item.auto_id:
+            self.id_edit.setText(suggested_id(title, self._taken_for(item)))
+        self._refresh_labels()
+        self.changed.emit()
+
+
+
+
+class PartyDialog(EditorDialog[Party]):
+    """Edit a party (``party`` given) or create one, with its red lines and preferences."""
+
+    def __init__(self, scenario: Scenario, party: Party | None = None,
+                 parent: QWidget | None = None, commit: Commit[Party] | None = None,
+                 prompter: Prompter | None = None) -> None:
+        editing = party is not None
+        super().__init__(parent, "Edit party" if editing else "New party",
+                         "Save changes" if editing else "Add party", commit, party, prompter)
+        self.setObjectName("PartyDialog")
+        self._scenario = scenario
+        others = [p for p in scenario.parties if party is None or p.id != party.id]
+        self._taken = {p.id for p in others}
+        self.color: str | None = None
+        self.heading.setText(f"Editing “{party.name}” ({party.id})" if party is not None
+                             else "A new party")
+        top = QWidget(self)
+        form = QFormLayout(top)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name_edit = QLineEdit(top)
+        self.name_edit.setObjectName("PartyName")
+        self.name_edit.setMaxLength(MAX_TITLE)
+        self.name_edit.setPlaceholderText("e.g. Ukraine")
+        self.id_edit = QLineEdit(top)
+        self.id_edit.setObjectName("PartyId")
+        self.id_edit.setToolTip(ID_HELP + " Provisions name their parties by id.")
+        self.id_status = plain_label("", top, name="PartyIdStatus")
+        id_row = QWidget(top)
+        id_layout = QHBoxLayout(id_row)
+        id_layout.setContentsMargins(0, 0, 0, 0)
+        id_layout.addWidget(self.id_edit, 1)
+        id_layout.addWidget(self.id_status, 2)
+        id_row.setFocusProxy(self.id_edit)
+        self.role_combo = QComboBox(top)
+        self.role_combo.setObjectName("PartyRole")
+        for role in ROLES:
+            self.role_combo.addItem(ROLE_LABELS[role], role)
+
+        color_row = QWidget(top)
+        color_layout = QHBoxLayout(color_row)
+        color_layout.setContentsMargins(0, 0, 0, 0)
+        self.color_swatch = QLabel(color_row)
+        self.color_swatch.setObjectName("PartyColorSwatch")
+        self.color_swatch.setFixedSize(22, 22)
+        self.color_text = plain_label("", color_row, name="PartyColorText", wrap=False)
+        self.color_button = QPushButton("Choose…", color_row)
+        self.color_button.setObjectName("PartyColorButton")
+        self.color_button.setToolTip("The party's colour in charts")
+        self.clear_color_button = QPushButton("No colour", color_row)
+        self.clear_color_button.setObjectName("PartyColorClear")
+        color_layout.addWidget(self.color_swatch)
+        color_layout.addWidget(self.color_text)
+        color_layout.addWidget(self.color_button)
+        color_layout.addWidget(self.clear_color_button)
+        color_layout.addStretch(1)
+        color_row.setFocusProxy(self.color_button)
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("&Id:", id_row)
+        form.addRow("Rol&e:", self.role_combo)
+        form.addRow("Co&lour:", color_row)
+
+        provisions = scenario.provision_index
+        self.red_lines = RuleListEditor(
+            "red line", False, provisions, {r.id for p in others for r in p.red_lines}, self)
+        self.red_lines.setObjectName("RedLineEditor")
+        self.preferences = RuleListEditor(
+            "preference", True, provisions, {r.id for p in others for r in p.preferences}, self)
+        self.preferences.setObjectName("PreferenceEditor")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("PartyTabs")
+        self.tabs.addTab(self.red_lines, "")
+        self.tabs.addTab(self.preferences, "")
+        self.tabs.setTabToolTip(0, "Hard rules: the party rejects any draft in which one is "
+                                   "false.")
+        self.tabs.setTabToolTip(1, "Soft rules: met preferences add their weight to the party's "
+                                   "satisfaction.")
+
+        self.layout_.addWidget(top)
+        self.layout_.addWidget(self.tabs, 1)
+        self.finish_layout()
+        self.setMinimumSize(680, 540)
+        self.resize(760, 600)
+
+        if party is not None:
+            self.name_edit.setText(party.name)
+            self.id_edit.setText(party.id)
+            self.role_combo.setCurrentIndex(ROLES.index(party.role))
+            self.red_lines.set_items([RuleItem.of(r) for r in party.red_lines])
+            self.preferences.set_items([RuleItem.of(r) for r in party.preferences])
+        self.set_color(party.color if party is not None else None)
+
+        self.note_field("id", self.id_edit, self.id_status)
+        self.follow_with_id(self.name_edit, self.id_edit, self._taken)
+        for signal in (self.name_edit.textChanged, self.id_edit.textChanged):
+            signal.connect(self.revalidate)
+        self.red_lines.changed.connect(self.revalidate)
+        self.preferences.changed.connect(self.revalidate)
+        self.color_button.clicked.connect(self._choose_color)
+        self.clear_color_button.clicked.connect(lambda: self.set_color(None))
+        self.setTabOrder(self.name_edit, self.id_edit)
+        self.setTabOrder(self.id_edit, self.role_combo)
+        self.setTabOrder(self.role_combo, self.color_button)
+        self.setTabOrder(self.color_button, self.clear_color_button)
+        self.setTabOrder(self.clear_color_button, self.tabs)
+        self.revalidate()
+        self.name_edit.setFocus()
+
+    # -- colour
+
+    def set_color(self, color: str | None) -> None:
+        self.color = color or None
+        if self.color is None:
+            self.color_swatch.setStyleSheet(
+                "border: 1px dashed palette(mid); border-radius: 4px;")
+            self.color_text.setText("none (a neutral grey in charts)")
+        else:
+            self.color_swatch.setStyleSheet(
+                f"background: {self.color}; border: 1px solid palette(dark); border-radius: 4px;")
+            self.color_text.setText(self.color)
+        self.clear_color_button.setEnabled(self.color is not None)
+
+    def _choose_color(self) -> None:
+        picked = self.prompter.pick_color("Party colour", self.color or "#808080")
+        if picked is not None:
+            self.set_color(picked)
+
+    # -- the form as data
+
+    def fields(self) -> PartyFields:
+        return PartyFields(
+            id=self.id_edit.text(),
+            name=self.name_edit.text(),
+            role=str(self.role_combo.currentData()),
+            color=self.color,
+            red_lines=tuple(self.red_lines.items),
+            preferences=tuple(self.preferences.items),
+        )
+
+    def check(self) -> FormCheck:
+        return check_party(self.fields(), self._taken).plus(
+            [*self.red_lines.problems(), *self.preferences.problems()])
+
+    def paint(self, check: FormCheck) -> None:
+        super().paint(check)
+        self._label_tab(0, "&Red lines", self.red_lines)
+        self._label_tab(1, "&Preferences", self.preferences)
+
+    def _label_tab(self, index: int, title: str, editor: RuleListEditor) -> None:
+        bad = sum(1 for p in editor.item_problems() if p)
+        self.tabs.setTabText(index, rule_tab_title(title, len(editor.items), bad))
+
+    def build(self) -> Party | Refused:
+        return build_party(self.fields())
+
+    def result_party(self) -> Party | None:
+        return self.result_value()
