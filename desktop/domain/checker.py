@@ -1,8 +1,10 @@
 """The checker: a draft against every party's red lines and preferences.
 
-Rules are compiled once per scenario (:class:`CompiledScenario`, cached on the frozen scenario),
-so a re-check only builds the draft's state and calls a closure per rule. Explanations are built
-only for rules that fail.
+Rules are compiled once per scenario (:class:`CompiledScenario`, kept with the frozen scenario
+through :meth:`Scenario.derived <desktop.domain.model.Scenario.derived>`), so a re-check only
+builds the draft's state and calls a closure per rule. Reasons are found only for rules that
+fail, as data (:mod:`desktop.domain.reasons`); a :class:`Violation` words them only when its
+:attr:`~Violation.explanation` is read.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from desktop.domain.explanations import explanation
 from desktop.domain.model import Draft, Scenario, Value
-from desktop.domain.rules import CompiledRule, State, compile_rule
+from desktop.domain.reasons import Reason
+from desktop.domain.rules import CompiledRule, State
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +23,12 @@ class Violation:
     red_line: str
     title: str
     clauses: tuple[str, ...]  # culprit clauses, by provision id, in draft order
-    explanation: str
+    reasons: tuple[Reason, ...]  # why the red line fails, as data
+
+    @property
+    def explanation(self) -> str:
+        """The reasons in one line, as :func:`desktop.wording.reasons.explanation` words them."""
+        return explanation(self.reasons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +99,7 @@ class CompiledScenario:
     """Everything about a scenario that does not depend on the draft, computed once."""
 
     def __init__(self, scenario: Scenario) -> None:
-        provisions = scenario.provision_index
-        cache: dict[str, CompiledRule] = scenario._rule_cache
-
-        def compile_once(text: str) -> CompiledRule:
-            rule = cache.get(text)
-            if rule is None:
-                rule = cache[text] = compile_rule(text, provisions)
-            return rule
-
+        compile_once = scenario.compiled_rule
         self.defaults: dict[str, dict[str, Value]] = {
             p.id: p.defaults() for p in scenario.provisions
         }
@@ -227,7 +228,7 @@ def _violation(rid: str, title: str, rule: CompiledRule, state: State,
     reasons = rule.explain(state)
     culprits = sorted({c for r in reasons for c in r.culprits if c in order},
                       key=order.__getitem__)
-    return Violation(rid, title, tuple(culprits), "; ".join(r.text for r in reasons))
+    return Violation(rid, title, tuple(culprits), tuple(reasons))
 
 
 def _changed_provisions(old: Draft, new: Draft) -> frozenset[str] | None:
@@ -247,12 +248,7 @@ def _changed_provisions(old: Draft, new: Draft) -> frozenset[str] | None:
 
 def compiled(scenario: Scenario) -> CompiledScenario:
     """The scenario's compiled rules, built on first use and kept with the (frozen) scenario."""
-    cached = scenario._compiled
-    if cached is None:
-        cached = CompiledScenario(scenario)
-        scenario._compiled = cached
-    assert isinstance(cached, CompiledScenario)
-    return cached
+    return scenario.derived(CompiledScenario)
 
 
 def check(scenario: Scenario, draft: Draft, previous: Report | None = None) -> Report:

@@ -11,53 +11,55 @@ Validation happens in two layers:
   against their param domains, and every rule parsed and type-checked.
 
 A :class:`Scenario` that exists is therefore always consistent; code downstream never re-checks.
+
+Params, values, id patterns and the rule language's keywords come from
+:mod:`desktop.domain.params` (and are importable from here too). The model imports the rule
+language to validate rules; the rule language never imports the model, so nothing here is
+typed ``Any`` for fear of an import circle.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal, TypeAlias
+from collections.abc import Callable, Iterable, Mapping
+from typing import Annotated, Literal, TypeVar, cast
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    StrictBool,
-    StrictFloat,
-    StrictInt,
-    StrictStr,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, PrivateAttr, StrictInt, StrictStr, field_validator, model_validator
+
+# Re-exported: this module was where params, values and patterns were defined.
+from desktop.domain.params import COLOR_PATTERN as COLOR_PATTERN
+from desktop.domain.params import ID_PATTERN as ID_PATTERN
+from desktop.domain.params import KEYWORDS, FrozenModel
+from desktop.domain.params import MAX_CHOICES as MAX_CHOICES
+from desktop.domain.params import PARAM_PATTERN as PARAM_PATTERN
+from desktop.domain.params import RESERVED_PARAMS as RESERVED_PARAMS
+from desktop.domain.params import BoolParam as BoolParam
+from desktop.domain.params import ChoiceParam as ChoiceParam
+from desktop.domain.params import Id as Id
+from desktop.domain.params import IntParam as IntParam
+from desktop.domain.params import Number as Number
+from desktop.domain.params import NumberParam as NumberParam
+from desktop.domain.params import Param as Param
+from desktop.domain.params import ParamName as ParamName
+from desktop.domain.params import ParamSpec as ParamSpec
+from desktop.domain.params import StrictValue as StrictValue
+from desktop.domain.params import Value as Value
+from desktop.domain.rules import CompiledRule, RuleError, compile_rule
 
 FORMAT_NAME = "accord.scenario"
 FORMAT_VERSION = 1
 
-ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$"
-PARAM_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
-COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
-
-#: Words of the rule language that cannot be provision ids.
-RESERVED_WORDS = frozenset({"not", "and", "or", "in", "true", "false", "at_least", "at_most"})
-#: ``X.phase`` always means the clause's phase, so no param may take the name.
-RESERVED_PARAMS = frozenset({"phase"})
+#: Words of the rule language that cannot be provision ids (the language's own list).
+RESERVED_WORDS = KEYWORDS
 
 MAX_TITLE = 500
 MAX_TEXT = 20_000
 MAX_NOTE = 100_000
 MAX_RULE_STORED = 100_000  # the rule language itself refuses > 4,000; this bounds the input
-MAX_CHOICES = 200
 
-Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, max_length=200)]
-ParamName = Annotated[StrictStr, Field(pattern=PARAM_PATTERN, max_length=100)]
 Title = Annotated[StrictStr, Field(min_length=1, max_length=MAX_TITLE)]
 Note = Annotated[StrictStr, Field(max_length=MAX_NOTE)]
-Number = StrictInt | StrictFloat
-Value: TypeAlias = bool | int | float | str
-StrictValue = StrictBool | StrictInt | StrictFloat | StrictStr
 
 Role = Literal["party", "mediator", "guarantor", "observer"]
 Kind = Literal["concession", "guarantee", "incentive", "mechanism", "commitment"]
@@ -67,146 +69,13 @@ KINDS: tuple[Kind, ...] = ("concession", "guarantee", "incentive", "mechanism", 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
-
-    def __eq__(self, other: object) -> bool:
-        # Equal when the fields are equal; private caches (compiled rules, indexes) don't count.
-        return type(self) is type(other) and self.__dict__ == other.__dict__
-
-    __hash__ = None  # type: ignore[assignment]  # equal-by-content but holds dicts: unhashable
-
-
-# --------------------------------------------------------------------------- params
-
-
-class _ParamBase(_Model):
-    name: ParamName
-    unit: Annotated[StrictStr, Field(max_length=100)] | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _not_reserved(cls, name: str) -> str:
-        if name in RESERVED_PARAMS:
-            raise ValueError(f"'{name}' is reserved: X.phase always means the clause's phase")
-        if name in RESERVED_WORDS:
-            raise ValueError(f"'{name}' is a word of the rule language and cannot name a param")
-        return name
-
-
-class IntParam(_ParamBase):
-    type: Literal["int"]
-    default: StrictInt
-    min: StrictInt | None = None
-    max: StrictInt | None = None
-
-    @model_validator(mode="after")
-    def _domain(self) -> IntParam:
-        _check_bounds(self.name, self.min, self.max, self.default)
-        return self
-
-    def fits(self, value: object) -> bool:
-        return (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and (self.min is None or value >= self.min)
-            and (self.max is None or value <= self.max)
-        )
-
-    def describe_domain(self) -> str:
-        return _describe_range("an integer", self.min, self.max)
-
-
-class NumberParam(_ParamBase):
-    type: Literal["number"]
-    default: Number
-    min: Number | None = None
-    max: Number | None = None
-
-    @model_validator(mode="after")
-    def _domain(self) -> NumberParam:
-        _check_bounds(self.name, self.min, self.max, self.default)
-        return self
-
-    def fits(self, value: object) -> bool:
-        return (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and value == value  # NaN never fits
-            and (self.min is None or value >= self.min)
-            and (self.max is None or value <= self.max)
-        )
-
-    def describe_domain(self) -> str:
-        return _describe_range("a number", self.min, self.max)
-
-
-class ChoiceParam(_ParamBase):
-    type: Literal["choice"]
-    choices: Annotated[tuple[Annotated[StrictStr, Field(min_length=1, max_length=200)], ...],
-                       Field(min_length=1, max_length=MAX_CHOICES)]
-    default: StrictStr
-
-    @model_validator(mode="after")
-    def _domain(self) -> ChoiceParam:
-        if len(set(self.choices)) != len(self.choices):
-            raise ValueError(f"param '{self.name}': choices repeat")
-        if self.default not in self.choices:
-            raise ValueError(
-                f"param '{self.name}': default {self.default!r} is not one of its choices"
-            )
-        return self
-
-    def fits(self, value: object) -> bool:
-        return isinstance(value, str) and value in self.choices
-
-    def describe_domain(self) -> str:
-        return "one of " + ", ".join(f'"{c}"' for c in self.choices)
-
-
-class BoolParam(_ParamBase):
-    type: Literal["bool"]
-    default: StrictBool
-
-    def fits(self, value: object) -> bool:
-        return isinstance(value, bool)
-
-    def describe_domain(self) -> str:
-        return "true or false"
-
-
-Param = Annotated[IntParam | NumberParam | ChoiceParam | BoolParam, Field(discriminator="type")]
-ParamSpec: TypeAlias = IntParam | NumberParam | ChoiceParam | BoolParam
-
-
-def _check_bounds(
-    name: str, lo: int | float | None, hi: int | float | None, default: int | float
-) -> None:
-    for label, bound in (("min", lo), ("max", hi), ("default", default)):
-        if isinstance(bound, float) and (bound != bound or bound in (float("inf"), -float("inf"))):
-            raise ValueError(f"param '{name}': {label} must be a finite number")
-    if lo is not None and hi is not None and lo > hi:
-        raise ValueError(f"param '{name}': min {lo} is greater than max {hi}")
-    if lo is not None and default < lo:
-        raise ValueError(f"param '{name}': default {default} is below min {lo}")
-    if hi is not None and default > hi:
-        raise ValueError(f"param '{name}': default {default} is above max {hi}")
-
-
-def _describe_range(what: str, lo: int | float | None, hi: int | float | None) -> str:
-    if lo is not None and hi is not None:
-        return f"{what} from {lo} to {hi}"
-    if lo is not None:
-        return f"{what} of at least {lo}"
-    if hi is not None:
-        return f"{what} of at most {hi}"
-    return what
+_T = TypeVar("_T")
 
 
 # --------------------------------------------------------------------------- parties
 
 
-class RedLine(_Model):
+class RedLine(FrozenModel):
     """A hard rule: the party rejects any draft in which it is false."""
 
     id: Id
@@ -216,7 +85,7 @@ class RedLine(_Model):
     source: Annotated[StrictStr, Field(max_length=MAX_TITLE)] = ""
 
 
-class Preference(_Model):
+class Preference(FrozenModel):
     """A soft rule: met preferences add their weight to the party's satisfaction."""
 
     id: Id
@@ -227,7 +96,7 @@ class Preference(_Model):
     source: Annotated[StrictStr, Field(max_length=MAX_TITLE)] = ""
 
 
-class Party(_Model):
+class Party(FrozenModel):
     id: Id
     name: Title
     role: Role = "party"
@@ -239,7 +108,7 @@ class Party(_Model):
 # --------------------------------------------------------------------------- provisions
 
 
-class Provision(_Model):
+class Provision(FrozenModel):
     """A reusable building block of an agreement, with typed parameters."""
 
     id: Id
@@ -296,14 +165,14 @@ class Provision(_Model):
 # --------------------------------------------------------------------------- drafts
 
 
-class Clause(_Model):
+class Clause(FrozenModel):
     provision: Id
     values: dict[ParamName, StrictValue] = Field(default_factory=dict, max_length=1000)
     phase: Annotated[StrictInt, Field(ge=1, le=1000)] = 1
     note: Note = ""
 
 
-class Draft(_Model):
+class Draft(FrozenModel):
     id: Id
     title: Title
     note: Note = ""
@@ -333,7 +202,7 @@ class Draft(_Model):
 # --------------------------------------------------------------------------- scenario
 
 
-class Scenario(_Model):
+class Scenario(FrozenModel):
     """A whole negotiation: who takes part, what can be agreed, and the drafts on the table."""
 
     format: Literal["accord.scenario"]
@@ -347,9 +216,10 @@ class Scenario(_Model):
 
     _provision_index: dict[str, Provision] | None = PrivateAttr(default=None)
     _party_index: dict[str, Party] | None = PrivateAttr(default=None)
-    _compiled: Any = PrivateAttr(default=None)  # desktop.domain.checker.CompiledScenario
     # Rules compiled while validating, by text, so the first check need not compile them again.
-    _rule_cache: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _rule_cache: dict[str, CompiledRule] = PrivateAttr(default_factory=dict)
+    # What :meth:`derived` built, by builder.
+    _derived: dict[Callable[[Scenario], object], object] = PrivateAttr(default_factory=dict)
 
     @field_validator("as_of", mode="before")
     @classmethod
@@ -393,6 +263,29 @@ class Scenario(_Model):
                 return d
         raise KeyError(draft_id)
 
+    def compiled_rule(self, text: str) -> CompiledRule:
+        """The rule ``text`` compiled against this scenario's provisions, compiled once.
+
+        Every rule of the scenario's parties compiled while it was validated; another text
+        raises :class:`~desktop.domain.rules.RuleError` if it does not compile.
+        """
+        rule = self._rule_cache.get(text)
+        if rule is None:
+            rule = self._rule_cache[text] = compile_rule(text, self.provision_index)
+        return rule
+
+    def derived(self, build: Callable[[Scenario], _T]) -> _T:
+        """``build(self)``, built on first use and kept with the (frozen) scenario.
+
+        For what depends on the parties and provisions only (the checker's compiled scenario):
+        like every cache here it travels with ``model_copy``, which edits use to replace drafts.
+        """
+        cache = self._derived
+        if build not in cache:
+            cache[build] = build(self)
+        # The value under a builder is always what that builder returned.
+        return cast(_T, cache[build])
+
     def exclusion_pairs(self) -> set[frozenset[str]]:
         """Every excluded pair, made symmetric."""
         return {frozenset((p.id, other)) for p in self.provisions for other in p.excludes}
@@ -401,8 +294,6 @@ class Scenario(_Model):
 
     def problems(self) -> Iterable[str]:
         """Every cross-reference or rule problem, each naming where it is."""
-        from desktop.domain.rules import RuleError, compile_rule  # local: rules imports model
-
         for kind, ids in (
             ("party", [p.id for p in self.parties]),
             ("provision", [p.id for p in self.provisions]),

@@ -20,6 +20,12 @@ a hand-written parser gives exact error positions and messages in the user's ter
 comparison after 'army-cap.personnel'"), enforces the nesting and length limits before any deep
 recursion can happen, adds no dependency to the pure domain layer, and is fast enough to re-parse
 a rule on every keystroke in an editor. Nothing here uses eval, exec or pickle.
+
+The syntax tree and its canonical text live in :mod:`desktop.domain.syntax`, and the reasons
+:func:`explain` gives in :mod:`desktop.domain.reasons` (as data; never a sentence). Their names
+are importable from here too. The language knows provisions only as :class:`ParamHolder` (what
+the type checker reads), so it does not import the model; the model imports it to validate rules.
+Every dispatch over nodes is a ``match`` ending in :func:`typing.assert_never`.
 """
 
 from __future__ import annotations
@@ -29,27 +35,95 @@ import math
 import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol, TypeAlias, assert_never
 
-from desktop.domain.model import (
+from desktop.domain.params import (
+    KEYWORDS,
+    PARAM_PATTERN,
     BoolParam,
     ChoiceParam,
     IntParam,
     NumberParam,
+    ParamSpec,
     Value,
 )
+from desktop.domain.reasons import (
+    Comparison,
+    Fact,
+    InDraft,
+    Membership,
+    Missing,
+    NoneHolds,
+    PremiseFails,
+    Reason,
+    Required,
+    Tally,
+    dedupe,
+)
+from desktop.domain.syntax import (
+    NEGATED,
+    OPS,
+    And,
+    Compare,
+    Count,
+    Implies,
+    InList,
+    Lit,
+    Node,
+    Not,
+    Op,
+    Or,
+    Present,
+    Ref,
+    format_literal,
+    format_operand,
+    format_rule,
+    mentioned,
+    walk,
+)
 
-if TYPE_CHECKING:
-    from desktop.domain.model import Provision
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_RULE_LENGTH",
+    "NEGATED",
+    "OPS",
+    "And",
+    "Compare",
+    "CompiledRule",
+    "Count",
+    "Implies",
+    "InList",
+    "Lit",
+    "Node",
+    "Not",
+    "Op",
+    "Or",
+    "ParamHolder",
+    "Predicate",
+    "Present",
+    "Reason",
+    "Ref",
+    "RuleError",
+    "State",
+    "Token",
+    "check_rule",
+    "compile_rule",
+    "dedupe",
+    "evaluate",
+    "explain",
+    "format_literal",
+    "format_rule",
+    "mentioned",
+    "parse",
+    "tokenize",
+    "typecheck",
+    "walk",
+]
 
 MAX_RULE_LENGTH = 4_000
 MAX_DEPTH = 64
 
-Op = Literal["==", "!=", "<", "<=", ">", ">="]
-OPS: tuple[Op, ...] = ("==", "!=", "<", "<=", ">", ">=")
-NEGATED: dict[Op, Op] = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _PY_OPS: dict[Op, Callable[[Any, Any], bool]] = {
     "==": operator.eq,
     "!=": operator.ne,
@@ -58,6 +132,15 @@ _PY_OPS: dict[Op, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
     ">=": operator.ge,
 }
+
+
+class ParamHolder(Protocol):
+    """A provision as the type checker sees it: its typed params, by name."""
+
+    @property
+    def params(self) -> Sequence[ParamSpec]: ...
+
+    def param(self, name: str) -> ParamSpec | None: ...
 
 
 class RuleError(ValueError):
@@ -72,92 +155,6 @@ class RuleError(ValueError):
     @property
     def column(self) -> int:
         return self.position + 1
-
-
-# --------------------------------------------------------------------------- AST
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """``X.param``; ``param == "phase"`` is the clause's phase."""
-
-    provision: str
-    param: str
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Lit:
-    value: Value
-    pos: int = field(default=0, compare=False)
-
-    def __eq__(self, other: object) -> bool:
-        # 1 == 1.0 == True in Python; the language keeps them apart.
-        return (
-            isinstance(other, Lit)
-            and type(self.value) is type(other.value)
-            and self.value == other.value
-        )
-
-    def __hash__(self) -> int:
-        return hash((type(self.value), self.value))
-
-
-@dataclass(frozen=True, slots=True)
-class Present:
-    provision: str
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Compare:
-    left: Ref
-    op: Op
-    right: Ref | Lit
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class InList:
-    ref: Ref
-    items: tuple[Lit, ...]
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    kind: Literal["at_least", "at_most"]
-    k: int
-    provisions: tuple[str, ...]
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Not:
-    operand: Node
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class And:
-    operands: tuple[Node, ...]
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Or:
-    operands: tuple[Node, ...]
-    pos: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Implies:
-    premise: Node
-    conclusion: Node
-    pos: int = field(default=0, compare=False)
-
-
-Node: TypeAlias = Present | Compare | InList | Count | Not | And | Or | Implies
 
 
 # --------------------------------------------------------------------------- tokens
@@ -175,8 +172,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_KEYWORDS = frozenset({"not", "and", "or", "in", "true", "false", "at_least", "at_most"})
-_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PARAM_NAME = re.compile(PARAM_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +195,7 @@ def tokenize(text: str) -> list[Token]:
             raise RuleError(f"unexpected character {ch!r}", pos, text)
         kind = m.lastgroup or ""
         chunk = m.group()
-        if kind == "id" and chunk in _KEYWORDS:
+        if kind == "id" and chunk in KEYWORDS:
             kind = "kw"
         if kind != "ws":
             tokens.append(Token(kind, chunk, pos))
@@ -411,61 +407,6 @@ def parse(text: str) -> Node:
     return _Parser(text).parse()
 
 
-# --------------------------------------------------------------------------- formatter
-
-_PRECEDENCE = {Implies: 1, Or: 2, And: 3, Not: 4}
-
-
-def format_rule(node: Node) -> str:
-    """The canonical text of a rule, with the fewest parentheses that keep its meaning."""
-    return _fmt(node)
-
-
-def _prec(node: Node) -> int:
-    return _PRECEDENCE.get(type(node), 5)
-
-
-def _wrap(node: Node, min_prec: int) -> str:
-    text = _fmt(node)
-    return f"({text})" if _prec(node) < min_prec else text
-
-
-def format_literal(value: Value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        # The shortest digits that read back as the same float, written without an exponent
-        # (the language has none): repr gives the digits, Decimal lays them out positionally.
-        text = format(Decimal(repr(value)), "f")
-        return text if "." in text else text + ".0"
-    return str(value)
-
-
-def _operand(x: Ref | Lit) -> str:
-    return f"{x.provision}.{x.param}" if isinstance(x, Ref) else format_literal(x.value)
-
-
-def _fmt(node: Node) -> str:
-    if isinstance(node, Present):
-        return node.provision
-    if isinstance(node, Compare):
-        return f"{_operand(node.left)} {node.op} {_operand(node.right)}"
-    if isinstance(node, InList):
-        items = ", ".join(format_literal(i.value) for i in node.items)
-        return f"{_operand(node.ref)} in [{items}]"
-    if isinstance(node, Count):
-        return f"{node.kind}({node.k}, {', '.join(node.provisions)})"
-    if isinstance(node, Not):
-        return f"not {_wrap(node.operand, 4)}"
-    if isinstance(node, And):
-        return " and ".join(_wrap(x, 4) for x in node.operands)
-    if isinstance(node, Or):
-        return " or ".join(_wrap(x, 3) for x in node.operands)
-    # Implies is right-associative: the premise needs parentheses if it is an implication.
-    return f"{_wrap(node.premise, 2)} -> {_wrap(node.conclusion, 1)}"
-
 
 # --------------------------------------------------------------------------- type checking
 
@@ -489,7 +430,7 @@ def _lit_type(lit: Lit) -> ValueType:
 _TYPE_WORDS = {"number": "a number", "string": "a string", "bool": "a boolean"}
 
 
-def _ref_type(ref: Ref, provisions: Mapping[str, Provision], text: str) -> _Type:
+def _ref_type(ref: Ref, provisions: Mapping[str, ParamHolder], text: str) -> _Type:
     prov = provisions.get(ref.provision)
     if prov is None:
         raise RuleError(f"unknown provision '{ref.provision}'", ref.pos, text)
@@ -532,51 +473,56 @@ def _check_literal_against(ref: Ref, rtype: _Type, lit: Lit, text: str) -> None:
             )
 
 
-def typecheck(node: Node, provisions: Mapping[str, Provision], text: str = "") -> None:
+
+
+def typecheck(node: Node, provisions: Mapping[str, ParamHolder], text: str = "") -> None:
     """Refuse unknown provisions and params, and comparisons between different types."""
     stack: list[Node] = [node]
     while stack:
         n = stack.pop()
-        if isinstance(n, Present):
-            if n.provision not in provisions:
-                raise RuleError(f"unknown provision '{n.provision}'", n.pos, text)
-        elif isinstance(n, Count):
-            for i, pid in enumerate(n.provisions):
-                if pid not in provisions:
-                    pos = text.find(pid, n.pos) if text else n.pos
-                    raise RuleError(f"unknown provision '{pid}'", max(pos, n.pos), text)
-                del i
-        elif isinstance(n, Compare):
-            ltype = _ref_type(n.left, provisions, text)
-            if isinstance(n.right, Ref):
-                rtype = _ref_type(n.right, provisions, text)
-                if rtype.kind != ltype.kind:
+        match n:
+            case Present():
+                if n.provision not in provisions:
+                    raise RuleError(f"unknown provision '{n.provision}'", n.pos, text)
+            case Count():
+                for pid in n.provisions:
+                    if pid not in provisions:
+                        pos = text.find(pid, n.pos) if text else n.pos
+                        raise RuleError(f"unknown provision '{pid}'", max(pos, n.pos), text)
+            case Compare():
+                ltype = _ref_type(n.left, provisions, text)
+                if isinstance(n.right, Ref):
+                    rtype = _ref_type(n.right, provisions, text)
+                    if rtype.kind != ltype.kind:
+                        raise RuleError(
+                            f"type mismatch: {format_operand(n.left)} is "
+                            f"{_TYPE_WORDS[ltype.kind]} but "
+                            f"{format_operand(n.right)} is {_TYPE_WORDS[rtype.kind]}",
+                            n.pos,
+                            text,
+                        )
+                else:
+                    _check_literal_against(n.left, ltype, n.right, text)
+                if ltype.kind != "number" and n.op not in ("==", "!="):
                     raise RuleError(
-                        f"type mismatch: {_operand(n.left)} is {_TYPE_WORDS[ltype.kind]} but "
-                        f"{_operand(n.right)} is {_TYPE_WORDS[rtype.kind]}",
+                        f"'{n.op}' orders numbers; {format_operand(n.left)} is "
+                        f"{_TYPE_WORDS[ltype.kind]}, so use == or != (or 'in')",
                         n.pos,
                         text,
                     )
-            else:
-                _check_literal_against(n.left, ltype, n.right, text)
-            if ltype.kind != "number" and n.op not in ("==", "!="):
-                raise RuleError(
-                    f"'{n.op}' orders numbers; {_operand(n.left)} is {_TYPE_WORDS[ltype.kind]}, "
-                    "so use == or != (or 'in')",
-                    n.pos,
-                    text,
-                )
-        elif isinstance(n, InList):
-            rtype = _ref_type(n.ref, provisions, text)
-            for item in n.items:
-                _check_literal_against(n.ref, rtype, item, text)
-        elif isinstance(n, Not):
-            stack.append(n.operand)
-        elif isinstance(n, And | Or):
-            stack.extend(n.operands)
-        else:
-            stack.append(n.premise)
-            stack.append(n.conclusion)
+            case InList():
+                rtype = _ref_type(n.ref, provisions, text)
+                for item in n.items:
+                    _check_literal_against(n.ref, rtype, item, text)
+            case Not():
+                stack.append(n.operand)
+            case And() | Or():
+                stack.extend(n.operands)
+            case Implies():
+                stack.append(n.premise)
+                stack.append(n.conclusion)
+            case _:
+                assert_never(n)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -589,196 +535,162 @@ Predicate: TypeAlias = Callable[[State], bool]
 
 def _compile(node: Node) -> Predicate:
     """Turn a syntax tree into nested closures: no interpretation per check, no eval."""
-    if isinstance(node, Present):
-        pid = node.provision
-        return lambda s: pid in s
-    if isinstance(node, Compare):
-        op = _PY_OPS[node.op]
-        lp, lname = node.left.provision, node.left.param
-        if isinstance(node.right, Ref):
-            rp, rname = node.right.provision, node.right.param
+    match node:
+        case Present():
+            pid = node.provision
+            return lambda s: pid in s
+        case Compare():
+            op = _PY_OPS[node.op]
+            lp, lname = node.left.provision, node.left.param
+            if isinstance(node.right, Ref):
+                rp, rname = node.right.provision, node.right.param
 
-            def cmp_ref(s: State) -> bool:
+                def cmp_ref(s: State) -> bool:
+                    a = s.get(lp)
+                    b = s.get(rp)
+                    return a is not None and b is not None and op(a[lname], b[rname])
+
+                return cmp_ref
+            lit = node.right.value
+
+            def cmp_lit(s: State) -> bool:
                 a = s.get(lp)
-                b = s.get(rp)
-                return a is not None and b is not None and op(a[lname], b[rname])
+                return a is not None and op(a[lname], lit)
 
-            return cmp_ref
-        lit = node.right.value
+            return cmp_lit
+        case InList():
+            rp, rname = node.ref.provision, node.ref.param
+            allowed = frozenset(i.value for i in node.items)
 
-        def cmp_lit(s: State) -> bool:
-            a = s.get(lp)
-            return a is not None and op(a[lname], lit)
+            def in_list(s: State) -> bool:
+                a = s.get(rp)
+                return a is not None and a[rname] in allowed
 
-        return cmp_lit
-    if isinstance(node, InList):
-        rp, rname = node.ref.provision, node.ref.param
-        allowed = frozenset(i.value for i in node.items)
-
-        def in_list(s: State) -> bool:
-            a = s.get(rp)
-            return a is not None and a[rname] in allowed
-
-        return in_list
-    if isinstance(node, Count):
-        pids = node.provisions
-        k = node.k
-        if node.kind == "at_least":
-            return lambda s: sum(1 for p in pids if p in s) >= k
-        return lambda s: sum(1 for p in pids if p in s) <= k
-    if isinstance(node, Not):
-        inner = _compile(node.operand)
-        return lambda s: not inner(s)
-    if isinstance(node, And):
-        parts = tuple(_compile(x) for x in node.operands)
-        return lambda s: all(p(s) for p in parts)
-    if isinstance(node, Or):
-        parts = tuple(_compile(x) for x in node.operands)
-        return lambda s: any(p(s) for p in parts)
-    premise = _compile(node.premise)
-    conclusion = _compile(node.conclusion)
-    return lambda s: (not premise(s)) or conclusion(s)
+            return in_list
+        case Count():
+            pids = node.provisions
+            k = node.k
+            if node.kind == "at_least":
+                return lambda s: sum(1 for p in pids if p in s) >= k
+            return lambda s: sum(1 for p in pids if p in s) <= k
+        case Not():
+            inner = _compile(node.operand)
+            return lambda s: not inner(s)
+        case And():
+            parts = tuple(_compile(x) for x in node.operands)
+            return lambda s: all(p(s) for p in parts)
+        case Or():
+            parts = tuple(_compile(x) for x in node.operands)
+            return lambda s: any(p(s) for p in parts)
+        case Implies():
+            premise = _compile(node.premise)
+            conclusion = _compile(node.conclusion)
+            return lambda s: (not premise(s)) or conclusion(s)
+        case _:
+            assert_never(node)
 
 
 def evaluate(node: Node, state: State) -> bool:
     """Interpret a syntax tree directly: the slow reference the compiled form is tested against."""
-    if isinstance(node, Present):
-        return node.provision in state
-    if isinstance(node, Compare):
-        a = state.get(node.left.provision)
-        if a is None:
-            return False
-        if isinstance(node.right, Ref):
-            b = state.get(node.right.provision)
-            if b is None:
+    match node:
+        case Present():
+            return node.provision in state
+        case Compare():
+            a = state.get(node.left.provision)
+            if a is None:
                 return False
-            return _PY_OPS[node.op](a[node.left.param], b[node.right.param])
-        return _PY_OPS[node.op](a[node.left.param], node.right.value)
-    if isinstance(node, InList):
-        a = state.get(node.ref.provision)
-        return a is not None and any(a[node.ref.param] == i.value for i in node.items)
-    if isinstance(node, Count):
-        n = sum(1 for p in node.provisions if p in state)
-        return n >= node.k if node.kind == "at_least" else n <= node.k
-    if isinstance(node, Not):
-        return not evaluate(node.operand, state)
-    if isinstance(node, And):
-        return all(evaluate(x, state) for x in node.operands)
-    if isinstance(node, Or):
-        return any(evaluate(x, state) for x in node.operands)
-    return (not evaluate(node.premise, state)) or evaluate(node.conclusion, state)
+            if isinstance(node.right, Ref):
+                b = state.get(node.right.provision)
+                if b is None:
+                    return False
+                return _PY_OPS[node.op](a[node.left.param], b[node.right.param])
+            return _PY_OPS[node.op](a[node.left.param], node.right.value)
+        case InList():
+            a = state.get(node.ref.provision)
+            return a is not None and any(a[node.ref.param] == i.value for i in node.items)
+        case Count():
+            n = sum(1 for p in node.provisions if p in state)
+            return n >= node.k if node.kind == "at_least" else n <= node.k
+        case Not():
+            return not evaluate(node.operand, state)
+        case And():
+            return all(evaluate(x, state) for x in node.operands)
+        case Or():
+            return any(evaluate(x, state) for x in node.operands)
+        case Implies():
+            return (not evaluate(node.premise, state)) or evaluate(node.conclusion, state)
+        case _:
+            assert_never(node)
 
 
 # --------------------------------------------------------------------------- explanation
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why a (sub)rule has the value it has: a sentence, and the clauses responsible."""
-
-    text: str
-    culprits: frozenset[str]
-    missing: frozenset[str] = frozenset()  # provisions whose absence this reason reports
-
-
-def dedupe(reasons: Sequence[Reason]) -> list[Reason]:
-    """Drop reasons that only repeat an absence already reported ("missing: x" twice)."""
-    said: set[str] = set()
-    out: list[Reason] = []
-    for r in reasons:
-        if r.missing and r.missing <= said:
-            continue
-        said |= r.missing
-        out.append(r)
-    return out
-
-
-def _show(value: Value) -> str:
-    return format_literal(value)
-
-
-def _fact(ref: Ref, state: State) -> str:
-    return f"{ref.provision}.{ref.param} is {_show(state[ref.provision][ref.param])}"
+def _fact(ref: Ref, state: State) -> Fact:
+    return Fact(ref, state[ref.provision][ref.param])
 
 
 def explain(node: Node, state: State, want: bool = True) -> list[Reason]:
-    """Explain why ``node`` is not ``want`` in ``state``.
+    """Explain why ``node`` is not ``want`` in ``state``, as reasons (data, never sentences).
 
     Called only for rules that fail, so it may be slower than the compiled predicate. Culprits
     are the provisions whose presence or values make the rule fail; a missing provision is named
-    in the text but is not a culprit clause (there is no clause to point at).
+    by a :class:`~desktop.domain.reasons.Missing` reason but is not a culprit clause (there is no
+    clause to point at).
     """
-    if isinstance(node, Present):
-        if want:
-            return [Reason(f"missing: {node.provision}", frozenset(), frozenset({node.provision}))]
-        return [Reason(f"{node.provision} is in the draft", frozenset({node.provision}))]
-    if isinstance(node, Compare | InList):
-        ref = node.left if isinstance(node, Compare) else node.ref
-        refs = [ref]
-        if isinstance(node, Compare) and isinstance(node.right, Ref):
-            refs.append(node.right)
-        missing = [r.provision for r in refs if r.provision not in state]
-        if missing:
-            # Only reachable for want=True: a comparison on a missing provision is false.
-            return [Reason(f"missing: {', '.join(dict.fromkeys(missing))} "
-                           f"(needed for {_fmt(node)})", frozenset(), frozenset(missing))]
-        culprits = frozenset(r.provision for r in refs)
-        if isinstance(node, Compare):
-            op = node.op if want else NEGATED[node.op]
-            facts = "; ".join(_fact(r, state) for r in refs)
-            target = _operand(node.right)
-            return [Reason(f"{facts}; needs {op} {target}", culprits)]
-        items = ", ".join(_show(i.value) for i in node.items)
-        verb = "needs one of" if want else "must not be one of"
-        return [Reason(f"{_fact(ref, state)}; {verb} [{items}]", culprits)]
-    if isinstance(node, Count):
-        present = [p for p in node.provisions if p in state]
-        n = len(present)
-        listed = ", ".join(node.provisions)
-        at_least = (node.kind == "at_least") == want
-        if at_least:
-            k = node.k if want else node.k + 1
-            have = ", ".join(present) if present else "none"
-            return [Reason(f"{n} of [{listed}] present ({have}); needs at least {k}",
-                           frozenset())]
-        k = node.k if want else node.k - 1
-        return [Reason(f"{n} of [{listed}] present ({', '.join(present)}); "
-                       f"allows at most {k}", frozenset(present))]
-    if isinstance(node, Not):
-        return explain(node.operand, state, not want)
-    if isinstance(node, And | Or):
-        # And fails (want True) because of its false parts; Or fails (want False) because of its
-        # true parts. Otherwise every part is responsible.
-        blame_value = not want
-        parts = [x for x in node.operands if evaluate(x, state) == blame_value]
-        conjunctive = isinstance(node, And) == want
-        if conjunctive:
-            reasons: list[Reason] = []
-            for x in parts:
-                reasons.extend(explain(x, state, want))
-            return dedupe(reasons)
-        # Disjunctive failure: every part failed; merge into one "none of" sentence.
-        sub = [r for x in node.operands for r in explain(x, state, want)]
-        return [Reason("none of these holds: " + " / ".join(r.text for r in sub),
-                       frozenset().union(*(r.culprits for r in sub)))]
-    # Implies
-    if want:
-        premise_true = explain(node.premise, state, False)
-        culprits = frozenset().union(*(r.culprits for r in premise_true))
-        # "army-cap -> army-cap.personnel >= 800000" needs no "(required when army-cap)".
-        obvious = isinstance(node.premise, Present) and node.premise.provision in mentioned(
-            node.conclusion
-        )
-        suffix = "" if obvious else f" (required when {_fmt(node.premise)})"
-        return [
-            Reason(r.text + suffix, r.culprits | culprits, r.missing)
-            for r in explain(node.conclusion, state, True)
-        ]
-    # An implication that holds but must not: the premise holds and so does the conclusion,
-    # or the premise fails.
-    if evaluate(node.premise, state):
-        return explain(node.premise, state, False) + explain(node.conclusion, state, False)
-    return [Reason(f"{_fmt(node.premise)} does not hold", frozenset())]
+    match node:
+        case Present():
+            if want:
+                return [Missing((node.provision,))]
+            return [InDraft(node.provision)]
+        case Compare() | InList():
+            refs = [node.left] if isinstance(node, Compare) else [node.ref]
+            if isinstance(node, Compare) and isinstance(node.right, Ref):
+                refs.append(node.right)
+            missing = [r.provision for r in refs if r.provision not in state]
+            if missing:
+                # Only reachable for want=True: a comparison on a missing provision is false.
+                return [Missing(tuple(dict.fromkeys(missing)), node)]
+            if isinstance(node, Compare):
+                op = node.op if want else NEGATED[node.op]
+                return [Comparison(tuple(_fact(r, state) for r in refs), op, node.right)]
+            return [Membership(_fact(node.ref, state), tuple(i.value for i in node.items), want)]
+        case Count():
+            present = tuple(p for p in node.provisions if p in state)
+            if (node.kind == "at_least") == want:
+                k = node.k if want else node.k + 1
+                return [Tally(node.provisions, present, "at_least", k)]
+            k = node.k if want else node.k - 1
+            return [Tally(node.provisions, present, "at_most", k)]
+        case Not():
+            return explain(node.operand, state, not want)
+        case And() | Or():
+            # And fails (want True) because of its false parts; Or fails (want False) because of
+            # its true parts. Otherwise every part is responsible.
+            blame_value = not want
+            parts = [x for x in node.operands if evaluate(x, state) == blame_value]
+            conjunctive = isinstance(node, And) == want
+            if conjunctive:
+                reasons: list[Reason] = []
+                for x in parts:
+                    reasons.extend(explain(x, state, want))
+                return dedupe(reasons)
+            # Disjunctive failure: every part failed, each for its reasons.
+            return [NoneHolds(tuple(r for x in node.operands for r in explain(x, state, want)))]
+        case Implies():
+            if want:
+                premise_true = tuple(explain(node.premise, state, False))
+                return [
+                    Required(r, node.premise, node.conclusion, premise_true)
+                    for r in explain(node.conclusion, state, True)
+                ]
+            # An implication that holds but must not: the premise holds and so does the
+            # conclusion, or the premise fails.
+            if evaluate(node.premise, state):
+                return explain(node.premise, state, False) + explain(node.conclusion, state, False)
+            return [PremiseFails(node.premise)]
+        case _:
+            assert_never(node)
 
 
 # --------------------------------------------------------------------------- compiled rules
@@ -798,57 +710,17 @@ class CompiledRule:
         return dedupe(explain(self.node, state, True))
 
 
-def mentioned(node: Node) -> frozenset[str]:
-    out: set[str] = set()
-    stack: list[Node] = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Present):
-            out.add(n.provision)
-        elif isinstance(n, Compare):
-            out.add(n.left.provision)
-            if isinstance(n.right, Ref):
-                out.add(n.right.provision)
-        elif isinstance(n, InList):
-            out.add(n.ref.provision)
-        elif isinstance(n, Count):
-            out.update(n.provisions)
-        elif isinstance(n, Not):
-            stack.append(n.operand)
-        elif isinstance(n, And | Or):
-            stack.extend(n.operands)
-        else:
-            stack.extend((n.premise, n.conclusion))
-    return frozenset(out)
-
-
-def compile_rule(text: str, provisions: Mapping[str, Provision]) -> CompiledRule:
+def compile_rule(text: str, provisions: Mapping[str, ParamHolder]) -> CompiledRule:
     """Parse, type-check and compile one rule against a scenario's provisions."""
     node = parse(text)
     typecheck(node, provisions, text)
     return CompiledRule(text, node, _compile(node), mentioned(node))
 
 
-def check_rule(text: str, provisions: Mapping[str, Provision]) -> RuleError | None:
+def check_rule(text: str, provisions: Mapping[str, ParamHolder]) -> RuleError | None:
     """The error a rule has, or None: for editors that validate as the user types."""
     try:
         compile_rule(text, provisions)
     except RuleError as err:
         return err
     return None
-
-
-def walk(node: Node) -> Sequence[Node]:
-    """Every node of a tree, parents first."""
-    out: list[Node] = []
-    stack: list[Node] = [node]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        if isinstance(n, Not):
-            stack.append(n.operand)
-        elif isinstance(n, And | Or):
-            stack.extend(reversed(n.operands))
-        elif isinstance(n, Implies):
-            stack.extend((n.conclusion, n.premise))
-    return out
