@@ -1,13 +1,24 @@
-"""Hypothesis strategies shared by the domain tests: a small provision library, well-typed rule
-trees over it, and random draft states."""
+"""Hypothesis strategies shared by the tests: a small provision library, well-typed rule trees
+over it, random draft states, and the values of a param (in its domain, refused by it, or as
+the inspector's widgets enter them): the one place param values are generated."""
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from typing import Any, Literal
 
 from hypothesis import strategies as st
 
-from desktop.domain.model import Provision
+from desktop.domain.model import (
+    BoolParam,
+    ChoiceParam,
+    IntParam,
+    NumberParam,
+    ParamSpec,
+    Provision,
+    Value,
+)
 from desktop.domain.rules import (
     OPS,
     And,
@@ -139,15 +150,70 @@ def states(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
             continue
         values: dict[str, Any] = {"phase": draw(st.integers(1, 4))}
         for param in prov.params:
-            if param.type == "int":
-                values[param.name] = draw(st.integers(0, 2_000_000))
-            elif param.type == "number":
-                values[param.name] = draw(
-                    st.one_of(st.integers(0, 1000), st.floats(0, 1000, allow_nan=False))
-                )
-            elif param.type == "choice":
-                values[param.name] = draw(st.sampled_from(param.choices))
-            else:
-                values[param.name] = draw(st.booleans())
+            values[param.name] = draw(value_of(param))
         state[prov.id] = values
     return state
+
+
+# --------------------------------------------------------------------------- param values
+
+#: Values that have broken number handling before: beyond 64 bits, beyond exact floats, the
+#: smallest and largest floats, -0.0 and decimals with no exact binary form.
+SPECIAL_INTS = (0, 1, -1, 800_000, 2**31, 2**53 + 1, 2**63, -(2**63) - 1, 10**30)  # beyond float
+SPECIAL_FLOATS = (0.1, 1e-7, -1e-7, 0.5, 1.0, -0.0, 2.5, 1e15, 5e-324, 1.7976931348623157e308)
+
+
+def value_of(spec: ParamSpec) -> st.SearchStrategy[Value]:
+    """Values inside the param's domain, of every type the domain admits."""
+    if isinstance(spec, BoolParam):
+        return st.booleans()
+    if isinstance(spec, ChoiceParam):
+        return st.sampled_from(spec.choices)
+    special = [v for v in (*SPECIAL_INTS, *SPECIAL_FLOATS) if spec.fits(v)]
+    lo = None if spec.min is None else math.ceil(spec.min)
+    hi = None if spec.max is None else math.floor(spec.max)
+    options: list[st.SearchStrategy[Value]] = []
+    if special:  # first: the branch a state machine draws most
+        options.append(st.sampled_from(special))
+    options.append(st.just(spec.default))
+    if lo is None or hi is None or lo <= hi:
+        options.append(st.integers(lo, hi))
+    if isinstance(spec, NumberParam):
+        if spec.min is not None and spec.min == spec.max:
+            options.append(st.just(float(spec.min)))  # st.floats(0, -0.0) would be refused
+        else:
+            unbounded = spec.min is None and spec.max is None
+            options.append(st.floats(spec.min, spec.max, allow_nan=False,
+                                     allow_infinity=unbounded))
+    return st.one_of(options)
+
+
+def wrong_values(spec: ParamSpec) -> st.SearchStrategy[Value]:
+    """Values the param must refuse: wrong types (1.0 for an int, True for a number) and values
+    outside its range or choices."""
+    wrong: list[Value] = [True, False, 1, 0, 1.0, -0.0, 0.5, "1", "true", "", float("nan")]
+    if isinstance(spec, ChoiceParam):
+        wrong += [spec.choices[0] + "\u200b", spec.choices[0] + " ", spec.choices[0].upper()]
+    if isinstance(spec, IntParam | NumberParam):
+        if spec.min is not None:
+            wrong += [spec.min - 1, spec.min - 0.5]
+        if spec.max is not None:
+            wrong += [spec.max + 1, spec.max + 0.5]
+    return st.sampled_from([v for v in wrong if not spec.fits(v)])
+
+
+def entered_value(spec: ParamSpec) -> st.SearchStrategy[object]:
+    """Values the param accepts, as the inspector's widgets can enter them: ints within a
+    spin box's range, numbers as typed decimals (five places), choices and booleans."""
+    if isinstance(spec, IntParam):
+        low = max(spec.min if spec.min is not None else -10**6, -(2**31 - 1))
+        high = min(spec.max if spec.max is not None else 10**6, 2**31 - 1)
+        return st.integers(low, high)
+    if isinstance(spec, NumberParam):
+        lowest = Decimal(repr(spec.min)) if spec.min is not None else Decimal(-10**6)
+        highest = Decimal(repr(spec.max)) if spec.max is not None else Decimal(10**6)
+        return st.decimals(lowest, highest, places=5, allow_nan=False, allow_infinity=False)
+    if isinstance(spec, ChoiceParam):
+        return st.sampled_from(spec.choices)
+    assert isinstance(spec, BoolParam)
+    return st.booleans()

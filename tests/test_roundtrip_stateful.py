@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import math
 import shutil
 import sys
 import tempfile
@@ -61,8 +60,6 @@ from desktop.domain.model import (
     ChoiceParam,
     Clause,
     Draft,
-    IntParam,
-    NumberParam,
     ParamSpec,
     Party,
     Preference,
@@ -74,6 +71,7 @@ from desktop.domain.model import (
 from desktop.resources import default_scenario_path
 from desktop.store import export_json, import_json, open_document, save_document
 from tests.documents import typed
+from tests.strategies import SPECIAL_FLOATS, SPECIAL_INTS, value_of, wrong_values
 
 MINI = Path(__file__).parent / "data" / "mini.json"
 
@@ -261,8 +259,6 @@ param_names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,12}", fullmatch=True).filt
 )
 colors = st.one_of(st.none(), st.from_regex(r"#[0-9A-Fa-f]{6}", fullmatch=True))
 
-SPECIAL_INTS = (0, 1, -1, 800_000, 2**31, 2**53 + 1, 2**63, -(2**63) - 1, 10**30)  # beyond float
-SPECIAL_FLOATS = (0.1, 1e-7, -1e-7, 0.5, 1.0, -0.0, 2.5, 1e15, 5e-324, 1.7976931348623157e308)
 _BOUND = 2**53  # bounds of generated params stay exactly representable as floats
 bound_ints = st.one_of(st.integers(-_BOUND, _BOUND), st.sampled_from(SPECIAL_INTS[:5]))
 bound_numbers = st.one_of(
@@ -304,45 +300,6 @@ def params(draw: st.DrawFn, name: str) -> ParamSpec:
          "params": [out]}
     ).params[0]
     return spec
-
-
-def value_of(spec: ParamSpec) -> st.SearchStrategy[Value]:
-    """Values inside the param's domain, of every type the domain admits."""
-    if isinstance(spec, BoolParam):
-        return st.booleans()
-    if isinstance(spec, ChoiceParam):
-        return st.sampled_from(spec.choices)
-    special = [v for v in (*SPECIAL_INTS, *SPECIAL_FLOATS) if spec.fits(v)]
-    lo = None if spec.min is None else math.ceil(spec.min)
-    hi = None if spec.max is None else math.floor(spec.max)
-    options: list[st.SearchStrategy[Value]] = []
-    if special:  # first: the branch a state machine draws most
-        options.append(st.sampled_from(special))
-    options.append(st.just(spec.default))
-    if lo is None or hi is None or lo <= hi:
-        options.append(st.integers(lo, hi))
-    if isinstance(spec, NumberParam):
-        if spec.min is not None and spec.min == spec.max:
-            options.append(st.just(float(spec.min)))  # st.floats(0, -0.0) would be refused
-        else:
-            unbounded = spec.min is None and spec.max is None
-            options.append(st.floats(spec.min, spec.max, allow_nan=False,
-                                     allow_infinity=unbounded))
-    return st.one_of(options)
-
-
-def wrong_values(spec: ParamSpec) -> st.SearchStrategy[Value]:
-    """Values the param must refuse: wrong types (1.0 for an int, True for a number) and values
-    outside its range or choices."""
-    wrong: list[Value] = [True, False, 1, 0, 1.0, -0.0, 0.5, "1", "true", "", float("nan")]
-    if isinstance(spec, ChoiceParam):
-        wrong += [spec.choices[0] + "\u200b", spec.choices[0] + " ", spec.choices[0].upper()]
-    if isinstance(spec, IntParam | NumberParam):
-        if spec.min is not None:
-            wrong += [spec.min - 1, spec.min - 0.5]
-        if spec.max is not None:
-            wrong += [spec.max + 1, spec.max + 0.5]
-    return st.sampled_from([v for v in wrong if not spec.fits(v)])
 
 
 @st.composite

@@ -29,7 +29,6 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -48,20 +47,16 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import (
-    BoolParam,
-    ChoiceParam,
     Clause,
-    IntParam,
-    NumberParam,
     Scenario,
     parse_scenario,
 )
-from desktop.domain.model import ParamSpec
 from desktop.resources import default_scenario_path
 from desktop.ui.inspector import NumberBox, format_number, parse_number
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import CLAUSE_MIME, encode_ids
 from desktop.ui.workspace import Workspace
+from tests.strategies import entered_value
 from tests.test_ui_inspector_identity import assert_agree
 from tests.test_ui_mainwindow import FakePrompter
 
@@ -77,22 +72,6 @@ NOTES = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zl
                               include_characters="\n\u00a0"), max_size=30)
 
 RUN: Counter[str] = Counter()
-
-
-def value_for(spec: ParamSpec) -> st.SearchStrategy[object]:
-    """Values the param accepts, as the inspector's widgets can enter them."""
-    if isinstance(spec, IntParam):
-        low = max(spec.min if spec.min is not None else -10**6, -(2**31 - 1))
-        high = min(spec.max if spec.max is not None else 10**6, 2**31 - 1)
-        return st.integers(low, high)
-    if isinstance(spec, NumberParam):
-        lowest = Decimal(repr(spec.min)) if spec.min is not None else Decimal(-10**6)
-        highest = Decimal(repr(spec.max)) if spec.max is not None else Decimal(10**6)
-        return st.decimals(lowest, highest, places=5, allow_nan=False, allow_infinity=False)
-    if isinstance(spec, ChoiceParam):
-        return st.sampled_from(spec.choices)
-    assert isinstance(spec, BoolParam)
-    return st.booleans()
 
 
 class UndoEdits(RuleBasedStateMachine):
@@ -252,7 +231,7 @@ class UndoEdits(RuleBasedStateMachine):
         row, clause = selected
         prov = self.ws.scenario.provision_index[clause.provision]
         spec = data.draw(st.sampled_from(prov.params), label="param")
-        value = data.draw(value_for(spec), label="value")
+        value = data.draw(entered_value(spec), label="value")
         widget = self.win.inspector.editor_for(spec.name)
         expected: object = value
         if isinstance(widget, NumberBox):
