@@ -1,0 +1,239 @@
+"""desktop.wording, the one home for the words and colours a person sees: values, counts,
+labels, change descriptions in both styles, the palette; Qt-free and above the domain only."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.domain import Provision, Value
+from desktop.domain.solver import Change
+from desktop.wording import (
+    BRIEFING_KIND_LABELS,
+    KIND_LABELS,
+    KIND_LETTERS,
+    ROLE_LABELS,
+    clause_text,
+    count,
+    describe_change,
+    format_value,
+    literal,
+    palette,
+    percent,
+    plain_value,
+    plural,
+    provision_name,
+    short_name,
+)
+
+ROOT = Path(__file__).parent.parent
+WORDING = ROOT / "desktop" / "wording"
+HEX = re.compile(r"#[0-9A-F]{6}")
+
+# --------------------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (True, "yes"),
+    (False, "no"),
+    (0, "0"),
+    (7, "7"),
+    (800000, "800,000"),
+    (-1500, "-1,500"),
+    (10**30, "1,000,000,000,000,000,000,000,000,000,000"),
+    (0.5, "0.5"),
+    (-2.25, "-2.25"),
+    (1234567.5, "1,234,567.5"),
+    (1e15, "1000000000000000.0"),  # beyond 15 digits: exactly as Python writes it
+    (-3e20, "-3e+20"),
+    ("Kyiv", "Kyiv"),
+])
+def test_format_value(value: Value, text: str) -> None:
+    assert format_value(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (True, "yes"), (False, "no"), (800000, "800000"), (-3, "-3"), (0.5, "0.5"), ("UN", "UN"),
+])
+def test_plain_value(value: Value, text: str) -> None:
+    assert plain_value(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (True, "true"), (False, "false"), (800000, "800000"), (-3, "-3"), (0.5, "0.5"),
+    (1e20, "100000000000000000000.0"), ("a \"b\"", '"a \\"b\\""'),
+])
+def test_literal_is_the_rule_language_notation(value: Value, text: str) -> None:
+    assert literal(value) == text
+
+
+def test_clause_text_fills_values_then_defaults() -> None:
+    prov = Provision.model_validate({
+        "id": "cap", "title": "Cap", "kind": "concession", "category": "security",
+        "text": "An army of at most {personnel} for {years} years; monitored: {monitored}.",
+        "params": [
+            {"name": "personnel", "type": "int", "default": 600000},
+            {"name": "years", "type": "int", "default": 10},
+            {"name": "monitored", "type": "bool", "default": False},
+        ]})
+    assert clause_text(prov) == "An army of at most 600,000 for 10 years; monitored: no."
+    assert clause_text(prov, {"personnel": 850000, "monitored": True}) == (
+        "An army of at most 850,000 for 10 years; monitored: yes.")
+    assert prov.render({"years": 25}) == clause_text(prov, {"years": 25})  # the compatible path
+
+
+# --------------------------------------------------------------------------- counts
+
+
+@pytest.mark.parametrize(("n", "noun", "text"), [
+    (0, "change", "0 changes"),
+    (1, "change", "1 change"),
+    (3, "change", "3 changes"),
+    (2, "red line", "2 red lines"),
+    (1, "red line", "1 red line"),
+    (2, "party", "2 parties"),
+    (2, "day", "2 days"),
+    (2, "clash", "2 clashes"),
+    (2, "box", "2 boxes"),
+    (2, "person", "2 people"),
+    (2, "criterion", "2 criteria"),
+    (5, "analysis", "5 analyses"),
+    (1000, "page", "1000 pages"),
+])
+def test_count(n: int, noun: str, text: str) -> None:
+    assert count(n, noun) == text
+
+
+def test_count_takes_a_collection_and_an_explicit_plural() -> None:
+    assert count(["a"], "draft") == "1 draft"
+    assert count(("a", "b"), "draft") == "2 drafts"
+    assert count(2, "sheep", many="sheep") == "2 sheep"
+    assert plural(1, "states", many="state") == "states"  # also for verbs that agree
+    assert plural(2, "states", many="state") == "state"
+    assert plural(2, "Person") == "People"
+
+
+def test_percent() -> None:
+    assert percent(0.25) == "25%"
+    assert percent(1.0) == "100%"
+    assert percent(0.0) == "0%"
+    assert percent(None) == "n/a"
+    assert percent(None, missing="no preferences stated") == "no preferences stated"
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_labels() -> None:
+    kinds = {"concession", "guarantee", "incentive", "mechanism", "commitment"}
+    assert set(KIND_LABELS) == set(KIND_LETTERS) == set(palette.KIND_COLORS) == kinds
+    assert len(set(KIND_LETTERS.values())) == len(KIND_LETTERS)
+    assert ROLE_LABELS["party"] == "Party to the conflict"
+    assert set(BRIEFING_KIND_LABELS) == {"full", "party", "compare"}
+    assert short_name("United States (mediator)") == "United States"
+    assert short_name(" (x)") == " (x)"
+
+
+# --------------------------------------------------------------------------- changes
+
+SET = Change("set", "army-cap", "Ukraine needs 800000.", param="personnel", value=800000)
+SET_BOOL = Change("set", "monitor", "", param="armed", value=True)
+SET_TEXT = Change("set", "zone", "", param="body", value="UN")
+SET_NONE = Change("set", "zone", "", param="body")
+ADD = Change("add", "intl-monitoring", "Needed by ua-monitor.")
+REMOVE = Change("remove", "neutral", "")
+PHASE = Change("phase", "withdrawal", "Later.", phase=3)
+
+
+@pytest.mark.parametrize(("change", "text"), [
+    (SET, "set army-cap.personnel = 800000"),
+    (SET_BOOL, "set monitor.armed = true"),
+    (SET_TEXT, 'set zone.body = "UN"'),
+    (SET_NONE, "set zone.body"),
+    (ADD, "add intl-monitoring"),
+    (REMOVE, "remove neutral"),
+    (PHASE, "move withdrawal to phase 3"),
+])
+def test_terminal_style(change: Change, text: str) -> None:
+    assert describe_change(change, "terminal") == text
+    assert describe_change(change) == text  # the default
+
+
+def test_panel_style(mini_json: bytes) -> None:
+    from desktop.domain import parse_scenario
+
+    s = parse_scenario(mini_json)
+    army = provision_name(s, "army-cap")
+    assert army == f"“{s.provision('army-cap').title}” [army-cap]"
+    assert describe_change(SET, "panel", s) == (
+        f"Set personnel of {army} to 800000: Ukraine needs 800000.")
+    assert describe_change(SET_BOOL, "panel", s) == "Set armed of monitor to yes"  # unknown id
+    assert describe_change(SET_TEXT, "panel") == "Set body of zone to UN"
+    assert describe_change(ADD, "panel", s).startswith("Add “")
+    assert describe_change(ADD, "panel", s).endswith("[intl-monitoring]: Needed by ua-monitor.")
+    assert describe_change(REMOVE, "panel") == "Remove neutral"
+    assert describe_change(PHASE, "panel") == "Move withdrawal to phase 3: Later."
+
+
+# --------------------------------------------------------------------------- palette
+
+
+def _colours() -> dict[str, str]:
+    found = {name: value for name, value in vars(palette).items()
+             if name.isupper() and isinstance(value, str)}
+    found.update({f"KIND_COLORS[{k}]": v for k, v in palette.KIND_COLORS.items()})
+    return found
+
+
+def test_palette_is_hex() -> None:
+    colours = _colours()
+    assert len(colours) > 20
+    for name, value in colours.items():
+        assert HEX.fullmatch(value), f"{name} = {value!r} is not #RRGGBB"
+    assert palette.ACCEPT != palette.REJECT
+    assert palette.VIOLATION == palette.REJECT
+
+
+def test_rgb() -> None:
+    assert palette.rgb(palette.ACCEPT) == (46, 125, 50)
+    assert palette.rgb("#C62828") == (198, 40, 40)
+    with pytest.raises(ValueError, match="not a #RRGGBB colour"):
+        palette.rgb("#fff")
+
+
+# --------------------------------------------------------------------------- layering
+
+
+FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "sqlalchemy", "alembic", "desktop.store",
+             "desktop.ui", "desktop.report", "desktop.cli")
+
+
+def test_wording_imports_only_the_domain() -> None:
+    for path in WORDING.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(FORBIDDEN), f"{path.name} imports {name}"
+                if name.startswith("desktop."):
+                    assert name.startswith(("desktop.domain", "desktop.wording")), name
+
+
+def test_wording_loads_without_qt() -> None:
+    script = ("import sys\n"
+              "import desktop.wording\n"
+              "heavy = {'PySide6', 'shiboken6', 'pyqtgraph', 'sqlalchemy', 'ortools'}\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
