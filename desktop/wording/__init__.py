@@ -9,6 +9,7 @@ palette they are painted in. Qt-free; imports nothing of Accord but :mod:`deskto
 * :mod:`~desktop.wording.labels` -- names for provision kinds, party roles, param types
 * :mod:`~desktop.wording.changes` -- a proposed change, for the terminal or the panel
 * :mod:`~desktop.wording.palette` -- every colour, as ``#RRGGBB``
+* :mod:`~desktop.wording.reasons` -- why a red line is crossed, in words
 """
 
 from desktop.wording import palette
@@ -23,6 +24,7 @@ from desktop.wording.labels import (
     short_name,
 )
 from desktop.wording.numbers import count, percent, plural
+from desktop.wording.reasons import explanation, reason_text
 from desktop.wording.values import clause_text, format_value, literal, plain_value
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "clause_text",
     "count",
     "describe_change",
+    "explanation",
     "format_value",
     "literal",
     "palette",
@@ -43,5 +46,6 @@ __all__ = [
     "plain_value",
     "plural",
     "provision_name",
+    "reason_text",
     "short_name",
 ]
