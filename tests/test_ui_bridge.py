@@ -28,7 +28,8 @@ from desktop.domain.solver import (
     Proposal,
 )
 from desktop.domain.solver import find_bridge as real_find_bridge
-from desktop.ui.bridge import BridgePanel
+from desktop.domain.solver import frontier as real_frontier
+from desktop.ui.bridge import BridgePanel, BridgeSolver, FrontierSolver
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Workspace
 
@@ -62,8 +63,9 @@ def make_panel(ws: Workspace, editor: Editor, qtbot: QtBot) -> Iterator[MakePane
     the real ones; each is shut down at the end of the test."""
     made: list[BridgePanel] = []
 
-    def make(**solvers: Callable[..., Any]) -> BridgePanel:
-        p = BridgePanel(ws, editor, **solvers)
+    def make(find_bridge: BridgeSolver = real_find_bridge,
+             frontier: FrontierSolver = real_frontier) -> BridgePanel:
+        p = BridgePanel(ws, editor, find_bridge=find_bridge, frontier=frontier)
         qtbot.addWidget(p)
         p.resize(420, 700)
         p.show()
