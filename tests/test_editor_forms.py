@@ -1,0 +1,326 @@
+"""The editor dialogs' fields without a window: parsing, the checks made as the user types (as
+data: problems and the notes beside each field), building the domain object, and the words of
+the questions. Nothing here imports Qt, and the module is proven to load with Qt blocked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.domain import IntParam, Provision, Scenario
+from desktop.domain.rules import check_rule
+from desktop.ui.editors.forms import (
+    FieldNote,
+    ParamRow,
+    PartyFields,
+    ProvisionFields,
+    Refused,
+    RuleItem,
+    ScenarioInfo,
+    build_party,
+    build_provision,
+    cannot_save,
+    check_info,
+    check_party,
+    check_provision,
+    collect_params,
+    id_note,
+    id_problem,
+    parse_bool,
+    parse_int,
+    parse_number,
+    party_deletion_question,
+    plain_number,
+    provision_deletion_question,
+    readable,
+    rule_item_label,
+    rule_item_problems,
+    rule_list_problems,
+    rule_tab_title,
+    suggested_id,
+    utf16_offset,
+)
+
+ROOT = Path(__file__).parent.parent
+
+ZONE = ProvisionFields(
+    id="demilitarised-zone", title="Demilitarised zone", category="territory",
+    kind="mechanism", by=("ukraine",), to=("russia",),
+    text="A zone {width} km wide, policed by {police}.",
+    params=(ParamRow("width", "int", "10", "0", "100", "", "km"),
+            ParamRow("police", "choice", "joint", "", "", "international, ukrainian, joint")),
+)
+
+
+# --------------------------------------------------------------------------- Qt-free
+
+
+def test_forms_load_without_qt() -> None:
+    script = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in {'PySide6', 'shiboken6', 'pyqtgraph'}:
+            raise ImportError('blocked: ' + name)
+        return None
+sys.meta_path.insert(0, Block())
+from desktop.ui.editors.forms import parse_int, check_info, ScenarioInfo
+import desktop.ui.editors
+assert parse_int('1,000') == 1000
+assert check_info(ScenarioInfo('', '')).problems == ('Give the scenario a title.',)
+print('loaded:', sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'}))
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "loaded: []" in result.stdout
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@given(n=st.integers(min_value=-(10**15), max_value=10**15))
+def test_numbers_with_or_without_grouping(n: int) -> None:
+    assert parse_int(f" {n:,} ") == n
+    assert parse_number(f"{n:_}") == n
+    assert parse_int(f"{n}.5") is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2.5", 2.5), ("1,234.5", 1234.5), ("1 000", 1000), ("-3", -3), ("nan", None),
+    ("inf", None), ("many", None), ("", None), ("1,23", None)])
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_parse_number_keeps_whole_numbers_as_int() -> None:
+    assert isinstance(parse_number("5"), int)
+    assert parse_int("9" * 5000) is None  # more digits than Python converts
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("true", True), (" Yes ", True), ("on", True), ("1", True), ("FALSE", False),
+    ("no", False), ("off", False), ("0", False), ("maybe", None), ("", None)])
+def test_parse_bool(text: str, value: bool | None) -> None:
+    assert parse_bool(text) is value
+
+
+def test_plain_number_and_utf16_offset() -> None:
+    assert plain_number(3.0) == 3
+    assert isinstance(plain_number(3.0), int)
+    assert plain_number(2.5) == 2.5
+    assert isinstance(plain_number(2.0**60), float)
+    assert utf16_offset("a😀b", 2) == 3  # the emoji is two UTF-16 units
+
+
+def test_readable_names_params_by_number() -> None:
+    assert readable("params[0].default: too big\nparams[1]: param 'x': bad\ntext: no") == (
+        "param 1, default: too big\nparam 'x': bad\ntext: no")
+    assert readable("params[2]: broken") == "param 3: broken"
+
+
+# --------------------------------------------------------------------------- ids
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("", "Give the provision an id."),
+    ("x" * 201, "An id is at most 200 characters long."),
+    ("9-lives", "An id starts with a letter."),
+    ("bad--id", "Dashes join words: no double dash and no dash at the end."),
+    ("bad-", "Dashes join words: no double dash and no dash at the end."),
+    ("has space", "An id is letters, digits and _ in words joined by single dashes "
+                  "(e.g. army-cap)."),
+    ("and", "'and' is a word of the rule language and cannot be an id."),
+    ("army-cap", "Another provision already has the id 'army-cap'."),
+    ("ok_id-2", None),
+])
+def test_id_problem(text: str, problem: str | None) -> None:
+    assert id_problem(text, {"army-cap"}, "provision", keyword_free=True) == problem
+
+
+def test_reserved_words_are_ids_where_rules_do_not_name_them() -> None:
+    assert id_problem("and", (), "party") is None
+
+
+def test_id_note_says_a_blank_id_is_filled_in_rather_than_wrong() -> None:
+    ok = id_note("ua", None, filled_from="name", ok="Fine.")
+    assert ok == FieldNote("note", "Fine.", invalid=False)
+    blank = id_note("", "Give the party an id.", filled_from="name", ok="Fine.")
+    assert blank == FieldNote("note", "Filled in from the name; you can change it.")
+    bad = id_note("9", "An id starts with a letter.", filled_from="name", ok="Fine.")
+    assert bad == FieldNote("error", "An id starts with a letter.", invalid=True)
+
+
+def test_suggested_id() -> None:
+    assert suggested_id("Army ceiling", {"army-ceiling"}) == "army-ceiling-2"
+    assert suggested_id("   ", ()) == ""
+
+
+# --------------------------------------------------------------------------- provisions
+
+
+def test_collect_params_reads_every_type() -> None:
+    params, errors = collect_params((
+        *ZONE.params,
+        ParamRow(" share ", "number", "0.5", "", "1", unit=" % "),
+        ParamRow("binding", "bool", "yes"),
+    ))
+    assert errors == []
+    assert params == [
+        {"name": "width", "type": "int", "default": 10, "min": 0, "max": 100, "unit": "km"},
+        {"name": "police", "type": "choice", "choices": ["international", "ukrainian", "joint"],
+         "default": "joint"},
+        {"name": "share", "type": "number", "default": 0.5, "max": 1, "unit": "%"},
+        {"name": "binding", "type": "bool", "default": True},
+    ]
+
+
+def test_collect_params_says_what_is_wrong_with_each_row() -> None:
+    _params, errors = collect_params((
+        ParamRow("", "int", "abc"),
+        ParamRow("2nd", "number", "1", "low"),
+        ParamRow("flag", "bool", "perhaps"),
+        ParamRow("pick", "choice", "a", choices=" , "),
+    ))
+    assert errors == [
+        "param 1: give it a name.",
+        "param 1: the default must be a whole number, not “abc”.",
+        "param 2 (2nd): a name is letters, digits and _, and does not start with a digit.",
+        "param 2 (2nd): min must be a number or left empty, not “low”.",
+        "param 3 (flag): the default must be true or false, not “perhaps”.",
+        "param 4 (pick): list its choices, separated by commas.",
+    ]
+
+
+def test_a_new_blank_provision_lists_every_problem(mini: Scenario) -> None:
+    check = check_provision(ProvisionFields(), set(mini.provision_index), mini, None)
+    assert check.problems == (
+        "Give the provision a title.", "Give the provision an id.",
+        "Pick or type a category.", "Write the clause text (on the Text and params tab).")
+    assert check.notes["id"] == FieldNote("note", "Filled in from the title; you can change it.")
+    assert check.notes["category"] == FieldNote("ok", "", shown=False)
+    assert cannot_save(check.problems) == (
+        "Cannot save yet: Give the provision a title. (and 3 more)")
+
+
+def test_a_complete_provision_has_no_problems(mini: Scenario) -> None:
+    check = check_provision(ZONE, set(mini.provision_index), mini, None)
+    assert check.problems == ()
+    assert check.notes["id"] == FieldNote("note", "Rules name the provision by this id.")
+    assert cannot_save(check.problems) == ""
+
+
+def test_a_category_must_be_id_shaped(mini: Scenario) -> None:
+    fields = ProvisionFields(**{**ZONE.__dict__, "category": "Buffer zones"})
+    check = check_provision(fields, (), mini, None)
+    assert check.problems == ("A category is id-shaped: try “buffer-zones”.",)
+    assert check.notes["category"] == FieldNote(
+        "error", "A category is id-shaped: try “buffer-zones”.", invalid=True)
+
+
+def test_renaming_a_provision_named_by_rules_is_flagged_before_ok(mini: Scenario) -> None:
+    army = mini.provision("army-cap")
+    fields = ProvisionFields(id="army-ceiling", title=army.title, category=army.category,
+                             text=army.text)
+    taken = set(mini.provision_index) - {"army-cap"}
+    check = check_provision(fields, taken, mini, "army-cap")
+    assert check.problems == ()  # the domain refuses it on OK, with its own message
+    assert check.notes["id"].text == (
+        "⚠ Rules name 'army-cap' (ukraine/ua-army, russia/ru-army): renaming is refused until "
+        "those rules are changed.")
+
+
+def test_build_provision() -> None:
+    built = build_provision(ZONE)
+    assert isinstance(built, Provision)
+    assert built.params[0] == IntParam(name="width", type="int", default=10, min=0, max=100,
+                                       unit="km")
+    assert built.render() == "A zone 10 km wide, policed by joint."
+
+
+def test_build_provision_refusals_say_whether_the_params_are_to_blame() -> None:
+    wide = ProvisionFields(**{**ZONE.__dict__, "params": (
+        ParamRow("width", "int", "150", "0", "100"), ZONE.params[1])})
+    assert build_provision(wide) == Refused(
+        "param 'width': default 150 is above max 100", about_params=True)
+    typo = ProvisionFields(**{**ZONE.__dict__, "params": (ParamRow("width", "int", "abc"),
+                                                          ZONE.params[1])})
+    assert build_provision(typo) == Refused(
+        "param 1 (width): the default must be a whole number, not “abc”.", about_params=True)
+    placeholder = ProvisionFields(**{**ZONE.__dict__, "text": "A zone {wide}."})
+    refused = build_provision(placeholder)
+    assert isinstance(refused, Refused)
+    assert refused.about_params
+    assert "text placeholder {wide} is not one of its params" in refused.message
+
+
+# --------------------------------------------------------------------------- parties
+
+
+def test_rule_items(mini: Scenario) -> None:
+    item = RuleItem(id="ua-army", title="", rule="army-capp")
+    err = check_rule(item.rule, mini.provision_index)
+    problems = rule_item_problems(item, {"ua-army"}, "red line", err)
+    assert problems == ["Give it a title.", "Another red line already has the id 'ua-army'.",
+                        "rule: Column 1: unknown provision 'army-capp'"]
+    fine = RuleItem(id="ua-x", title="X", rule="neutral")
+    assert rule_item_problems(fine, (), "red line", None) == []
+    assert rule_list_problems("red line", [fine, item], [[], problems[:1]]) == [
+        "red line 2 (ua-army): Give it a title."]
+    assert rule_item_label(item, "red line", problems) == "⚠ ua-army"
+    assert rule_item_label(RuleItem(), "preference", []) == "(new preference)"
+    assert rule_tab_title("&Red lines", 3, 1) == "&Red lines (3, 1 to fix)"
+    assert rule_tab_title("&Preferences", 2, 0) == "&Preferences (2)"
+
+
+def test_a_rule_item_round_trips_and_keeps_whole_weights(mini: Scenario) -> None:
+    pref = mini.party("ukraine").preferences[0]
+    item = RuleItem.of(pref)
+    assert not item.auto_id
+    assert item.as_dict(True)["weight"] == pref.weight
+    assert isinstance(item.as_dict(True)["weight"], int)
+    assert "weight" not in item.as_dict(False)
+
+
+def test_check_and_build_a_party(mini: Scenario) -> None:
+    blank = check_party(PartyFields(), {"ukraine"})
+    assert blank.problems == ("Give the party a name.", "Give the party an id.")
+    clash = check_party(PartyFields(id="ukraine", name="U"), {"ukraine"})
+    assert clash.notes["id"] == FieldNote(
+        "error", "Another party already has the id 'ukraine'.", invalid=True)
+    assert check_party(PartyFields(id="turkey", name="Turkey"), {"ukraine"}).notes["id"] == (
+        FieldNote("note", "Provisions name the party by this id."))
+
+    fields = PartyFields(id="turkey", name="Turkey", role="guarantor", color="#E30A17",
+                         preferences=(RuleItem("black-sea", "Black Sea", "guarantee", weight=2),))
+    party = build_party(fields)
+    assert not isinstance(party, Refused)
+    assert (party.role, party.color, party.preferences[0].weight) == ("guarantor", "#E30A17", 2)
+    bad = build_party(PartyFields(id="turkey", name="Turkey", role="emperor"))
+    assert isinstance(bad, Refused)
+    assert "role" in bad.message
+
+
+def test_check_info() -> None:
+    assert check_info(ScenarioInfo(" ", "x")).problems == ("Give the scenario a title.",)
+    assert check_info(ScenarioInfo(" ", "x")).notes["title"].invalid
+    assert check_info(ScenarioInfo("T", "")).problems == ()
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def test_deletion_questions_count_in_words(mini: Scenario) -> None:
+    assert provision_deletion_question("Neutrality", "neutral", ["Draft one"]) == (
+        "Delete the provision “Neutrality” (neutral)?\n\nIt is in 1 draft (Draft one); its "
+        "clauses there are removed too.\n\nYou can undo this.")
+    assert "in 2 drafts (A, B)" in provision_deletion_question("N", "n", ["A", "B"])
+    assert provision_deletion_question("N", "n", []) == (
+        "Delete the provision “N” (n)?\n\nYou can undo this.")
+    assert party_deletion_question(mini.party("ukraine")).startswith(
+        "Delete the party “Ukraine” (ukraine) with its 2 red lines and 2 preferences?")
