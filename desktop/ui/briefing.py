@@ -33,7 +33,7 @@ from desktop.report import DEFAULT_MARKING, Sheet, comparison_sheet, full_sheet,
 from desktop.report.render import page_layout, print_sheet, write_pdf
 from desktop.store import DocumentError
 from desktop.ui.workspace import Workspace
-from desktop.wording import BRIEFING_KIND_LABELS, PAPER_LABELS
+from desktop.wording import BRIEFING_KIND_LABELS, PAPER_LABELS, count
 
 Kind = Literal["party", "full", "compare"]
 
@@ -256,7 +256,7 @@ class BriefingActions(QObject):
         if not self.exec_dialog(self.make_print_dialog(printer)):
             return False
         pages = print_sheet(sheet, printer)
-        self.status.emit(f"Printed {pages} page{'' if pages == 1 else 's'}")
+        self.status.emit(f"Printed {count(pages, 'page')}")
         return True
 
     def preview(self) -> bool:
@@ -289,5 +289,5 @@ class BriefingActions(QObject):
         except DocumentError as err:
             self.show_error(str(err))
             return None
-        self.status.emit(f"Exported {path.name} ({pages} page{'' if pages == 1 else 's'})")
+        self.status.emit(f"Exported {path.name} ({count(pages, 'page')})")
         return path
