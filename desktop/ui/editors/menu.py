@@ -99,21 +99,9 @@ class LibraryEditing(QObject):
 
     # -- applying through the Editor
 
-    def _attempt(self, change: Callable[[], bool]) -> str | None:
-        """Run an Editor call; the refusal message, or None when the change was made."""
-        heard: list[str] = []
-
-        def hear(message: str) -> None:
-            heard.append(message)
-
-        self._editor.refused.connect(hear)
-        try:
-            made = change()
-        finally:
-            self._editor.refused.disconnect(hear)
-        if made:
-            return None
-        return heard[-1] if heard else "The change could not be made."
+    def _attempt(self, change: Callable[[], object]) -> str | None:
+        """Run an Editor call; the refusal message, or None when it was not refused."""
+        return self._editor.attempt(change)
 
     # -- choosers
 
