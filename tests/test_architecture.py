@@ -1,13 +1,18 @@
 """Layering is proven, not hoped for: the domain never imports Qt, SQLAlchemy, pyqtgraph or the
-CLI (import-linter contracts in pyproject.toml), and it runs with those packages unavailable."""
+CLI, its modules and the app's packages stand in layers, and briefing content is Qt-free
+(import-linter contracts in pyproject.toml); the domain runs with those packages unavailable and
+no two of its modules import each other, even indirectly."""
 
 from __future__ import annotations
 
 import ast
+import itertools
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import grimp
 
 ROOT = Path(__file__).parent.parent
 DOMAIN = ROOT / "desktop" / "domain"
@@ -20,7 +25,7 @@ def test_import_contracts_hold() -> None:
     assert exe is not None, "import-linter is part of the test extra"
     result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert "Contracts: 5 kept, 0 broken." in result.stdout
 
 
 def test_domain_source_names_no_forbidden_module() -> None:
@@ -60,3 +65,20 @@ print('loaded:', loaded)
     assert result.returncode == 0, result.stderr
     assert "Not viable: 1 of 2 parties accept, 1 conflict" in result.stdout
     assert "loaded: []" in result.stdout
+
+
+def test_no_two_domain_modules_import_each_other() -> None:
+    """The model and the rules used to import each other; no pair of domain modules may."""
+    graph = grimp.build_graph("desktop")
+    modules = sorted(m for m in graph.modules if m.startswith("desktop.domain."))
+    assert {"desktop.domain.model", "desktop.domain.rules", "desktop.domain.params"} <= set(modules)
+    for a, b in itertools.combinations(modules, 2):
+        there = graph.find_shortest_chain(importer=a, imported=b)
+        back = graph.find_shortest_chain(importer=b, imported=a)
+        assert there is None or back is None, f"{there} and {back}"
+
+
+def test_the_rules_do_not_import_the_model() -> None:
+    graph = grimp.build_graph("desktop")
+    assert graph.find_shortest_chain(importer="desktop.domain.rules",
+                                     imported="desktop.domain.model") is None

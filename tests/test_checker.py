@@ -273,3 +273,53 @@ def test_incremental_check_reuses_untouched_verdicts(mini_json: bytes) -> None:
     assert second == check(s2, s2.drafts[0])
     assert second.verdict("russia") is first.verdict("russia")  # no rule of Russia's changed
     assert second.verdict("ukraine") is not first.verdict("ukraine")
+
+
+# --------------------------------------------------------------------------- reasons as data
+
+
+def test_violations_carry_their_reasons_as_data() -> None:
+    from desktop.domain.reasons import Comparison, Fact, Missing, NoneHolds
+    from desktop.domain.rules import Lit, Ref
+    from desktop.wording.reasons import explanation
+
+    s = _scenario(["cap.personnel >= 800000 or fund"])
+    draft = Draft(id="t", title="t", clauses=(Clause(provision="cap", values={"personnel": 1}),))
+    (violation,) = check(s, draft).parties[0].violations
+    (reason,) = violation.reasons
+    assert reason == NoneHolds((
+        Comparison((Fact(Ref("cap", "personnel"), 1),), ">=", Lit(800000)),
+        Missing(("fund",)),
+    ))
+    assert reason.culprits == {"cap"}
+    assert explanation(violation.reasons) == violation.explanation
+
+
+def test_every_kind_of_reason_keeps_its_words() -> None:
+    s = _scenario([
+        "not cap",
+        "not (cap -> fund)",  # holds: cap is in, fund is not
+        "at_least(2, cap, fund)",
+        "not at_most(0, fund)",
+        "zone.kind in [\"dmz\"]",
+        "cap.personnel < zone.phase",
+        "not (fund -> cap)",
+        "zone -> not cap",
+    ])
+    draft = Draft(id="t", title="t", clauses=(
+        Clause(provision="cap", values={"personnel": 5}),
+        Clause(provision="zone", values={"kind": "russian-controlled"}),
+    ))
+    violations = check(s, draft).parties[0].violations
+    assert [(v.red_line, v.explanation) for v in violations] == [
+        ("r0", "cap is in the draft"),
+        ("r2", "1 of [cap, fund] present (cap); needs at least 2"),
+        ("r3", "0 of [fund] present (none); needs at least 1"),
+        ("r4", 'zone.kind is "russian-controlled"; needs one of ["dmz"]'),
+        ("r5", "cap.personnel is 5; zone.phase is 1; needs < zone.phase"),
+        ("r6", "fund does not hold"),
+        ("r7", "cap is in the draft (required when zone)"),
+    ]
+    assert [v.clauses for v in violations] == [
+        ("cap",), (), (), ("zone",), ("cap", "zone"), (), ("cap", "zone"),
+    ]

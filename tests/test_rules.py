@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -27,6 +28,7 @@ from desktop.domain.rules import (
     check_rule,
     compile_rule,
     evaluate,
+    explain,
     format_rule,
     parse,
 )
@@ -242,3 +244,51 @@ def test_any_text_either_parses_or_raises_rule_error(text: str) -> None:
     error = check_rule(text, provs())  # anything but a RuleError would escape and fail the test
     if error is not None:
         assert 0 <= error.position <= max(len(text), MAX_RULE_LENGTH)
+
+
+def test_the_keywords_are_written_once() -> None:
+    from desktop.domain import model, params, rules
+
+    assert model.RESERVED_WORDS is params.KEYWORDS
+    assert not hasattr(rules, "_KEYWORDS")
+    kinds = {t.text: t.kind for t in rules.tokenize(" ".join(sorted(params.KEYWORDS)))}
+    assert all(kinds[word] == "kw" for word in params.KEYWORDS)
+
+
+def test_model_names_stay_importable_from_the_model() -> None:
+    from desktop.domain import model, params
+
+    for name in ("IntParam", "NumberParam", "ChoiceParam", "BoolParam", "ParamSpec", "Value",
+                 "ID_PATTERN", "PARAM_PATTERN", "RESERVED_PARAMS"):
+        assert getattr(model, name) is getattr(params, name)
+
+
+def test_the_type_checker_needs_only_params_by_name() -> None:
+    """The rule language knows a provision as a ParamHolder, not as the model's class."""
+
+    class Holder:
+        params = PROVISIONS[0].params
+
+        def param(self, name: str) -> Any:
+            return PROVISIONS[0].param(name)
+
+    pid = PROVISIONS[0].id
+    numeric = next(p.name for p in PROVISIONS[0].params if p.type in ("int", "number"))
+    assert check_rule(f"{pid}.{numeric} >= 1", {pid: Holder()}) is None
+    assert check_rule(f"{pid}.nope >= 1", {pid: Holder()}) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(rule_trees(), states())
+def test_explanations_are_data_with_culprits_in_the_state(
+    tree: Node, state: dict[str, dict[str, Value]]
+) -> None:
+    """explain gives reason dataclasses (no text); culprits are always clauses of the draft,
+    and what is reported missing never is."""
+    for want in (True, False):
+        if evaluate(tree, state) == want:
+            continue
+        for reason in explain(tree, state, want):
+            assert type(reason).__module__ == "desktop.domain.reasons"
+            assert reason.culprits <= state.keys()
+            assert not reason.missing & state.keys()
