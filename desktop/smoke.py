@@ -5,22 +5,49 @@
 3. write a full briefing to a temporary PDF;
 4. save a temporary document and reopen it, comparing what comes back.
 
-CI runs it on the PyInstaller bundle; it prints one line per step and the time the window took
-to appear, and exits 0 only when every step worked.
+CI runs it on the PyInstaller bundle and on a wheel installed outside the checkout
+(tests/test_wheel.py); it prints one line per step and the time the window took to appear, and
+exits 0 only when every step worked. It never waits for a person: a dialog that opens on the
+way (a missing file, say) is closed and reported as the failure, and a run that hangs anyway is
+ended after :data:`DEADLINE_S` seconds.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+#: A smoke run that has not finished by then is stuck: its threads' tracebacks go to stderr
+#: and the process exits (status 1).
+DEADLINE_S = 300
+
 
 def run_smoke(started: float) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke run never needs a display
-    from PySide6.QtCore import QSettings
+    if sys.stderr is not None:
+        faulthandler.dump_traceback_later(DEADLINE_S, exit=True)
+    try:
+        return _run_smoke(started)
+    finally:
+        if sys.stderr is not None:
+            faulthandler.cancel_dump_traceback_later()
+
+
+def _run_smoke(started: float) -> int:
+    from desktop.resources import default_scenario_path
+
+    scenario_path = default_scenario_path()
+    if not scenario_path.is_file():
+        print(f"smoke: FAILED: the default scenario is not installed ({scenario_path})",
+              file=sys.stderr)
+        return 1
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QMessageBox
 
     from desktop.domain import check
     from desktop.report import full_sheet
@@ -29,12 +56,30 @@ def run_smoke(started: float) -> int:
     from desktop.ui.app import build_window, make_application
 
     app = make_application()
+    dialogs: list[str] = []
+
+    def close_dialogs() -> None:
+        """A modal dialog waits for a person who is not there: note it and close it."""
+        modal = app.activeModalWidget()
+        if modal is not None:
+            text = modal.text() if isinstance(modal, QMessageBox) else ""
+            dialogs.append(" ".join(f"{modal.windowTitle()}: {text}".split()))
+            modal.close()
+
+    watch = QTimer()
+    watch.setInterval(100)
+    watch.timeout.connect(close_dialogs)
+    watch.start()
     with tempfile.TemporaryDirectory(prefix="accord-smoke-") as tmp_name:
         tmp = Path(tmp_name)
         settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
         window = build_window(None, settings, tmp / "recovery")
         window.show()
         app.processEvents()
+        if dialogs:
+            for dialog in dialogs:
+                print(f"smoke: FAILED: a dialog opened on start: {dialog}", file=sys.stderr)
+            return 1
         shown = time.perf_counter() - started
         print(f"smoke: window shown after {shown:.2f} s: {window.windowTitle()}")
 
