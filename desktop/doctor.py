@@ -1,0 +1,228 @@
+"""``python -m desktop.doctor`` (``make doctor``): what this computer lacks to run or test Accord.
+
+Checks the Python version, the virtual environment, Accord's Python packages, on Linux the
+system libraries Qt's X11 (xcb) platform plugin loads, and the programs some tests use
+(xvfb-run, pdftoppm). Says what is missing and the command that installs it on this system
+(Debian/Ubuntu apt-get, Fedora dnf). Exit status 0 when Accord can run here (missing test tools
+are only noted), 1 when something it needs is missing.
+
+Only the standard library is imported, so it works before anything is installed:
+``python3 -m desktop.doctor`` from the checkout.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import importlib.util
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MIN_PYTHON = (3, 11)
+WIDTH = 100  # the report's lines are wrapped to this many characters
+
+#: The Python packages Accord imports (import name, distribution name).
+PYTHON_PACKAGES = (("PySide6", "PySide6-Essentials"), ("pyqtgraph", "pyqtgraph"),
+                   ("ortools", "ortools"), ("sqlalchemy", "SQLAlchemy"),
+                   ("alembic", "alembic"), ("pydantic", "pydantic"))
+
+#: Shared libraries Qt's xcb platform plugin loads (the names ctypes.util.find_library takes;
+#: tests/helpers/system.py skips the X display tests on the first eleven), with the package
+#: that installs each on Debian/Ubuntu and on Fedora.
+QT_LIBRARIES: tuple[tuple[str, str, str], ...] = (
+    ("xcb-cursor", "libxcb-cursor0", "xcb-util-cursor"),
+    ("xkbcommon-x11", "libxkbcommon-x11-0", "libxkbcommon-x11"),
+    ("xcb-icccm", "libxcb-icccm4", "xcb-util-wm"),
+    ("xcb-keysyms", "libxcb-keysyms1", "xcb-util-keysyms"),
+    ("xcb-image", "libxcb-image0", "xcb-util-image"),
+    ("xcb-randr", "libxcb-randr0", "libxcb"),
+    ("xcb-render-util", "libxcb-render-util0", "xcb-util-renderutil"),
+    ("xcb-shape", "libxcb-shape0", "libxcb"),
+    ("xcb-xkb", "libxcb-xkb1", "libxcb"),
+    ("X11-xcb", "libx11-xcb1", "libX11-xcb"),
+    ("EGL", "libegl1", "mesa-libEGL"),
+    ("GL", "libgl1", "mesa-libGL"),
+    ("fontconfig", "libfontconfig1", "fontconfig"),
+    ("dbus-1", "libdbus-1-3", "dbus-libs"),
+)
+
+#: Programs some tests use (they skip without them): program, Debian package, Fedora package.
+TEST_PROGRAMS: tuple[tuple[str, str, str], ...] = (
+    ("xvfb-run", "xvfb", "xorg-x11-server-Xvfb"),
+    ("xauth", "xauth", "xorg-x11-xauth"),
+    ("pdftoppm", "poppler-utils", "poppler-utils"),
+    ("pdftotext", "poppler-utils", "poppler-utils"),
+)
+
+
+@dataclass(frozen=True)
+class Environment:
+    """What the doctor looks at; tests pass a made-up one."""
+
+    platform: str = sys.platform
+    python_version: tuple[int, int, int] = sys.version_info[:3]
+    executable: str = sys.executable
+    prefix: str = sys.prefix
+    base_prefix: str = sys.base_prefix
+    os_release: Mapping[str, str] = field(default_factory=dict)
+    find_library: Callable[[str], str | None] = ctypes.util.find_library
+    which: Callable[[str], str | None] = shutil.which
+    has_module: Callable[[str], bool] = lambda name: importlib.util.find_spec(name) is not None
+    display: bool = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+    @classmethod
+    def current(cls) -> Environment:
+        return cls(os_release=read_os_release())
+
+
+def read_os_release(path: Path = Path("/etc/os-release")) -> dict[str, str]:
+    """The KEY=value lines of os-release (empty where there is none)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    values: dict[str, str] = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not key.startswith("#"):
+            values[key.strip()] = value.strip().strip("\"'")
+    return values
+
+
+def package_manager(os_release: Mapping[str, str]) -> str | None:
+    """``apt`` (Debian, Ubuntu and their derivatives), ``dnf`` (Fedora, RHEL), or None."""
+    ids = {os_release.get("ID", ""), *os_release.get("ID_LIKE", "").split()}
+    if ids & {"debian", "ubuntu"}:
+        return "apt"
+    if ids & {"fedora", "rhel", "centos"}:
+        return "dnf"
+    return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report. ``level``: ``ok``, ``note`` (worth knowing, not needed to run
+    Accord) or ``missing`` (Accord cannot run as it is). ``packages``: (apt, dnf) names that
+    install what is missing; ``fix``: a command to run when there are no packages."""
+
+    level: str
+    what: str
+    packages: tuple[tuple[str, str], ...] = ()
+    fix: str = ""
+
+
+def diagnose(env: Environment) -> list[Finding]:
+    findings: list[Finding] = []
+    version = ".".join(map(str, env.python_version))
+    if env.python_version[:2] >= MIN_PYTHON:
+        findings.append(Finding("ok", f"Python {version} ({env.executable})"))
+    else:
+        need = ".".join(map(str, MIN_PYTHON))
+        findings.append(Finding(
+            "missing", f"Python {version} is too old: Accord needs {need} or newer "
+            f"({env.executable})",
+            fix=f"install Python {need}+ and run make with PYTHON=python{need}"))
+
+    if env.prefix != env.base_prefix:
+        findings.append(Finding("ok", f"virtual environment: {env.prefix}"))
+    else:
+        findings.append(Finding("note", "not in a virtual environment: make creates .venv and "
+                                "installs Accord there; otherwise python3 -m venv, then "
+                                "pip install the accord wheel"))
+
+    absent = [dist for module, dist in PYTHON_PACKAGES if not env.has_module(module)]
+    if absent:
+        findings.append(Finding("missing", f"Python packages: {', '.join(absent)}",
+                                fix="make (in the checkout), or pip install the accord wheel"))
+    else:
+        findings.append(Finding("ok", "Python packages: "
+                                + ", ".join(dist for _, dist in PYTHON_PACKAGES)))
+
+    if env.platform.startswith("linux"):
+        lost = [(name, deb, rpm) for name, deb, rpm in QT_LIBRARIES
+                if env.find_library(name) is None]
+        if lost:
+            findings.append(Finding(
+                "missing", "system libraries Qt needs to show a window: "
+                + ", ".join(f"lib{name}" for name, _, _ in lost),
+                packages=tuple((deb, rpm) for _, deb, rpm in lost)))
+        else:
+            findings.append(Finding("ok", f"Qt's system libraries ({len(QT_LIBRARIES)})"))
+        if not env.display:
+            findings.append(Finding("note", "no display (DISPLAY/WAYLAND_DISPLAY unset): the "
+                                    "window needs a desktop session or xvfb-run; the accord "
+                                    "commands and accord --smoke work without one"))
+    else:
+        findings.append(Finding("ok", "system libraries: none needed on this system "
+                                "(Qt's wheels bring their own)"))
+
+    if env.platform.startswith("linux"):
+        lacking = [(prog, deb, rpm) for prog, deb, rpm in TEST_PROGRAMS if env.which(prog) is None]
+        if lacking:
+            findings.append(Finding(
+                "note", "for the tests (they skip without): "
+                + ", ".join(prog for prog, _, _ in lacking),
+                packages=tuple((deb, rpm) for _, deb, rpm in lacking)))
+        else:
+            findings.append(Finding("ok", "test tools: "
+                                    + ", ".join(prog for prog, _, _ in TEST_PROGRAMS)))
+    return findings
+
+
+def _unique(names: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def install_hint(findings: Sequence[Finding], os_release: Mapping[str, str]) -> list[str]:
+    """The commands that install what the findings miss, for this system's package manager."""
+    pairs = [pair for f in findings if f.level != "ok" for pair in f.packages]
+    lines: list[str] = []
+    if pairs:
+        manager = package_manager(os_release)
+        debian = " ".join(_unique([deb for deb, _ in pairs]))
+        fedora = " ".join(_unique([rpm for _, rpm in pairs]))
+        if manager == "apt":
+            lines.append(f"sudo apt-get install {debian}")
+        elif manager == "dnf":
+            lines.append(f"sudo dnf install {fedora}")
+        else:
+            lines.append(f"Debian/Ubuntu: sudo apt-get install {debian}")
+            lines.append(f"Fedora: sudo dnf install {fedora}")
+    lines.extend(f.fix for f in findings if f.level == "missing" and f.fix)
+    return lines
+
+
+def report(env: Environment) -> tuple[str, int]:
+    """The text to print and the exit status."""
+    findings = diagnose(env)
+    width = len("missing")  # the labels line up the same whatever the findings
+    lines = ["Accord doctor: what this computer has for running and testing Accord", ""]
+    for f in findings:
+        label = f.level.upper() if f.level == "missing" else f.level
+        lines.extend(textwrap.wrap(f.what, WIDTH, initial_indent=f"  {label:<{width}}  ",
+                                   subsequent_indent=" " * (width + 4),
+                                   break_on_hyphens=False))
+    hint = install_hint(findings, env.os_release)
+    missing = any(f.level == "missing" for f in findings)
+    lines.append("")
+    if hint:
+        lines.append("To install what is missing:" if missing else "Optional:")
+        lines.extend(f"  {line}" for line in hint)
+        lines.append("")
+    lines.append("Accord cannot run here until the MISSING lines are fixed." if missing
+                 else "Accord can run here.")
+    return "\n".join(lines) + "\n", 1 if missing else 0
+
+
+def main() -> int:
+    text, status = report(Environment.current())
+    sys.stdout.write(text)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
