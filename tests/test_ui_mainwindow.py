@@ -410,3 +410,19 @@ def test_file_menu_offers_briefing_sheets(window: MainWindow) -> None:
     assert isinstance(file_menu, QMenu)
     names = {a.objectName() for a in file_menu.actions()}
     assert {"actionPrint", "actionPrintPreview", "actionExportPdf"} <= names
+
+
+def test_library_menu_questions_go_through_the_windows_prompter(
+        window: MainWindow, prompter: FakePrompter) -> None:
+    """The Library menu asks and warns through the window's prompter, never a message box of
+    its own: a provision no rule mentions is confirmed first (and "no" keeps it), one a red
+    line mentions is refused with a warning."""
+    before = window.ws.scenario
+    prompter.confirm_answer = False
+    assert not window.editing.delete_provision("neutral")
+    assert len(prompter.asked) == 1
+    assert "neutral" in prompter.asked[0]
+    assert not window.editing.delete_provision("intl-monitoring")
+    [(caption, _)] = prompter.warnings
+    assert caption == "Cannot delete the provision"
+    assert window.ws.scenario is before

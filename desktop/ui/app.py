@@ -30,7 +30,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Accord")
     app.setApplicationName("Accord")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("accord")  # matches resources/linux/accord.desktop
+    app.setDesktopFileName("org.accord.Accord")  # resources/linux/org.accord.Accord.desktop
     app.setWindowIcon(QIcon(str(resource_path("icons/accord.svg"))))
     return app
 

@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.analysis.addTab(self.charts, "Charts")
         self.analysis.addTab(self.bridge, "Bridge finder")
         self.editing = LibraryEditing(workspace, self.editor, self,
-                                      current_provision=self._current_provision)
+                                      current_provision=self._current_provision,
+                                      prompter=self.files.prompter)
 
         self.center = QSplitter(Qt.Orientation.Vertical, self)
         self.center.setObjectName("CenterSplitter")
