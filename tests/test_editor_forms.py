@@ -45,6 +45,7 @@ from desktop.ui.editors.forms import (
     suggested_id,
     utf16_offset,
 )
+from desktop.wording import clause_text
 
 ROOT = Path(__file__).parent.parent
 
@@ -240,7 +241,7 @@ def test_build_provision() -> None:
     assert isinstance(built, Provision)
     assert built.params[0] == IntParam(name="width", type="int", default=10, min=0, max=100,
                                        unit="km")
-    assert built.render() == "A zone 10 km wide, policed by joint."
+    assert clause_text(built) == "A zone 10 km wide, policed by joint."
 
 
 def test_build_provision_refusals_say_whether_the_params_are_to_blame() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.domain import Scenario, ScenarioError, parse_scenario, scenario_from_dict
 from desktop.domain.model import Provision
-from desktop.wording import format_value
+from desktop.wording import clause_text, format_value
 
 
 @pytest.fixture
@@ -160,10 +160,10 @@ def test_missing_values_take_defaults_and_phase_defaults_to_1(base: dict[str, An
     clause = s.drafts[0].clauses[2]
     assert clause.values == {}
     assert clause.phase == 1
-    assert s.provision("guarantee").render(clause.values) == (
+    assert clause_text(s.provision("guarantee"), clause.values) == (
         "A guarantee for 15 years, form binding."
     )
-    assert s.provision("army-cap").render({"personnel": 600_000}) == (
+    assert clause_text(s.provision("army-cap"), {"personnel": 600_000}) == (
         "Ukraine's armed forces will not exceed 600,000 personnel in peacetime."
     )
 

@@ -38,6 +38,7 @@ from desktop.ui.editors import (
 )
 from desktop.ui.files import QtPrompter
 from desktop.ui.workspace import Workspace
+from desktop.wording import clause_text
 from tests.test_ui_mainwindow import FakePrompter
 
 # --------------------------------------------------------------------------- fixtures
@@ -411,7 +412,7 @@ def test_create_a_provision_with_int_and_choice_params(qtbot: QtBot, ws: Workspa
                     choices=("international", "ukrainian", "joint")),
     )
     assert prov.excludes == ("neutral",)
-    assert prov.render() == "A zone 10 km wide, policed by joint."
+    assert clause_text(prov) == "A zone 10 km wide, policed by joint."
     assert ws.undo_stack.count() == 1
     ws.undo_stack.undo()
     assert "demilitarised-zone" not in ws.scenario.provision_index

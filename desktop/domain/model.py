@@ -154,13 +154,6 @@ class Provision(FrozenModel):
     def defaults(self) -> dict[str, Value]:
         return {p.name: p.default for p in self.params}
 
-    def render(self, values: Mapping[str, Value] | None = None) -> str:
-        """Compatibility path for :func:`desktop.wording.clause_text`, where clause text is
-        worded now; the domain itself never words anything."""
-        from desktop.wording.values import clause_text
-
-        return clause_text(self, values)
-
 
 # --------------------------------------------------------------------------- drafts
 

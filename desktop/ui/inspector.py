@@ -44,6 +44,7 @@ from desktop.domain import (
 from desktop.domain.model import ParamSpec
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
+from desktop.wording import clause_text
 
 INT32_MAX = 2_147_483_647
 #: Integers beyond this are not exact as floats; typed ones stay floats (1e300 is no int).
@@ -313,7 +314,7 @@ class ClauseInspector(QWidget):
             self._build_form(prov)
         self._provision_id = prov.id
         self.heading.setText(f"{row + 1}. {prov.title}")
-        self.text.setText(prov.render(clause.values))
+        self.text.setText(clause_text(prov, clause.values))
         self._set_enabled(True)
         self._load(clause, prov, fresh=key != self._note_of)
         self._note_of = key

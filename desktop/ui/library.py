@@ -31,7 +31,7 @@ from desktop.ui.models import (
     parties_label,
 )
 from desktop.ui.workspace import Workspace
-from desktop.wording import KIND_LABELS
+from desktop.wording import KIND_LABELS, clause_text
 
 
 class LibraryTree(QTreeView):
@@ -181,7 +181,7 @@ class LibraryPanel(QWidget):
         e = html.escape
         rows = [
             f"<h3>{e(prov.title)}</h3>",
-            f"<p>{e(prov.render())}</p>",
+            f"<p>{e(clause_text(prov))}</p>",
             f"<p><b>Kind:</b> {e(KIND_LABELS[prov.kind])} &nbsp; "
             f"<b>Category:</b> {e(category_label(prov.category))} &nbsp; <b>Id:</b> {e(prov.id)}"
             "</p>",
