@@ -28,7 +28,14 @@ from desktop import STARTED, __version__
 from desktop.domain import Clause, Draft, Report, Scenario, check, json_schema
 from desktop.domain.interchange import ScenarioError
 from desktop.textsafe import json_terminal_safe, terminal_safe
-from desktop.wording import count, describe_change, percent
+from desktop.wording import (
+    conflict_text,
+    count,
+    describe_change,
+    explanation,
+    percent,
+    report_summary,
+)
 
 if TYPE_CHECKING:
     from desktop.domain.solver import BridgeResult, Change, ClashItem
@@ -252,7 +259,7 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
                         "red_line": x.red_line,
                         "title": x.title,
                         "clauses": list(x.clauses),
-                        "explanation": x.explanation,
+                        "explanation": explanation(x.reasons),
                     }
                     for x in v.violations
                 ],
@@ -260,7 +267,7 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
             for v in report.parties
         ],
         "conflicts": [
-            {"provisions": list(c.provisions), "explanation": c.explanation}
+            {"provisions": list(c.provisions), "explanation": conflict_text(c)}
             for c in report.conflicts
         ],
     }
@@ -274,9 +281,10 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
     """The ``check`` text output: for a person reading a terminal. Every field from the
     scenario is :func:`terminal_safe`: each stays on its own line and drives nothing."""
     s = terminal_safe
+    counts = report_summary(report).split(": ", 1)[1]
     lines = [
         f"{s(draft.title)} [{s(draft.id)}]",
-        f"{'VIABLE' if report.viable else 'NOT VIABLE'}: {report.summary().split(': ', 1)[1]}",
+        f"{'VIABLE' if report.viable else 'NOT VIABLE'}: {counts}",
         "",
     ]
     for v in report.parties:
@@ -284,14 +292,14 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
         lines.append(f"  {mark:8} {s(v.name)} ({_percent(v.satisfaction)})")
         for x in v.violations:
             lines.append(f"           crosses {s(x.red_line)}: {s(x.title)}")
-            lines.append(f"             why: {s(x.explanation)}")
+            lines.append(f"             why: {s(explanation(x.reasons))}")
             if x.clauses:
                 lines.append(f"             clauses: {', '.join(map(s, x.clauses))}")
     if report.conflicts:
         lines.append("")
         lines.append("  Conflicts:")
         for c in report.conflicts:
-            lines.append(f"           {s(c.explanation)}")
+            lines.append(f"           {s(conflict_text(c))}")
     return "\n".join(lines) + "\n"
 
 
@@ -498,7 +506,7 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         pages = write_pdf(sheet, args.output, args.paper)
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
-    print(f"{terminal_safe(args.output)}: {count(pages, 'page')}; {report.summary()}",
+    print(f"{terminal_safe(args.output)}: {count(pages, 'page')}; {report_summary(report)}",
           file=out)
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
 

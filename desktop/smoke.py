@@ -54,6 +54,7 @@ def _run_smoke(started: float) -> int:
     from desktop.report.render import write_pdf
     from desktop.store import open_document, save_document
     from desktop.ui.app import build_window, make_application
+    from desktop.wording import report_summary
 
     app = make_application()
     dialogs: list[str] = []
@@ -89,7 +90,7 @@ def _run_smoke(started: float) -> int:
             print("smoke: FAILED: the default scenario did not open", file=sys.stderr)
             return 1
         report = check(ws.scenario, draft)
-        print(f"smoke: check of '{draft.id}': {report.summary()}")
+        print(f"smoke: check of '{draft.id}': {report_summary(report)}")
 
         pdf = tmp / "briefing.pdf"
         pages = write_pdf(full_sheet(ws.scenario, draft, report=report), pdf, "a4")

@@ -6,6 +6,7 @@ import pytest
 
 from desktop.domain import Preference, RedLine, Report, Scenario, check, parse_scenario
 from desktop.resources import default_scenario_path
+from desktop.wording import explanation
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_no_draft_is_viable(scenario: Scenario, draft_id: str) -> None:
     assert not report.viable
     for verdict in report.parties:
         for v in verdict.violations:
-            assert v.explanation
+            assert explanation(v.reasons)
 
 
 def test_each_partys_red_lines_can_be_met_on_their_own(scenario: Scenario) -> None:

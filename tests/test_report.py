@@ -19,7 +19,7 @@ from desktop.report.render import page_layout, paginate, pdf_bytes, write_pdf
 from desktop.report.sheets import Block, Sheet, compare
 from desktop.resources import default_scenario_path
 from desktop.store import read_scenario_file
-from desktop.wording import clause_text, format_value
+from desktop.wording import clause_text, explanation, format_value
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = '<img src="file:///etc/hostname">'
@@ -244,7 +244,7 @@ def test_violation_rows_are_whole_on_one_page(ukraine: Scenario) -> None:
     for v in report.parties:
         for x in v.violations:
             # title, id, start and end of the explanation, all on one page
-            why = squash(x.explanation)
+            why = squash(explanation(x.reasons))
             ends = (squash(x.title), x.red_line, why[:25], why[-25:])
             assert any(all(e in squash(t) for e in ends) for t in texts), x.red_line
 

@@ -1,5 +1,6 @@
 """desktop.wording, the one home for the words and colours a person sees: values, counts,
-labels, change descriptions in both styles, the palette; Qt-free and above the domain only."""
+labels, change descriptions in both styles, why a draft fails (reasons, conflicts, a report's
+summary), the palette; Qt-free and above the domain only."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ from pathlib import Path
 import pytest
 
 from desktop.domain import Provision, Value
+from desktop.domain.checker import Conflict, PartyVerdict, Report
+from desktop.domain.reasons import (
+    Comparison,
+    Fact,
+    InDraft,
+    Membership,
+    Missing,
+    NoneHolds,
+    PremiseFails,
+    Reason,
+    Required,
+    Tally,
+)
+from desktop.domain.rules import Compare, Lit, Ref, parse
 from desktop.domain.solver import Change
 from desktop.wording import (
     BRIEFING_KIND_LABELS,
@@ -19,8 +34,10 @@ from desktop.wording import (
     KIND_LETTERS,
     ROLE_LABELS,
     clause_text,
+    conflict_text,
     count,
     describe_change,
+    explanation,
     format_value,
     literal,
     palette,
@@ -28,6 +45,8 @@ from desktop.wording import (
     plain_value,
     plural,
     provision_name,
+    reason_text,
+    report_summary,
     short_name,
 )
 
@@ -178,6 +197,92 @@ def test_panel_style(mini_json: bytes) -> None:
     assert describe_change(ADD, "panel", s).endswith("[intl-monitoring]: Needed by ua-monitor.")
     assert describe_change(REMOVE, "panel") == "Remove neutral"
     assert describe_change(PHASE, "panel") == "Move withdrawal to phase 3: Later."
+
+
+# --------------------------------------------------------------------------- reasons
+
+CAP_AT_LEAST = Compare(Ref("cap", "personnel"), ">=", Lit(800000))
+CAP_TOO_SMALL = Comparison((Fact(Ref("cap", "personnel"), 600000),), ">=", Lit(800000))
+
+
+@pytest.mark.parametrize(("reason", "text"), [
+    (Missing(("army-cap",)), "missing: army-cap"),
+    (Missing(("cap", "fund")), "missing: cap, fund"),
+    (Missing(("cap",), needed_for=CAP_AT_LEAST),
+     "missing: cap (needed for cap.personnel >= 800000)"),
+    (InDraft("cap"), "cap is in the draft"),
+    (CAP_TOO_SMALL, "cap.personnel is 600000; needs >= 800000"),
+    (Comparison((Fact(Ref("zone", "phase"), 1), Fact(Ref("cap", "phase"), 2)), ">",
+                Ref("cap", "phase")),
+     "zone.phase is 1; cap.phase is 2; needs > cap.phase"),
+    (Membership(Fact(Ref("zone", "kind"), "russian-controlled"), ("dmz",), member=True),
+     'zone.kind is "russian-controlled"; needs one of ["dmz"]'),
+    (Membership(Fact(Ref("zone", "kind"), "russian-controlled"), ("russian-controlled", 3),
+                member=False),
+     'zone.kind is "russian-controlled"; must not be one of ["russian-controlled", 3]'),
+    (Tally(("cap", "fund"), ("cap",), "at_least", 2),
+     "1 of [cap, fund] present (cap); needs at least 2"),
+    (Tally(("fund",), (), "at_least", 1), "0 of [fund] present (none); needs at least 1"),
+    (Tally(("a", "b", "c"), ("a", "b"), "at_most", 1),
+     "2 of [a, b, c] present (a, b); allows at most 1"),
+    (NoneHolds((CAP_TOO_SMALL, Missing(("fund",)))),
+     "none of these holds: cap.personnel is 600000; needs >= 800000 / missing: fund"),
+    (Required(InDraft("cap"), parse("zone"), parse("not cap"), ()),
+     "cap is in the draft (required when zone)"),
+    (Required(CAP_TOO_SMALL, parse("cap"), CAP_AT_LEAST, ()),  # the premise is obvious
+     "cap.personnel is 600000; needs >= 800000"),
+    (Required(Missing(("fund",)), parse("cap.personnel > 5"), parse("fund"), ()),
+     "missing: fund (required when cap.personnel > 5)"),
+    (PremiseFails(parse("fund")), "fund does not hold"),
+])
+def test_every_kind_of_reason_in_words(reason: Reason, text: str) -> None:
+    assert reason_text(reason) == text
+    assert explanation([reason]) == text
+
+
+def test_an_explanation_joins_its_reasons() -> None:
+    assert explanation([InDraft("cap"), Missing(("fund",))]) == (
+        "cap is in the draft; missing: fund")
+    assert explanation(()) == ""
+
+
+def test_conflict_text() -> None:
+    assert conflict_text(Conflict(("guarantee", "neutral"))) == (
+        "guarantee and neutral exclude each other")
+
+
+def _report(accepting: int, parties: int, conflicts: int) -> Report:
+    verdicts = tuple(PartyVerdict(f"p{i}", f"P{i}", i < accepting, None, ())
+                     for i in range(parties))
+    clashes = tuple(Conflict((f"a{i}", f"b{i}")) for i in range(conflicts))
+    return Report("d", accepting == parties and not conflicts, verdicts, clashes)
+
+
+@pytest.mark.parametrize(("accepting", "parties", "conflicts", "text"), [
+    (2, 2, 0, "Viable: 2 of 2 parties accept"),
+    (1, 1, 0, "Viable: 1 of 1 party accept"),
+    (0, 0, 0, "Viable: 0 of 0 parties accept"),
+    (0, 1, 0, "Not viable: 0 of 1 party accept"),
+    (1, 2, 1, "Not viable: 1 of 2 parties accept, 1 conflict"),
+    (4, 4, 3, "Not viable: 4 of 4 parties accept, 3 conflicts"),
+])
+def test_report_summary(accepting: int, parties: int, conflicts: int, text: str) -> None:
+    assert report_summary(_report(accepting, parties, conflicts)) == text
+
+
+def test_the_checker_words_nothing(mini_json: bytes) -> None:
+    """Violations carry reasons, conflicts their provisions; every sentence is made here."""
+    from desktop.domain import check, parse_scenario
+
+    s = parse_scenario(mini_json)
+    report = check(s, s.drafts[0])
+    violation = report.verdict("ukraine").violations[0]
+    assert not hasattr(violation, "explanation")
+    assert not hasattr(report, "summary")
+    assert explanation(violation.reasons) == "army-cap.personnel is 600000; needs >= 800000"
+    assert [conflict_text(c) for c in report.conflicts] == [
+        "guarantee and neutral exclude each other"]
+    assert report_summary(report) == "Not viable: 1 of 2 parties accept, 1 conflict"
 
 
 # --------------------------------------------------------------------------- palette

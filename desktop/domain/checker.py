@@ -3,8 +3,8 @@
 Rules are compiled once per scenario (:class:`CompiledScenario`, kept with the frozen scenario
 through :meth:`Scenario.derived <desktop.domain.model.Scenario.derived>`), so a re-check only
 builds the draft's state and calls a closure per rule. Reasons are found only for rules that
-fail, as data (:mod:`desktop.domain.reasons`); a :class:`Violation` words them only when its
-:attr:`~Violation.explanation` is read.
+fail, as data (:mod:`desktop.domain.reasons`). The checker words nothing: violations carry their
+reasons, conflicts their provisions, and :mod:`desktop.wording.reasons` turns them into text.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from desktop.domain.explanations import explanation
 from desktop.domain.model import Draft, Scenario, Value
 from desktop.domain.reasons import Reason
 from desktop.domain.rules import CompiledRule, State
@@ -24,11 +23,6 @@ class Violation:
     title: str
     clauses: tuple[str, ...]  # culprit clauses, by provision id, in draft order
     reasons: tuple[Reason, ...]  # why the red line fails, as data
-
-    @property
-    def explanation(self) -> str:
-        """The reasons in one line, as :func:`desktop.wording.reasons.explanation` words them."""
-        return explanation(self.reasons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +38,15 @@ class PartyVerdict:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
+    """Two clauses of the draft whose provisions exclude each other."""
+
     provisions: tuple[str, str]  # in draft order
-    explanation: str
+
+    @property
+    def explanation(self) -> str:
+        """Transitional: read only by the solver's certificate message until it words
+        ``provisions`` itself; everything else uses desktop.wording.reasons.conflict_text."""
+        return f"{self.provisions[0]} and {self.provisions[1]} exclude each other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +75,6 @@ class Report:
 
     def conflicted(self) -> set[str]:
         return {p for c in self.conflicts for p in c.provisions}
-
-    def summary(self) -> str:
-        """One line for a status bar: "Not viable: 2 of 4 parties accept, 1 conflict"."""
-        n = len(self.parties)
-        head = "Viable" if self.viable else "Not viable"
-        text = f"{head}: {self.accepting} of {n} {'party' if n == 1 else 'parties'} accept"
-        if self.conflicts:
-            k = len(self.conflicts)
-            text += f", {k} {'conflict' if k == 1 else 'conflicts'}"
-        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +205,7 @@ class CompiledScenario:
             a = clause.provision
             for b in self.excludes.get(a, ()):
                 if b in order and order[a] < order[b]:
-                    out.append(Conflict((a, b), f"{a} and {b} exclude each other"))
+                    out.append(Conflict((a, b)))
         out.sort(key=lambda c: (order[c.provisions[0]], order[c.provisions[1]]))
         return tuple(out)
 

@@ -4,7 +4,7 @@
 :class:`~desktop.domain.checker.Violation`. Each reason says what the draft holds, what the rule
 needed and which clauses are responsible (:attr:`culprits`); :attr:`missing` names provisions
 whose absence it reports. The words a person reads are made from them by
-:mod:`desktop.domain.explanations` (published as :mod:`desktop.wording.reasons`).
+:mod:`desktop.wording.reasons`.
 
 Pure data: imports nothing of Accord but :mod:`desktop.domain.syntax` and
 :mod:`desktop.domain.params`.

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from desktop.domain import Draft, Report, Scenario, check
 from desktop.domain.checker import PartyVerdict
 from desktop.domain.model import Clause, Party, Provision
-from desktop.wording import clause_text, palette, percent
+from desktop.wording import clause_text, explanation, palette, percent, report_summary
 
 DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
 #: The most bars one chart holds; at A4 width each is still about 35 px wide, two lines of label.
@@ -228,7 +228,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
         rows = []
         for x in verdict.violations:
             rl = red_lines.get(x.red_line)
-            why = esc(x.explanation)
+            why = esc(explanation(x.reasons))
             if rl is not None and rl.rationale:
                 why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rl.rationale)}</span>'
             rows.append((f"<b>{esc(x.title)}</b><br/>"
@@ -384,7 +384,7 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     items.append(_h(2, "Summary"))
     viable = (f'<span style="color:{ACCEPT if report.viable else REJECT}; font-weight:bold; '
               f'font-size:16px;">{"✓ VIABLE" if report.viable else "✗ NOT VIABLE"}</span>')
-    items.append(_p(f"{viable} — {esc(report.summary().split(': ', 1)[-1])}.", space=8.0))
+    items.append(_p(f"{viable} — {esc(report_summary(report).split(': ', 1)[-1])}.", space=8.0))
     rows = []
     for v in report.parties:
         rows.append((f"<b>{esc(v.name)}</b>", _verdict_word(v.acceptable),
@@ -470,8 +470,8 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
                      f"{_percent(va.satisfaction)}",
                      f"{_verdict_word(vb.acceptable)}<br/>{len(vb.violations)} crossed, "
                      f"{_percent(vb.satisfaction)}"))
-    rows.append(("<b>Whole draft</b>", f"<b>{esc(ra.summary())}</b>",
-                 f"<b>{esc(rb.summary())}</b>"))
+    rows.append(("<b>Whole draft</b>", f"<b>{esc(report_summary(ra))}</b>",
+                 f"<b>{esc(report_summary(rb))}</b>"))
     items.extend(_table((30, 35, 35), ("Party", ta, tb), rows))
 
     items.append(_h(2, f"Red lines that flip ({len(cmp.flips)})"))

@@ -30,6 +30,7 @@ from desktop.ui.inspector import ClauseInspector
 from desktop.ui.library import LibraryPanel
 from desktop.ui.redlines import RedLinePanel
 from desktop.ui.workspace import Change, Workspace
+from desktop.wording import report_summary
 
 
 class MainWindow(QMainWindow):
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, change: Change | None) -> None:
         report = self.ws.report
-        self.status_label.setText(report.summary() if report else "No draft")
+        self.status_label.setText(report_summary(report) if report else "No draft")
 
     def _select_culprits(self, provision_ids: list[str]) -> None:
         self.draft.select_provisions(provision_ids)  # the inspector follows the first

@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import Party, PartyVerdict, Report, Violation
 from desktop.ui.workspace import Change, Workspace
-from desktop.wording import count, percent, short_name
+from desktop.wording import (
+    conflict_text,
+    count,
+    explanation,
+    percent,
+    report_summary,
+    short_name,
+)
 from desktop.wording.palette import ACCEPT, CONFLICT, NEUTRAL, REJECT
 
 PADDING = 3
@@ -71,14 +78,14 @@ class ViolationList(QWidget):
         self.violations = violations
         self.current = min(self.current, len(violations) - 1)
         self._layout_width = -1
-        self.setAccessibleDescription("; ".join(f"{v.title}: {v.explanation}"
+        self.setAccessibleDescription("; ".join(f"{v.title}: {explanation(v.reasons)}"
                                                 for v in violations))
         self.updateGeometry()
         self.update()
 
     @staticmethod
     def text_of(v: Violation) -> str:
-        return f"✗ {v.title} [{v.red_line}]\n{v.explanation}"
+        return f"✗ {v.title} [{v.red_line}]\n{explanation(v.reasons)}"
 
     def _measure(self, width: int) -> int:
         if width != self._layout_width:
@@ -323,10 +330,10 @@ class RedLinePanel(QScrollArea):
                 card.hide()
             return
         ok = report.viable
-        self.summary.setText(("✓ " if ok else "✗ ") + report.summary())
+        self.summary.setText(("✓ " if ok else "✗ ") + report_summary(report))
         self.summary.setStyleSheet(f"color: {ACCEPT if ok else REJECT};")
         if report.conflicts:
-            self.conflicts.setText("⚠ " + "\n⚠ ".join(c.explanation for c in report.conflicts))
+            self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c) for c in report.conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()

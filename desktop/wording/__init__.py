@@ -9,7 +9,7 @@ palette they are painted in. Qt-free; imports nothing of Accord but :mod:`deskto
 * :mod:`~desktop.wording.labels` -- names for provision kinds, party roles, param types
 * :mod:`~desktop.wording.changes` -- a proposed change, for the terminal or the panel
 * :mod:`~desktop.wording.palette` -- every colour, as ``#RRGGBB``
-* :mod:`~desktop.wording.reasons` -- why a red line is crossed, in words
+* :mod:`~desktop.wording.reasons` -- why a draft fails: reasons, conflicts, a report's summary
 """
 
 from desktop.wording import palette
@@ -24,7 +24,7 @@ from desktop.wording.labels import (
     short_name,
 )
 from desktop.wording.numbers import count, percent, plural
-from desktop.wording.reasons import explanation, reason_text
+from desktop.wording.reasons import conflict_text, explanation, reason_text, report_summary
 from desktop.wording.values import clause_text, format_value, literal, plain_value
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "ROLE_LABELS",
     "ChangeStyle",
     "clause_text",
+    "conflict_text",
     "count",
     "describe_change",
     "explanation",
@@ -47,5 +48,6 @@ __all__ = [
     "plural",
     "provision_name",
     "reason_text",
+    "report_summary",
     "short_name",
 ]
