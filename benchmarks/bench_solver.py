@@ -35,6 +35,7 @@ from benchmarks import Result
 from benchmarks.synthetic import synthetic_scenario
 from desktop.domain import Clause, Draft, Scenario, check, scenario_from_dict, solver
 from desktop.domain.solver import BridgeResult, find_bridge
+from desktop.wording import note_text, status_words
 
 NAME = "solver"
 TITLE = "Bridge finder: CP-SAT proposals and clashes"
@@ -114,7 +115,8 @@ def _limit_case(name: str, scenario: Scenario) -> Result:
     took = time.perf_counter() - start
     return Result(f"time limit {LIMIT_S:.0f} s kept: {name}", took, "s", LIMIT_S * LIMIT_SLACK,
                   took <= LIMIT_S * LIMIT_SLACK,
-                  note=f"{result.status}; notes: {'; '.join(result.notes) or 'none'}")
+                  note=f"{status_words(result.status)}; notes: "
+                  f"{'; '.join(note_text(n) for n in result.notes) or 'none'}")
 
 
 def _solve(scenario: Scenario, parties: list[str] | None,

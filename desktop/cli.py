@@ -29,12 +29,15 @@ from desktop.domain import Clause, Draft, Report, Scenario, check, json_schema
 from desktop.domain.interchange import ScenarioError
 from desktop.textsafe import json_terminal_safe, terminal_safe
 from desktop.wording import (
+    change_reason,
     conflict_text,
     count,
     describe_change,
     explanation,
+    note_text,
     percent,
     report_summary,
+    status_words,
 )
 
 if TYPE_CHECKING:
@@ -342,7 +345,7 @@ def _changes_to_json(changes: Sequence[Change]) -> list[dict[str, Any]]:
             item["value"] = c.value
         if c.phase is not None:
             item["phase"] = c.phase
-        item["reason"] = c.reason
+        item["reason"] = change_reason(c.why)
         out.append(item)
     return out
 
@@ -354,8 +357,9 @@ def _items_to_json(items: Sequence[ClashItem]) -> list[dict[str, str]]:
 def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
     """The ``suggest --json`` shape (a contract; see docs/bridge.md). ``feasible`` is true (a
     proposal), false (no agreement is possible, proven) or null (the time limit was hit before
-    either was known); ``notes`` says in words what is partial."""
-    notes = list(result.notes)
+    either was known); ``status`` is how the search ended (``optimal``, ``best-found``,
+    ``no-agreement``, ``no-proposal``, ``cancelled``); ``notes`` says in words what is partial."""
+    notes = [note_text(n) for n in result.notes]
     if result.proposal is None:
         return {
             "feasible": False if result.proven_infeasible else None,
@@ -392,7 +396,7 @@ def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str
     from the scenario is :func:`terminal_safe`."""
     lines = [f"{draft.title} [{draft.id}]"]
     if result.proposal is None:
-        lines.append(f"NO PROPOSAL: {result.status}")
+        lines.append(f"NO PROPOSAL: {status_words(result.status)}")
         if result.clashes:
             lines.append("")
             if len(result.clashes) == 1:
@@ -417,8 +421,9 @@ def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str
         lines.append("")
         for c in p.changes:
             lines.append(f"  {describe_change(c, 'terminal')}")
-            if c.reason:
-                lines.append(f"      why: {c.reason}")
+            reason = change_reason(c.why)
+            if reason:
+                lines.append(f"      why: {reason}")
         lines.append("")
         lines.append("  Satisfaction:")
         for pid, x in p.satisfaction.items():
@@ -429,7 +434,7 @@ def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str
             lines.extend(f"    {describe_change(c, 'terminal')}" for c in alt.changes)
     if result.notes:
         lines.append("")
-        lines.extend(f"  Note: {n}" for n in result.notes)
+        lines.extend(f"  Note: {note_text(n)}" for n in result.notes)
     return "\n".join(terminal_safe(line) for line in lines) + "\n"
 
 

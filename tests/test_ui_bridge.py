@@ -25,7 +25,10 @@ from desktop.domain.solver import (
     Change,
     ClashItem,
     FrontierPoint,
+    Need,
+    Note,
     Proposal,
+    Why,
 )
 from desktop.domain.solver import find_bridge as real_find_bridge
 from desktop.domain.solver import frontier as real_frontier
@@ -91,23 +94,26 @@ PROPOSAL_CLAUSES = (
 )
 PROPOSAL = Proposal(
     changes=(
-        Change("set", "army-cap", "Ukraine's red line ua-army needs at least 800000.",
+        Change("set", "army-cap",
+               Why(needs=(Need("ukraine", "Ukraine", "ua-army", "Army of at least 800k"),)),
                param="personnel", value=800000),
         Change("add", "intl-monitoring",
-               "Ukraine's red line ua-monitor needs it when withdrawal is in the draft."),
-        Change("remove", "neutral", "<b>not bold</b> it excludes the guarantee"),
+               Why(needs=(Need("ukraine", "Ukraine", "ua-monitor",
+                               "Monitoring when withdrawal is in the draft"),))),
+        Change("remove", "neutral",
+               Why(needs=(Need("russia", "<b>not bold</b>", "ru-x", "excludes the guarantee"),))),
     ),
     clauses=PROPOSAL_CLAUSES,
     satisfaction={"ukraine": 0.25, "russia": None},
     cost=3,
 )
 ALTERNATIVE = Proposal(
-    changes=(Change("phase", "withdrawal", "Later withdrawal.", phase=3),),
+    changes=(Change("phase", "withdrawal", Why(), phase=3),),
     clauses=(Clause(provision="withdrawal", phase=3),),
     satisfaction={"ukraine": 0.0, "russia": None},
     cost=3,
 )
-FEASIBLE = BridgeResult(feasible=True, optimal=True, status="OPTIMAL", proposal=PROPOSAL,
+FEASIBLE = BridgeResult(feasible=True, optimal=True, status="optimal", proposal=PROPOSAL,
                         alternatives=(ALTERNATIVE,))
 CLASH = (
     ClashItem("ukraine", "ua-army", "Army of at least 800,000", "army-cap.personnel >= 800000"),
@@ -117,7 +123,7 @@ OTHER_CLASH = (
     ClashItem("ukraine", "ua-no-cap", "No cap on the army", "not army-cap"),
     ClashItem("russia", "ru-army", "Army at most 600k", "army-cap.personnel <= 600000"),
 )
-INFEASIBLE = BridgeResult(feasible=False, optimal=True, status="INFEASIBLE", proposal=None,
+INFEASIBLE = BridgeResult(feasible=False, optimal=True, status="no-agreement", proposal=None,
                           alternatives=(), clashes=(CLASH,), relax=CLASH,
                           proven_infeasible=True)
 
@@ -182,7 +188,8 @@ def test_feasible_result_shows_changes_and_satisfaction(
     assert text(panel, "BridgeStatus") == "Optimal: 3 changes"
     changes = text(panel, "BridgeChanges")
     assert "Add “International monitoring” [intl-monitoring]" in changes
-    assert "needs it when withdrawal is in the draft" in changes
+    assert ("Ukraine's red line ua-monitor needs it (Monitoring when withdrawal is in the "
+            "draft)") in changes
     assert "Set personnel of “Army ceiling” [army-cap] to 800000" in changes
     assert "<b>not bold</b>" in changes  # plain text, shown as written
     sat = text(panel, "BridgeSatisfaction")
@@ -263,10 +270,10 @@ def test_infeasible_shows_clash_and_relax(make_panel: MakePanel, qtbot: QtBot) -
 
 def test_several_clashes_are_listed_with_what_is_partial(
         make_panel: MakePanel, qtbot: QtBot) -> None:
-    result = BridgeResult(feasible=False, optimal=False, status="no agreement possible",
+    result = BridgeResult(feasible=False, optimal=False, status="no-agreement",
                           proposal=None, alternatives=(), clashes=(CLASH, OTHER_CLASH),
                           relax=(CLASH[1],), proven_infeasible=True,
-                          notes=("the time limit was hit before every clash was proven minimal",))
+                          notes=(Note("clashes-not-proven"),))
     panel = make_panel(find_bridge=fake_bridge(result))
     run(qtbot, panel)
     assert text(panel, "BridgeStatus") == "No agreement possible"
@@ -275,16 +282,16 @@ def test_several_clashes_are_listed_with_what_is_partial(
         "1. Ukraine: ua-army — Army of at least 800,000 ⟂ Russia: ru-army — Army at most 600k",
         "2. Ukraine: ua-no-cap — No cap on the army ⟂ Russia: ru-army — Army at most 600k"]
     assert text(panel, "BridgeNotes") == (
-        "Note: The time limit was hit before every clash was proven minimal.")
+        "Note: The time limit was hit before every clash was proven minimal; only proven ones "
+        "are shown.")
     assert panel.notes.isVisible()
 
 
 def test_time_limit_without_an_answer_claims_nothing(
         make_panel: MakePanel, qtbot: QtBot) -> None:
-    result = BridgeResult(feasible=False, optimal=False, status="no proposal found",
+    result = BridgeResult(feasible=False, optimal=False, status="no-proposal",
                           proposal=None, alternatives=(),
-                          notes=("the time limit was hit before a proposal or a proof of no "
-                                 "agreement was found",))
+                          notes=(Note("no-answer-in-time"),))
     panel = make_panel(find_bridge=fake_bridge(result))
     run(qtbot, panel)
     assert text(panel, "BridgeStatus") == "No proposal found (time limit hit)"
@@ -336,7 +343,7 @@ def blocking_solver(started: threading.Event, result: BridgeResult | None = None
             time.sleep(0.01)
         if result is not None:
             return result
-        return BridgeResult(feasible=False, optimal=False, status="CANCELLED", proposal=None,
+        return BridgeResult(feasible=False, optimal=False, status="cancelled", proposal=None,
                             alternatives=())
     return solve
 

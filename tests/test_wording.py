@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -27,12 +28,13 @@ from desktop.domain.reasons import (
     Tally,
 )
 from desktop.domain.rules import Compare, Lit, Ref, parse
-from desktop.domain.solver import Change
+from desktop.domain.solver import Change, Gain, Need, Note, NoteKind, Why
 from desktop.wording import (
     BRIEFING_KIND_LABELS,
     KIND_LABELS,
     KIND_LETTERS,
     ROLE_LABELS,
+    change_reason,
     clause_text,
     conflict_text,
     count,
@@ -40,6 +42,7 @@ from desktop.wording import (
     explanation,
     format_value,
     literal,
+    note_text,
     palette,
     percent,
     plain_value,
@@ -48,6 +51,7 @@ from desktop.wording import (
     reason_text,
     report_summary,
     short_name,
+    status_words,
 )
 
 ROOT = Path(__file__).parent.parent
@@ -160,13 +164,14 @@ def test_labels() -> None:
 
 # --------------------------------------------------------------------------- changes
 
-SET = Change("set", "army-cap", "Ukraine needs 800000.", param="personnel", value=800000)
-SET_BOOL = Change("set", "monitor", "", param="armed", value=True)
-SET_TEXT = Change("set", "zone", "", param="body", value="UN")
-SET_NONE = Change("set", "zone", "", param="body")
-ADD = Change("add", "intl-monitoring", "Needed by ua-monitor.")
-REMOVE = Change("remove", "neutral", "")
-PHASE = Change("phase", "withdrawal", "Later.", phase=3)
+UA_ARMY = Need("ukraine", "Ukraine", "ua-army", "Army of at least 800k")
+SET = Change("set", "army-cap", Why(needs=(UA_ARMY,)), param="personnel", value=800000)
+SET_BOOL = Change("set", "monitor", None, param="armed", value=True)
+SET_TEXT = Change("set", "zone", None, param="body", value="UN")
+SET_NONE = Change("set", "zone", None, param="body")
+ADD = Change("add", "intl-monitoring", Why(conflicts=(("neutral", "guarantee"),)))
+REMOVE = Change("remove", "neutral", None)
+PHASE = Change("phase", "withdrawal", Why(), phase=3)
 
 
 @pytest.mark.parametrize(("change", "text"), [
@@ -190,13 +195,33 @@ def test_panel_style(mini_json: bytes) -> None:
     army = provision_name(s, "army-cap")
     assert army == f"“{s.provision('army-cap').title}” [army-cap]"
     assert describe_change(SET, "panel", s) == (
-        f"Set personnel of {army} to 800000: Ukraine needs 800000.")
+        f"Set personnel of {army} to 800000: Ukraine's red line ua-army needs it (Army of at "
+        "least 800k)")
     assert describe_change(SET_BOOL, "panel", s) == "Set armed of monitor to yes"  # unknown id
     assert describe_change(SET_TEXT, "panel") == "Set body of zone to UN"
     assert describe_change(ADD, "panel", s).startswith("Add “")
-    assert describe_change(ADD, "panel", s).endswith("[intl-monitoring]: Needed by ua-monitor.")
+    assert describe_change(ADD, "panel", s).endswith(
+        "[intl-monitoring]: neutral and guarantee exclude each other")
     assert describe_change(REMOVE, "panel") == "Remove neutral"
-    assert describe_change(PHASE, "panel") == "Move withdrawal to phase 3: Later."
+    assert describe_change(PHASE, "panel") == (
+        "Move withdrawal to phase 3: needed together with the other changes for every red line "
+        "to hold")
+
+
+def test_change_reasons_statuses_and_notes() -> None:
+    both = Why(needs=(UA_ARMY,), conflicts=(("a", "b"),))
+    assert change_reason(both) == (
+        "Ukraine's red line ua-army needs it (Army of at least 800k); a and b exclude each other")
+    gains = Why(gains=(Gain("ukraine", "Ukraine", 0.5, 0.625), Gain("us", "US", 0, 1)))
+    assert change_reason(gains) == "raises satisfaction: Ukraine 50% → 62%, US 0% → 100%"
+    assert change_reason(None) == ""
+    assert status_words("no-agreement") == "no agreement possible"
+    assert status_words("best-found") == "best found (time limit hit)"
+    assert note_text(Note("relax-not-proven")) == (
+        "the red lines to relax are the fewest found, not proven the fewest (time limit)")
+    assert note_text(Note("all-clashes-found", 2)) == "only 2 distinct clashes exist"
+    kinds = get_args(NoteKind)
+    assert all(note_text(Note(k, 1)) for k in kinds)  # every kind has words
 
 
 # --------------------------------------------------------------------------- reasons
@@ -278,6 +303,7 @@ def test_the_checker_words_nothing(mini_json: bytes) -> None:
     report = check(s, s.drafts[0])
     violation = report.verdict("ukraine").violations[0]
     assert not hasattr(violation, "explanation")
+    assert not hasattr(report.conflicts[0], "explanation")
     assert not hasattr(report, "summary")
     assert explanation(violation.reasons) == "army-cap.personnel is 600000; needs >= 800000"
     assert [conflict_text(c) for c in report.conflicts] == [

@@ -42,12 +42,6 @@ class Conflict:
 
     provisions: tuple[str, str]  # in draft order
 
-    @property
-    def explanation(self) -> str:
-        """Transitional: read only by the solver's certificate message until it words
-        ``provisions`` itself; everything else uses desktop.wording.reasons.conflict_text."""
-        return f"{self.provisions[0]} and {self.provisions[1]} exclude each other"
-
 
 @dataclass(frozen=True, slots=True)
 class Report:

@@ -63,7 +63,15 @@ from desktop.domain.solver import (
 )
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import count, describe_change, palette, percent, plural, short_name
+from desktop.wording import (
+    count,
+    describe_change,
+    note_text,
+    palette,
+    percent,
+    plural,
+    short_name,
+)
 from desktop.wording.palette import rgb
 
 # The solvers the panel runs: find_bridge and frontier of desktop.domain.solver, or stand-ins.
@@ -677,7 +685,8 @@ class BridgePanel(QWidget):
         else:
             self.relax.setText("")
         notes = r.notes if r is not None else ()
-        self.notes.setText("\n".join(f"Note: {n[:1].upper()}{n[1:]}." for n in notes))
+        texts = [note_text(n) for n in notes]
+        self.notes.setText("\n".join(f"Note: {t[:1].upper()}{t[1:]}." for t in texts))
         self.notes.setVisible(bool(notes))
         self._show_proposal()
 

@@ -8,11 +8,13 @@ palette they are painted in. Qt-free; imports nothing of Accord but :mod:`deskto
 * :mod:`~desktop.wording.numbers` -- counts with their nouns (``1 change``, ``3 parties``)
 * :mod:`~desktop.wording.labels` -- names for provision kinds, party roles, param types
 * :mod:`~desktop.wording.changes` -- a proposed change, for the terminal or the panel
+* :mod:`~desktop.wording.bridge` -- why a change is proposed, how a search ended, what is partial
 * :mod:`~desktop.wording.palette` -- every colour, as ``#RRGGBB``
 * :mod:`~desktop.wording.reasons` -- why a draft fails: reasons, conflicts, a report's summary
 """
 
 from desktop.wording import palette
+from desktop.wording.bridge import change_reason, note_text, status_words
 from desktop.wording.changes import ChangeStyle, describe_change, provision_name
 from desktop.wording.labels import (
     BRIEFING_KIND_LABELS,
@@ -35,6 +37,7 @@ __all__ = [
     "PARAM_TYPE_LABELS",
     "ROLE_LABELS",
     "ChangeStyle",
+    "change_reason",
     "clause_text",
     "conflict_text",
     "count",
@@ -42,6 +45,7 @@ __all__ = [
     "explanation",
     "format_value",
     "literal",
+    "note_text",
     "palette",
     "percent",
     "plain_value",
@@ -50,4 +54,5 @@ __all__ = [
     "reason_text",
     "report_summary",
     "short_name",
+    "status_words",
 ]

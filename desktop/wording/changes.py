@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from desktop.wording.bridge import change_reason
 from desktop.wording.values import literal, plain_value
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its Change's shape is needed here
@@ -57,4 +58,5 @@ def _panel(c: Change, scenario: Scenario | None) -> str:
         head = f"Set {c.param} of {what} to {plain_value(c.value)}"
     else:
         head = f"Move {what} to phase {c.phase}"
-    return f"{head}: {c.reason}" if c.reason else head
+    reason = change_reason(c.why)
+    return f"{head}: {reason}" if reason else head

@@ -45,7 +45,13 @@ from desktop.domain.solver.types import (
     ChangeOp,
     ClashItem,
     FrontierPoint,
+    Gain,
+    Need,
+    Note,
+    NoteKind,
     Proposal,
+    Status,
+    Why,
 )
 
 __all__ = [
@@ -57,7 +63,13 @@ __all__ = [
     "ChangeOp",
     "ClashItem",
     "FrontierPoint",
+    "Gain",
+    "Need",
+    "Note",
+    "NoteKind",
     "Proposal",
+    "Status",
+    "Why",
     "find_bridge",
     "frontier",
 ]

@@ -44,8 +44,13 @@ from desktop.domain.solver.types import (
     CertificateError,
     Change,
     ClashItem,
+    Gain,
+    Need,
+    Note,
     OutOfTime,
     Proposal,
+    Status,
+    Why,
 )
 
 
@@ -54,18 +59,18 @@ def _changes(comp: Compiler, sol: Solution) -> list[Change]:
     for clause in comp.draft.clauses:
         pid = clause.provision
         if not sol.present[pid]:
-            out.append(Change("remove", pid, ""))
+            out.append(Change("remove", pid))
             continue
         raw, cur = sol.values[pid], comp.cur_raw[pid]
         for name in comp.vars[pid]:
             if name != "phase" and raw[name] != cur[name]:
-                out.append(Change("set", pid, "", param=name,
+                out.append(Change("set", pid, param=name,
                                   value=comp.value_of(pid, name, raw[name])))
         if "phase" in raw and raw["phase"] != cur["phase"]:
-            out.append(Change("phase", pid, "", phase=raw["phase"]))
+            out.append(Change("phase", pid, phase=raw["phase"]))
     for prov in comp.scenario.provisions:
         if prov.id not in comp.current and sol.present[prov.id]:
-            out.append(Change("add", prov.id, ""))
+            out.append(Change("add", prov.id))
     return out
 
 
@@ -109,22 +114,23 @@ class _Reasons:
             if p.id in comp.preferences:
                 self.preferences[p.id] = [(w, r) for _, w, r in p.preferences]
 
-    def reason(self, clauses: tuple[Clause, ...], change: Change,
-               sat: dict[str, float | None]) -> str:
+    def why(self, clauses: tuple[Clause, ...], change: Change,
+            sat: dict[str, float | None]) -> Why:
         comp = self.comp
         pid = change.provision
         reverted = _revert(comp, clauses, change)
         state = comp.checker.state(comp.draft.model_copy(update={"clauses": reverted}))
-        needs = [f"{rl.party_name}'s red line {rl.id} needs it ({rl.title})"
-                 for rl in self.red_lines.get(pid, ()) if not rl.rule.predicate(state)]
+        needs = tuple(Need(rl.party, rl.party_name, rl.id, rl.title)
+                      for rl in self.red_lines.get(pid, ()) if not rl.rule.predicate(state))
+        conflicts: list[tuple[str, str]] = []
         if change.op == "remove":
             order = {c.provision: i for i, c in enumerate(reverted)}
             for other in comp.checker.excludes.get(pid, ()):
                 if other in order:
                     a, b = sorted((pid, other), key=order.__getitem__)
-                    needs.append(f"{a} and {b} exclude each other")
-        if needs:
-            return "; ".join(needs)
+                    conflicts.append((a, b))
+        if needs or conflicts:
+            return Why(needs, tuple(conflicts))
         gains = []
         for p in comp.parties:
             prefs = self.preferences.get(p.id)
@@ -134,10 +140,8 @@ class _Reasons:
             total = sum(w for w, _ in prefs)
             before = sum(w for w, r in prefs if r.predicate(state)) / total
             if after > before + 1e-12:
-                gains.append(f"{p.name} {before:.0%} → {after:.0%}")
-        if gains:
-            return "raises satisfaction: " + ", ".join(gains)
-        return "needed together with the other changes for every red line to hold"
+                gains.append(Gain(p.id, p.name, before, after))
+        return Why(gains=tuple(gains))
 
 
 def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
@@ -147,27 +151,27 @@ def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
     chosen = set(parties)
     failing = [f"{v.party}: {x.red_line}" for v in report.parties if v.party in chosen
                for x in v.violations]
-    failing += [c.explanation for c in report.conflicts]
+    failing += [" excludes ".join(c.provisions) for c in report.conflicts]
     if failing:
         raise CertificateError("a proposal failed the checker: " + "; ".join(failing))
     return {v.party: v.satisfaction for v in report.parties if v.party in chosen}
 
 
 def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
-              notes: list[str]) -> Proposal:
+              notes: list[Note]) -> Proposal:
     clauses = comp.clauses(sol)
     sat = _certify_proposal(comp.scenario, comp.draft, [p.id for p in comp.parties], clauses)
     changes: list[Change] = []
     skipped = False
     for c in _changes(comp, sol):
         if reasons is not None and not run.expired():
-            c = Change(c.op, c.provision, reasons.reason(clauses, c, sat), c.param, c.value,
+            c = Change(c.op, c.provision, reasons.why(clauses, c, sat), c.param, c.value,
                        c.phase)
         else:
             skipped = True
         changes.append(c)
     if skipped and reasons is not None:
-        notes.append("the reasons for some changes were not worked out within the time limit")
+        notes.append(Note("reasons-not-worked-out"))
     return Proposal(tuple(changes), clauses, sat, len(changes))
 
 
@@ -192,73 +196,88 @@ def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | No
     ``notes``). Raises ValueError for a party id the scenario does not have,
     :class:`BeyondExactSolver` when the scenario's numbers cannot be encoded exactly, and
     :class:`CertificateError` when an answer fails its re-check (a bug)."""
-    run = Run(time_limit, workers, cancel, progress)
-    chosen = chosen_parties(scenario, parties)
-    viable = _viable_for(scenario, draft, chosen)
-    found: list[Solution] = []
-    notes: list[str] = []
+    search = _Search(scenario, draft, chosen_parties(scenario, parties),
+                     Run(time_limit, workers, cancel, progress))
+    try:
+        return search.answer(alternatives, clashes)
+    except Cancelled:
+        return BridgeResult(False, False, "cancelled", None, ())
 
-    def fresh() -> Compiler:
-        # A fresh model per search, with red lines, stage bounds and no-goods as plain
-        # constraints: CP-SAT's presolve is far stronger without assumption literals.
-        comp = Compiler(scenario, draft, chosen, run=run)
+
+class _Search:
+    """One call of :func:`find_bridge`: its deadline, the proposals found so far (each later
+    search must differ from them) and the notes on what is partial."""
+
+    def __init__(self, scenario: Scenario, draft: Draft, chosen: list[str], run: Run) -> None:
+        self.scenario, self.draft, self.chosen, self.run = scenario, draft, chosen, run
+        self.viable = _viable_for(scenario, draft, chosen)
+        self.found: list[Solution] = []
+        self.notes: list[Note] = []
+
+    def fresh(self) -> Compiler | None:
+        """A fresh model per search, with red lines, stage bounds and no-goods as plain
+        constraints (CP-SAT's presolve is far stronger without assumption literals); None
+        when the deadline passed while building it."""
+        try:
+            comp = Compiler(self.scenario, self.draft, self.chosen, run=self.run)
+        except OutOfTime:
+            return None
         for r in comp.red_lits:
             comp.m.add_bool_or([r])
-        for sol in found:
+        for sol in self.found:
             comp.nogood(sol)
         return comp
 
-    try:
-        run.say("Building the model…")
-        try:
-            comp: Compiler | None = fresh()
-        except OutOfTime:
-            comp = None
-        sol, cost = _lexicographic(comp, run, "") if comp is not None else (None, None)
-        if sol is None and viable:
-            if cost is not None:  # proven infeasible, yet the checker accepts the draft
-                raise CertificateError("the solver found no agreement on a draft the checker "
-                                       "finds viable")
-            # Out of time before the solver answered. The checker has proven the draft
-            # acceptable, and with 0 changes it is the only (so the optimal) proposal.
-            sat = _certify_proposal(scenario, draft, chosen, draft.clauses)
-            if alternatives:
-                notes.append("no alternatives were searched within the time limit")
-            return BridgeResult(True, True, "optimal", Proposal((), draft.clauses, sat, 0), (),
-                                notes=tuple(notes))
+    def answer(self, alternatives: int, clashes: int) -> BridgeResult:
+        self.run.say("Building the model…")
+        comp = self.fresh()
+        sol, cost = _lexicographic(comp, self.run, "") if comp is not None else (None, None)
+        if sol is None and self.viable:
+            return self._viable_draft(cost, alternatives)
         if sol is None or comp is None:
             if cost is None:
-                return BridgeResult(False, False, "no proposal found (time limit hit)",
-                                    None, (), notes=("the time limit was hit before a proposal "
-                                                     "or a proof of no agreement was found",))
-            return _no_agreement(scenario, draft, chosen, run, clashes, notes)
-        main = _proposal(comp, sol, run, _Reasons(comp), notes)
-        if viable and main.cost != 0:
+                return BridgeResult(False, False, "no-proposal", None, (),
+                                    notes=(Note("no-answer-in-time"),))
+            return _no_agreement(self.scenario, self.draft, self.chosen, self.run, clashes,
+                                 self.notes)
+        main = _proposal(comp, sol, self.run, _Reasons(comp), self.notes)
+        if self.viable and main.cost != 0:
             raise CertificateError(f"the solver proposed {main.cost} changes to a draft the "
                                    "checker finds viable")
-        found.append(sol)
+        self.found.append(sol)
+        alts = self._alternatives(alternatives)
+        optimal = not self.run.hit_limit
+        if self.run.hit_limit and len(alts) < alternatives:
+            self.notes.append(Note("fewer-alternatives"))
+        status: Status = "optimal" if optimal else "best-found"
+        return BridgeResult(True, optimal, status, main, tuple(alts),
+                            notes=tuple(dict.fromkeys(self.notes)))
+
+    def _viable_draft(self, cost: int | None, alternatives: int) -> BridgeResult:
+        """The solver has no proposal, yet the checker accepts the draft: either a false proof
+        (a bug) or the time ran out first, and then the draft is the answer: with 0 changes it
+        is the only, so the optimal, proposal."""
+        if cost is not None:
+            raise CertificateError("the solver found no agreement on a draft the checker "
+                                   "finds viable")
+        sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses)
+        if alternatives:
+            self.notes.append(Note("no-alternatives-in-time"))
+        return BridgeResult(True, True, "optimal", Proposal((), self.draft.clauses, sat, 0), (),
+                            notes=tuple(self.notes))
+
+    def _alternatives(self, wanted: int) -> list[Proposal]:
         alts: list[Proposal] = []
-        for k in range(alternatives):
-            if run.expired():
+        for k in range(wanted):
+            comp = None if self.run.expired() else self.fresh()
+            if comp is None:
                 break
-            try:
-                comp = fresh()
-            except OutOfTime:
-                break
-            alt, _ = _lexicographic(comp, run, f" alternative {k + 1}")
+            alt, _ = _lexicographic(comp, self.run, f" alternative {k + 1}")
             if alt is None:
                 break
-            found.append(alt)
-            alts.append(_proposal(comp, alt, run, _Reasons(comp), notes))
-        optimal = not run.hit_limit
-        if run.hit_limit and len(alts) < alternatives:
-            notes.append("fewer alternatives than asked for were searched within the time "
-                         "limit")
-        status = "optimal" if optimal else "best found (time limit hit)"
-        return BridgeResult(True, optimal, status, main, tuple(alts),
-                            notes=tuple(dict.fromkeys(notes)))
-    except Cancelled:
-        return BridgeResult(False, False, "cancelled", None, ())
+            self.found.append(alt)
+            alts.append(_proposal(comp, alt, self.run, _Reasons(comp), self.notes))
+        return alts
 
 
 def _lexicographic(comp: Compiler, run: Run, label: str
@@ -439,35 +458,32 @@ class _Clashes:
 
 
 def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run,
-                  wanted: int, notes: list[str]) -> BridgeResult:
+                  wanted: int, notes: list[Note]) -> BridgeResult:
     """No package passes every chosen red line (proven by the main solve): why, verified."""
     run.say("No agreement: finding the clashing red lines…")
     try:
         finder = _Clashes(scenario, draft, chosen, run)
     except OutOfTime:
-        notes.append("the clashing red lines were not found within the time limit")
-        return BridgeResult(False, False, "no agreement possible", None, (),
+        notes.append(Note("clashes-not-found"))
+        return BridgeResult(False, False, "no-agreement", None, (),
                             proven_infeasible=True, notes=tuple(notes))
     found = finder.enumerate(max(1, wanted))
     proven = [c for c in found if finder.certify(c)]
     if len(proven) < len(found) or finder.unproven:
         finder.unproven = True
-        notes.append("the time limit was hit before every clash was proven minimal; only "
-                     "proven ones are shown")
+        notes.append(Note("clashes-not-proven"))
     elif len(found) < wanted:
-        notes.append(f"only {len(found)} distinct "
-                     f"{'clash exists' if len(found) == 1 else 'clashes exist'}")
+        notes.append(Note("all-clashes-found", len(found)))
     run.say("No agreement: the fewest red lines to relax…")
     dropped, relax_proven = finder.relax()
     if not dropped:
-        notes.append("the fewest red lines to relax were not found within the time limit")
+        notes.append(Note("relax-not-found"))
     elif not relax_proven:
-        notes.append("the red lines to relax are the fewest found, not proven the fewest "
-                     "(time limit)")
+        notes.append(Note("relax-not-proven"))
     red = finder.comp.red_lines
     optimal = not finder.unproven and relax_proven and bool(dropped)
     return BridgeResult(
-        False, optimal, "no agreement possible", None, (),
+        False, optimal, "no-agreement", None, (),
         clashes=tuple(tuple(_item(red[i]) for i in c) for c in proven),
         relax=tuple(_item(red[i]) for i in dropped),
         proven_infeasible=True,

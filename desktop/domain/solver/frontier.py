@@ -47,49 +47,57 @@ def frontier(scenario: Scenario, draft: Draft, party_a: str, party_b: str, *,
             comp.m.add(r == 1)
     if party_a not in comp.nums or party_b not in comp.nums:
         return ()
-    na, nb = comp.nums[party_a], comp.nums[party_b]
-    ta, tb = comp.totals[party_a], comp.totals[party_b]
     run = Run(time_limit, 2, cancel, None)
-    m: Any = comp.m
     points: list[tuple[int, int, tuple[Clause, ...]]] = []
     upper_b: int | None = None
     try:
-        while True:
-            lits: list[Var] = []
-            if upper_b is not None:
-                lb = m.new_bool_var("")
-                m.add(nb <= upper_b - 1).only_enforce_if(lb)
-                lits.append(lb)
-            m.clear_assumptions()
-            m.add_assumptions(lits)
-            m.maximize(nb)
-            status, solver = run.solve(m)
-            if status != cp_model.OPTIMAL:
-                break
-            b = round(solver.objective_value)
-            fb = m.new_bool_var("")
-            m.add(nb == b).only_enforce_if(fb)
-            lits.append(fb)
-            m.clear_assumptions()
-            m.add_assumptions(lits)
-            m.maximize(na)
-            status, solver = run.solve(m)
-            if status != cp_model.OPTIMAL:
-                break
-            a = round(solver.objective_value)
-            fa = m.new_bool_var("")
-            m.add(na == a).only_enforce_if(fa)
-            m.clear_assumptions()
-            m.add_assumptions([*lits, fa])
-            m.minimize(comp.cost)
-            status, solver = run.solve(m)
-            if status not in FOUND:
-                break
-            if not points or a > points[-1][0]:
-                points.append((a, b, comp.clauses(comp.read(solver))))
-            upper_b = b
+        while (point := _next_point(comp, run, party_a, party_b, upper_b)) is not None:
+            if not points or point[0] > points[-1][0]:
+                points.append(point)
+            upper_b = point[1]
     except Cancelled:
         return ()
+    return _marked(points, comp.totals[party_a], comp.totals[party_b])
+
+
+def _next_point(comp: Compiler, run: Run, party_a: str, party_b: str, upper_b: int | None
+                ) -> tuple[int, int, tuple[Clause, ...]] | None:
+    """One step of the sweep: the best B below ``upper_b``, then the best A at that B, then the
+    package closest to the draft with both; None when the sweep is over (or out of time)."""
+    m: Any = comp.m
+    na, nb = comp.nums[party_a], comp.nums[party_b]
+    lits: list[Var] = []
+    if upper_b is not None:
+        lb = m.new_bool_var("")
+        m.add(nb <= upper_b - 1).only_enforce_if(lb)
+        lits.append(lb)
+    found: list[int] = []
+    for objective in (nb, na):
+        m.clear_assumptions()
+        m.add_assumptions(lits)
+        m.maximize(objective)
+        status, solver = run.solve(m)
+        if status != cp_model.OPTIMAL:
+            return None
+        best = round(solver.objective_value)
+        fixed = m.new_bool_var("")
+        m.add(objective == best).only_enforce_if(fixed)
+        lits.append(fixed)
+        found.append(best)
+    m.clear_assumptions()
+    m.add_assumptions(lits)
+    m.minimize(comp.cost)
+    status, solver = run.solve(m)
+    if status not in FOUND:
+        return None
+    b, a = found
+    return a, b, comp.clauses(comp.read(solver))
+
+
+def _marked(points: list[tuple[int, int, tuple[Clause, ...]]], ta: int, tb: int
+            ) -> tuple[FrontierPoint, ...]:
+    """The frontier's points as satisfactions, with the Nash point (largest product) and the
+    egalitarian point (largest minimum) marked; ties go to the larger sum."""
     if not points:
         return ()
     sats = [(a / ta, b / tb) for a, b, _ in points]
@@ -101,4 +109,3 @@ def frontier(scenario: Scenario, draft: Draft, party_a: str, party_b: str, *,
                                                   sats[i][0] + sats[i][1]))
     return tuple(FrontierPoint(sats[i], points[i][2], i == nash, i == egal)
                  for i in range(len(points)))
-

@@ -9,6 +9,22 @@ from typing import Any, Literal
 from desktop.domain.model import Clause, Value
 
 ChangeOp = Literal["add", "remove", "set", "phase"]
+#: How a call ended: a proven optimum, the best found in time, no agreement (proven), nothing
+#: found in time, or cancelled. ``desktop.wording.bridge`` says each in words.
+Status = Literal["optimal", "best-found", "no-agreement", "no-proposal", "cancelled"]
+#: What of an answer is partial or worth knowing (``Note.count`` says how many, where it
+#: matters). ``desktop.wording.bridge`` says each in words.
+NoteKind = Literal[
+    "no-answer-in-time",       # neither a proposal nor a proof of no agreement in time
+    "no-alternatives-in-time",  # the draft is acceptable; no alternatives were searched
+    "reasons-not-worked-out",  # some changes' reasons were not worked out in time
+    "fewer-alternatives",      # fewer alternatives than asked for were searched in time
+    "clashes-not-found",       # no agreement, but its clashes were not found in time
+    "clashes-not-proven",      # only the clashes proven minimal in time are shown
+    "all-clashes-found",       # only ``count`` distinct clashes exist
+    "relax-not-found",         # the red lines to relax were not found in time
+    "relax-not-proven",        # the red lines to relax are the fewest found, not proven
+]
 
 
 # --------------------------------------------------------------------------- API
@@ -26,13 +42,53 @@ class CertificateError(RuntimeError):
 
 
 @dataclass(frozen=True, slots=True)
+class Need:
+    """A red line of a chosen party that fails when the change is reverted on its own."""
+
+    party: str
+    party_name: str
+    red_line: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gain:
+    """A party whose satisfaction the change raises (and no red line needs it)."""
+
+    party: str
+    party_name: str
+    before: float
+    after: float
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """Why a change is in a proposal, as data: the red lines that need it, the exclusions it
+    resolves (pairs of provisions, in draft order), or else the satisfaction it adds. All empty:
+    it is needed only together with the other changes."""
+
+    needs: tuple[Need, ...] = ()
+    conflicts: tuple[tuple[str, str], ...] = ()
+    gains: tuple[Gain, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
+    """One change of a proposal. ``why`` is None when the time limit came before its reason
+    was worked out."""
+
     op: ChangeOp
     provision: str
-    reason: str
+    why: Why | None = None
     param: str | None = None
     value: Value | None = None
     phase: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    kind: NoteKind
+    count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +116,19 @@ class BridgeResult:
     clashes and the fewest red lines to relax); false when a time limit cut the search short.
     ``proven_infeasible``: no agreement is possible, proven; false when there is a proposal or
     when the time ran out before either was known. ``clashes``: distinct minimal clash sets,
-    each re-verified (``clash`` is the first). ``notes``: what is partial, in words.
+    each re-verified (``clash`` is the first). ``notes``: what is partial (data; the wording
+    module says them).
     """
 
     feasible: bool
     optimal: bool
-    status: str
+    status: Status
     proposal: Proposal | None
     alternatives: tuple[Proposal, ...]
     clashes: tuple[tuple[ClashItem, ...], ...] = ()
     relax: tuple[ClashItem, ...] = ()
     proven_infeasible: bool = False
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def clash(self) -> tuple[ClashItem, ...]:
