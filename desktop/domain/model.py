@@ -285,7 +285,8 @@ class Scenario(FrozenModel):
 
     # -- validation
 
-    def problems(self) -> Iterable[str]:
+    # Every consistency rule of a scenario, one check each, in reading order.
+    def problems(self) -> Iterable[str]:  # noqa: C901
         """Every cross-reference or rule problem, each naming where it is."""
         for kind, ids in (
             ("party", [p.id for p in self.parties]),

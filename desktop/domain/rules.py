@@ -475,7 +475,8 @@ def _check_literal_against(ref: Ref, rtype: _Type, lit: Lit, text: str) -> None:
 
 
 
-def typecheck(node: Node, provisions: Mapping[str, ParamHolder], text: str = "") -> None:
+# One case per rule node type (match over the syntax tree).
+def typecheck(node: Node, provisions: Mapping[str, ParamHolder], text: str = "") -> None:  # noqa: C901, PLR0912
     """Refuse unknown provisions and params, and comparisons between different types."""
     stack: list[Node] = [node]
     while stack:
@@ -533,7 +534,8 @@ State: TypeAlias = Mapping[str, Mapping[str, Value]]
 Predicate: TypeAlias = Callable[[State], bool]
 
 
-def _compile(node: Node) -> Predicate:
+# One case per rule node type (match over the syntax tree).
+def _compile(node: Node) -> Predicate:  # noqa: C901
     """Turn a syntax tree into nested closures: no interpretation per check, no eval."""
     match node:
         case Present():
@@ -590,7 +592,8 @@ def _compile(node: Node) -> Predicate:
             assert_never(node)
 
 
-def evaluate(node: Node, state: State) -> bool:
+# One case per rule node type (match over the syntax tree).
+def evaluate(node: Node, state: State) -> bool:  # noqa: PLR0911
     """Interpret a syntax tree directly: the slow reference the compiled form is tested against."""
     match node:
         case Present():
@@ -630,7 +633,8 @@ def _fact(ref: Ref, state: State) -> Fact:
     return Fact(ref, state[ref.provision][ref.param])
 
 
-def explain(node: Node, state: State, want: bool = True) -> list[Reason]:
+# One case per rule node type, each with its polarity.
+def explain(node: Node, state: State, want: bool = True) -> list[Reason]:  # noqa: C901, PLR0911, PLR0912
     """Explain why ``node`` is not ``want`` in ``state``, as reasons (data, never sentences).
 
     Called only for rules that fail, so it may be slower than the compiled predicate. Culprits

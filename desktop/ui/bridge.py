@@ -292,7 +292,8 @@ class BridgePanel(QWidget):
 
     # -- construction
 
-    def _build_bridge_tab(self) -> QWidget:
+    # Widget layout: one statement per control, read top to bottom.
+    def _build_bridge_tab(self) -> QWidget:  # noqa: PLR0915
         page = QWidget()
         page.setObjectName("BridgeTab")
         outer = QVBoxLayout(page)

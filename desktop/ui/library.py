@@ -60,7 +60,8 @@ class LibraryTree(QTreeView):
 class LibraryPanel(QWidget):
     provision_selected = Signal(str)  # for editors: the provision the user is looking at
 
-    def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None
+    # Widget layout: one statement per control, read top to bottom.
+    def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None  # noqa: PLR0915
                  ) -> None:
         super().__init__(parent)
         self.setObjectName("LibraryPanel")

@@ -236,7 +236,8 @@ class LibraryModel(QAbstractItemModel):
             base |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
         return base
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    # Qt's data(): one answer per item role.
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: C901, PLR0911
         if not index.isValid():
             return None
         if index.internalId() == 0:
@@ -491,7 +492,8 @@ class DraftModel(QAbstractListModel):
         starts = row == 0 or self._clauses[row - 1].phase != clause.phase
         return RowInfo(clause.phase, starts, prov.title, self._text(clause, prov), tuple(status))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    # Qt's data(): one answer per item role and column.
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: C901, PLR0911, PLR0912
         if not index.isValid() or not 0 <= index.row() < len(self._clauses):
             return None
         row = index.row()

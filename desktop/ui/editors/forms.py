@@ -202,7 +202,8 @@ class ParamRow:
     unit: str = ""
 
 
-def collect_params(rows: Sequence[ParamRow]) -> tuple[list[dict[str, Any]], list[str]]:
+# One check per field of a param row, reported together.
+def collect_params(rows: Sequence[ParamRow]) -> tuple[list[dict[str, Any]], list[str]]:  # noqa: C901
     """The params as the model reads them, and what is wrong with the typed text."""
     params: list[dict[str, Any]] = []
     errors: list[str] = []

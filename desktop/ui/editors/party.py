@@ -54,7 +54,8 @@ class RuleListEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, noun: str, weighted: bool, provisions: Mapping[str, Provision],
+    # Widget layout: one statement per control, read top to bottom.
+    def __init__(self, noun: str, weighted: bool, provisions: Mapping[str, Provision],  # noqa: PLR0915
                  taken_elsewhere: Collection[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.noun = noun  # "red line" or "preference"
@@ -295,7 +296,8 @@ class RuleListEditor(QWidget):
 class PartyDialog(EditorDialog[Party]):
     """Edit a party (``party`` given) or create one, with its red lines and preferences."""
 
-    def __init__(self, scenario: Scenario, party: Party | None = None,
+    # Widget layout: one statement per control, read top to bottom.
+    def __init__(self, scenario: Scenario, party: Party | None = None,  # noqa: PLR0915
                  parent: QWidget | None = None, commit: Commit[Party] | None = None,
                  prompter: Prompter | None = None) -> None:
         editing = party is not None

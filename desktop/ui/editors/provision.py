@@ -97,7 +97,8 @@ class ProvisionDialog(EditorDialog[Provision]):
 
     # -- construction
 
-    def _general_tab(self) -> QWidget:
+    # Widget layout: one statement per control, read top to bottom.
+    def _general_tab(self) -> QWidget:  # noqa: PLR0915
         page = QWidget(self)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
