@@ -34,7 +34,7 @@ from typing import Any
 from benchmarks import Result
 from benchmarks.synthetic import synthetic_scenario
 from desktop.domain import Clause, Draft, Scenario, check, scenario_from_dict, solver
-from desktop.domain.solver import BridgeResult, find_bridge
+from desktop.domain.solver import BridgeResult, Progress, find_bridge
 from desktop.wording import note_text, status_words
 
 NAME = "solver"
@@ -124,9 +124,9 @@ def _solve(scenario: Scenario, parties: list[str] | None,
            time_limit: float = 60.0) -> tuple[float, BridgeResult]:
     start = time.perf_counter()
 
-    def note(text: str) -> None:
+    def note(where: Progress) -> None:
         if marks is not None:
-            marks.setdefault(text, time.perf_counter() - start)
+            marks.setdefault(where.stage, time.perf_counter() - start)
 
     result = find_bridge(scenario, scenario.drafts[0], parties=parties, alternatives=0,
                          time_limit=time_limit, workers=WORKERS, progress=note)
@@ -213,7 +213,7 @@ def _run() -> list[Result]:
         note=f"{clock.seconds / seconds:.1%} of the {seconds:.1f} s call (the viable check, "
         f"the clash re-proven on fresh models, the relaxation's witness checked)"))
     assert not result.feasible
-    clash_s = marks.get("No agreement: the fewest red lines to relax…", seconds)
+    clash_s = marks.get("relax", seconds)
     results.append(Result.info(
         "20 parties x 60 red lines: no agreement proven + minimal clash", clash_s, "s",
         note=f"clash of {len(result.clash)}; the fewest red lines to relax then "

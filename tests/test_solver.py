@@ -30,10 +30,11 @@ from desktop.domain.solver import (
     CancelToken,
     Change,
     ClashItem,
+    Progress,
     find_bridge,
     frontier,
 )
-from desktop.wording import change_reason
+from desktop.wording import change_reason, progress_text
 
 ROOT = Path(__file__).parent.parent
 UKRAINE = ROOT / "resources" / "scenarios" / "ukraine-2025.json"
@@ -380,9 +381,9 @@ def test_cancel_stops_a_running_search() -> None:
     token = CancelToken()
     said: list[str] = []
 
-    def progress(text: str) -> None:
-        said.append(text)
-        if "relax" in text:
+    def progress(where: Progress) -> None:
+        said.append(progress_text(where))
+        if where.stage == "relax":
             threading.Timer(0.3, token.cancel).start()
 
     start = time.perf_counter()
@@ -407,10 +408,15 @@ def test_time_limit_is_reported() -> None:
 
 def test_progress_is_reported() -> None:
     scenario = _ukraine()
-    said: list[str] = []
-    find_bridge(scenario, scenario.draft("berlin"), parties=WEST, alternatives=0,
+    said: list[Progress] = []
+    find_bridge(scenario, scenario.draft("berlin"), parties=WEST, alternatives=1,
                 progress=said.append)
-    assert any(s.startswith("Solving") for s in said)
+    assert said[:2] == [Progress("building"), Progress("fewest-changes")]
+    assert Progress("fewest-changes", alternative=1) in said
+    assert [progress_text(p) for p in said[:2]] == ["Building the model…",
+                                                    "Solving: fewest changes…"]
+    assert progress_text(Progress("fairest", 2, 3)) == (
+        "Solving alternative 2: cost ≤ 3, fairest…")
 
 
 def test_frontier_is_pareto_and_marks_nash_and_egalitarian() -> None:

@@ -27,6 +27,7 @@ from desktop.domain.solver import (
     FrontierPoint,
     Need,
     Note,
+    Progress,
     Proposal,
     Why,
 )
@@ -135,7 +136,7 @@ def fake_bridge(result: BridgeResult, calls: list[dict[str, Any]] | None = None
             calls.append({"thread": threading.current_thread(), "draft": draft, **kw})
         progress = kw.get("progress")
         if progress is not None:
-            progress("Solving…")
+            progress(Progress("fewest-changes"))
         return result
     return solve
 
@@ -336,7 +337,7 @@ def blocking_solver(started: threading.Event, result: BridgeResult | None = None
     """Blocks until its CancelToken is cancelled (bounded), then returns ``result``."""
     def solve(scenario: Scenario, draft: Any, **kw: Any) -> BridgeResult:
         token: CancelToken = kw["cancel"]
-        kw["progress"]("Searching: 12 packages tried")
+        kw["progress"](Progress("fewest-changes", alternative=2))
         started.set()
         deadline = time.monotonic() + 10
         while not token.cancelled and time.monotonic() < deadline:
@@ -353,8 +354,8 @@ def test_cancel(make_panel: MakePanel, qtbot: QtBot) -> None:
     panel = make_panel(find_bridge=blocking_solver(started))
     qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
     assert started.wait(TIMEOUT)
-    qtbot.waitUntil(lambda: text(panel, "BridgeProgressText") == "Searching: 12 packages tried",
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: text(panel, "BridgeProgressText") == (
+        "Solving alternative 2: fewest changes…"), timeout=TIMEOUT)
     assert panel.busy
     assert panel.cancel.isEnabled()
     assert not panel.find_button.isEnabled()

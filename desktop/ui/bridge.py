@@ -57,6 +57,7 @@ from desktop.domain.solver import (
     CertificateError,
     ClashItem,
     FrontierPoint,
+    Progress,
     Proposal,
     find_bridge,
     frontier,
@@ -70,6 +71,7 @@ from desktop.wording import (
     palette,
     percent,
     plural,
+    progress_text,
     short_name,
 )
 from desktop.wording.palette import rgb
@@ -600,10 +602,13 @@ class BridgePanel(QWidget):
         self._bridge_snapshot = snap
 
         def work(token: CancelToken, progress: Callable[[str], None]) -> object:
+            def say(where: Progress) -> None:
+                progress(progress_text(where))
+
             return self._solve_bridge(snap.scenario, snap.draft, parties=parties,
                                       alternatives=alternatives, clashes=CLASHES,
                                       time_limit=TIME_LIMIT,
-                                      workers=WORKERS, cancel=token, progress=progress)
+                                      workers=WORKERS, cancel=token, progress=say)
 
         self.progress_text.setText("Starting the solver…")
         self._start("bridge", work, self._bridge_done, self._bridge_progress)

@@ -14,7 +14,7 @@ palette they are painted in. Qt-free; imports nothing of Accord but :mod:`deskto
 """
 
 from desktop.wording import palette
-from desktop.wording.bridge import change_reason, note_text, status_words
+from desktop.wording.bridge import change_reason, note_text, progress_text, status_words
 from desktop.wording.changes import ChangeStyle, describe_change, provision_name
 from desktop.wording.labels import (
     BRIEFING_KIND_LABELS,
@@ -50,6 +50,7 @@ __all__ = [
     "percent",
     "plain_value",
     "plural",
+    "progress_text",
     "provision_name",
     "reason_text",
     "report_summary",

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from desktop.wording.numbers import count
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is needed here
-    from desktop.domain.solver import Note, Status, Why
+    from desktop.domain.solver import Note, Progress, Status, Why
 
-__all__ = ["change_reason", "note_text", "status_words"]
+__all__ = ["change_reason", "note_text", "progress_text", "status_words"]
 
 _STATUS = {
     "optimal": "optimal",
@@ -49,6 +49,24 @@ def change_reason(why: Why | None) -> str:
         return "raises satisfaction: " + ", ".join(
             f"{g.party_name} {g.before:.0%} → {g.after:.0%}" for g in why.gains)
     return "needed together with the other changes for every red line to hold"
+
+
+def progress_text(progress: Progress) -> str:
+    """Where a search is: "Solving alternative 1: cost ≤ 3, fairest…"."""
+    solving = "Solving" + (f" alternative {progress.alternative}" if progress.alternative else "")
+    match progress.stage:
+        case "building":
+            return "Building the model…"
+        case "fewest-changes":
+            return f"{solving}: fewest changes…"
+        case "fairest":
+            return f"{solving}: cost ≤ {progress.cost}, fairest…"
+        case "most-satisfying":
+            return f"{solving}: cost ≤ {progress.cost}, most satisfying…"
+        case "clashes":
+            return "No agreement: finding the clashing red lines…"
+        case "relax":
+            return "No agreement: the fewest red lines to relax…"
 
 
 def status_words(status: Status) -> str:

@@ -48,7 +48,9 @@ from desktop.domain.solver.types import (
     Need,
     Note,
     OutOfTime,
+    Progress,
     Proposal,
+    Stage,
     Status,
     Why,
 )
@@ -187,7 +189,7 @@ def _viable_for(scenario: Scenario, draft: Draft, chosen: Sequence[str]) -> bool
 def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | None = None,
                 alternatives: int = 3, clashes: int = 1, time_limit: float = 20.0,
                 workers: int = 2, cancel: CancelToken | None = None,
-                progress: Callable[[str], None] | None = None) -> BridgeResult:
+                progress: Callable[[Progress], None] | None = None) -> BridgeResult:
     """The fewest changes to ``draft`` that pass every red line of ``parties`` (default: all),
     with up to ``alternatives`` other proposals; or, when none exists, up to ``clashes``
     distinct minimal clash sets and the fewest red lines to relax.
@@ -229,9 +231,9 @@ class _Search:
         return comp
 
     def answer(self, alternatives: int, clashes: int) -> BridgeResult:
-        self.run.say("Building the model…")
+        self.run.say("building")
         comp = self.fresh()
-        sol, cost = _lexicographic(comp, self.run, "") if comp is not None else (None, None)
+        sol, cost = _lexicographic(comp, self.run, 0) if comp is not None else (None, None)
         if sol is None and self.viable:
             return self._viable_draft(cost, alternatives)
         if sol is None or comp is None:
@@ -272,7 +274,7 @@ class _Search:
             comp = None if self.run.expired() else self.fresh()
             if comp is None:
                 break
-            alt, _ = _lexicographic(comp, self.run, f" alternative {k + 1}")
+            alt, _ = _lexicographic(comp, self.run, k + 1)
             if alt is None:
                 break
             self.found.append(alt)
@@ -280,7 +282,7 @@ class _Search:
         return alts
 
 
-def _lexicographic(comp: Compiler, run: Run, label: str
+def _lexicographic(comp: Compiler, run: Run, alternative: int
                    ) -> tuple[Solution | None, int | None]:
     """Fewest changes, then highest minimum satisfaction, then highest total: each stage's
     optimum is fixed as a constraint before the next. Returns (solution, cost): (None, cost)
@@ -288,7 +290,7 @@ def _lexicographic(comp: Compiler, run: Run, label: str
     time."""
     m: Any = comp.m
     m.minimize(comp.cost)
-    run.say(f"Solving{label}: fewest changes…")
+    run.say("fewest-changes", alternative)
     status, solver = run.solve(m)
     if status == cp_model.INFEASIBLE:
         return None, -1
@@ -299,10 +301,12 @@ def _lexicographic(comp: Compiler, run: Run, label: str
     if status != cp_model.OPTIMAL:
         return best, cost
     m.add(comp.cost <= cost)
-    for name, expr in (("fairest", comp.min_sat), ("most satisfying", comp.sum_sat)):
+    stages: tuple[tuple[Stage, Any], ...] = (("fairest", comp.min_sat),
+                                             ("most-satisfying", comp.sum_sat))
+    for stage, expr in stages:
         if not comp.sat_scaled:
             break
-        run.say(f"Solving{label}: cost ≤ {cost}, {name}…")
+        run.say(stage, alternative, cost)
         m.maximize(expr)
         comp.hint(best)
         status, solver = run.solve(m)
@@ -460,7 +464,7 @@ class _Clashes:
 def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run,
                   wanted: int, notes: list[Note]) -> BridgeResult:
     """No package passes every chosen red line (proven by the main solve): why, verified."""
-    run.say("No agreement: finding the clashing red lines…")
+    run.say("clashes")
     try:
         finder = _Clashes(scenario, draft, chosen, run)
     except OutOfTime:
@@ -474,7 +478,7 @@ def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: 
         notes.append(Note("clashes-not-proven"))
     elif len(found) < wanted:
         notes.append(Note("all-clashes-found", len(found)))
-    run.say("No agreement: the fewest red lines to relax…")
+    run.say("relax")
     dropped, relax_proven = finder.relax()
     if not dropped:
         notes.append(Note("relax-not-found"))

@@ -66,6 +66,8 @@ from desktop.domain.solver.types import (
     CancelToken,
     CertificateError,
     OutOfTime,
+    Progress,
+    Stage,
 )
 
 #: Weights are scaled to integers with at most this many decimal places.
@@ -721,16 +723,16 @@ class Run:
     call draws on the same deadline; once it has passed, a solve answers "unknown" at once."""
 
     def __init__(self, time_limit: float, workers: int, cancel: CancelToken | None,
-                 progress: Callable[[str], None] | None) -> None:
+                 progress: Callable[[Progress], None] | None) -> None:
         self.deadline = time.monotonic() + time_limit
         self.workers = workers
         self.cancel = cancel
         self.progress = progress
         self.hit_limit = False
 
-    def say(self, text: str) -> None:
+    def say(self, stage: Stage, alternative: int = 0, cost: int | None = None) -> None:
         if self.progress is not None:
-            self.progress(text)
+            self.progress(Progress(stage, alternative, cost))
 
     def expired(self) -> bool:
         if time.monotonic() >= self.deadline:

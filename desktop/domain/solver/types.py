@@ -85,6 +85,21 @@ class Change:
     phase: int | None = None
 
 
+#: Where a search is: building the model, the three objective stages, then (no agreement) the
+#: clashes and the red lines to relax.
+Stage = Literal["building", "fewest-changes", "fairest", "most-satisfying", "clashes", "relax"]
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where a search is, for a progress line (``desktop.wording.bridge`` says it):
+    ``alternative`` 0 is the main proposal; ``cost`` is the fewest changes once known."""
+
+    stage: Stage
+    alternative: int = 0
+    cost: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     kind: NoteKind
