@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import Clause, Scenario, parse_scenario
+from desktop.domain import Clause, Scenario
 from desktop.domain.solver import (
     BeyondExactSolver,
     BridgeResult,
@@ -44,18 +44,9 @@ REAL_TIMEOUT = 60_000  # the real solver's own time limit is 20 s
 
 
 @pytest.fixture
-def scenario(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
-
-
-@pytest.fixture
-def ws(scenario: Scenario, qtbot: QtBot) -> Workspace:
-    return Workspace(scenario)
-
-
-@pytest.fixture
-def editor(ws: Workspace) -> Editor:
-    return Editor(ws)
+def scenario(mini: Scenario) -> Scenario:
+    """The mini scenario under the name these tests use (``ws`` and ``editor`` are on it)."""
+    return mini
 
 
 MakePanel = Callable[..., BridgePanel]

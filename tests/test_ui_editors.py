@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import ChoiceParam, IntParam, Provision, Scenario, parse_scenario
+from desktop.domain import ChoiceParam, IntParam, Provision, Scenario
 from desktop.domain.rules import check_rule
 from desktop.ui.commands import Editor
 from desktop.ui.editors import (
@@ -45,18 +45,9 @@ from tests.test_ui_mainwindow import FakePrompter
 
 
 @pytest.fixture
-def scenario(mini_json: bytes) -> Scenario:
-    return parse_scenario(mini_json)
-
-
-@pytest.fixture
-def ws(scenario: Scenario, qtbot: QtBot) -> Workspace:
-    return Workspace(scenario)
-
-
-@pytest.fixture
-def editor(ws: Workspace) -> Editor:
-    return Editor(ws)
+def scenario(mini: Scenario) -> Scenario:
+    """The mini scenario under the name these tests use (``ws`` and ``editor`` are on it)."""
+    return mini
 
 
 @pytest.fixture
