@@ -292,3 +292,41 @@ def test_explanations_are_data_with_culprits_in_the_state(
             assert type(reason).__module__ == "desktop.domain.reasons"
             assert reason.culprits <= state.keys()
             assert not reason.missing & state.keys()
+
+
+# --------------------------------------------------------------------------- suggestions
+
+
+@pytest.mark.parametrize(
+    ("rule", "kind", "name", "owner", "suggestions", "column"),
+    [
+        ("capp", "provision", "capp", "", ("cap",), 1),
+        ("army", "provision", "army", "", ("cap",), 1),  # a word of cap's title "Army cap"
+        ("cap.personel > 1", "param", "personel", "cap", ("personnel",), 5),
+        ('zone.kind == "dmzz"', "choice", "dmzz", "zone.kind", ("dmz",), 14),
+        ('zone.kind in ["dmz", "dmzz"]', "choice", "dmzz", "zone.kind", ("dmz",), 22),
+        ("cap adn zone", "keyword", "adn", "", ("and",), 5),
+        ("nto cap", "keyword", "nto", "", ("not",), 1),
+        ("atleast(1, cap)", "keyword", "atleast", "", ("at_least",), 1),
+        ('zone.kind inn ["dmz"]', "keyword", "inn", "", ("in",), 11),
+        ("zone.policed == ture", "keyword", "ture", "", ("true",), 17),
+        ("cap.size > 1", "param", "size", "cap", (), 5),
+        ("qqq", "provision", "qqq", "", (), 1),
+    ],
+)
+def test_unknown_names_carry_their_suggestions_as_data(
+        rule: str, kind: str, name: str, owner: str, suggestions: tuple[str, ...],
+        column: int) -> None:
+    err = check_rule(rule, provs())
+    assert err is not None
+    assert (err.kind, err.name, err.owner, err.suggestions, err.column) == (
+        kind, name, owner, suggestions, column), str(err)
+    if suggestions:
+        assert "did you mean" in err.message
+    else:
+        assert "did you mean" not in err.message
+
+
+def test_syntax_errors_without_a_likely_keyword_suggest_nothing() -> None:
+    err = check_rule("cap zone", provs())
+    assert err is not None and err.kind == "syntax" and err.suggestions == ()

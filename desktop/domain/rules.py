@@ -30,6 +30,7 @@ Every dispatch over nodes is a ``match`` ending in :func:`typing.assert_never`.
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import operator
@@ -92,6 +93,7 @@ __all__ = [
     "Compare",
     "CompiledRule",
     "Count",
+    "ErrorKind",
     "Implies",
     "InList",
     "Lit",
@@ -116,6 +118,8 @@ __all__ = [
     "format_rule",
     "mentioned",
     "parse",
+    "suggest",
+    "suggest_provisions",
     "tokenize",
     "typecheck",
     "walk",
@@ -143,18 +147,81 @@ class ParamHolder(Protocol):
     def param(self, name: str) -> ParamSpec | None: ...
 
 
-class RuleError(ValueError):
-    """A rule that cannot be used: a syntax, reference or type error, at ``position`` (0-based)."""
+ErrorKind = Literal["syntax", "provision", "param", "choice", "keyword"]
 
-    def __init__(self, message: str, position: int, rule: str = "") -> None:
+
+class RuleError(ValueError):
+    """A rule that cannot be used: a syntax, reference or type error, at ``position`` (0-based).
+
+    ``message`` is the checker's own terse sentence (what a scenario file's error shows). For a
+    name that is not known the error also says so as data, for :mod:`desktop.wording` to put in
+    a negotiator's words: ``kind`` ("provision", "param", "choice" or "keyword"; "syntax" for
+    everything else), the bad ``name``, its ``owner`` (the provision of a param, the
+    ``provision.param`` of a choice), the ``known`` names it could have been and the closest
+    of them as ``suggestions`` (best first; provision ids also match by their titles).
+    """
+
+    def __init__(self, message: str, position: int, rule: str = "", *,
+                 kind: ErrorKind = "syntax", name: str = "", owner: str = "",
+                 known: tuple[str, ...] = (), suggestions: tuple[str, ...] = ()) -> None:
         self.message = message
         self.position = position
         self.rule = rule
+        self.kind: ErrorKind = kind
+        self.name = name
+        self.owner = owner
+        self.known = known
+        self.suggestions = suggestions
         super().__init__(f"column {position + 1}: {message}")
 
     @property
     def column(self) -> int:
         return self.position + 1
+
+
+# --------------------------------------------------------------------------- suggestions
+
+_CUTOFF = 0.6  # difflib's default: "armycap" finds army-cap, "size" does not find personnel
+
+
+def suggest(name: str, known: Sequence[str], n: int = 3) -> tuple[str, ...]:
+    """The ``known`` names closest to a mistyped ``name``, best first (case is ignored)."""
+    by_lower: dict[str, str] = {}
+    for k in known:
+        by_lower.setdefault(k.lower(), k)
+    close = difflib.get_close_matches(name.lower(), list(by_lower), n, _CUTOFF)
+    return tuple(by_lower[c] for c in close)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("'s", ""))
+
+
+def suggest_provisions(name: str, provisions: Mapping[str, ParamHolder], n: int = 3
+                       ) -> tuple[str, ...]:
+    """The ids of the provisions a mistyped id most likely meant, best first: close to an id,
+    close to a title, or naming some of a title's words ("armed-forces" for "Ceiling on
+    Ukraine's armed forces"). A holder's title is read when it has one (the model's do)."""
+    found = list(suggest(name, list(provisions), n))
+    titles: dict[str, str] = {}
+    for pid, holder in provisions.items():
+        title = getattr(holder, "title", None)
+        if isinstance(title, str) and title:
+            titles.setdefault(" ".join(_words(title)), pid)
+    typed = _words(name)
+    found += [titles[t] for t in difflib.get_close_matches(" ".join(typed), list(titles), n,
+                                                           _CUTOFF)]
+    wanted = [w for w in typed if len(w) >= 3]
+    if wanted:
+        found += [pid for t, pid in titles.items() if all(w in t.split() for w in wanted)]
+    return tuple(dict.fromkeys(found))[:n]
+
+
+def _did_you_mean(suggestions: Sequence[str], quote: str = "'") -> str:
+    if not suggestions:
+        return ""
+    named = [f"{quote}{s}{quote}" for s in suggestions[:2]]
+    return f"; did you mean {' or '.join(named)}?"
 
 
 # --------------------------------------------------------------------------- tokens
@@ -173,6 +240,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _PARAM_NAME = re.compile(PARAM_PATTERN)
+_OPENERS = frozenset({"(", "->", "and", "or", "not", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +303,29 @@ class _Parser:
     def expect(self, kind: str, text: str | None, what: str) -> Token:
         tok = self.accept(kind, text)
         if tok is None:
-            raise self.error(f"expected {what}, found {self.describe(self.tok)}")
+            raise self.unexpected(f"expected {what}, found {self.describe(self.tok)}")
         return tok
+
+    def typo(self, tok: Token, words: Sequence[str], message: str) -> RuleError | None:
+        """``message`` with a suggestion when ``tok`` looks like a misspelt keyword."""
+        if tok.kind != "id":
+            return None
+        close = suggest(tok.text, words, 1)
+        if not close:
+            return None
+        return RuleError(message + _did_you_mean(close), tok.pos, self.text, kind="keyword",
+                         name=tok.text, known=tuple(words), suggestions=close)
+
+    def unexpected(self, message: str) -> RuleError:
+        """An error at a token that cannot come next: perhaps it, or the lone id before it, is
+        a misspelt keyword ("army-cap adn b", "nto army-cap", "atleast(1, a)")."""
+        typo = self.typo(self.tok, ("and", "or"), message)
+        prev = self.tokens[self.i - 1] if self.i else None
+        lone = prev is not None and (self.i < 2 or self.tokens[self.i - 2].text in _OPENERS)
+        if typo is None and prev is not None and lone and (
+                self.tok.kind in ("id", "kw") or self.tok.text == "("):
+            typo = self.typo(prev, ("not", "at_least", "at_most"), message)
+        return typo or self.error(message)
 
     def enter(self, pos: int) -> None:
         self.depth += 1
@@ -249,7 +338,8 @@ class _Parser:
             raise self.error("the rule is empty")
         node = self.implies()
         if self.tok.kind != "end":
-            raise self.error(f"unexpected {self.describe(self.tok)}; expected 'and', 'or' or '->'")
+            raise self.unexpected(
+                f"unexpected {self.describe(self.tok)}; expected 'and', 'or' or '->'")
         return node
 
     def implies(self) -> Node:
@@ -327,17 +417,21 @@ class _Parser:
             return InList(ref, tuple(items), prov.pos)
         op_tok = self.tok
         if op_tok.kind != "op":
-            raise self.error(
-                f"expected a comparison (== != < <= > >=) or 'in' after "
-                f"'{prov.text}.{param.text}', found {self.describe(op_tok)}"
-            )
+            message = (f"expected a comparison (== != < <= > >=) or 'in' after "
+                       f"'{prov.text}.{param.text}', found {self.describe(op_tok)}")
+            raise self.typo(op_tok, ("in",), message) or self.error(message)
         self.i += 1
         op: Op = op_tok.text  # type: ignore[assignment]  # the token regex admits only OPS
         right: Ref | Lit
         nxt = self.tok
         if nxt.kind == "id":
-            self.i += 1
-            self.expect("punct", ".", f"'.' and a param name after '{nxt.text}'")
+            after = self.tokens[self.i + 1]
+            if after.text != ".":  # "== ture": a misspelt literal rather than a param
+                message = (f"expected '.' and a param name after '{nxt.text}', "
+                           f"found {self.describe(after)}")
+                raise (self.typo(nxt, ("true", "false"), message)
+                       or RuleError(message, after.pos, self.text))
+            self.i += 2
             right = Ref(nxt.text, self.param_name().text, nxt.pos)
         else:
             right = self.literal()
@@ -359,8 +453,9 @@ class _Parser:
         if tok.kind == "kw" and tok.text in ("true", "false"):
             self.i += 1
             return Lit(tok.text == "true", tok.pos)
-        raise self.error(f"expected a literal (number, \"string\", true or false), "
-                         f"found {self.describe(tok)}")
+        message = (f"expected a literal (number, \"string\", true or false), "
+                   f"found {self.describe(tok)}")
+        raise self.typo(tok, ("true", "false"), message) or self.error(message)
 
     def count(self) -> Node:
         kw = self.tok
@@ -430,19 +525,30 @@ def _lit_type(lit: Lit) -> ValueType:
 _TYPE_WORDS = {"number": "a number", "string": "a string", "bool": "a boolean"}
 
 
+def _unknown_provision(pid: str, pos: int, provisions: Mapping[str, ParamHolder],
+                       text: str) -> RuleError:
+    close = suggest_provisions(pid, provisions)
+    return RuleError(f"unknown provision '{pid}'{_did_you_mean(close)}", pos, text,
+                     kind="provision", name=pid, suggestions=close)
+
+
 def _ref_type(ref: Ref, provisions: Mapping[str, ParamHolder], text: str) -> _Type:
     prov = provisions.get(ref.provision)
     if prov is None:
-        raise RuleError(f"unknown provision '{ref.provision}'", ref.pos, text)
+        raise _unknown_provision(ref.provision, ref.pos, provisions, text)
     if ref.param == "phase":
         return _Type("number")
     spec = prov.param(ref.param)
     if spec is None:
-        names = ", ".join(p.name for p in prov.params) or "none"
+        known = (*(p.name for p in prov.params), "phase")
+        close = suggest(ref.param, known)
+        names = ", ".join(known[:-1]) or "none"
         raise RuleError(
-            f"'{ref.provision}' has no param '{ref.param}' (its params: {names}; or phase)",
+            f"'{ref.provision}' has no param '{ref.param}' (its params: {names}; or phase)"
+            f"{_did_you_mean(close)}",
             ref.pos + len(ref.provision) + 1,
             text,
+            kind="param", name=ref.param, owner=ref.provision, known=known, suggestions=close,
         )
     if isinstance(spec, IntParam | NumberParam):
         return _Type("number")
@@ -464,12 +570,17 @@ def _check_literal_against(ref: Ref, rtype: _Type, lit: Lit, text: str) -> None:
     if rtype.choices is not None:
         assert isinstance(lit.value, str)
         if lit.value not in rtype.choices:
-            allowed = ", ".join(f'"{c}"' for c in sorted(rtype.choices))
+            known = tuple(sorted(rtype.choices))
+            close = suggest(lit.value, known)
+            hint = _did_you_mean(close, quote='"')
+            allowed = ", ".join(f'"{c}"' for c in known)
             raise RuleError(
                 f"{format_literal(lit.value)} is not a choice of {ref.provision}.{ref.param} "
-                f"(choices: {allowed})",
+                f"(choices: {allowed}){hint}",
                 lit.pos,
                 text,
+                kind="choice", name=lit.value, owner=f"{ref.provision}.{ref.param}",
+                known=known, suggestions=close,
             )
 
 
@@ -484,12 +595,12 @@ def typecheck(node: Node, provisions: Mapping[str, ParamHolder], text: str = "")
         match n:
             case Present():
                 if n.provision not in provisions:
-                    raise RuleError(f"unknown provision '{n.provision}'", n.pos, text)
+                    raise _unknown_provision(n.provision, n.pos, provisions, text)
             case Count():
                 for pid in n.provisions:
                     if pid not in provisions:
                         pos = text.find(pid, n.pos) if text else n.pos
-                        raise RuleError(f"unknown provision '{pid}'", max(pos, n.pos), text)
+                        raise _unknown_provision(pid, max(pos, n.pos), provisions, text)
             case Compare():
                 ltype = _ref_type(n.left, provisions, text)
                 if isinstance(n.right, Ref):
