@@ -266,9 +266,10 @@ def test_build_provision_refusals_say_whether_the_params_are_to_blame() -> None:
 def test_rule_items(mini: Scenario) -> None:
     item = RuleItem(id="ua-army", title="", rule="army-capp")
     err = check_rule(item.rule, mini.provision_index)
-    problems = rule_item_problems(item, {"ua-army"}, "red line", err)
+    problems = rule_item_problems(item, {"ua-army"}, "red line", err, mini.provision_index)
     assert problems == ["Give it a title.", "Another red line already has the id 'ua-army'.",
-                        "rule: Column 1: unknown provision 'army-capp'"]
+                        "rule: Column 1: 'army-capp' is not a provision; did you mean "
+                        "'Army ceiling' (army-cap)?"]
     fine = RuleItem(id="ua-x", title="X", rule="neutral")
     assert rule_item_problems(fine, (), "red line", None) == []
     assert rule_list_problems("red line", [fine, item], [[], problems[:1]]) == [

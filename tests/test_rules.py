@@ -329,4 +329,6 @@ def test_unknown_names_carry_their_suggestions_as_data(
 
 def test_syntax_errors_without_a_likely_keyword_suggest_nothing() -> None:
     err = check_rule("cap zone", provs())
-    assert err is not None and err.kind == "syntax" and err.suggestions == ()
+    assert err is not None
+    assert err.kind == "syntax"
+    assert err.suggestions == ()

@@ -38,7 +38,7 @@ from desktop.ui.editors import (
 )
 from desktop.ui.files import QtPrompter
 from desktop.ui.workspace import Workspace
-from desktop.wording import clause_text
+from desktop.wording import clause_text, rule_error_text
 from tests.test_ui_mainwindow import FakePrompter
 
 # --------------------------------------------------------------------------- fixtures
@@ -92,14 +92,18 @@ def test_a_valid_rule_shows_no_error(qtbot: QtBot, scenario: Scenario) -> None:
 @pytest.mark.parametrize(
     ("text", "column", "message"),
     [
-        ("army-capp", 1, "unknown provision 'army-capp'"),
-        ("army-cap -> army-capp", 13, "unknown provision 'army-capp'"),
+        ("army-capp", 1, "'army-capp' is not a provision; did you mean 'Army ceiling' "
+                         "(army-cap)?"),
+        ("army-cap -> ceiling", 13, "'ceiling' is not a provision; did you mean 'Army ceiling' "
+                                    "(army-cap)?"),
+        ("army-cap adn neutral", 10, "'adn' is not a word of the rule language; did you mean "
+                                     "'and'?"),
         ("army-cap and", 13, "expected a provision id, 'not', 'at_least', 'at_most' or '(', "
                              "found the end of the rule"),
         ('army-cap.personnel >= "many"', 23,
          'type mismatch: army-cap.personnel is a number but "many" is a string'),
-        ("army-cap.size > 1", 10, "'army-cap' has no param 'size' (its params: personnel; or "
-                                  "phase)"),
+        ("army-cap.size > 1", 10, "'army-cap' has no 'size'; it has personnel and phase"),
+        ("army-cap.personel > 1", 10, "'army-cap' has no 'personel'; did you mean 'personnel'?"),
         ("", 1, "the rule is empty"),
     ],
 )
@@ -133,7 +137,7 @@ def test_typing_emits_validity_changed_only_on_transitions(qtbot: QtBot,
     with qtbot.waitSignal(edit.validity_changed, timeout=1000,
                           check_params_cb=lambda valid: valid is False):
         qtbot.keyClicks(edit.edit, "p")  # army-capp
-    assert edit.error_text() == "Column 1: unknown provision 'army-capp'"
+    assert edit.error_text().startswith("Column 1: 'army-capp' is not a provision; did you mean")
     qtbot.keyClick(edit.edit, Qt.Key.Key_Backspace)
     assert seen == [True, False, True]
     assert edit.text() == "army-cap"
@@ -159,7 +163,7 @@ def test_set_provisions_revalidates(qtbot: QtBot, scenario: Scenario) -> None:
     assert edit.is_valid()
     with qtbot.waitSignal(edit.validity_changed, timeout=1000):
         edit.set_provisions({})
-    assert edit.error_text() == "Column 1: unknown provision 'neutral'"
+    assert edit.error_text() == "Column 1: 'neutral' is not a provision in this library"
 
 
 @settings(max_examples=60, deadline=None,
@@ -172,7 +176,8 @@ def test_rule_edit_agrees_with_the_domain(qtbot: QtBot, scenario: Scenario, text
         err = check_rule(text, scenario.provision_index)
         assert edit.is_valid() == (err is None)
         if err is not None:
-            assert edit.error_label.text() == f"Column {err.column}: {err.message}"
+            words = rule_error_text(err, scenario.provision_index)
+            assert edit.error_label.text() == f"Column {err.column}: {words}"
     finally:
         edit.deleteLater()
 
@@ -216,7 +221,7 @@ def test_ok_is_disabled_while_a_red_line_rule_is_invalid(qtbot: QtBot,
     assert not dialog.ok_button.isEnabled()
     reason = dialog.problems_label.text()
     assert reason.startswith("Cannot save yet: red line 3 (no-long-withdrawal): rule: ")
-    assert "Column 12: 'withdrawal' has no param 'kms' (its params: km; or phase)" in reason
+    assert reason.endswith("Column 12: 'withdrawal' has no 'kms'; did you mean 'km'?")
     assert red.list.item(2).text() == "⚠ No long withdrawal"
     assert dialog.tabs.tabText(0) == "&Red lines (3, 1 to fix)"
 
@@ -239,7 +244,8 @@ def test_fixing_a_rule_in_another_row_reenables_ok(qtbot: QtBot,
     assert red.rule_edit.is_valid()
     assert not dialog.ok_button.isEnabled()
     red.select(0)
-    assert red.rule_edit.error_text().startswith("Column 22: 'army-cap' has no param 'personel'")
+    assert red.rule_edit.error_text() == (
+        "Column 22: 'army-cap' has no 'personel'; did you mean 'personnel'?")
     red.rule_edit.setText("army-cap -> army-cap.personnel >= 800000")
     assert dialog.ok_button.isEnabled()
 
@@ -889,8 +895,8 @@ def test_problem_tooltips_are_escaped(editing: LibraryEditing) -> None:
     red.select(0)
     red.rule_edit.setText('guarantee.form == "<b>x</b>"')
     assert red.rule_edit.error_label.text() == (
-        'Column 19: "<b>x</b>" is not a choice of guarantee.form (choices: "binding", '
-        '"political")')
+        'Column 19: "<b>x</b>" is not a choice of guarantee.form; the choices are "binding" '
+        'and "political"')
     tip = dialog.ok_button.toolTip()
     assert tip.startswith("<qt>")
     assert "&quot;&lt;b&gt;x&lt;/b&gt;&quot; is not a choice" in tip

@@ -13,7 +13,7 @@ from typing import get_args
 
 import pytest
 
-from desktop.domain import Provision, Value
+from desktop.domain import Provision, Scenario, Value
 from desktop.domain.checker import Conflict, PartyVerdict, Report
 from desktop.domain.reasons import (
     Comparison,
@@ -27,7 +27,7 @@ from desktop.domain.reasons import (
     Required,
     Tally,
 )
-from desktop.domain.rules import Compare, Lit, Ref, parse
+from desktop.domain.rules import Compare, Lit, Ref, check_rule, parse
 from desktop.domain.solver import Change, Gain, Need, Note, NoteKind, Why
 from desktop.wording import (
     BRIEFING_KIND_LABELS,
@@ -50,6 +50,7 @@ from desktop.wording import (
     provision_name,
     reason_text,
     report_summary,
+    rule_error_text,
     short_name,
     status_words,
 )
@@ -368,3 +369,30 @@ def test_wording_loads_without_qt() -> None:
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("armycap", "'armycap' is not a provision; did you mean 'Ceiling on Ukraine's armed "
+                    "forces' (army-cap)?"),
+        ("armed-forces", "'armed-forces' is not a provision; did you mean 'Ceiling on Ukraine's "
+                         "armed forces' (army-cap)?"),
+        ("qqq", "'qqq' is not a provision in this library"),
+        ("army-cap.personel > 1", "'army-cap' has no 'personel'; did you mean 'personnel'?"),
+        ("army-cap.size > 1", "'army-cap' has no 'size'; it has personnel, applies, "
+                              "weapons_limits and phase"),
+        ('donbas-zone.zone_type == "demilitarized"', '"demilitarized" is not a choice of '
+         'donbas-zone.zone_type; did you mean "demilitarised"?'),
+        ('donbas-zone.zone_type in ["xyzzy"]', '"xyzzy" is not a choice of donbas-zone.zone_type; '
+         'the choices are "demilitarised", "free-economic-zone" and "russian-controlled"'),
+        ("army-cap adn neutral", "'adn' is not a word of the rule language; did you mean 'and'?"),
+        ("nto army-cap", "'nto' is not a word of the rule language; did you mean 'not'?"),
+        ("a and", "expected a provision id, 'not', 'at_least', 'at_most' or '(', found the end "
+                  "of the rule"),
+    ],
+)
+def test_rule_errors_in_a_negotiators_words(ukraine: Scenario, rule: str, text: str) -> None:
+    err = check_rule(rule, ukraine.provision_index)
+    assert err is not None
+    assert rule_error_text(err, ukraine.provision_index) == text

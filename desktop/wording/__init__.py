@@ -11,6 +11,7 @@ palette they are painted in. Qt-free; imports nothing of Accord but :mod:`deskto
 * :mod:`~desktop.wording.bridge` -- why a change is proposed, how a search ended, what is partial
 * :mod:`~desktop.wording.palette` -- every colour, as ``#RRGGBB``
 * :mod:`~desktop.wording.reasons` -- why a draft fails: reasons, conflicts, a report's summary
+* :mod:`~desktop.wording.rules` -- what is wrong with a rule, with the name it likely meant
 """
 
 from desktop.wording import palette
@@ -27,6 +28,7 @@ from desktop.wording.labels import (
 )
 from desktop.wording.numbers import count, percent, plural
 from desktop.wording.reasons import conflict_text, explanation, reason_text, report_summary
+from desktop.wording.rules import rule_error_text
 from desktop.wording.values import clause_text, format_value, literal, plain_value
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "provision_name",
     "reason_text",
     "report_summary",
+    "rule_error_text",
     "short_name",
     "status_words",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -23,6 +23,7 @@ from desktop.domain.interchange import describe_validation_error
 from desktop.domain.model import ID_PATTERN, PARAM_PATTERN, RESERVED_WORDS
 from desktop.domain.rules import RuleError
 from desktop.wording.numbers import count
+from desktop.wording.rules import rule_error_text
 
 ID_HELP = (
     "An id is how rules and files refer to this item. It is letters, digits and _ in words "
@@ -355,9 +356,10 @@ class RuleItem:
 
 
 def rule_item_problems(item: RuleItem, taken: Collection[str], noun: str,
-                       rule_error: RuleError | None) -> list[str]:
+                       rule_error: RuleError | None,
+                       provisions: Mapping[str, Provision] | None = None) -> list[str]:
     """What is wrong with one red line or preference (``taken``: the ids it may not have;
-    ``rule_error``: its rule checked against the library)."""
+    ``rule_error``: its rule checked against the library, the ``provisions``)."""
     problems: list[str] = []
     if not item.title.strip():
         problems.append("Give it a title.")
@@ -365,7 +367,8 @@ def rule_item_problems(item: RuleItem, taken: Collection[str], noun: str,
     if id_err:
         problems.append(id_err)
     if rule_error is not None:
-        problems.append(f"rule: Column {rule_error.column}: {rule_error.message}")
+        text = rule_error_text(rule_error, provisions or {})
+        problems.append(f"rule: Column {rule_error.column}: {text}")
     return problems
 
 

@@ -213,7 +213,8 @@ class RuleListEditor(QWidget):
 
     def item_problems(self) -> list[list[str]]:
         """For each item, what is wrong with it (an empty list when nothing is)."""
-        return [rule_item_problems(item, self._taken_for(item), self.noun, self._check(item.rule))
+        return [rule_item_problems(item, self._taken_for(item), self.noun,
+                                   self._check(item.rule), self._provisions)
                 for item in self.items]
 
     def _check(self, rule: str) -> RuleError | None:

@@ -1,5 +1,6 @@
 """:class:`RuleEdit`: a rule field that parses and type-checks as the user types, and says where
-the error is ("Column 12: unknown provision 'army-capp'") in words, not only in red."""
+the error is ("Column 12: 'army-capp' is not a provision; did you mean 'Ceiling on Ukraine's
+armed forces' (army-cap)?") in words, not only in red."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from desktop.domain import Provision
 from desktop.domain.rules import RuleError, check_rule
 from desktop.ui.editors.forms import utf16_offset
 from desktop.ui.editors.widgets import ERROR_COLOR, STYLE, set_invalid, set_state
+from desktop.wording.rules import rule_error_text
 
 RULE_HELP = (
     "A rule in the red-line language:\n"
@@ -60,7 +62,8 @@ class RuleEdit(QWidget):
 
     The rule is parsed and type-checked against the provisions given with
     :meth:`set_provisions` on every keystroke. An invalid rule gets a red frame, a wavy underline
-    at the error and an error line such as ``Column 12: unknown provision 'army-capp'``; clicking
+    at the error and an error line such as ``Column 12: 'army-capp' is not a provision; did you
+    mean ...?`` (the likeliest fix, in :func:`~desktop.wording.rules.rule_error_text`); clicking
     the error line puts the cursor at the error. Nothing moves while typing: the error line is
     always there ("✓ Valid rule" when all is well) and reserves two lines.
     """
@@ -122,7 +125,9 @@ class RuleEdit(QWidget):
     def error_text(self) -> str:
         """``Column N: message`` for an invalid rule, "" for a valid one."""
         err = self._error
-        return "" if err is None else f"Column {err.column}: {err.message}"
+        if err is None:
+            return ""
+        return f"Column {err.column}: {rule_error_text(err, self._provisions)}"
 
     def place_cursor_at_error(self) -> None:
         if self._error is None:
