@@ -41,8 +41,11 @@ from desktop.ui.editors.forms import (
     rule_item_label,
     rule_item_problems,
     rule_list_problems,
+    rule_numbers,
     rule_tab_title,
     suggested_id,
+    title_numbers,
+    title_rule_note,
     utf16_offset,
 )
 from desktop.wording import clause_text
@@ -326,3 +329,68 @@ def test_deletion_questions_count_in_words(mini: Scenario) -> None:
         "Delete the provision “N” (n)?\n\nYou can undo this.")
     assert party_deletion_question(mini.party("ukraine")).startswith(
         "Delete the party “Ukraine” (ukraine) with its 2 red lines and 2 preferences?")
+
+
+# --------------------------------------------------------------------------- title and rule
+
+
+@pytest.mark.parametrize(
+    ("title", "numbers"),
+    [
+        ("Army of at least 800,000", [("800,000", {800_000})]),
+        ("Army of at least 800k", [("800k", {800, 800_000})]),
+        ("Army of 800 000", [("800 000", {800_000})]),
+        ("Elections after 60 days of ceasefire", [("60 days", {60})]),
+        ("A 60-day ceasefire", [("60-day", {60})]),
+        ("Cut tariffs by 30%", [("30%", {30, 0.3})]),
+        ("USD 800 bn reconstruction", [("800 bn", {800, 800e9})]),
+        ("A fund of 1.5 million", [("1.5 million", {1.5, 1.5e6})]),
+        ("Guarantee of 30-50 years", [("30-50 years", {30, 50})]),
+        ("Guarantee of 15 to 20 years", [("15 to 20 years", {15, 20})]),
+        ("E3 counter-proposal", []),
+        ("No numbers here", []),
+        ("600k troops and 5 km", [("600k", {600, 600_000}), ("5 km", {5})]),
+    ],
+)
+def test_title_numbers(title: str, numbers: list[tuple[str, set[float]]]) -> None:
+    assert [(n.text, set(n.values)) for n in title_numbers(title)] == numbers
+
+
+def test_rule_numbers_reads_literals_lists_and_counts() -> None:
+    assert rule_numbers('a.n >= 5 and b.k in [1, 2.5] and at_least(2, c, d) and e.s == "7"'
+                        ) == {5, 1, 2.5, 2}
+    assert rule_numbers("a and b.flag == true") == set()
+    assert rule_numbers("a and") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "rule", "warned"),
+    [
+        ("Army of at least 800,000", "army-cap -> army-cap.personnel >= 600000", "“800,000”"),
+        ("Army of at least 800,000", "army-cap -> army-cap.personnel >= 800000", None),
+        ("Army of at least 800k", "army-cap.personnel >= 800000", None),
+        ("Guarantee of 30-50 years", "g.years >= 30", None),
+        ("USD 800 bn fund", "fund.size_bn >= 800", None),
+        ("At most 30% cut", "cut.share <= 0.3", None),
+        ("60 days, then 800k", "e.days >= 90 and a.n >= 800000", "“60 days”"),
+        ("Army of at least 800,000", "army-cap.personnel >=", None),  # the rule's error says it
+        ("Monitoring with withdrawal", "withdrawal -> intl-monitoring", None),
+    ],
+)
+def test_a_title_that_states_a_number_its_rule_lacks_is_warned(
+        title: str, rule: str, warned: str | None) -> None:
+    note = title_rule_note(title, rule)
+    assert not note.invalid  # a warning: never a red frame
+    if warned is None:
+        assert not note.shown
+    else:
+        assert note.shown
+        assert note.state == "note"
+        assert note.text.startswith(f"⚠ The title says {warned} but the rule does not")
+
+
+def test_the_warning_never_keeps_a_red_line_from_being_saved(mini: Scenario) -> None:
+    item = RuleItem(id="ua-x", title="Army of at least 800,000",
+                    rule="army-cap -> army-cap.personnel >= 600000")
+    assert rule_item_problems(item, (), "red line", None, mini.provision_index) == []
+    assert title_rule_note(item.title, item.rule).shown

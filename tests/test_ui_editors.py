@@ -901,3 +901,25 @@ def test_problem_tooltips_are_escaped(editing: LibraryEditing) -> None:
     assert tip.startswith("<qt>")
     assert "&quot;&lt;b&gt;x&lt;/b&gt;&quot; is not a choice" in tip
     assert "&lt;b&gt;x" in red.list.item(0).toolTip()
+
+
+def test_a_title_its_rule_no_longer_agrees_with_is_warned_not_refused(
+        qtbot: QtBot, editing: LibraryEditing) -> None:
+    dialog = open_party(editing, "ukraine")
+    red = dialog.red_lines
+    red.select(0)  # "Army of at least 800k": army-cap -> army-cap.personnel >= 800000
+    assert red.title_status.isHidden()
+    red.rule_edit.setText("army-cap -> army-cap.personnel >= 600000")
+    assert not red.title_status.isHidden()
+    assert red.title_status.text().startswith("⚠ The title says “800k” but the rule does not")
+    assert red.title_status.property("state") == "note"
+    assert red.title_edit.property("invalid") is False
+    assert dialog.ok_button.isEnabled()  # a warning: the user may save
+    assert red.list.item(0).text() == "Army of at least 800k"  # not marked to fix
+    red.select(1)  # another red line: its own (empty) note
+    assert red.title_status.isHidden()
+    red.select(0)
+    assert not red.title_status.isHidden()
+    red.title_edit.setText("Army of at least 600,000")  # the title follows the rule
+    assert red.title_status.isHidden()
+    assert dialog.ok_button.isEnabled()

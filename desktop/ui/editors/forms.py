@@ -21,7 +21,7 @@ from desktop.domain import Party, Preference, Provision, RedLine, Scenario
 from desktop.domain.edit import rules_mentioning, unique_id
 from desktop.domain.interchange import describe_validation_error
 from desktop.domain.model import ID_PATTERN, PARAM_PATTERN, RESERVED_WORDS
-from desktop.domain.rules import RuleError
+from desktop.domain.rules import Compare, Count, InList, Lit, RuleError, parse, walk
 from desktop.wording.numbers import count
 from desktop.wording.rules import rule_error_text
 
@@ -380,6 +380,97 @@ def rule_list_problems(noun: str, items: Sequence[RuleItem],
         name = f"{noun} {n + 1}" + (f" ({item.id})" if item.id else "")
         out.extend(f"{name}: {p}" for p in problems)
     return out
+
+
+# A number as a title writes it: grouped ("800,000", "800 000"), plain or decimal, with a scale
+# ("800k", "USD 800 bn", "1.5 million") or a percent sign; a range ("30-50 years") is one number
+# that either end satisfies. Not inside a word ("E3") or a decimal.
+_SEP = r"[ \u00a0\u202f]"
+_TITLE_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:" + _SEP + r"\d{3})+(?!\d)"
+    r"|\d+(?:\.\d+)?)"
+    r"(?:" + _SEP + r"?(?P<scale>k|m|bn|thousand|million|billion|%|per" + _SEP + r"?cent)"
+    r"(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+_UNIT = re.compile(r"[ -](?:days?|weeks?|months?|years?|km|kilometres?)\b", re.IGNORECASE)
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+@dataclass(frozen=True)
+class TitleNumber:
+    """A number a title states, as written, and the rule literals that would say it."""
+
+    text: str
+    values: frozenset[float]
+
+
+def _title_values(match: re.Match[str]) -> set[float]:
+    base = float(re.sub(r"[^\d.]", "", match.group("num")))
+    scale = (match.group("scale") or "").lower().replace(" ", "").replace("\u00a0", "")
+    scale = scale.replace("\u202f", "")
+    if scale in _SCALES:
+        return {base, base * _SCALES[scale]}  # "800 bn" may be a size_bn of 800
+    if scale in ("%", "percent"):
+        return {base, base / 100}
+    return {base}
+
+
+def title_numbers(title: str) -> list[TitleNumber]:
+    """The numbers a red line's title states ("Army of at least 800,000" -> 800,000;
+    "60 days of ceasefire" -> 60 days; "30-50 years" -> one number, either end)."""
+    spans: list[tuple[int, int, set[float]]] = []
+    for match in _TITLE_NUMBER.finditer(title):
+        values = _title_values(match)
+        if spans and _RANGE_JOIN.fullmatch(title[spans[-1][1]:match.start()]):
+            start, _, before = spans.pop()
+            spans.append((start, match.end(), before | values))
+        else:
+            spans.append((match.start(), match.end(), values))
+    out: list[TitleNumber] = []
+    for start, end, values in spans:
+        unit = _UNIT.match(title, end)
+        stop = unit.end() if unit is not None else end
+        out.append(TitleNumber(title[start:stop].strip(), frozenset(values)))
+    return out
+
+
+def rule_numbers(rule: str) -> set[float] | None:
+    """The numeric literals of a rule (and the k of at_least/at_most); None if it does not
+    parse."""
+    try:
+        node = parse(rule)
+    except RuleError:
+        return None
+    literals: list[Lit] = []
+    found: set[float] = set()
+    for n in walk(node):
+        if isinstance(n, Compare) and isinstance(n.right, Lit):
+            literals.append(n.right)
+        elif isinstance(n, InList):
+            literals.extend(n.items)
+        elif isinstance(n, Count):
+            found.add(float(n.k))
+    found.update(float(lit.value) for lit in literals
+                 if isinstance(lit.value, int | float) and not isinstance(lit.value, bool))
+    return found
+
+
+def title_rule_note(title: str, rule: str) -> FieldNote:
+    """A warning (never a problem: the user may save) when the title states a number its rule
+    no longer has: "Army of at least 800,000" over ``army-cap.personnel >= 600000``."""
+    in_rule = rule_numbers(rule)
+    if in_rule is None:  # the rule's own error says what is wrong
+        return FieldNote("ok", "", shown=False)
+    missing = [t.text for t in title_numbers(title)
+               if not any(math.isclose(v, r, rel_tol=1e-9, abs_tol=1e-9)
+                          for v in t.values for r in in_rule)]
+    if not missing:
+        return FieldNote("ok", "", shown=False)
+    said = " and ".join(f"“{m}”" for m in missing)
+    return FieldNote("note", f"⚠ The title says {said} but the rule does not: check that the "
+                             "title and the rule agree.")
 
 
 def rule_item_label(item: RuleItem, noun: str, problems: Sequence[str]) -> str:

@@ -42,6 +42,7 @@ from desktop.ui.editors.forms import (
     rule_list_problems,
     rule_tab_title,
     suggested_id,
+    title_rule_note,
 )
 from desktop.ui.editors.rule_edit import RuleEdit
 from desktop.ui.editors.widgets import paint_note, plain_label, plain_tooltip, text_edit
@@ -92,6 +93,16 @@ class RuleListEditor(QWidget):
         self.title_edit = QLineEdit(self.form_host)
         self.title_edit.setObjectName("RuleTitle")
         self.title_edit.setMaxLength(MAX_TITLE)
+        # A warning, not a problem: "Army of at least 800,000" over a rule that says 600000.
+        self.title_status = plain_label("", self.form_host, name="RuleTitleStatus")
+        self.title_status.hide()
+        title_box = QWidget(self.form_host)
+        title_layout = QVBoxLayout(title_box)
+        title_layout.setContentsMargins(0, 0, 0, 0)
+        title_layout.setSpacing(2)
+        title_layout.addWidget(self.title_edit)
+        title_layout.addWidget(self.title_status)
+        title_box.setFocusProxy(self.title_edit)
         self.id_edit = QLineEdit(self.form_host)
         self.id_edit.setObjectName("RuleId")
         self.id_edit.setToolTip(ID_HELP + f" Every {noun} id is unique in the scenario.")
@@ -118,7 +129,7 @@ class RuleListEditor(QWidget):
         self.source_edit.setObjectName("RuleSource")
         self.source_edit.setMaxLength(MAX_TITLE)
         self.source_edit.setPlaceholderText("source keys, e.g. S27, S40")
-        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Title:", title_box)
         form.addRow("I&d:", id_box)
         form.addRow("R&ule:", self.rule_edit)
         if weighted:
@@ -244,6 +255,8 @@ class RuleListEditor(QWidget):
             paint_note(self.id_edit, self.id_status, id_note(
                 current.id, id_err, filled_from="title",
                 ok=f"Unique among the scenario's {self.noun}s."))
+            paint_note(self.title_edit, self.title_status,
+                       title_rule_note(current.title, current.rule))
         self.remove_button.setEnabled(current is not None)
 
     # -- form
