@@ -45,7 +45,13 @@ from desktop.ui.editors.forms import (
     title_rule_note,
 )
 from desktop.ui.editors.rule_edit import RuleEdit
-from desktop.ui.editors.widgets import paint_note, plain_label, plain_tooltip, text_edit
+from desktop.ui.editors.widgets import (
+    paint_note,
+    plain_label,
+    plain_tooltip,
+    text_edit,
+    with_status,
+)
 from desktop.ui.files import Prompter
 from desktop.wording.labels import ROLE_LABELS
 
@@ -107,13 +113,7 @@ class RuleListEditor(QWidget):
         self.id_edit.setObjectName("RuleId")
         self.id_edit.setToolTip(ID_HELP + f" Every {noun} id is unique in the scenario.")
         self.id_status = plain_label("", self.form_host, name="RuleIdStatus")
-        id_box = QWidget(self.form_host)
-        box = QVBoxLayout(id_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(self.id_edit)
-        box.addWidget(self.id_status)
-        id_box.setFocusProxy(self.id_edit)
+        id_box = with_status(self.id_edit, self.id_status, self.form_host)
         self.rule_edit = RuleEdit(self.form_host, provisions)
         self.weight_spin = QDoubleSpinBox(self.form_host)
         self.weight_spin.setObjectName("RuleWeight")
@@ -336,12 +336,7 @@ class PartyDialog(EditorDialog[Party]):
         self.id_edit.setObjectName("PartyId")
         self.id_edit.setToolTip(ID_HELP + " Provisions name their parties by id.")
         self.id_status = plain_label("", top, name="PartyIdStatus")
-        id_row = QWidget(top)
-        id_layout = QHBoxLayout(id_row)
-        id_layout.setContentsMargins(0, 0, 0, 0)
-        id_layout.addWidget(self.id_edit, 1)
-        id_layout.addWidget(self.id_status, 2)
-        id_row.setFocusProxy(self.id_edit)
+        id_row = with_status(self.id_edit, self.id_status, top, beside=True)
         self.role_combo = QComboBox(top)
         self.role_combo.setObjectName("PartyRole")
         for role in ROLES:

@@ -45,6 +45,7 @@ from desktop.ui.editors.widgets import (
     set_checked,
     set_state,
     text_edit,
+    with_status,
 )
 from desktop.ui.files import Prompter
 from desktop.wording.labels import KIND_LABELS, PARAM_TYPE_LABELS
@@ -98,7 +99,7 @@ class ProvisionDialog(EditorDialog[Provision]):
     # -- construction
 
     # Widget layout: one statement per control, read top to bottom.
-    def _general_tab(self) -> QWidget:  # noqa: PLR0915
+    def _general_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -113,13 +114,7 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.id_edit.setPlaceholderText("e.g. army-cap")
         self.id_edit.setToolTip(ID_HELP + " Rules name provisions by their id.")
         self.id_status = plain_label("", page, name="ProvisionIdStatus")
-        id_box = QWidget(page)
-        box = QVBoxLayout(id_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(self.id_edit)
-        box.addWidget(self.id_status)
-        id_box.setFocusProxy(self.id_edit)
+        id_box = with_status(self.id_edit, self.id_status, page)
 
         self.category_combo = QComboBox(page)
         self.category_combo.setObjectName("ProvisionCategory")
@@ -134,13 +129,7 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.category_combo.setToolTip(
             "Groups the library. Categories are id-shaped: lower-case words joined by dashes.")
         self.category_status = plain_label("", page, name="ProvisionCategoryStatus")
-        cat_box = QWidget(page)
-        box = QVBoxLayout(cat_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(self.category_combo)
-        box.addWidget(self.category_status)
-        cat_box.setFocusProxy(self.category_combo)
+        cat_box = with_status(self.category_combo, self.category_status, page)
 
         self.kind_combo = QComboBox(page)
         self.kind_combo.setObjectName("ProvisionKind")

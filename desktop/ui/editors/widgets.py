@@ -8,10 +8,13 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +41,24 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, name: str = ""
     if name:
         label.setObjectName(name)
     return label
+
+
+def with_status(field: QWidget, status: QLabel, parent: QWidget, *, beside: bool = False
+                ) -> QWidget:
+    """A field and its status line in one form cell (below it, or ``beside`` it), which hands
+    focus to the field (so the form's mnemonic reaches it)."""
+    cell = QWidget(parent)
+    box: QBoxLayout = QHBoxLayout(cell) if beside else QVBoxLayout(cell)
+    box.setContentsMargins(0, 0, 0, 0)
+    if beside:
+        box.addWidget(field, 1)
+        box.addWidget(status, 2)
+    else:
+        box.setSpacing(2)
+        box.addWidget(field)
+        box.addWidget(status)
+    cell.setFocusProxy(field)
+    return cell
 
 
 def plain_tooltip(text: str) -> str:
