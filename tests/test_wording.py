@@ -396,3 +396,9 @@ def test_rule_errors_in_a_negotiators_words(ukraine: Scenario, rule: str, text: 
     err = check_rule(rule, ukraine.provision_index)
     assert err is not None
     assert rule_error_text(err, ukraine.provision_index) == text
+
+
+def test_weights_read_as_short_as_they_are() -> None:
+    from desktop.wording.values import weight
+
+    assert [weight(x) for x in (3.0, 0.5, 12.25, 1_000_000.0)] == ["3", "0.5", "12.25", "1e+06"]

@@ -30,6 +30,7 @@ from desktop.domain import Draft, Report, Scenario, check
 from desktop.domain.checker import PartyVerdict
 from desktop.domain.model import Clause, Party, Provision
 from desktop.wording import clause_text, explanation, palette, percent, report_summary
+from desktop.wording.values import weight
 
 DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
 #: The most bars one chart holds; at A4 width each is still about 35 px wide, two lines of label.
@@ -243,7 +244,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     got = sum(float(p.weight) for p in party.preferences if p.id in met)
     if party.preferences:
         items.append(_p(f"Satisfaction: <b>{_percent(verdict.satisfaction)}</b> "
-                        f"(weight {got:g} of {total:g}; {len(verdict.met)} met, "
+                        f"(weight {weight(got)} of {weight(total)}; {len(verdict.met)} met, "
                         f"{len(verdict.missed)} missed).", space=8.0))
     else:
         items.append(_p("This party states no preferences.", color=MUTED))
@@ -255,7 +256,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
                  f"<b>{esc(p.title)}</b>"
                  + (f'<br/><span style="color:{MUTED};">{esc(p.rationale)}</span>'
                     if p.rationale else ""),
-                 f"{float(p.weight):g}")
+                 weight(float(p.weight)))
                 for p in ordered]
         items.extend(_table((14, 74, 12), ("Status", "Preference", "Weight"), rows))
     items.append(_party_chart(report, verdict))

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from desktop.domain.model import _PLACEHOLDER, Provision, Value
 from desktop.domain.rules import format_literal
 
-__all__ = ["clause_text", "format_value", "literal", "plain_value"]
+__all__ = ["clause_text", "format_value", "literal", "plain_value", "weight"]
 
 
 def format_value(value: Value) -> str:
@@ -32,6 +32,11 @@ def format_value(value: Value) -> str:
     if isinstance(value, float):
         return f"{value:,.10g}" if abs(value) < 1e15 else repr(value)
     return value
+
+
+def weight(x: float) -> str:
+    """A preference weight, as short as it reads: 3, 0.5, 1e+06 for a million."""
+    return f"{x:g}"
 
 
 def plain_value(value: Value | None) -> str:
