@@ -28,18 +28,30 @@ def test_import_contracts_hold() -> None:
     assert "Contracts: 5 kept, 0 broken." in result.stdout
 
 
+def imported_names(path: Path) -> list[str]:
+    """Every module a source file imports, anywhere in it (inside functions too)."""
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.extend(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+    return names
+
+
 def test_domain_source_names_no_forbidden_module() -> None:
     # A second, independent look: even an import inside a function would be caught here.
     for path in DOMAIN.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            for name in names:
-                assert not name.startswith(FORBIDDEN), f"{path.name} imports {name}"
+        for name in imported_names(path):
+            assert not name.startswith(FORBIDDEN), f"{path.name} imports {name}"
+
+
+def test_wording_imports_only_the_domain() -> None:
+    for path in (ROOT / "desktop" / "wording").rglob("*.py"):
+        for name in imported_names(path):
+            assert not name.startswith(FORBIDDEN[:-1]), f"{path.name} imports {name}"
+            if name.startswith("desktop."):
+                assert name.startswith(("desktop.domain", "desktop.wording")), name
 
 
 def test_domain_runs_without_qt_or_sqlalchemy(mini_json: bytes) -> None:
