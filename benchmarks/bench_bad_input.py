@@ -152,7 +152,7 @@ class _Vocab:
                 if isinstance(param, IntParam | NumberParam):
                     numeric.append((prov.id, param.name))
                 elif isinstance(param, ChoiceParam):
-                    choices.append((prov.id, param.name, tuple(param.choices)))
+                    choices.append((prov.id, param.name, param.ids))
                 elif isinstance(param, BoolParam):
                     bools.append((prov.id, param.name))
         rules = tuple([r.rule for p in scenario.parties for r in p.red_lines]

@@ -102,7 +102,7 @@ def _chain(n: int) -> Scenario:
              for i in range(n)]
     rules = ["c0"] + [f"c{i} -> c{i + 1}" for i in range(n - 1)] + [f"not c{n - 1}"]
     return scenario_from_dict({
-        "format": "accord.scenario", "version": 1, "title": "chain", "provisions": provs,
+        "format": "accord.scenario", "version": 2, "title": "chain", "provisions": provs,
         "parties": [{"id": "a", "name": "A", "red_lines": [
             {"id": f"r{i}", "title": "r", "rule": r} for i, r in enumerate(rules)]}],
         "drafts": [{"id": "d", "title": "d", "clauses": []}],
@@ -142,7 +142,7 @@ def _tiny(n: int) -> Scenario:
               "params": [{"name": "b", "type": "bool", "default": False}]} for i in range(n)]
     rules = [f"p{i} -> (p{i + 1} and p{i + 1}.b == true)" for i in range(n - 1)] + ["p0"]
     return scenario_from_dict({
-        "format": "accord.scenario", "version": 1, "title": "tiny", "provisions": provs,
+        "format": "accord.scenario", "version": 2, "title": "tiny", "provisions": provs,
         "parties": [{"id": "a", "name": "A", "red_lines": [
             {"id": f"r{i}", "title": "r", "rule": r} for i, r in enumerate(rules)]}],
         "drafts": [{"id": "d", "title": "d", "clauses": []}],

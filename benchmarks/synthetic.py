@@ -502,7 +502,7 @@ def synthetic_dict(
                        "clauses": witness_clauses})
     return {
         "format": "accord.scenario",
-        "version": 1,
+        "version": 2,
         "title": f"Synthetic scenario (seed {seed})",
         "summary": (
             f"{n_provisions} provisions, {n_parties} parties x {red_lines_per_party} red lines, "

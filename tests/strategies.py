@@ -168,7 +168,7 @@ def value_of(spec: ParamSpec) -> st.SearchStrategy[Value]:
     if isinstance(spec, BoolParam):
         return st.booleans()
     if isinstance(spec, ChoiceParam):
-        return st.sampled_from(spec.choices)
+        return st.sampled_from(spec.ids)
     special = [v for v in (*SPECIAL_INTS, *SPECIAL_FLOATS) if spec.fits(v)]
     lo = None if spec.min is None else math.ceil(spec.min)
     hi = None if spec.max is None else math.floor(spec.max)
@@ -193,7 +193,8 @@ def wrong_values(spec: ParamSpec) -> st.SearchStrategy[Value]:
     outside its range or choices."""
     wrong: list[Value] = [True, False, 1, 0, 1.0, -0.0, 0.5, "1", "true", "", float("nan")]
     if isinstance(spec, ChoiceParam):
-        wrong += [spec.choices[0] + "\u200b", spec.choices[0] + " ", spec.choices[0].upper()]
+        first = spec.ids[0]
+        wrong += [first + "\u200b", first + " ", first.upper()]
     if isinstance(spec, IntParam | NumberParam):
         if spec.min is not None:
             wrong += [spec.min - 1, spec.min - 0.5]
@@ -214,6 +215,6 @@ def entered_value(spec: ParamSpec) -> st.SearchStrategy[object]:
         highest = Decimal(repr(spec.max)) if spec.max is not None else Decimal(10**6)
         return st.decimals(lowest, highest, places=5, allow_nan=False, allow_infinity=False)
     if isinstance(spec, ChoiceParam):
-        return st.sampled_from(spec.choices)
+        return st.sampled_from(spec.ids)
     assert isinstance(spec, BoolParam)
     return st.booleans()

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain import Clause, Draft, Scenario, check, parse_scenario
+from desktop.domain.interchange import scenario_from_dict
 from desktop.domain.rules import format_rule, parse
 from desktop.wording.reasons import conflict_text, explanation, report_summary
 from tests.strategies import PROVISIONS, rule_trees
@@ -54,7 +55,7 @@ def test_a_draft_that_satisfies_everyone_is_viable(mini_json: bytes) -> None:
     # Russia's line to test viability itself.
     data = s.model_dump(mode="json")
     data["parties"][1]["red_lines"] = []
-    s2 = Scenario.model_validate(data)
+    s2 = scenario_from_dict(data)
     draft = with_clauses(s2, Clause(provision="guarantee", values={"years": 30}))
     report = check(s2, draft)
     assert report.viable
@@ -112,7 +113,7 @@ def _scenario(red_lines: list[str], preferences: list[tuple[str, float]] | None 
             if p["id"] == a:
                 p.setdefault("excludes", []).append(b)
     data: dict[str, Any] = {
-        "format": "accord.scenario", "version": 1, "title": "Random",
+        "format": "accord.scenario", "version": 2, "title": "Random",
         "parties": [{
             "id": "p", "name": "P",
             "red_lines": [{"id": f"r{i}", "title": f"R{i}", "rule": r}
@@ -122,7 +123,7 @@ def _scenario(red_lines: list[str], preferences: list[tuple[str, float]] | None 
         }],
         "provisions": provisions,
     }
-    return Scenario.model_validate(data)
+    return scenario_from_dict(data)
 
 
 # --------------------------------------------------------------------------- brute force
@@ -185,7 +186,7 @@ def drafts(draw: st.DrawFn) -> Draft:
             elif param.type == "number":
                 values[param.name] = draw(st.floats(0, 1000, allow_nan=False))
             elif param.type == "choice":
-                values[param.name] = draw(st.sampled_from(param.choices))
+                values[param.name] = draw(st.sampled_from(param.ids))
             else:
                 values[param.name] = draw(st.booleans())
         clauses.append(Clause(provision=prov.id, values=values, phase=draw(st.integers(1, 4))))

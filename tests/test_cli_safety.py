@@ -16,6 +16,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain import Scenario, dump_scenario, json_schema
+from desktop.domain.interchange import scenario_from_dict
 from desktop.report import full_sheet
 from desktop.report.render import write_pdf
 from desktop.store import DocumentError, export_json, lock_document, save_document, write_atomic
@@ -199,7 +200,7 @@ def test_document_sniffing(tmp_path: Path, doc: Path) -> None:
 @pytest.mark.skipif(not LINUX, reason="file names that are not UTF-8 (Linux file systems)")
 def test_output_names_that_are_not_utf8_work_and_print(tmp_path: Path, doc: Path) -> None:
     source = tmp_path / "s.json"
-    source.write_text(dump_scenario(Scenario.model_validate(
+    source.write_text(dump_scenario(scenario_from_dict(
         json.loads((DATA / "mini.json").read_text(encoding="utf-8")))), encoding="utf-8")
     folder = os.fsencode(tmp_path)
     cases: list[tuple[list[str | bytes | Path], bytes, int]] = [

@@ -44,7 +44,7 @@ def test_it_has_what_the_product_promises(scenario: Scenario) -> None:
     recognition = scenario.provision("terr-recognition").param("level")
     assert recognition is not None
     assert recognition.type == "choice"
-    assert set(recognition.choices) == {"none", "de-facto-line", "de-facto-sovereignty",
+    assert set(recognition.ids) == {"none", "de-facto-line", "de-facto-sovereignty",
                                         "de-jure"}
     assert scenario.provision("us-guarantee").param("years") is not None
     assert scenario.provision("znpp").param("operator") is not None

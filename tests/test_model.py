@@ -48,7 +48,7 @@ def test_mini_scenario_loads(base: dict[str, Any]) -> None:
     [
         (lambda d: d.update(colour="red"), "colour: unknown key"),
         (lambda d: d["parties"][0].update(nickname="UA"), "parties[0].nickname: unknown key"),
-        (lambda d: d["provisions"][0]["params"][0].update(step=5), "step: unknown key"),
+        (lambda d: d["provisions"][0]["params"][0].update(stride=5), "stride: unknown key"),
         (lambda d: d["drafts"][0]["clauses"][0].update(weight=2), "clauses[0].weight: unknown"),
     ],
 )
@@ -201,7 +201,7 @@ def test_weight_defaults_to_1_and_must_be_positive(base: dict[str, Any]) -> None
 
 
 def test_optional_fields_may_be_left_out() -> None:
-    minimal = {"format": "accord.scenario", "version": 1, "title": "Bare"}
+    minimal = {"format": "accord.scenario", "version": 2, "title": "Bare"}
     s = scenario_from_dict(minimal)
     assert (s.summary, s.as_of, s.parties, s.provisions, s.drafts) == ("", None, (), (), ())
 

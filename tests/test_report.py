@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.domain import Scenario, check
+from desktop.domain.interchange import scenario_from_dict
 from desktop.report import comparison_sheet, full_sheet, party_sheet
 from desktop.report.render import page_layout, paginate, pdf_bytes, write_pdf
 from desktop.report.sheets import Block, Sheet, compare
@@ -54,7 +55,7 @@ def hostile_scenario() -> Scenario:
         if prov["id"] == "army-cap":
             prov["title"] = HOSTILE
     raw["drafts"][0]["note"] = "<script>alert(1)</script>"
-    return Scenario.model_validate(raw)
+    return scenario_from_dict(raw)
 
 
 # --------------------------------------------------------------------------- content
@@ -273,7 +274,7 @@ def test_a_block_taller_than_a_page_is_cut_between_lines(tmp_path: Path) -> None
 def test_empty_draft_and_party_without_preferences(ukraine: Scenario) -> None:
     raw = json.loads((DATA / "mini.json").read_text(encoding="utf-8"))
     raw["drafts"].append({"id": "empty", "title": "Empty"})
-    scenario = Scenario.model_validate(raw)
+    scenario = scenario_from_dict(raw)
     draft = scenario.draft("empty")
     data, count = pdf_bytes(full_sheet(scenario, draft))
     whole = " ".join(pages_text(data))

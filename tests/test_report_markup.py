@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from desktop.domain import Scenario, check
 from desktop.domain.edit import duplicate_draft
+from desktop.domain.interchange import scenario_from_dict
 from desktop.report import comparison_sheet, full_sheet, party_sheet
 from desktop.report import render as render_module
 from desktop.report.render import pdf_bytes
@@ -67,7 +68,7 @@ def hostile(raw: dict[str, Any]) -> tuple[Scenario, dict[str, str]]:
         put(draft, "note", draft["id"])
         for n, clause in enumerate(draft["clauses"]):
             put(clause, "note", f"{draft['id']}[{n}]")
-    return Scenario.model_validate(raw), tags
+    return scenario_from_dict(raw), tags
 
 
 @pytest.fixture(scope="module")

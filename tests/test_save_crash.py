@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.interchange import dump_scenario
+from desktop.domain.interchange import dump_scenario, scenario_from_dict
 from desktop.domain.model import Scenario
 from desktop.store import open_document, save_document
 from desktop.store.files import temp_files
@@ -42,7 +42,7 @@ def crash_scenario(tag: str, provisions: int = 400) -> Scenario:
     """A few hundred provisions: big enough that a save takes tens of milliseconds."""
     parties = [f"party-{i}" for i in range(6)]
     raw: dict[str, Any] = {
-        "format": "accord.scenario", "version": 1,
+        "format": "accord.scenario", "version": 2,
         "title": f"State {tag}", "summary": f"Summary of state {tag} " * 20,
         "parties": [
             {"id": pid, "name": f"Party {pid} ({tag})",
@@ -68,7 +68,7 @@ def crash_scenario(tag: str, provisions: int = 400) -> Scenario:
                           "phase": 1 + k % 3} for k in range(0, provisions, 2)]}
         ],
     }
-    return Scenario.model_validate(raw)
+    return scenario_from_dict(raw)
 
 
 class Lines:

@@ -115,7 +115,7 @@ def random_scenario(seed: int) -> Scenario:
                 clause["phase"] = 2
             clauses.append(clause)
     return scenario_from_dict({
-        "format": "accord.scenario", "version": 1, "title": "random",
+        "format": "accord.scenario", "version": 2, "title": "random",
         "parties": parties, "provisions": provs,
         "drafts": [{"id": "d", "title": "D", "clauses": clauses}],
     })
@@ -134,7 +134,7 @@ def _options(scenario: Scenario, draft: Draft) -> list[list[Clause | None]]:
                 assert p.max is not None
                 domains.append([(p.name, v) for v in range(p.min, p.max + 1)])
             elif p.type == "choice":
-                domains.append([(p.name, v) for v in p.choices])
+                domains.append([(p.name, v) for v in p.ids])
             elif p.type == "bool":
                 domains.append([(p.name, False), (p.name, True)])
         for combo in itertools.product(*domains):

@@ -38,7 +38,7 @@ UKRAINE = ROOT / "resources" / "scenarios" / "ukraine-2025.json"
 def _scenario(provisions: list[dict[str, Any]], parties: list[dict[str, Any]],
               clauses: list[dict[str, Any]]) -> Scenario:
     return scenario_from_dict({
-        "format": "accord.scenario", "version": 1, "title": "t",
+        "format": "accord.scenario", "version": 2, "title": "t",
         "parties": parties,
         "provisions": [{"category": "c", "kind": "mechanism", "text": "t", **p}
                        for p in provisions],

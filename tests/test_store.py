@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine
 
-from desktop.domain.interchange import MAX_JSON_BYTES, dump_scenario
+from desktop.domain.interchange import MAX_JSON_BYTES, dump_scenario, scenario_from_dict
 from desktop.domain.model import KINDS, ROLES, NumberParam, Scenario
 from desktop.store import (
     APPLICATION_ID,
@@ -74,13 +74,13 @@ def scenario_with(**changes: Any) -> Scenario:
     """mini.json with top-level fields replaced."""
     raw = json.loads((ROOT / "tests" / "data" / "mini.json").read_bytes())
     raw.update(changes)
-    return Scenario.model_validate(raw)
+    return scenario_from_dict(raw)
 
 
 def tricky_scenario() -> Scenario:
     """Every value-typing trap of the format in one scenario."""
-    return Scenario.model_validate({
-        "format": "accord.scenario", "version": 1,
+    return scenario_from_dict({
+        "format": "accord.scenario", "version": 2,
         "title": "Typing: ünïcödé, עברית, 日本語, emoji 🕊️", "summary": "",
         "parties": [
             {"id": "a", "name": "A", "color": None, "role": "mediator",
@@ -264,8 +264,8 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                             "values": {p["name"]: _value(draw, p) for p in chosen}})
         drafts.append({"id": f"d{k}", "title": draw(_title), "note": draw(_text),
                        "clauses": clauses})
-    return Scenario.model_validate({
-        "format": "accord.scenario", "version": 1, "title": draw(_title),
+    return scenario_from_dict({
+        "format": "accord.scenario", "version": 2, "title": draw(_title),
         "summary": draw(_text), "as_of": draw(st.one_of(st.none(), st.dates())),
         "parties": parties, "provisions": provisions, "drafts": drafts,
     })
@@ -489,8 +489,8 @@ def test_a_damaged_document_is_reported_as_damaged(saved: Path) -> None:
     ("text", "not valid JSON: Expecting value at line 1, column 1"),
     ("document", "it is an Accord document, not a JSON scenario; open it instead"),
     ("invalid", 'not an Accord scenario: "format" is "other", expected "accord.scenario"'),
-    ("newer", "made by a newer version of Accord (scenario format version 2; "
-              "this version reads version 1)"),
+    ("newer", "made by a newer version of Accord (scenario format version 3; "
+              "this version reads versions 1 to 2)"),
 ])
 def test_importing_a_bad_file_names_the_reason(
     tmp_path: Path, mini_json: bytes, mini: Scenario, case: str, reason: str
@@ -501,7 +501,7 @@ def test_importing_a_bad_file_names_the_reason(
     elif case == "invalid":
         path.write_bytes(mini_json.replace(b'"accord.scenario"', b'"other"'))
     elif case == "newer":
-        path.write_bytes(mini_json.replace(b'"version": 1', b'"version": 2'))
+        path.write_bytes(mini_json.replace(b'"version": 1', b'"version": 3'))
     elif case != "missing":
         path = _make(tmp_path, case, mini_json)
     with pytest.raises(DocumentError) as info:

@@ -98,7 +98,7 @@ def test_the_provisions_are_a_realistic_mix(small: Scenario) -> None:
     types = Counter(param.type for p in provisions for param in p.params)
     assert set(types) == {"int", "number", "choice", "bool"}
     assert all(0 <= len(p.params) <= 3 for p in provisions)
-    assert all(3 <= len(param.choices) <= 5 for p in provisions for param in p.params
+    assert all(3 <= len(param.ids) <= 5 for p in provisions for param in p.params
                if param.type == "choice")
     assert all(param.min is not None and param.max is not None for p in provisions
                for param in p.params if param.type == "int")

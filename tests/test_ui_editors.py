@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import ChoiceParam, IntParam, Provision, Scenario
+from desktop.domain.params import Choice
 from desktop.domain.rules import check_rule
 from desktop.ui.commands import Editor
 from desktop.ui.editors import (
@@ -406,7 +407,7 @@ def test_create_a_provision_with_int_and_choice_params(qtbot: QtBot, ws: Workspa
     assert prov.params == (
         IntParam(name="width", type="int", default=10, min=0, max=100, unit="km"),
         ChoiceParam(name="police", type="choice", default="joint",
-                    choices=("international", "ukrainian", "joint")),
+                    choices=tuple(Choice(id=c) for c in ("international", "ukrainian", "joint"))),
     )
     assert prov.excludes == ("neutral",)
     assert clause_text(prov) == "A zone 10 km wide, policed by joint."
@@ -530,7 +531,7 @@ def test_edit_an_existing_provision_title(qtbot: QtBot, ws: Workspace,
     assert ws.scenario.provision("guarantee").params == (
         IntParam(name="years", type="int", default=15, min=1, max=100),
         ChoiceParam(name="form", type="choice", default="binding",
-                    choices=("political", "binding")),
+                    choices=(Choice(id="political"), Choice(id="binding"))),
     )
     assert ws.undo_stack.undoText() == "Edit provision “Binding security guarantee”"
     ws.undo_stack.undo()

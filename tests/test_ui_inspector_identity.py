@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario
+from desktop.domain.interchange import scenario_from_dict
 from desktop.ui.commands import Editor
 from desktop.ui.inspector import ClauseInspector, NumberBox, format_number, parse_number
 from desktop.ui.mainwindow import MainWindow
@@ -454,7 +455,7 @@ def number_ws(mini: Scenario) -> Workspace:
     data["provisions"][1]["params"].append(
         {"name": "ratio", "type": "number", "min": -5, "max": 10, "default": 0.5})
     data["drafts"][0]["clauses"][1]["values"] = {"ratio": 0.12345}
-    return Workspace(Scenario.model_validate(data))
+    return Workspace(scenario_from_dict(data))
 
 
 def values(ws: Workspace) -> dict[str, object]:

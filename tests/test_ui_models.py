@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario
+from desktop.domain.interchange import scenario_from_dict
 from desktop.ui.commands import Editor
 from desktop.ui.draft import DraftPanel
 from desktop.ui.inspector import ClauseInspector
@@ -401,7 +402,7 @@ def test_inspector_bool_editor(mini: Scenario, qtbot: QtBot) -> None:
     data = mini.model_dump(mode="json")
     data["provisions"][2]["params"] = [{"name": "remote", "type": "bool", "default": True}]
     data["drafts"][0]["clauses"].append({"provision": "intl-monitoring"})
-    ws = Workspace(Scenario.model_validate(data))
+    ws = Workspace(scenario_from_dict(data))
     editor = Editor(ws)
     inspector = ClauseInspector(ws, editor)
     qtbot.addWidget(inspector)

@@ -1,4 +1,6 @@
-"""The ``accord.scenario`` JSON interchange format (version 1): strict reading, canonical writing.
+"""The ``accord.scenario`` JSON interchange format: strict reading, canonical writing.
+
+Version 2 is written; versions 1 and 2 are read (docs/format.md lists what version 2 adds).
 
 Reading is bounded: the caller checks the byte size before anything is parsed
 (:data:`MAX_JSON_BYTES`), deep nesting is refused by the parser, and every error becomes one
@@ -20,7 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from desktop.domain.model import FORMAT_NAME, FORMAT_VERSION, Scenario
+from desktop.domain.model import FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, Scenario
+from desktop.domain.params import Choice
 from desktop.textsafe import terminal_safe
 
 #: Larger files are refused before parsing. The 2,000-provision benchmark scenario is ~2 MB.
@@ -109,11 +112,19 @@ def scenario_from_dict(raw: Any) -> Scenario:
             f"expected \"{FORMAT_NAME}\""
         )
     version = raw.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+    is_int = isinstance(version, int) and not isinstance(version, bool)
+    if isinstance(version, int) and is_int and version > FORMAT_VERSION:
         raise ScenarioError(
             f"made by a newer version of Accord (scenario format version {version}; "
-            f"this version reads version {FORMAT_VERSION})"
+            f"this version reads versions 1 to {FORMAT_VERSION})"
         )
+    if not is_int or version not in READABLE_VERSIONS:
+        raise ScenarioError(
+            f"\"version\" is {_shown(json.dumps(version))}; scenario format versions are whole "
+            f"numbers from 1 to {FORMAT_VERSION}"
+        )
+    # Version 1 is version 2 without its words: what it says reads the same in version 2.
+    raw = {**raw, "version": FORMAT_VERSION}
     try:
         return Scenario.model_validate(raw)
     except ValidationError as err:
@@ -162,11 +173,15 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
-    """The canonical form: fields equal to their defaults are left out, key order is fixed."""
+def scenario_to_dict(scenario: Scenario, version: int = FORMAT_VERSION) -> dict[str, Any]:
+    """The canonical form: fields equal to their defaults are left out, key order is fixed.
+
+    A choice without a label is written as its bare id (as version 1 wrote every choice), so
+    a scenario without version 2's words has the same canonical form in both versions but for
+    the ``version`` number (which :func:`content_digest` relies on for older documents)."""
     data = _canonical(scenario)
     data["format"] = FORMAT_NAME
-    data["version"] = FORMAT_VERSION
+    data["version"] = version
     order = ["format", "version", "title", "summary", "as_of", "parties", "provisions", "drafts"]
     return {k: data[k] for k in order if k in data}
 
@@ -205,6 +220,8 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 def _json_value(value: Any) -> Any:
     if type(value) in _PLAIN:  # most values: checked first, without isinstance chains
         return value
+    if isinstance(value, Choice):
+        return value.id if value.label is None else {"id": value.id, "label": value.label}
     if isinstance(value, BaseModel):
         return _canonical(value)
     if isinstance(value, tuple | list):
@@ -221,21 +238,25 @@ def dump_scenario(scenario: Scenario) -> str:
     return json.dumps(scenario_to_dict(scenario), ensure_ascii=False, indent=2) + "\n"
 
 
-def content_digest(scenario: Scenario) -> str:
+def content_digest(scenario: Scenario, version: int = FORMAT_VERSION) -> str:
     """A checksum of everything a scenario says: ``"sha256:"`` and the SHA-256 of its canonical
     form as compact UTF-8 JSON. Equal scenarios have equal digests whatever produced them, and
     any change to a title, rule, value or number type changes it. Documents store it so that
-    damage SQLite's own checks cannot see (a changed letter inside a text) is caught."""
-    text = json.dumps(scenario_to_dict(scenario), ensure_ascii=False, separators=(",", ":"))
+    damage SQLite's own checks cannot see (a changed letter inside a text) is caught.
+
+    ``version`` is the format version the digest is taken in: documents saved before version 2
+    hold digests of the version 1 form."""
+    text = json.dumps(scenario_to_dict(scenario, version), ensure_ascii=False,
+                      separators=(",", ":"))
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def json_schema() -> dict[str, Any]:
-    """The published JSON Schema of ``accord.scenario`` version 1."""
+    """The published JSON Schema of ``accord.scenario`` version 2 (which reads version 1 too)."""
     schema = Scenario.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://accord.invalid/schema/accord.scenario-1.json"
-    schema["title"] = "accord.scenario version 1"
+    schema["$id"] = "https://accord.invalid/schema/accord.scenario-2.json"
+    schema["title"] = "accord.scenario version 2"
     schema["description"] = (
         "An Accord scenario: parties with red lines and preferences, provisions, and drafts. "
         "Rules (red lines, preferences) use the language in docs/rules.md; cross-references and "

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Annotated, Literal, TypeVar, cast
+from typing import Annotated, Final, Literal, TypeVar, cast
 
 from pydantic import Field, PrivateAttr, StrictInt, StrictStr, field_validator, model_validator
 
@@ -48,7 +48,10 @@ from desktop.domain.params import Value as Value
 from desktop.domain.rules import CompiledRule, RuleError, compile_rule
 
 FORMAT_NAME = "accord.scenario"
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 2
+#: Every version this Accord reads. Version 1 lacks the words of version 2 (param labels, steps,
+#: choice labels, the words for yes and no); they read as absent and are derived when shown.
+READABLE_VERSIONS = (1, 2)
 
 #: Words of the rule language that cannot be provision ids (the language's own list).
 RESERVED_WORDS = KEYWORDS
@@ -199,7 +202,9 @@ class Scenario(FrozenModel):
     """A whole negotiation: who takes part, what can be agreed, and the drafts on the table."""
 
     format: Literal["accord.scenario"]
-    version: Literal[1]
+    #: Always :data:`FORMAT_VERSION` in memory: older files are read as this version
+    #: (:func:`desktop.domain.interchange.scenario_from_dict`).
+    version: Literal[2]
     title: Title
     summary: Note = ""
     as_of: dt.date | None = None

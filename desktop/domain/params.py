@@ -12,8 +12,10 @@ from typing import Annotated, Literal, TypeAlias
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -52,8 +54,13 @@ class FrozenModel(BaseModel):
     __hash__ = None  # type: ignore[assignment]  # equal-by-content but holds dicts: unhashable
 
 
+Label = Annotated[StrictStr, Field(min_length=1, max_length=200)]
+
+
 class _ParamBase(FrozenModel):
     name: ParamName
+    #: What a person calls the param ("Army personnel"); none: derived from ``name``.
+    label: Label | None = None
     unit: Annotated[StrictStr, Field(max_length=100)] | None = None
 
     @field_validator("name")
@@ -71,6 +78,9 @@ class IntParam(_ParamBase):
     default: StrictInt
     min: StrictInt | None = None
     max: StrictInt | None = None
+    #: The salient spacing of values (50,000 for an army ceiling): spin boxes step by it and
+    #: the bridge finder prefers its multiples. Version 2.
+    step: Annotated[StrictInt, Field(gt=0)] | None = None
 
     @model_validator(mode="after")
     def _domain(self) -> IntParam:
@@ -94,6 +104,7 @@ class NumberParam(_ParamBase):
     default: Number
     min: Number | None = None
     max: Number | None = None
+    step: Annotated[Number, Field(gt=0)] | None = None
 
     @model_validator(mode="after")
     def _domain(self) -> NumberParam:
@@ -113,32 +124,68 @@ class NumberParam(_ParamBase):
         return _describe_range("a number", self.min, self.max)
 
 
+ChoiceId = Annotated[StrictStr, Field(min_length=1, max_length=200)]
+
+
+class Choice(FrozenModel):
+    """One of a choice param's values: the ``id`` rules and clauses use, and the ``label`` a
+    person reads ("Russian National Guard"). A file may give a bare string (format version 1,
+    or a version 2 choice nobody has named yet): it reads as a choice without a label, whose
+    words are derived from the id (:func:`desktop.wording.values.choice_label`)."""
+
+    id: ChoiceId
+    label: Label | None = None
+
+
+def _choice_from_text(value: object) -> object:
+    return {"id": value} if isinstance(value, str) else value
+
+
 class ChoiceParam(_ParamBase):
     type: Literal["choice"]
-    choices: Annotated[tuple[Annotated[StrictStr, Field(min_length=1, max_length=200)], ...],
-                       Field(min_length=1, max_length=MAX_CHOICES)]
+    choices: Annotated[
+        tuple[Annotated[Choice, BeforeValidator(_choice_from_text)], ...],
+        Field(min_length=1, max_length=MAX_CHOICES),
+    ]
     default: StrictStr
+    _ids: tuple[str, ...] = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _domain(self) -> ChoiceParam:
-        if len(set(self.choices)) != len(self.choices):
+        ids = self._ids = tuple(c.id for c in self.choices)
+        if len(set(ids)) != len(ids):
             raise ValueError(f"param '{self.name}': choices repeat")
-        if self.default not in self.choices:
+        if self.default not in ids:
             raise ValueError(
                 f"param '{self.name}': default {self.default!r} is not one of its choices"
             )
         return self
 
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The choices' ids, in order: what clauses hold and rules compare with."""
+        return self._ids
+
+    def choice(self, choice_id: str) -> Choice | None:
+        for c in self.choices:
+            if c.id == choice_id:
+                return c
+        return None
+
     def fits(self, value: object) -> bool:
-        return isinstance(value, str) and value in self.choices
+        return isinstance(value, str) and value in self._ids
 
     def describe_domain(self) -> str:
-        return "one of " + ", ".join(f'"{c}"' for c in self.choices)
+        return "one of " + ", ".join(f'"{c.id}"' for c in self.choices)
 
 
 class BoolParam(_ParamBase):
     type: Literal["bool"]
     default: StrictBool
+    #: The words for each value in a sentence ("tied to the monitoring mechanism" / "not
+    #: tied"); none: "yes" / "no". Version 2.
+    true_label: Label | None = None
+    false_label: Label | None = None
 
     def fits(self, value: object) -> bool:
         return isinstance(value, bool)

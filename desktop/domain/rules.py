@@ -553,7 +553,7 @@ def _ref_type(ref: Ref, provisions: Mapping[str, ParamHolder], text: str) -> _Ty
     if isinstance(spec, IntParam | NumberParam):
         return _Type("number")
     if isinstance(spec, ChoiceParam):
-        return _Type("string", frozenset(spec.choices))
+        return _Type("string", frozenset(spec.ids))
     assert isinstance(spec, BoolParam)
     return _Type("bool")
 

@@ -257,7 +257,8 @@ def _param_row(provision: str, position: int, p: ParamSpec) -> dict[str, Any]:
         lo = None if p.min is None else _json(p.min)
         hi = None if p.max is None else _json(p.max)
     elif isinstance(p, ChoiceParam):
-        choices = _json(list(p.choices))
+        choices = _json([c.id if c.label is None else {"id": c.id, "label": c.label}
+                         for c in p.choices])
     return {
         "provision_id": provision, "position": position, "name": p.name, "type": p.type,
         "default_json": _json(p.default), "min_json": lo, "max_json": hi,

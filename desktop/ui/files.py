@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import Scenario
+from desktop.domain import FORMAT_VERSION, Scenario
 from desktop.resources import default_scenario_path
 from desktop.store import (
     DocumentError,
@@ -177,7 +177,7 @@ class QtPrompter:
 
 
 def empty_scenario() -> Scenario:
-    return Scenario(format="accord.scenario", version=1, title="Untitled scenario")
+    return Scenario(format="accord.scenario", version=FORMAT_VERSION, title="Untitled scenario")
 
 
 def load_template() -> Scenario:

@@ -45,6 +45,7 @@ from desktop.domain.model import ParamSpec
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import clause_text
+from desktop.wording.values import choice_label
 
 INT32_MAX = 2_147_483_647
 #: Integers beyond this are not exact as floats; typed ones stay floats (1e300 is no int).
@@ -365,7 +366,7 @@ class ClauseInspector(QWidget):
         elif isinstance(spec, ChoiceParam):
             combo = QComboBox(self.form_host)
             for choice in spec.choices:
-                combo.addItem(choice.replace("-", " "), choice)
+                combo.addItem(choice_label(spec, choice.id), choice.id)
             combo.activated.connect(
                 lambda i, n=name, c=combo: self._set_value(n, c.itemData(i)))
             widget = combo

@@ -379,9 +379,9 @@ class Compiler:
                 var = m.new_int_var(0, 1, f"{pid}.{name}")
                 raw[name] = int(bool(cur))
             elif isinstance(spec, ChoiceParam):
-                var = m.new_int_var(0, len(spec.choices) - 1, f"{pid}.{name}")
+                var = m.new_int_var(0, len(spec.ids) - 1, f"{pid}.{name}")
                 assert isinstance(cur, str)
-                raw[name] = spec.choices.index(cur)
+                raw[name] = spec.ids.index(cur)
             else:
                 num = self.numeric[(pid, name)]
                 var = m.new_int_var(num.lo, num.hi, f"{pid}.{name}")
@@ -475,7 +475,7 @@ class Compiler:
             spec = self.scenario.provision(ref.provision).param(ref.param)
             assert isinstance(spec, ChoiceParam)
             assert isinstance(value, str)
-            return self._eq_int(ref, var, spec.choices.index(value))
+            return self._eq_int(ref, var, spec.ids.index(value))
         if kind == "bool":
             return self._eq_int(ref, var, int(bool(value)))
         assert isinstance(value, int | float)
@@ -569,7 +569,7 @@ class Compiler:
         sb = self.scenario.provision(b.provision).param(b.param)
         assert isinstance(sa, ChoiceParam)
         assert isinstance(sb, ChoiceParam)
-        common = [c for c in sa.choices if c in sb.choices]
+        common = [c for c in sa.ids if c in sb.ids]
         if not common:
             return self._true.Not()
         return self._or([self._and([self._eq_value(a, c), self._eq_value(b, c)])
@@ -655,7 +655,7 @@ class Compiler:
         if isinstance(spec, BoolParam):
             return bool(raw)
         if isinstance(spec, ChoiceParam):
-            return spec.choices[raw]
+            return spec.ids[raw]
         if isinstance(spec, IntParam):
             return raw
         assert isinstance(spec, NumberParam)
