@@ -427,7 +427,10 @@ def test_red_line_cards_and_culprit_selection(ws: Workspace, editor: Editor,
     assert card.satisfaction.text() == "Satisfaction 25%"
     shown = card.violations.violations
     assert len(shown) == 2
-    assert "army-cap.personnel is 600000; needs >= 800000" in card.violations.text_of(shown[0])
+    assert card.violations.text_of(0) == (
+        "✗ Army of at least 800k\n"
+        "Personnel in “Army ceiling” is 600,000 personnel; "
+        "Ukraine requires at least 800,000 personnel.")
     assert panel.card("russia").verdict.text() == "✓ Accepts"
     assert panel.card("russia").satisfaction.text() == "No preferences stated"
     assert panel.summary.text() == "✗ Not viable: 1 of 2 parties accept, 1 conflict"

@@ -29,7 +29,16 @@ from dataclasses import dataclass, field
 from desktop.domain import Draft, Report, Scenario, check
 from desktop.domain.checker import PartyVerdict
 from desktop.domain.model import Clause, Party, Provision
-from desktop.wording import clause_text, explanation, palette, percent, report_summary
+from desktop.wording import (
+    KIND_LABELS,
+    ROLE_LABELS,
+    clause_text,
+    count,
+    explanation,
+    palette,
+    percent,
+    report_summary,
+)
 from desktop.wording.values import weight
 
 DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
@@ -213,8 +222,8 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     verdict: PartyVerdict = report.verdict(party.id)
     nums = _Numbers(scenario, draft)
     items: list[Item] = [_h(1, f"Party briefing: {esc(party.name)}", page_break=page_break)]
-    items.append(_p(f"Role: {esc(party.role)}. Draft: {esc(draft.title)} "
-                    f"[{esc(draft.id)}], {len(draft.clauses)} clauses.", color=MUTED))
+    items.append(_p(f"Role: {esc(ROLE_LABELS[party.role])}. Draft: {esc(draft.title)}, "
+                    f"{count(draft.clauses, 'clause')}.", color=MUTED))
 
     # -- verdict
     items.append(_h(2, "Verdict"))
@@ -229,12 +238,10 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
         rows = []
         for x in verdict.violations:
             rl = red_lines.get(x.red_line)
-            why = esc(explanation(x.reasons))
+            why = esc(explanation(x.reasons, scenario, _short(party.name)))
             if rl is not None and rl.rationale:
                 why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rl.rationale)}</span>'
-            rows.append((f"<b>{esc(x.title)}</b><br/>"
-                         f'<span style="color:{MUTED};">{esc(x.red_line)}</span>',
-                         why, nums.labels(x.clauses)))
+            rows.append((f"<b>{esc(x.title)}</b>", why, nums.labels(x.clauses)))
         items.extend(_table((28, 44, 28), ("Red line crossed", "Why", "Culprit clauses"), rows))
 
     # -- preferences
@@ -273,7 +280,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
         cells: list[tuple[str, ...]] = []
         for c in clauses:
             prov = provisions[c.provision]
-            cells.append((nums.label(c.provision), esc(prov.kind),
+            cells.append((nums.label(c.provision), esc(KIND_LABELS[prov.kind]),
                          _names(scenario, getattr(prov, other)) or "—",
                          esc(clause_text(prov, c.values))))
         items.extend(_table((24, 14, 16, 46), ("Clause", "Kind", other_head, "Text"), cells))
@@ -282,7 +289,8 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     items.append(_h(2, f"Open conflicts ({len(report.conflicts)})"))
     if report.conflicts:
         rows = [(nums.label(c.provisions[0]), nums.label(c.provisions[1]),
-                 "exclude each other") for c in report.conflicts]
+                 "They exclude each other: the draft cannot hold both.")
+                for c in report.conflicts]
         items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), rows))
     else:
         items.append(_p("None: no two clauses of the draft exclude each other.", color=MUTED,
@@ -300,8 +308,7 @@ def _clause_block(number: int, prov: Provision, clause: Clause) -> Block:
         '<table width="100%" cellspacing="0" cellpadding="2" border="0" '
         f'style="font-size:12px; color:{INK};"><tr>'
         f'<td width="6%" align="right"><b>{number}.</b></td>'
-        f'<td width="94%"><b>{esc(prov.title)}</b>'
-        f' <span style="color:{MUTED}; font-size:11px;">[{esc(prov.id)}]</span><br/>'
+        f'<td width="94%"><b>{esc(prov.title)}</b><br/>'
         f"{esc(clause_text(prov, clause.values))}{note}</td></tr></table>",
         space_after=4.0,
     )
@@ -365,7 +372,7 @@ def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
     day = _today(date)
     items = _head_block("Party briefing", scenario, [
         f"Party: <b>{esc(party.name)}</b>",
-        f"Draft: <b>{esc(draft.title)}</b> [{esc(draft.id)}]",
+        f"Draft: <b>{esc(draft.title)}</b>",
     ], marking, day)
     items.extend(_party_items(scenario, draft, report, party, page_break=False, with_text=True))
     return Sheet(f"Briefing for {party.name}: {draft.title}", _running_head(scenario, draft),
@@ -380,7 +387,7 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     day = _today(date)
     nums = _Numbers(scenario, draft)
     items = _head_block("Full briefing", scenario, [
-        f"Draft: <b>{esc(draft.title)}</b> [{esc(draft.id)}], {len(draft.clauses)} clauses",
+        f"Draft: <b>{esc(draft.title)}</b>, {count(draft.clauses, 'clause')}",
     ], marking, day)
     items.append(_h(2, "Summary"))
     viable = (f'<span style="color:{ACCEPT if report.viable else REJECT}; font-weight:bold; '
@@ -395,7 +402,8 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     if report.conflicts:
         items.append(_h(3, f"Conflicts ({len(report.conflicts)})"))
         items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), [
-            (nums.label(c.provisions[0]), nums.label(c.provisions[1]), "exclude each other")
+            (nums.label(c.provisions[0]), nums.label(c.provisions[1]),
+             "They exclude each other: the draft cannot hold both.")
             for c in report.conflicts]))
     items.extend(_cover_charts(report))
     items.append(_p("Each party's section follows on its own page; the full draft text is at "
@@ -459,8 +467,8 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
     provisions = scenario.provision_index
     ta, tb = esc(first.title), esc(second.title)
     items = _head_block("Comparison sheet", scenario, [
-        f"First: <b>{ta}</b> [{esc(first.id)}], {len(first.clauses)} clauses",
-        f"Second: <b>{tb}</b> [{esc(second.id)}], {len(second.clauses)} clauses",
+        f"First: <b>{ta}</b>, {count(first.clauses, 'clause')}",
+        f"Second: <b>{tb}</b>, {count(second.clauses, 'clause')}",
     ], marking, day)
 
     items.append(_h(2, "Verdicts"))

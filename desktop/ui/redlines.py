@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import Party, PartyVerdict, Report, Violation
+from desktop.domain import Party, PartyVerdict, Report, Scenario, Violation
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import (
+    ROLE_LABELS,
     conflict_text,
     count,
     explanation,
@@ -43,6 +44,7 @@ from desktop.wording import (
     short_name,
 )
 from desktop.wording.palette import ACCEPT, CONFLICT, NEUTRAL, REJECT
+from desktop.wording.reasons import Speaker
 
 PADDING = 3
 GAP = 2
@@ -61,6 +63,8 @@ class ViolationList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.violations: tuple[Violation, ...] = ()
+        self.texts: tuple[str, ...] = ()  # what each line reads, worded once per change
+        self._scenario: Scenario | None = None
         self.current = -1
         self._layout_width = -1
         self._rects: list[QRect] = []
@@ -72,20 +76,25 @@ class ViolationList(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def set_violations(self, violations: tuple[Violation, ...]) -> None:
-        if violations == self.violations:
+    def set_violations(self, violations: tuple[Violation, ...],
+                       scenario: Scenario | None = None, party: str | None = None) -> None:
+        """Show ``violations`` of ``party`` (its name), worded with ``scenario``'s titles."""
+        texts = tuple(f"✗ {v.title}\n{explanation(v.reasons, scenario, party)}"
+                      for v in violations)
+        if violations == self.violations and texts == self.texts:
             return
         self.violations = violations
+        self.texts = texts
+        self._scenario = scenario
         self.current = min(self.current, len(violations) - 1)
         self._layout_width = -1
-        self.setAccessibleDescription("; ".join(f"{v.title}: {explanation(v.reasons)}"
-                                                for v in violations))
+        self.setAccessibleDescription("\n".join(t.removeprefix("✗ ") for t in texts))
         self.updateGeometry()
         self.update()
 
-    @staticmethod
-    def text_of(v: Violation) -> str:
-        return f"✗ {v.title} [{v.red_line}]\n{explanation(v.reasons)}"
+    def text_of(self, i: int) -> str:
+        """What the ``i``-th line reads: the red line's title, then why it is crossed."""
+        return self.texts[i]
 
     def _measure(self, width: int) -> int:
         if width != self._layout_width:
@@ -94,8 +103,8 @@ class ViolationList(QWidget):
             inner = max(40, width - 2 * PADDING)
             self._rects = []
             y = 0
-            for v in self.violations:
-                h = fm.boundingRect(QRect(0, 0, inner, 100_000), flags, self.text_of(v)).height()
+            for text in self.texts:
+                h = fm.boundingRect(QRect(0, 0, inner, 100_000), flags, text).height()
                 self._rects.append(QRect(0, y, width, h + 2 * PADDING))
                 y += h + 2 * PADDING + GAP
             self._height = max(0, y - GAP)
@@ -135,15 +144,14 @@ class ViolationList(QWidget):
         self._measure(self.width())
         painter = QPainter(self)
         flags = Qt.TextFlag.TextWordWrap
-        for i, (v, rect) in enumerate(zip(self.violations, self._rects, strict=True)):
+        for i, (text, rect) in enumerate(zip(self.texts, self._rects, strict=True)):
             if i == self.current and self.hasFocus():
                 painter.fillRect(rect, self.palette().color(QPalette.ColorRole.AlternateBase))
                 painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1,
                                     Qt.PenStyle.DotLine))
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
             painter.setPen(QColor(REJECT))
-            painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), flags,
-                             self.text_of(v))
+            painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), flags, text)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -184,9 +192,11 @@ class ViolationList(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             i = self.item_at(event.pos())
             if i >= 0:
-                culprits = ", ".join(self.violations[i].clauses) or "none (something is missing)"
-                QToolTip.showText(event.globalPos(),
-                                  f"Culprit clauses: {culprits}. Click to select them.", self)
+                clauses = self.violations[i].clauses
+                tip = (f"Crossed by {Speaker(self._scenario).titles(clauses)}. "
+                       f"Click to select {'it' if len(clauses) == 1 else 'them'} in the draft."
+                       if clauses else "Crossed by what the draft lacks, not by a clause in it.")
+                QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True
@@ -212,7 +222,7 @@ class PartyCard(QFrame):
         font = self.name.font()
         font.setBold(True)
         self.name.setFont(font)
-        self.role = QLabel(party.role, self)
+        self.role = QLabel(ROLE_LABELS[party.role], self)
         self.role.setStyleSheet("color: palette(placeholder-text);")
         self.verdict = QLabel(self)
         self.verdict.setObjectName("verdict")
@@ -242,8 +252,11 @@ class PartyCard(QFrame):
         layout.addWidget(self.satisfaction)
         layout.addWidget(self.violations)
 
-    def show_verdict(self, verdict: PartyVerdict) -> None:
-        key = (verdict.acceptable, verdict.satisfaction, verdict.violations)
+    def show_verdict(self, verdict: PartyVerdict, scenario: Scenario | None = None) -> None:
+        # The provisions give the explanation its titles and labels: a new tuple means they
+        # may read differently (a draft edit keeps the same tuple).
+        words = id(scenario.provisions) if scenario is not None else None
+        key = (verdict.acceptable, verdict.satisfaction, verdict.violations, words)
         if key == self._shown:
             return  # nothing changed for this party: no repaint, no relayout
         self._shown = key
@@ -262,7 +275,7 @@ class PartyCard(QFrame):
         else:
             self.satisfaction.setValue(round(verdict.satisfaction * 100))
             self.satisfaction.setFormat(f"Satisfaction {percent(verdict.satisfaction)}")
-        self.violations.set_violations(verdict.violations)
+        self.violations.set_violations(verdict.violations, scenario, short_name(verdict.name))
         self.violations.setVisible(n > 0)
 
 
@@ -333,7 +346,9 @@ class RedLinePanel(QScrollArea):
         self.summary.setText(("✓ " if ok else "✗ ") + report_summary(report))
         self.summary.setStyleSheet(f"color: {ACCEPT if ok else REJECT};")
         if report.conflicts:
-            self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c) for c in report.conflicts))
+            scenario = self._ws.scenario
+            self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c, scenario)
+                                                     for c in report.conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()
@@ -341,4 +356,4 @@ class RedLinePanel(QScrollArea):
             found = self._cards.get(verdict.party)
             if found is not None:
                 found.show()
-                found.show_verdict(verdict)
+                found.show_verdict(verdict, self._ws.scenario)

@@ -27,7 +27,16 @@ from desktop.wording.labels import (
     short_name,
 )
 from desktop.wording.numbers import count, percent, plural
-from desktop.wording.reasons import conflict_text, explanation, reason_text, report_summary
+from desktop.wording.reasons import (
+    Speaker,
+    condition_text,
+    conflict_text,
+    detail,
+    explanation,
+    reason_text,
+    report_summary,
+    series,
+)
 from desktop.wording.rules import rule_error_text
 from desktop.wording.values import clause_text, format_value, literal, plain_value
 
@@ -39,11 +48,14 @@ __all__ = [
     "PARAM_TYPE_LABELS",
     "ROLE_LABELS",
     "ChangeStyle",
+    "Speaker",
     "change_reason",
     "clause_text",
+    "condition_text",
     "conflict_text",
     "count",
     "describe_change",
+    "detail",
     "explanation",
     "format_value",
     "literal",
@@ -57,6 +69,7 @@ __all__ = [
     "reason_text",
     "report_summary",
     "rule_error_text",
+    "series",
     "short_name",
     "status_words",
 ]
