@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from desktop.domain import Clause, Draft, Scenario, check, parse_scenario
 from desktop.domain.interchange import scenario_from_dict
 from desktop.domain.rules import format_rule, parse
-from desktop.wording.reasons import conflict_text, explanation, report_summary
+from desktop.wording.reasons import conflict_text, detail, report_summary
 from tests.strategies import PROVISIONS, rule_trees
 
 
@@ -29,7 +29,7 @@ def test_report_on_the_mini_draft(mini_json: bytes) -> None:
     report = check(s, s.drafts[0])
     ua = report.verdict("ukraine")
     assert not ua.acceptable
-    assert [(v.red_line, v.clauses, explanation(v.reasons)) for v in ua.violations] == [
+    assert [(v.red_line, v.clauses, detail(v.reasons)) for v in ua.violations] == [
         ("ua-army", ("army-cap",), "army-cap.personnel is 600000; needs >= 800000"),
         ("ua-monitor", ("withdrawal",), "missing: intl-monitoring (required when withdrawal)"),
     ]
@@ -42,7 +42,8 @@ def test_report_on_the_mini_draft(mini_json: bytes) -> None:
     assert ru.violations == ()
     assert ru.satisfaction is None
     assert [c.provisions for c in report.conflicts] == [("guarantee", "neutral")]
-    assert conflict_text(report.conflicts[0]) == "guarantee and neutral exclude each other"
+    assert conflict_text(report.conflicts[0]) == (
+        "“guarantee” and “neutral” exclude each other: the draft cannot hold both.")
     assert not report.viable
     assert report_summary(report) == "Not viable: 1 of 2 parties accept, 1 conflict"
     assert report.culprits() == {"army-cap", "withdrawal"}
@@ -67,7 +68,7 @@ def test_comparisons_on_missing_provisions_are_false(mini_json: bytes) -> None:
     s = mini(mini_json)
     report = check(s, with_clauses(s))
     ru = report.verdict("russia")
-    assert [explanation(v.reasons) for v in ru.violations] == ["missing: army-cap"]
+    assert [detail(v.reasons) for v in ru.violations] == ["missing: army-cap"]
     assert ru.violations[0].clauses == ()  # nothing in the draft to point at
 
 
@@ -79,7 +80,7 @@ def test_negated_rules_blame_present_clauses() -> None:
     ))
     (violation,) = check(s, draft).parties[0].violations
     assert violation.clauses == ("a", "zone", "b")  # draft order
-    assert explanation(violation.reasons) == (
+    assert detail(violation.reasons) == (
         'zone.kind is "russian-controlled"; must not be one of ["russian-controlled"]; '
         "2 of [a, b, c] present (a, b); allows at most 1"
     )
@@ -89,7 +90,7 @@ def test_disjunction_failures_list_every_option() -> None:
     s = _scenario(["cap.personnel >= 800000 or fund"])
     draft = Draft(id="t", title="t", clauses=(Clause(provision="cap", values={"personnel": 1}),))
     (violation,) = check(s, draft).parties[0].violations
-    assert explanation(violation.reasons) == (
+    assert detail(violation.reasons) == (
         "none of these holds: cap.personnel is 1; needs >= 800000 / missing: fund"
     )
     assert violation.clauses == ("cap",)
@@ -101,7 +102,7 @@ def test_phase_comparisons() -> None:
         Clause(provision="zone", phase=1), Clause(provision="cap", phase=2),
     ))
     (violation,) = check(s, draft).parties[0].violations
-    assert explanation(violation.reasons) == "zone.phase is 1; cap.phase is 2; needs > cap.phase"
+    assert detail(violation.reasons) == "zone.phase is 1; cap.phase is 2; needs > cap.phase"
     assert violation.clauses == ("zone", "cap")
 
 
@@ -217,7 +218,7 @@ def test_checker_agrees_with_brute_force(
         in_draft = {c.provision for c in draft.clauses}
         for v in verdict.violations:
             assert set(v.clauses) <= in_draft
-            assert explanation(v.reasons)
+            assert detail(v.reasons)
         if prefs:
             met = sum(w for r, w in prefs if reference(r, draft, s))
             assert verdict.satisfaction == met / sum(w for _, w in prefs)
@@ -293,7 +294,7 @@ def test_violations_carry_their_reasons_as_data() -> None:
         Missing(("fund",)),
     ))
     assert reason.culprits == {"cap"}
-    assert explanation(violation.reasons) == (
+    assert detail(violation.reasons) == (
         "none of these holds: cap.personnel is 1; needs >= 800000 / missing: fund")
 
 
@@ -313,7 +314,7 @@ def test_every_kind_of_reason_keeps_its_words() -> None:
         Clause(provision="zone", values={"kind": "russian-controlled"}),
     ))
     violations = check(s, draft).parties[0].violations
-    assert [(v.red_line, explanation(v.reasons)) for v in violations] == [
+    assert [(v.red_line, detail(v.reasons)) for v in violations] == [
         ("r0", "cap is in the draft"),
         ("r2", "1 of [cap, fund] present (cap); needs at least 2"),
         ("r3", "0 of [fund] present (none); needs at least 1"),
