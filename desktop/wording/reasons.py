@@ -21,11 +21,11 @@ their ids; sentences stay sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import assert_never
 
 from desktop.domain.checker import Conflict, Report
-from desktop.domain.model import Scenario
+from desktop.domain.model import Provision, Scenario
 from desktop.domain.params import ParamSpec, Value
 from desktop.domain.reasons import (
     Comparison,
@@ -81,6 +81,12 @@ _PHASE_NEED: dict[Op, str] = {
     ">=": "phase {} or later", ">": "a phase after {}", "<=": "phase {} or earlier",
     "<": "a phase before {}", "==": "phase {}", "!=": "any phase but {}",
 }
+#: What a requirement says for a phase compared with another clause's phase.
+_PHASE_ORDER: dict[Op, str] = {
+    "<": "an earlier phase than {}", "<=": "the phase of {} or an earlier one",
+    ">": "a later phase than {}", ">=": "the phase of {} or a later one",
+    "==": "the same phase as {}", "!=": "a different phase from {}",
+}
 #: A condition, as "X is ..." (for "if ..." and "when ...").
 _IS: dict[Op, str] = {
     ">=": "is at least ", ">": "is more than ", "<=": "is at most ", "<": "is less than ",
@@ -102,6 +108,17 @@ class Speaker:
     party: str | None = None  # the party's name, the subject: "Ukraine requires ..."
     #: Provisions the sentence is already about: their params are named without "in “...”".
     here: frozenset[str] = frozenset()
+    # Looked up once per speaker: a scenario's index is a property behind pydantic's attribute
+    # hook, too slow to ask for each of a thousand titles.
+    _index: dict[str, Provision] = field(init=False, repr=False, compare=False)
+    _names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        scenario = self.scenario
+        index = scenario.provision_index if scenario is not None else {}
+        names = scenario.derived(_name_words) if scenario is not None else frozenset()
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_names", names)
 
     @property
     def subject(self) -> str:
@@ -113,14 +130,14 @@ class Speaker:
 
     def title(self, provision_id: str) -> str:
         """A provision by its title, in quotation marks: “Ceiling on Ukraine's armed forces”."""
-        prov = self.scenario.provision_index.get(provision_id) if self.scenario else None
+        prov = self._index.get(provision_id)
         return f"“{prov.title if prov is not None else derived_label(provision_id)}”"
 
     def titles(self, provision_ids: Sequence[str], conjunction: str = "and") -> str:
         return series([self.title(p) for p in provision_ids], conjunction)
 
     def spec(self, ref: Ref) -> ParamSpec | None:
-        prov = self.scenario.provision_index.get(ref.provision) if self.scenario else None
+        prov = self._index.get(ref.provision)
         return prov.param(ref.param) if prov is not None else None
 
     def place(self, ref: Ref) -> str:
@@ -146,9 +163,7 @@ class Speaker:
 
     def lower_first(self, text: str) -> str:
         first = text.split(" ", 1)[0].removesuffix("'s")
-        names = {w for p in (self.scenario.parties if self.scenario else ())
-                 for w in p.name.replace("(", " ").replace(")", " ").split()}
-        if first in _PROPER or first in names or first.isupper() or first[:1].islower():
+        if first in _PROPER or first in self._names or first.isupper() or first[:1].islower():
             return text
         if any(ch.isupper() for ch in first[1:]):
             return text  # "McAllister", "iPhone": written as they are
@@ -160,6 +175,13 @@ def series(items: Sequence[str], conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _name_words(scenario: Scenario) -> frozenset[str]:
+    """The words of the parties' names: proper nouns that keep their capital (built once per
+    scenario, :meth:`~desktop.domain.model.Scenario.derived`)."""
+    return frozenset(w for p in scenario.parties
+                     for w in p.name.replace("(", " ").replace(")", " ").split())
 
 
 #: Names ending in "s" that take a singular verb.
@@ -189,9 +211,39 @@ def explanation(reasons: Sequence[Reason], scenario: Scenario | None = None,
     """Why a red line of ``party`` (its name) fails, in sentences, each ending in a full stop.
 
     ``scenario`` gives the titles, labels and units; without it, words are derived from ids.
+    What a scenario's violation reads is kept with the scenario (its parties and provisions
+    make the words; a draft edit keeps them), so an unchanged violation is worded once.
     """
-    speaker = Speaker(scenario, party)
+    if scenario is None:
+        return _explain(Speaker(None, party), reasons)
+    said = scenario.derived(_Said)
+    key = (party, tuple(reasons))
+    text = said.texts.get(key)
+    if text is None:
+        speaker = said.speakers.get(party)
+        if speaker is None:
+            speaker = said.speakers[party] = Speaker(scenario, party)
+        if len(said.texts) >= _SAID_LIMIT:
+            said.texts.clear()
+        text = said.texts[key] = _explain(speaker, reasons)
+    return text
+
+
+def _explain(speaker: Speaker, reasons: Sequence[Reason]) -> str:
     return " ".join(_sentence(speaker, r) for r in reasons)
+
+
+#: How many worded violations a scenario keeps (a draft crossing every red line of the
+#: 20-party benchmark has 400; a long session of edits may see many more).
+_SAID_LIMIT = 20_000
+
+
+class _Said:
+    """What a scenario's violations read, and one speaker per party (built on first use)."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.texts: dict[tuple[str | None, tuple[Reason, ...]], str] = {}
+        self.speakers: dict[str | None, Speaker] = {}
 
 
 def reason_text(reason: Reason, scenario: Scenario | None = None,
@@ -212,7 +264,7 @@ def _sentence(s: Speaker, reason: Reason, when: str = "") -> str:
                         f"{s.subject} {s.verb('requires')} {what}{cond}.")
             inside = Speaker(s.scenario, s.party, frozenset(pids))
             return (f"The draft has no {s.titles(pids)}; {s.subject} {s.verb('requires')} "
-                    f"{what}{cond}, with {_condition(inside, needed)}.")
+                    f"{what}, with {_setting(inside, needed)}{',' if cond else ''}{cond}.")
         case InDraft(provision=pid):
             return (f"The draft includes {s.title(pid)}; "
                     f"{s.subject} {s.verb('rejects')} it{cond}.")
@@ -220,9 +272,9 @@ def _sentence(s: Speaker, reason: Reason, when: str = "") -> str:
             have, verb, need = _have_need(s, reason)
             return f"{have}; {s.subject} {s.verb(verb)} {need}{cond}."
         case NoneHolds(alternatives=alternatives):
-            options = "; or ".join(_fragment(s, r) for r in alternatives)
-            return (f"{s.subject} {s.verb('requires')} one of these{cond}, and the draft has "
-                    f"none: {options}.")
+            failures = "; ".join(_fragment(s, r) for r in alternatives)
+            return (f"{s.subject} {s.verb('accepts')} any one of several alternatives{cond}, "
+                    f"and each fails: {failures}.")
         case Required(reason=inner, premise=premise, conclusion=conclusion):
             # "army-cap -> army-cap.personnel >= 800000" needs no "when the draft includes it".
             obvious = isinstance(premise, Present) and premise.provision in mentioned(conclusion)
@@ -252,7 +304,7 @@ def _fragment(s: Speaker, reason: Reason) -> str:
             joint = ", which is ruled out" if verb == "rejects" else f", not {need}"
             return f"{s.lower_first(have)}{joint}"
         case NoneHolds(alternatives=alternatives):
-            return "none of " + "; ".join(_fragment(s, r) for r in alternatives)
+            return "each of " + "; ".join(_fragment(s, r) for r in alternatives)
         case Required(reason=inner):
             return _fragment(s, inner)
         case PremiseFails(premise=premise):
@@ -268,9 +320,14 @@ def _have_need(s: Speaker, reason: Comparison | Membership | Tally) -> tuple[str
         case Comparison(facts=facts, op=op, operand=operand):
             left = facts[0]
             have = f"{s.place(left.ref)} is {s.value(left.ref, left.value)}"
+            if left.ref.param == "phase":
+                have = f"{s.title(left.ref.provision)} comes in phase {left.value}"
             if isinstance(operand, Ref):
                 right = facts[1] if len(facts) > 1 else None
                 shown = f" ({s.value(operand, right.value)})" if right is not None else ""
+                if left.ref.param == operand.param == "phase":
+                    return have, "requires", (
+                        _PHASE_ORDER[op].format(s.title(operand.provision)) + shown)
                 return have, "requires", f"{_NEED[op]}the {_of(s, operand)}{shown}"
             if left.ref.param == "phase":
                 return have, "requires", _PHASE_NEED[op].format(operand.value)
@@ -285,10 +342,11 @@ def _have_need(s: Speaker, reason: Comparison | Membership | Tally) -> tuple[str
             return have, "rejects", series(values, "and")
         case Tally(listed=listed, present=present, bound=bound, k=k):
             if not present:
-                have = f"The draft has none of {s.titles(listed)}"
+                have = (f"The draft has neither {s.titles(listed, 'nor')}" if len(listed) == 2
+                        else f"The draft has none of {s.titles(listed)}")
             else:
-                have = (f"The draft has {len(present)} of {s.titles(listed)} "
-                        f"({s.titles(present)})")
+                only = "only " if bound == "at_least" else ""
+                have = f"Of {s.titles(listed)}, the draft has {only}{s.titles(present)}"
             if bound == "at_least":
                 return have, "requires", f"at least {k}"
             return have, "accepts", f"at most {k}"
@@ -338,6 +396,21 @@ def _condition(s: Speaker, node: Node) -> str:  # one return per node kind
             return f"if {_condition(s, premise)}, then {_condition(s, conclusion)}"
         case _:
             assert_never(node)
+
+
+def _setting(s: Speaker, node: Node) -> str:
+    """What a missing provision must say, after "with": "duration set to at least 20 years"
+    (other conditions: "where" and the condition)."""
+    match node:
+        case Compare(left=left, op=op, right=Lit(value=value)) if left.param != "phase":
+            if op == "!=":
+                return f"{s.inner_place(left)} set to anything but {s.value(left, value)}"
+            return f"{s.inner_place(left)} set to {_NEED[op]}{s.value(left, value)}"
+        case InList(ref=ref, items=items):
+            values = [s.value(ref, i.value) for i in items]
+            return f"{s.inner_place(ref)} set to {series(values, 'or')}"
+        case _:
+            return f"{_condition(s, node)}"
 
 
 def _compare_condition(s: Speaker, node: Compare) -> str:
