@@ -142,7 +142,7 @@ def test_charts_follow_every_edit(window: MainWindow) -> None:
     assert chart.acceptable == [True, False]
     matrix = window.charts.matrix
     assert matrix.grid.tolist() == [[1, 1], [-1, 0]]
-    assert matrix.cell_text(1, 0) == "Russia: Army at most 600k [ru-army]: crossed"
+    assert matrix.cell_text(1, 0) == "Russia: Army at most 600k: crossed"
 
 
 def test_an_empty_scenario_shows_an_empty_window(window: MainWindow,

@@ -86,9 +86,12 @@ class BriefingDialog(QDialog):
             self.party.addItem(p.name, p.id)
         self.compare = QComboBox(self)
         self.compare.setObjectName("compareCombo")
-        for d in scenario.drafts:
-            if d.id != draft_id:
-                self.compare.addItem(f"{d.title} [{d.id}]", d.id)
+        others = [d for d in scenario.drafts if d.id != draft_id]
+        titles = [d.title for d in others]
+        for n, d in enumerate(others, start=1):
+            # Two drafts of one title are told apart by their place in the list, not an id.
+            shown = d.title if titles.count(d.title) == 1 else f"{d.title} ({n})"
+            self.compare.addItem(shown, d.id)
         self.paper = QComboBox(self)
         self.paper.setObjectName("paperCombo")
         for key, label in PAPER_LABELS.items():

@@ -148,7 +148,7 @@ class RedLineMatrix(pg.PlotWidget):
         width = max((len(p.red_lines) for p in parties), default=0)
         self.grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
         self.image.clear()
-        self.names = [[f"{p.name}: {r.title} [{r.id}]" for r in p.red_lines] for p in parties]
+        self.names = [[f"{p.name}: {r.title}" for r in p.red_lines] for p in parties]
         self.getAxis("left").setTicks(
             [[(i + 0.5, short_name(p.name)) for i, p in enumerate(parties)]])
         columns = self.grid.shape[1]

@@ -45,7 +45,7 @@ from desktop.domain.model import ParamSpec
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import clause_text
-from desktop.wording.values import choice_label
+from desktop.wording.values import choice_label, param_label
 
 INT32_MAX = 2_147_483_647
 #: Integers beyond this are not exact as floats; typed ones stay floats (1e300 is no int).
@@ -336,7 +336,7 @@ class ClauseInspector(QWidget):
         self.phase.valueChanged.connect(self._phase_changed)
         for spec in prov.params if prov else ():
             widget = self._make_editor(spec)
-            label = spec.name.replace("_", " ")
+            label = param_label(spec)
             if spec.unit and spec.unit.lower() not in label.lower():
                 label += f" ({spec.unit})"
             self.form.addRow(label + ":", widget)

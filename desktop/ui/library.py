@@ -184,8 +184,7 @@ class LibraryPanel(QWidget):
             f"<h3>{e(prov.title)}</h3>",
             f"<p>{e(clause_text(prov))}</p>",
             f"<p><b>Kind:</b> {e(KIND_LABELS[prov.kind])} &nbsp; "
-            f"<b>Category:</b> {e(category_label(prov.category))} &nbsp; <b>Id:</b> {e(prov.id)}"
-            "</p>",
+            f"<b>Category:</b> {e(category_label(prov.category))}</p>",
         ]
         who = parties_label(self._ws.scenario, prov)
         if who:

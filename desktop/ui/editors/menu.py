@@ -26,6 +26,7 @@ from desktop.ui.editors.party import PartyDialog
 from desktop.ui.editors.provision import ProvisionDialog
 from desktop.ui.editors.scenario_info import ScenarioInfoDialog
 from desktop.ui.files import Prompter, QtPrompter
+from desktop.ui.models import category_label
 from desktop.ui.workspace import Workspace
 
 
@@ -109,8 +110,11 @@ class LibraryEditing(QObject):
         provisions = sorted(self._ws.scenario.provisions, key=lambda p: p.title.casefold())
         if not provisions:
             return None
-        return self.prompter.choose(title, "Provision:", [(p.id, f"{p.title} ({p.id})")
-                                                          for p in provisions])
+        titles = [p.title for p in provisions]
+        return self.prompter.choose(title, "Provision:", [
+            (p.id, p.title if titles.count(p.title) == 1
+             else f"{p.title} ({category_label(p.category)})")
+            for p in provisions])
 
     def _choose_party(self, title: str) -> str | None:
         parties = self._ws.scenario.parties
