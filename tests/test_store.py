@@ -163,10 +163,19 @@ _floats = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
 _numbers = st.one_of(_ints, _floats)
 
 
+_words = st.one_of(st.none(), _title)  # a version 2 label: unset, or 1 character or more
+
+
+def _maybe(out: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        out[key] = value
+
+
 @st.composite
 def _param(draw: st.DrawFn, name: str) -> dict[str, Any]:
     kind = draw(st.sampled_from(("int", "number", "choice", "bool")))
     out: dict[str, Any] = {"name": name, "type": kind}
+    _maybe(out, "label", draw(_words))
     if kind in ("int", "number"):
         lo, default, hi = sorted(draw(st.lists(_ints if kind == "int" else _numbers,
                                                min_size=3, max_size=3)))
@@ -175,12 +184,19 @@ def _param(draw: st.DrawFn, name: str) -> dict[str, Any]:
             out["min"] = lo
         if draw(st.booleans()):
             out["max"] = hi
+        steps = (st.integers(1, 10**9) if kind == "int" else st.one_of(
+            st.integers(1, 10**9), st.floats(min_value=1e-9, max_value=1e9)))
+        _maybe(out, "step", draw(st.one_of(st.none(), steps)))
     elif kind == "choice":
-        choices = draw(st.lists(_title, min_size=1, max_size=4, unique=True))
-        out["choices"] = choices
-        out["default"] = draw(st.sampled_from(choices))
+        ids = draw(st.lists(_title, min_size=1, max_size=4, unique=True))
+        # A choice without a label is written as its bare id, so both forms are drawn.
+        out["choices"] = [c if (label := draw(_words)) is None else {"id": c, "label": label}
+                          for c in ids]
+        out["default"] = draw(st.sampled_from(ids))
     else:
         out["default"] = draw(st.booleans())
+        _maybe(out, "true_label", draw(_words))
+        _maybe(out, "false_label", draw(_words))
     unit = draw(st.one_of(st.none(), _text))
     if unit is not None or draw(st.booleans()):
         out["unit"] = unit
@@ -199,7 +215,8 @@ def _value(draw: st.DrawFn, param: dict[str, Any]) -> Any:
         return draw(st.floats(min_value=lo, max_value=hi, allow_nan=False,
                               allow_infinity=lo is None and hi is None))
     if kind == "choice":
-        return draw(st.sampled_from(param["choices"]))
+        return draw(st.sampled_from([c if isinstance(c, str) else c["id"]
+                                     for c in param["choices"]]))
     return draw(st.booleans())
 
 
@@ -443,7 +460,7 @@ def _make(tmp_path: Path, case: str, mini_json: bytes) -> Path:
         conn.execute("CREATE TABLE notes (body TEXT)")
         if case != "foreign":
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {3 if case == 'newer' else 0}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1 if case == 'newer' else 0}")
         conn.commit()
         conn.close()
     return path
@@ -457,7 +474,7 @@ def _make(tmp_path: Path, case: str, mini_json: bytes) -> Path:
     ("json", "not an Accord document (it looks like a JSON scenario; use Import)"),
     ("text", "not an Accord document (not a SQLite file)"),
     ("foreign", "not an Accord document (it is a SQLite database of another program)"),
-    ("newer", "made by a newer version of Accord (document schema 3; this version reads up to 2)"),
+    ("newer", "made by a newer version of Accord (document schema 4; this version reads up to 3)"),
     ("zero", "not a complete Accord document (unknown document schema 0)"),
 ])
 def test_opening_a_bad_file_names_the_reason(

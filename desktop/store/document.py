@@ -12,6 +12,10 @@ reading is bounded in time (:data:`OPEN_TIME_LIMIT_S`). An older schema is upgra
 in-memory copy; the user's file is never modified by opening it. The scenario is rebuilt
 through the domain model, so everything is validated again, and its checksum (schema 2 on) must
 equal the one saved with it, which catches damage inside a text that ``quick_check`` cannot see.
+
+Schema 3 holds every field of scenario format version 2 (a param's label, step and words for
+yes and no; choice labels in ``choices_json``). Documents of schema 2 and 1 read as format
+version 2 without those words, as version 1 JSON files do.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from desktop.domain.interchange import ScenarioError, content_digest, scenario_f
 from desktop.domain.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    BoolParam,
     ChoiceParam,
     IntParam,
     NumberParam,
@@ -79,9 +84,12 @@ from desktop.store.tables import (
 #: ``PRAGMA application_id`` of every ``.accord`` file: "ACCD".
 APPLICATION_ID = 0x41434344
 #: ``PRAGMA user_version`` written by this version: the number of the Alembic head.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Document schema numbers and the Alembic revision each one is.
-SCHEMA_REVISIONS: dict[int, str] = {1: "0001", 2: "0002"}
+SCHEMA_REVISIONS: dict[int, str] = {1: "0001", 2: "0002", 3: "0003"}
+#: The scenario format version whose canonical form a document's checksum is taken of, by
+#: document schema: schema 2 was written while the format was version 1 (schema 1 has none).
+DIGEST_FORMAT: dict[int, int] = {2: 1, 3: 2}
 
 HEADER_SIZE = 100
 
@@ -203,7 +211,7 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
         (ScenarioRow, [{
             "key": 1, "title": s.title, "summary": s.summary,
             "as_of": None if s.as_of is None else s.as_of.isoformat(),
-            "content_digest": content_digest(s),
+            "content_digest": content_digest(s, DIGEST_FORMAT[SCHEMA_VERSION]),
         }]),
         (PartyRow, [
             {"id": p.id, "position": i, "name": p.name, "role": p.role, "color": p.color}
@@ -251,18 +259,24 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
 
 
 def _param_row(provision: str, position: int, p: ParamSpec) -> dict[str, Any]:
-    """NULL where the param has no such field (or it is unset): JSON never holds ``null``."""
-    lo = hi = choices = None
+    """NULL where the param has no such field (or it is unset): JSON never holds ``null``.
+    A choice is written as the canonical JSON form writes it: its bare id when it has no
+    label, ``{"id", "label"}`` when it has one."""
+    lo = hi = step = choices = yes = no = None
     if isinstance(p, IntParam | NumberParam):
         lo = None if p.min is None else _json(p.min)
         hi = None if p.max is None else _json(p.max)
+        step = None if p.step is None else _json(p.step)
     elif isinstance(p, ChoiceParam):
         choices = _json([c.id if c.label is None else {"id": c.id, "label": c.label}
                          for c in p.choices])
+    elif isinstance(p, BoolParam):
+        yes, no = p.true_label, p.false_label
     return {
         "provision_id": provision, "position": position, "name": p.name, "type": p.type,
         "default_json": _json(p.default), "min_json": lo, "max_json": hi,
-        "choices_json": choices, "unit": p.unit,
+        "choices_json": choices, "unit": p.unit, "label": p.label, "step_json": step,
+        "true_label": yes, "false_label": no,
     }
 
 
@@ -326,9 +340,9 @@ def _open_checked(path: Path, version: int) -> Scenario:
             _limit_time(conn, deadline)
             _check_database(path, conn, version)
             if version < SCHEMA_VERSION:
-                conn = _upgraded_copy(conn)  # migrating a proven schema-1 file adds a column
+                conn = _upgraded_copy(conn)  # migrating a proven older file adds columns
                 _limit_time(conn, deadline)
-            raw, digest = _read_scenario(conn)
+            raw, digest = _read_scenario(conn, version)
         except sqlite3.Error as err:
             raise DocumentError(path, _read_reason(err)) from None
         except DBAPIError as err:
@@ -345,7 +359,9 @@ def _open_checked(path: Path, version: int) -> Scenario:
         # What Accord saves is valid, so invalid content under a checksum means damage.
         reason = CHECKSUM_MISMATCH if digest is not None else INVALID_CONTENTS + str(err)
         raise DocumentError(path, reason) from None
-    if digest is not None and digest != content_digest(scenario):
+    # Schema 1 has no checksum (its column is NULL after the upgrade); schema 2 holds one of
+    # the version 1 form, which the version 2 form of a scenario without its words gives back.
+    if digest is not None and digest != content_digest(scenario, DIGEST_FORMAT[version]):
         raise DocumentError(path, CHECKSUM_MISMATCH)
     return scenario
 
@@ -616,17 +632,50 @@ def _grouped(rows: Iterable[Sequence[Any]], parents: Iterable[str]) -> dict[str,
     return groups
 
 
-def _read_scenario(raw: sqlite3.Connection) -> tuple[dict[str, Any], str | None]:
-    """The scenario as a dict for validation, and the checksum saved with it (if any)."""
+def _read_scenario(raw: sqlite3.Connection, version: int) -> tuple[dict[str, Any], str | None]:
+    """The scenario of a document of schema ``version`` (``raw`` is at the current schema) as
+    a dict for validation, and the checksum saved with it (if any)."""
     engine = _sqlite_engine(raw)
     try:
         with engine.connect() as conn:
-            return _read_rows(conn)
+            return _read_rows(conn, labelled_choices=version >= 3)
     finally:
         engine.dispose(close=False)
 
 
-def _read_rows(conn: Connection) -> tuple[dict[str, Any], str | None]:
+def _choices(text: str, labelled: bool) -> list[Any]:
+    """``choices_json`` read back: a list of bare ids and (``labelled``: schema 3 on)
+    ``{"id", "label"}`` objects with text in both, exactly what saving writes."""
+    items = json.loads(text)
+    if not isinstance(items, list):
+        raise _Inconsistent("a param's choices are not a list")
+    for item in items:
+        if isinstance(item, str):
+            continue
+        if (labelled and isinstance(item, dict) and item.keys() == {"id", "label"}
+                and all(isinstance(v, str) for v in item.values())):
+            continue
+        raise _Inconsistent("a param's choice is neither an id nor an id with a label")
+    return items
+
+
+def _param(row: Sequence[Any], labelled_choices: bool) -> dict[str, Any]:
+    """One ``param`` row (after its provision's id) as the model reads a param; NULL: unset."""
+    _, name, kind, default, lo, hi, choices, unit, label, step, yes, no = row
+    out: dict[str, Any] = {"name": name, "type": kind, "default": json.loads(default)}
+    for key, text in (("min", lo), ("max", hi), ("step", step)):
+        if text is not None:
+            out[key] = json.loads(text)
+    if choices is not None:
+        out["choices"] = _choices(choices, labelled_choices)
+    for key, value in (("label", label), ("unit", unit), ("true_label", yes),
+                       ("false_label", no)):
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any], str | None]:
     loads: Callable[[str], Any] = json.loads
     heads = conn.execute(
         select(ScenarioRow.key, ScenarioRow.title, ScenarioRow.summary, ScenarioRow.as_of,
@@ -673,7 +722,8 @@ def _read_rows(conn: Connection) -> tuple[dict[str, Any], str | None]:
     ), provision_ids)
     params = _grouped(conn.execute(
         select(ParamRow.provision_id, ParamRow.name, ParamRow.type, ParamRow.default_json,
-               ParamRow.min_json, ParamRow.max_json, ParamRow.choices_json, ParamRow.unit)
+               ParamRow.min_json, ParamRow.max_json, ParamRow.choices_json, ParamRow.unit,
+               ParamRow.label, ParamRow.step_json, ParamRow.true_label, ParamRow.false_label)
         .order_by(ParamRow.provision_id, ParamRow.position)
     ), provision_ids)
 
@@ -686,19 +736,6 @@ def _read_rows(conn: Connection) -> tuple[dict[str, Any], str | None]:
         .order_by(ClauseRow.draft_id, ClauseRow.position)
     ), [d[0] for d in drafts])
 
-    def param(row: Sequence[Any]) -> dict[str, Any]:
-        _, name, kind, default, lo, hi, choices, unit = row
-        out: dict[str, Any] = {"name": name, "type": kind, "default": loads(default)}
-        if lo is not None:
-            out["min"] = loads(lo)
-        if hi is not None:
-            out["max"] = loads(hi)
-        if choices is not None:
-            out["choices"] = loads(choices)
-        if unit is not None:
-            out["unit"] = unit
-        return out
-
     def provision(row: Sequence[Any]) -> dict[str, Any]:
         pid, ptitle, category, kind, text, source = row
         sides: dict[str, list[str]] = {"by": [], "to": []}
@@ -709,7 +746,7 @@ def _read_rows(conn: Connection) -> tuple[dict[str, Any], str | None]:
         return {
             "id": pid, "title": ptitle, "category": category, "kind": kind,
             "by": sides["by"], "to": sides["to"], "text": text,
-            "params": [param(r) for r in params.get(pid, ())],
+            "params": [_param(r, labelled_choices) for r in params.get(pid, ())],
             "excludes": [r[1] for r in excludes.get(pid, ())],
             "source": source,
         }

@@ -39,8 +39,9 @@ class ScenarioRow(Base):
     title: Mapped[str]
     summary: Mapped[str]
     as_of: Mapped[str | None]  # ISO date YYYY-MM-DD
-    #: :func:`desktop.domain.interchange.content_digest` of the scenario as saved (schema 2);
-    #: NULL in documents upgraded from schema 1, which had no checksum.
+    #: :func:`desktop.domain.interchange.content_digest` of the scenario as saved: of its
+    #: format version 2 form from schema 3 on, of its version 1 form in schema 2; NULL in
+    #: documents upgraded from schema 1, which had no checksum.
     content_digest: Mapped[str | None]
 
 
@@ -117,7 +118,11 @@ class ProvisionExcludeRow(Base):
 
 
 class ParamRow(Base):
-    """One param of a provision. JSON text keeps int, float and bool apart; NULL = not set."""
+    """One param of a provision. JSON text keeps int, float and bool apart; NULL = not set.
+
+    ``choices_json`` is a JSON list of choices, each a bare id or ``{"id", "label"}`` (as the
+    canonical JSON form writes them). ``label``, ``step_json``, ``true_label`` and
+    ``false_label`` came with schema 3 (format version 2)."""
 
     __tablename__ = "param"
     __table_args__ = (PrimaryKeyConstraint("provision_id", "position"),)
@@ -131,6 +136,10 @@ class ParamRow(Base):
     max_json: Mapped[str | None]
     choices_json: Mapped[str | None]
     unit: Mapped[str | None]
+    label: Mapped[str | None]
+    step_json: Mapped[str | None]  # JSON number: int for an int param
+    true_label: Mapped[str | None]
+    false_label: Mapped[str | None]
 
 
 class DraftRow(Base):
@@ -239,6 +248,19 @@ _TABLES_2: dict[str, str] = {
         'CONSTRAINT pk_scenario PRIMARY KEY ("key"))',
 }
 
+#: Schema 3 (migration 0003) added a param's words of format version 2 to ``param``.
+_TABLES_3: dict[str, str] = {
+    **_TABLES_2,
+    "param":
+        "CREATE TABLE param (provision_id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "name TEXT NOT NULL, type TEXT NOT NULL, default_json TEXT NOT NULL, min_json TEXT, "
+        "max_json TEXT, choices_json TEXT, unit TEXT, label TEXT, step_json TEXT, "
+        "true_label TEXT, false_label TEXT, "
+        "CONSTRAINT pk_param PRIMARY KEY (provision_id, position), "
+        "CONSTRAINT fk_param_provision_id_provision FOREIGN KEY(provision_id) "
+        "REFERENCES provision (id))",
+}
+
 #: How many indexes SQLite makes itself (``sqlite_autoindex_<table>_<n>``, no SQL text) for
 #: each table's PRIMARY KEY and UNIQUE constraints; the same in every schema so far.
 _AUTOINDEXES: dict[str, int] = {
@@ -262,4 +284,6 @@ def _schema(tables: dict[str, str]) -> dict[str, SchemaRow]:
 #: what the Alembic migrations up to that schema create (a test proves it). Opening a document
 #: compares every table against this before reading a row, so a file cannot slip in a generated
 #: column, a CHECK constraint, a default or a changed type that SQLite would evaluate.
-DOCUMENT_SCHEMAS: dict[int, dict[str, SchemaRow]] = {1: _schema(_TABLES_1), 2: _schema(_TABLES_2)}
+DOCUMENT_SCHEMAS: dict[int, dict[str, SchemaRow]] = {
+    1: _schema(_TABLES_1), 2: _schema(_TABLES_2), 3: _schema(_TABLES_3),
+}
