@@ -455,6 +455,13 @@ def test_draft_rows_mark_culprits_and_conflicts(ws: Workspace, editor: Editor) -
     assert model.index(0).data(ViolationsRole) == [("Ukraine", "ua-army",
                                                      "Army of at least 800k")]
     tooltip = model.index(3).data(Qt.ItemDataRole.ToolTipRole)
-    assert "⚠ conflicts with Security guarantee" in tooltip
+    assert "⚠ excludes “Security guarantee”: the draft cannot hold both" in tooltip
+    tooltip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "✗ crosses Ukraine's red line “Army of at least 800k”" in tooltip
+    assert "ua-army" not in tooltip
+    first, conflicted = model.row_info(0), model.row_info(3)
+    assert first is not None and conflicted is not None
+    assert first.status == (("✗ Crosses “Army of at least 800k” (Ukraine)", True),)
+    assert conflicted.status == (("⚠ Excludes “Security guarantee”", False),)
     assert model.index(2).data(Qt.ItemDataRole.AccessibleTextRole) == (
         "Clause 3, phase 1: Security guarantee. In conflict.")

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from desktop.domain import Clause, Provision, Report, Scenario
 from desktop.ui.commands import Editor
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import KIND_LABELS, KIND_LETTERS, clause_text, count, short_name
+from desktop.wording import KIND_LABELS, KIND_LETTERS, clause_text, count, series, short_name
 from desktop.wording.palette import KIND_COLORS, WHITE
 
 PROVISION_MIME = "application/x-accord-provision"
@@ -110,7 +110,7 @@ def parties_label(scenario: Scenario, prov: Provision) -> str:
 
 def provision_tooltip(scenario: Scenario, prov: Provision) -> str:
     """Rich text whose every user string is escaped: names, titles and text print literally."""
-    parts = [f"<b>{html.escape(prov.title)}</b> <i>({html.escape(prov.id)})</i>",
+    parts = [f"<b>{html.escape(prov.title)}</b>",
              html.escape(clause_text(prov))]
     who = parties_label(scenario, prov)
     kind = KIND_LABELS[prov.kind]
@@ -483,12 +483,15 @@ class DraftModel(QAbstractListModel):
         status: list[tuple[str, bool]] = []
         violations = self._violations.get(clause.provision)
         if violations:
-            parties = ", ".join(dict.fromkeys(p for p, _, _ in violations))
-            ids = ", ".join(rid for _, rid, _ in violations)
-            status.append((f"✗ Crosses red lines of {parties} ({ids})", True))
+            parties = series(list(dict.fromkeys(p for p, _, _ in violations)))
+            if len(violations) == 1:
+                crossed = f"“{violations[0][2]}” ({parties})"
+            else:
+                crossed = f"{count(violations, 'red line')} of {parties}"
+            status.append((f"✗ Crosses {crossed}", True))
         conflicts = self._conflicts.get(clause.provision)
         if conflicts:
-            status.append((f"⚠ Conflicts with {', '.join(conflicts)}", False))
+            status.append((f"⚠ Excludes {series([f'“{c}”' for c in conflicts])}", False))
         starts = row == 0 or self._clauses[row - 1].phase != clause.phase
         return RowInfo(clause.phase, starts, prov.title, self._text(clause, prov), tuple(status))
 
@@ -532,11 +535,11 @@ class DraftModel(QAbstractListModel):
 
     def _tooltip(self, clause: Clause, prov: Provision) -> str:
         lines = [f"<b>{html.escape(prov.title)}</b> — phase {clause.phase}"]
-        for party, rid, title in self._violations.get(clause.provision, []):
-            lines.append(f"✗ crosses {html.escape(party)}'s red line {html.escape(rid)}: "
-                         f"{html.escape(title)}")
+        for party, _, title in self._violations.get(clause.provision, []):
+            lines.append(f"✗ crosses {html.escape(party)}'s red line "
+                         f"“{html.escape(title)}”")
         for other in self._conflicts.get(clause.provision, []):
-            lines.append(f"⚠ conflicts with {html.escape(other)}")
+            lines.append(f"⚠ excludes “{html.escape(other)}”: the draft cannot hold both")
         if clause.note:
             lines.append(f"<i>{html.escape(clause.note)}</i>")
         return "<p>" + "<br>".join(lines) + "</p>"
