@@ -460,7 +460,8 @@ def test_draft_rows_mark_culprits_and_conflicts(ws: Workspace, editor: Editor) -
     assert "✗ crosses Ukraine's red line “Army of at least 800k”" in tooltip
     assert "ua-army" not in tooltip
     first, conflicted = model.row_info(0), model.row_info(3)
-    assert first is not None and conflicted is not None
+    assert first is not None
+    assert conflicted is not None
     assert first.status == (("✗ Crosses “Army of at least 800k” (Ukraine)", True),)
     assert conflicted.status == (("⚠ Excludes “Security guarantee”", False),)
     assert model.index(2).data(Qt.ItemDataRole.AccessibleTextRole) == (
