@@ -39,6 +39,7 @@ from desktop.wording import (
     report_summary,
     status_words,
 )
+from desktop.wording.bridge import clash_text, red_line_name, relax_heading, relax_text
 
 if TYPE_CHECKING:
     from desktop.domain.solver import BridgeResult, Change, ClashItem
@@ -335,7 +336,8 @@ def clause_to_json(clause: Clause) -> dict[str, Any]:
     return out
 
 
-def _changes_to_json(changes: Sequence[Change]) -> list[dict[str, Any]]:
+def _changes_to_json(changes: Sequence[Change], scenario: Scenario | None,
+                     draft: Draft | None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for c in changes:
         item: dict[str, Any] = {"op": c.op, "provision": c.provision}
@@ -345,7 +347,8 @@ def _changes_to_json(changes: Sequence[Change]) -> list[dict[str, Any]]:
             item["value"] = c.value
         if c.phase is not None:
             item["phase"] = c.phase
-        item["reason"] = change_reason(c.why)
+        item["reason"] = change_reason(c.why, scenario)
+        item["text"] = describe_change(c, "panel", scenario, draft)
         out.append(item)
     return out
 
@@ -354,11 +357,15 @@ def _items_to_json(items: Sequence[ClashItem]) -> list[dict[str, str]]:
     return [{"party": c.party, "red_line": c.red_line} for c in items]
 
 
-def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
+def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
+                   draft: Draft | None = None) -> dict[str, Any]:
     """The ``suggest --json`` shape (a contract; see docs/bridge.md). ``feasible`` is true (a
     proposal), false (no agreement is possible, proven) or null (the time limit was hit before
     either was known); ``status`` is how the search ended (``optimal``, ``best-found``,
-    ``no-agreement``, ``no-proposal``, ``cancelled``); ``notes`` says in words what is partial."""
+    ``no-agreement``, ``no-proposal``, ``cancelled``); ``notes`` says in words what is partial.
+    The ids are for scripts; ``text``, ``reason``, ``clash_texts`` and ``relax_text`` are the
+    sentences a person reads (``scenario`` gives their titles and labels, ``draft`` the values
+    a change starts from)."""
     notes = [note_text(n) for n in result.notes]
     if result.proposal is None:
         return {
@@ -368,6 +375,8 @@ def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
             "clash": _items_to_json(result.clash),
             "clashes": [_items_to_json(c) for c in result.clashes],
             "relax": _items_to_json(result.relax),
+            "clash_texts": [clash_text(scenario, c) for c in result.clashes],
+            "relax_text": relax_text(scenario, result.relax),
             "notes": notes,
         }
     p = result.proposal
@@ -375,11 +384,11 @@ def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
         "feasible": True,
         "optimal": result.optimal,
         "status": result.status,
-        "changes": _changes_to_json(p.changes),
+        "changes": _changes_to_json(p.changes, scenario, draft),
         "draft": {"clauses": [clause_to_json(c) for c in p.clauses]},
         "satisfaction": dict(p.satisfaction),
         "alternatives": [
-            {"changes": _changes_to_json(a.changes),
+            {"changes": _changes_to_json(a.changes, scenario, draft),
              "draft": {"clauses": [clause_to_json(c) for c in a.clauses]}}
             for a in result.alternatives
         ],
@@ -387,51 +396,61 @@ def bridge_to_json(result: BridgeResult) -> dict[str, Any]:
     }
 
 
-def _red_line(scenario: Scenario, c: ClashItem) -> str:
-    return f"{scenario.party(c.party).name}: {c.title} [{c.red_line}]"
+def _no_agreement_lines(result: BridgeResult, scenario: Scenario) -> list[str]:
+    """Why no proposal exists: the clashes as sentences, then the red lines to relax, each
+    red line named with its id as a bracketed reference."""
+    lines: list[str] = []
+    if result.clashes:
+        lines.append("")
+        if len(result.clashes) == 1:
+            lines.append("  These red lines clash (drop any one and the rest can all hold):")
+            lines.append(f"    {clash_text(scenario, result.clash, refs=True)}")
+        else:
+            lines.append(f"  {len(result.clashes)} distinct clashes (in each, drop any one red "
+                         "line and the rest can all hold):")
+            lines.extend(f"    {i}. {clash_text(scenario, clash, refs=True)}"
+                         for i, clash in enumerate(result.clashes, start=1))
+    if result.relax:
+        lines.append("")
+        lines.append(f"  {relax_heading(len(result.relax))}")
+        lines.extend(f"    {red_line_name(scenario, c, refs=True)}" for c in result.relax)
+    return lines
+
+
+def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> list[str]:
+    """A proposal: each change as an instruction with its reason beneath, the satisfactions,
+    then the alternatives."""
+    p = result.proposal
+    assert p is not None
+    head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
+    lines = [f"{head}: {count(p.changes, 'change')}", ""]
+    for c in p.changes:
+        lines.append(f"  {describe_change(c, 'terminal', scenario, draft)}")
+        reason = change_reason(c.why, scenario, refs=True)
+        if reason:
+            lines.append(f"      {reason}")
+    lines.append("")
+    lines.append("  Satisfaction:")
+    for pid, x in p.satisfaction.items():
+        lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
+    for i, alt in enumerate(result.alternatives, start=1):
+        lines.append("")
+        lines.append(f"  Alternative {i} ({count(alt.changes, 'change')}):")
+        lines.extend(f"    {describe_change(c, 'terminal', scenario, draft)}"
+                     for c in alt.changes)
+    return lines
 
 
 def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str:
-    """The ``suggest`` text output: for a person reading a terminal. Every text that comes
-    from the scenario is :func:`terminal_safe`."""
+    """The ``suggest`` text output: for a person reading a terminal, in sentences; ids appear
+    only as bracketed references after a name ("… [army-cap]"). Every text that comes from
+    the scenario is :func:`terminal_safe`."""
     lines = [f"{draft.title} [{draft.id}]"]
     if result.proposal is None:
         lines.append(f"NO PROPOSAL: {status_words(result.status)}")
-        if result.clashes:
-            lines.append("")
-            if len(result.clashes) == 1:
-                lines.append("  These red lines clash (drop any one and the rest can all "
-                             "hold):")
-                lines.append("    " + " ⟂ ".join(_red_line(scenario, c)
-                                                  for c in result.clash))
-            else:
-                lines.append(f"  {len(result.clashes)} distinct clashes (in each, drop any one "
-                             "red line and the rest can all hold):")
-                for i, clash in enumerate(result.clashes, start=1):
-                    lines.append(f"    {i}. " + " ⟂ ".join(_red_line(scenario, c)
-                                                          for c in clash))
-        if result.relax:
-            lines.append("")
-            lines.append(f"  The fewest red lines to relax ({len(result.relax)}):")
-            lines.extend(f"    {_red_line(scenario, c)}" for c in result.relax)
+        lines += _no_agreement_lines(result, scenario)
     else:
-        p = result.proposal
-        head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
-        lines.append(f"{head}: {count(p.changes, 'change')}")
-        lines.append("")
-        for c in p.changes:
-            lines.append(f"  {describe_change(c, 'terminal')}")
-            reason = change_reason(c.why)
-            if reason:
-                lines.append(f"      why: {reason}")
-        lines.append("")
-        lines.append("  Satisfaction:")
-        for pid, x in p.satisfaction.items():
-            lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
-        for i, alt in enumerate(result.alternatives, start=1):
-            lines.append("")
-            lines.append(f"  Alternative {i} ({count(alt.changes, 'change')}):")
-            lines.extend(f"    {describe_change(c, 'terminal')}" for c in alt.changes)
+        lines += _proposal_lines(result, scenario, draft)
     if result.notes:
         lines.append("")
         lines.extend(f"  Note: {note_text(n)}" for n in result.notes)
@@ -468,7 +487,7 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
             f"the bridge finder's answer failed its own check, so none is shown ({err}). "
             "This is a bug in Accord: please report it with the file") from None
     if args.json:
-        write_json(bridge_to_json(result), out)
+        write_json(bridge_to_json(result, scenario, draft), out)
     else:
         out.write(format_bridge(result, scenario, draft))
     return EXIT_OK if result.proposal is not None else EXIT_NOT_VIABLE

@@ -359,8 +359,8 @@ def test_twenty_point_bridge_replaces_the_znpp_operator() -> None:
     }
     assert change.why is not None
     assert [(n.party, n.red_line) for n in change.why.needs] == [("ukraine", "ua-znpp-no-russia")]
-    assert change_reason(change.why) == ("Ukraine's red line ua-znpp-no-russia needs it (No "
-                                         "Russian role at the Zaporizhzhia plant)")
+    assert change_reason(change.why, scenario) == (
+        "Required by Ukraine's red line ‘No Russian role at the Zaporizhzhia plant’.")
     assert all(p.cost == 1 for p in result.alternatives[:2])
 
 
@@ -414,9 +414,9 @@ def test_progress_is_reported() -> None:
     assert said[:2] == [Progress("building"), Progress("fewest-changes")]
     assert Progress("fewest-changes", alternative=1) in said
     assert [progress_text(p) for p in said[:2]] == ["Building the model…",
-                                                    "Solving: fewest changes…"]
+                                                    "Looking for the fewest changes…"]
     assert progress_text(Progress("fairest", 2, 3)) == (
-        "Solving alternative 2: cost ≤ 3, fairest…")
+        "Alternative 2: looking for the fairest proposal with 3 changes…")
 
 
 def test_frontier_is_pareto_and_marks_nash_and_egalitarian() -> None:
@@ -483,8 +483,15 @@ def test_cli_json_feasible() -> None:
     assert data["optimal"] is True
     (change,) = data["changes"]
     assert change["provision"] == "znpp"
-    assert set(change) in ({"op", "provision", "param", "value", "reason"},
-                           {"op", "provision", "reason"})
+    assert set(change) in ({"op", "provision", "param", "value", "reason", "text"},
+                           {"op", "provision", "reason", "text"})
+    # The ids and values are for scripts; "text" and "reason" are the sentences.
+    assert change["reason"] == (
+        "Required by Ukraine's red line ‘No Russian role at the Zaporizhzhia plant’.")
+    assert change["text"] in {
+        "Remove “Zaporizhzhia nuclear plant”",
+        *(f"Change {label} in “Zaporizhzhia nuclear plant” from {old} to {new}"
+          for label, old, new in _znpp_operator_words())}
     assert set(data["satisfaction"]) == {"ukraine", "europe", "united-states"}
     assert len(data["alternatives"]) == 2
     assert set(data["alternatives"][0]) == {"changes", "draft"}
@@ -501,7 +508,8 @@ def test_cli_json_infeasible() -> None:
     code, text = _run(str(UKRAINE), "--draft", "berlin", "--json")
     assert code == 1
     data = json.loads(text)
-    assert set(data) == {"feasible", "optimal", "status", "clash", "clashes", "relax", "notes"}
+    assert set(data) == {"feasible", "optimal", "status", "clash", "clashes", "relax",
+                         "clash_texts", "relax_text", "notes"}
     assert data["feasible"] is False
     assert data["optimal"] is True
     assert data["clashes"] == [data["clash"]]
@@ -509,15 +517,38 @@ def test_cli_json_infeasible() -> None:
     assert {(x["party"], x["red_line"]) for x in data["clash"]} in KNOWN_CLASHES
     assert len(data["relax"]) == 5
     assert all(set(x) == {"party", "red_line"} for x in data["relax"])
+    assert len(data["clash_texts"]) == 1
+    assert data["clash_texts"][0].endswith("cannot both hold.")
+    assert data["relax_text"].startswith("Relaxing these 5 red lines would allow an agreement: ")
+
+
+def _znpp_operator_words() -> list[tuple[str, str, str]]:
+    """How the 20-point draft's change of the plant's operator reads, for each one-change fix."""
+    from desktop.domain.params import ChoiceParam
+    from desktop.wording.bridge import in_sentence
+    from desktop.wording.values import choice_label, param_label
+
+    scenario = _ukraine()
+    spec = scenario.provision("znpp").param("operator")
+    assert isinstance(spec, ChoiceParam)
+    old = choice_label(spec, "us-lead-three-way")
+    return [(in_sentence(param_label(spec), scenario), f"“{old}”", f"“{choice_label(spec, c)}”")
+            for c in ("us-ukraine-50-50", "iaea-interim")]
 
 
 def test_cli_text() -> None:
     code, text = _run(str(UKRAINE), "--draft", "us-28", "--parties", ",".join(WEST))
     assert code == 0
     assert "OPTIMAL: 10 changes" in text
+    assert "  Remove “Amnesty for wartime acts” [amnesty]\n" in text or (
+        "from “without exception” to “except for war crimes” [amnesty]\n" in text)
+    assert "      Required by Ukraine's red line ‘No blanket amnesty’ [ua-no-blanket-amnesty].\n" \
+        in text
     code, text = _run(str(UKRAINE))
     assert code == 1
-    assert "⟂" in text
+    assert "  These red lines clash (drop any one and the rest can all hold):\n" in text
+    assert " cannot both hold.\n" in text
+    assert "  Relaxing these 5 red lines would allow an agreement:\n" in text
 
 
 @pytest.mark.parametrize("args", [

@@ -524,7 +524,7 @@ def test_cli_lists_k_clashes(tmp_path: Path) -> None:
     assert len({frozenset(map(json.dumps, c)) for c in data["clashes"]}) == 2
     text = _cli("suggest", path, "--clashes", "3")
     assert "3 distinct clashes" in text.stdout
-    assert "    1. A: a line" in text.stdout
+    assert "    1. A's red line ‘a line" in text.stdout
     assert "    3. " in text.stdout
     bad = _cli("suggest", path, "--clashes", "0")
     assert bad.returncode == 2

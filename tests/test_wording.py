@@ -163,11 +163,12 @@ def test_labels() -> None:
 
 
 # --------------------------------------------------------------------------- changes
+# Every change kind, clash and relaxation in exact words: tests/test_bridge_wording.py.
 
 UA_ARMY = Need("ukraine", "Ukraine", "ua-army", "Army of at least 800k")
 SET = Change("set", "army-cap", Why(needs=(UA_ARMY,)), param="personnel", value=800000)
 SET_BOOL = Change("set", "monitor", None, param="armed", value=True)
-SET_TEXT = Change("set", "zone", None, param="body", value="UN")
+SET_TEXT = Change("set", "zone", None, param="body", value="un-led")
 SET_NONE = Change("set", "zone", None, param="body")
 ADD = Change("add", "intl-monitoring", Why(conflicts=(("neutral", "guarantee"),)))
 REMOVE = Change("remove", "neutral", None)
@@ -175,13 +176,14 @@ PHASE = Change("phase", "withdrawal", Why(), phase=3)
 
 
 @pytest.mark.parametrize(("change", "text"), [
-    (SET, "set army-cap.personnel = 800000"),
-    (SET_BOOL, "set monitor.armed = true"),
-    (SET_TEXT, 'set zone.body = "UN"'),
-    (SET_NONE, "set zone.body"),
-    (ADD, "add intl-monitoring"),
-    (REMOVE, "remove neutral"),
-    (PHASE, "move withdrawal to phase 3"),
+    # Without a scenario, provisions and params are named by words made from their ids.
+    (SET, "Set personnel in “army cap” to 800,000 [army-cap]"),
+    (SET_BOOL, "Set armed in “monitor” to “yes” [monitor]"),
+    (SET_TEXT, "Set body in “zone” to “un led” [zone]"),
+    (SET_NONE, "Change body in “zone” [zone]"),
+    (ADD, "Add “intl monitoring” [intl-monitoring]"),
+    (REMOVE, "Remove “neutral” [neutral]"),
+    (PHASE, "Move “withdrawal” to phase 3 [withdrawal]"),
 ])
 def test_terminal_style(change: Change, text: str) -> None:
     assert describe_change(change, "terminal") == text
@@ -192,28 +194,29 @@ def test_panel_style(mini_json: bytes) -> None:
     from desktop.domain import parse_scenario
 
     s = parse_scenario(mini_json)
-    army = provision_name(s, "army-cap")
-    assert army == f"“{s.provision('army-cap').title}” [army-cap]"
+    assert provision_name(s, "army-cap") == "“Army ceiling”"
+    assert describe_change(SET, "panel", s, s.drafts[0]) == (
+        "Raise personnel in “Army ceiling” from 600,000 to 800,000 personnel")
     assert describe_change(SET, "panel", s) == (
-        f"Set personnel of {army} to 800000: Ukraine's red line ua-army needs it (Army of at "
-        "least 800k)")
-    assert describe_change(SET_BOOL, "panel", s) == "Set armed of monitor to yes"  # unknown id
-    assert describe_change(SET_TEXT, "panel") == "Set body of zone to UN"
-    assert describe_change(ADD, "panel", s).startswith("Add “")
-    assert describe_change(ADD, "panel", s).endswith(
-        "[intl-monitoring]: neutral and guarantee exclude each other")
-    assert describe_change(REMOVE, "panel") == "Remove neutral"
-    assert describe_change(PHASE, "panel") == (
-        "Move withdrawal to phase 3: needed together with the other changes for every red line "
-        "to hold")
+        "Set personnel in “Army ceiling” to 800,000 personnel")  # no draft: no old value
+    assert describe_change(ADD, "panel", s) == "Add “International monitoring”"
+    assert describe_change(REMOVE, "panel", s) == "Remove “Neutrality”"
+    assert describe_change(PHASE, "panel", s) == "Move “Withdrawal from Donbas” to phase 3"
 
 
-def test_change_reasons_statuses_and_notes() -> None:
-    both = Why(needs=(UA_ARMY,), conflicts=(("a", "b"),))
-    assert change_reason(both) == (
-        "Ukraine's red line ua-army needs it (Army of at least 800k); a and b exclude each other")
+def test_change_reasons_statuses_and_notes(mini_json: bytes) -> None:
+    from desktop.domain import parse_scenario
+
+    s = parse_scenario(mini_json)
+    both = Why(needs=(UA_ARMY,), conflicts=(("neutral", "guarantee"),))
+    assert change_reason(both, s) == (
+        "Required by Ukraine's red line ‘Army of at least 800k’; “Neutrality” and “Security "
+        "guarantee” exclude each other.")
+    assert change_reason(both, s, refs=True).startswith(
+        "Required by Ukraine's red line ‘Army of at least 800k’ [ua-army]; ")
     gains = Why(gains=(Gain("ukraine", "Ukraine", 0.5, 0.625), Gain("us", "US", 0, 1)))
-    assert change_reason(gains) == "raises satisfaction: Ukraine 50% → 62%, US 0% → 100%"
+    assert change_reason(gains) == (
+        "Raises satisfaction: Ukraine from 50% to 62%, US from 0% to 100%.")
     assert change_reason(None) == ""
     assert status_words("no-agreement") == "no agreement possible"
     assert status_words("best-found") == "best found (time limit hit)"

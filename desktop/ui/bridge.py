@@ -55,7 +55,6 @@ from desktop.domain.solver import (
     BridgeResult,
     CancelToken,
     CertificateError,
-    ClashItem,
     FrontierPoint,
     Progress,
     Proposal,
@@ -73,6 +72,16 @@ from desktop.wording import (
     plural,
     progress_text,
     short_name,
+)
+from desktop.wording.bridge import (
+    BEST_COMPROMISE,
+    MOST_EQUAL,
+    change_reason,
+    clash_text,
+    clashes_heading,
+    frontier_mark_text,
+    relax_text,
+    satisfactions,
 )
 from desktop.wording.palette import rgb
 
@@ -153,21 +162,6 @@ def _party_name(scenario: Scenario, party_id: str) -> str:
     return short_name(party.name) if party else party_id
 
 
-def clash_item_text(scenario: Scenario, item: ClashItem) -> str:
-    return f"{_party_name(scenario, item.party)}: {item.red_line} — {item.title}"
-
-
-def clash_text(scenario: Scenario, clash: tuple[ClashItem, ...]) -> str:
-    return " ⟂ ".join(clash_item_text(scenario, c) for c in clash)
-
-
-def clashes_heading(count: int) -> str:
-    if count == 1:
-        return "These red lines clash: drop any one and the others can all hold"
-    return (f"{count} distinct clashes of red lines: in each, drop any one and the others "
-            "can all hold")
-
-
 def failure_text(error: object) -> str:
     """What the panel says when the solver raised instead of answering."""
     if isinstance(error, BeyondExactSolver):
@@ -178,11 +172,14 @@ def failure_text(error: object) -> str:
     return f"The solver failed: {error}"
 
 
-def relax_text(scenario: Scenario, relax: tuple[ClashItem, ...]) -> str:
-    items = "; ".join(clash_item_text(scenario, c) for c in relax)
-    if len(relax) == 1:
-        return f"Relaxing this red line would make agreement possible: {items}"
-    return f"Relaxing these {len(relax)} red lines would make agreement possible: {items}"
+def changes_text(scenario: Scenario, draft: Draft, proposal: Proposal) -> str:
+    """The proposal's changes, one paragraph each: the instruction, then why."""
+    rows = []
+    for c in proposal.changes:
+        row = f"• {describe_change(c, 'panel', scenario, draft)}"
+        reason = change_reason(c.why, scenario)
+        rows.append(f"{row}\n   {reason}" if reason else row)
+    return "\n".join(rows) if rows else "No changes: the draft already passes every red line."
 
 
 def status_text(result: BridgeResult, cancelled: bool) -> str:
@@ -271,6 +268,7 @@ class BridgePanel(QWidget):
         self.result_snapshot: _Snapshot | None = None
         self.points: tuple[FrontierPoint, ...] = ()
         self.frontier_parties: tuple[str, str] | None = None
+        self.frontier_names: tuple[str, str] = ("", "")
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("BridgeTabs")
@@ -425,8 +423,8 @@ class BridgePanel(QWidget):
         self.party_a.setObjectName("FrontierPartyA")
         self.party_b = QComboBox(page)
         self.party_b.setObjectName("FrontierPartyB")
-        form.addRow("Party A (x):", self.party_a)
-        form.addRow("Party B (y):", self.party_b)
+        form.addRow("Party across:", self.party_a)
+        form.addRow("Party up:", self.party_b)
         outer.addLayout(form)
 
         row = QHBoxLayout()
@@ -463,15 +461,18 @@ class BridgePanel(QWidget):
                                           brush=pg.mkBrush(*rgb(palette.LEGEND_FILL), 220))
         self.scatter = pg.ScatterPlotItem(size=9, pen=pg.mkPen(*rgb(palette.BRIDGE_POINT_EDGE)),
                                           brush=pg.mkBrush(*rgb(palette.BRIDGE_POINT), 200),
-                                          name="Package (click to open)")
+                                          name="Package (click to open)",
+                                          hoverable=True, tip=self.point_tip)
         self.nash = pg.ScatterPlotItem(size=18, symbol="star",
                                        pen=pg.mkPen(*rgb(palette.BRIDGE_NASH_EDGE)),
                                        brush=pg.mkBrush(*rgb(palette.BRIDGE_NASH)),
-                                       name="★ Nash point")
+                                       name=f"★ {BEST_COMPROMISE}", hoverable=True,
+                                       tip=self.point_tip)
         self.egal = pg.ScatterPlotItem(size=14, symbol="d",
                                        pen=pg.mkPen(*rgb(palette.BRIDGE_EGALITARIAN_EDGE)),
                                        brush=pg.mkBrush(*rgb(palette.BRIDGE_EGALITARIAN)),
-                                       name="◆ Egalitarian point")
+                                       name=f"◆ {MOST_EQUAL}", hoverable=True,
+                                       tip=self.point_tip)
         for item in (self.scatter, self.nash, self.egal):
             self.plot.addItem(item)
             item.sigClicked.connect(self._on_point_clicked)
@@ -708,9 +709,7 @@ class BridgePanel(QWidget):
             self.changes.setText("")
             self.satisfaction.setText("")
         else:
-            scenario = snap.scenario
-            lines = [f"• {describe_change(c, 'panel', scenario)}" for c in proposal.changes]
-            self.changes.setText("\n".join(lines) if lines else "No changes: the draft passes.")
+            self.changes.setText(changes_text(snap.scenario, snap.draft, proposal))
             self.satisfaction.setText(self._satisfaction_text(snap, proposal))
         self._update_stale()
 
@@ -805,7 +804,9 @@ class BridgePanel(QWidget):
     def show_points(self, scenario: Scenario, parties: tuple[str, str],
                     points: tuple[FrontierPoint, ...], cancelled: bool = False) -> None:
         self.points = points
-        name_a, name_b = (_party_name(scenario, p) for p in parties)
+        names = self.frontier_names = (_party_name(scenario, parties[0]),
+                                       _party_name(scenario, parties[1]))
+        name_a, name_b = names
         self.plot.setLabel("bottom", f"{name_a}: satisfaction", units="%")
         self.plot.setLabel("left", f"{name_b}: satisfaction", units="%")
 
@@ -821,7 +822,8 @@ class BridgePanel(QWidget):
         silent = [_party_name(scenario, p) for p in parties
                   if p in scenario.party_index and not scenario.party_index[p].preferences]
         if n:
-            shown = f"{count(n, 'package')} on the frontier"
+            shown = (f"{count(n, 'package')} on the frontier: in none can one party gain "
+                     "without the other losing.")
         elif silent:
             verb = plural(len(silent), "states", many="state")  # "Russia states", "A and B state"
             shown = f"No frontier: {' and '.join(silent)} {verb} no preferences to measure."
@@ -829,16 +831,27 @@ class BridgePanel(QWidget):
             shown = "No package passes every red line."
         self.frontier_status.setText(head + shown)
         notes = []
-        for mark, label, flag in (("★", "Nash point", "nash"), ("◆", "Egalitarian point",
-                                                                "egalitarian")):
+        for mark, label, flag in (("★", BEST_COMPROMISE, "nash"),
+                                  ("◆", MOST_EQUAL, "egalitarian")):
             for p in points:
                 if getattr(p, flag):
-                    a, b = p.satisfaction
-                    notes.append(f"{mark} {label}: {name_a} {percent(a)}, {name_b} {percent(b)}")
+                    notes.append(f"{mark} {frontier_mark_text(label, names, p.satisfaction)}")
                     break
         if points:
             notes.append("Click a point to open its package as a new draft.")
         self.frontier_note.setText("\n".join(notes))
+
+    def point_tip(self, x: float = 0.0, y: float = 0.0, data: object = None) -> str:
+        """The tooltip of frontier point ``data`` (its index): both satisfactions, its mark."""
+        if not isinstance(data, int) or not 0 <= data < len(self.points):
+            return ""
+        point = self.points[data]
+        text = satisfactions(self.frontier_names, point.satisfaction)
+        marks = [m for m, on in ((BEST_COMPROMISE, point.nash), (MOST_EQUAL, point.egalitarian))
+                 if on]
+        if marks:
+            text += f" ({' and '.join(marks).lower()})"
+        return f"{text}\nClick to open this package as a new draft."
 
     def _on_point_clicked(self, item: object, spots: Any, *_: object) -> None:
         for spot in list(spots):  # pyqtgraph SpotItems, in a list or an array
@@ -852,6 +865,5 @@ class BridgePanel(QWidget):
         if not 0 <= index < len(self.points):
             return None
         point = self.points[index]
-        a, b = point.satisfaction
-        return self._editor.new_draft_from(f"Frontier point {percent(a)}/{percent(b)}",
-                                            point.clauses)
+        title = f"Frontier package: {satisfactions(self.frontier_names, point.satisfaction)}"
+        return self._editor.new_draft_from(title, point.clauses)

@@ -1,16 +1,47 @@
-"""The bridge finder's answers in words: why a change is there, how a search ended, and what of
-an answer is partial. The solver reports all three as data (``Why``, ``Status``, ``Note``)."""
+"""The bridge finder's answers in words: why a change is there, which red lines clash, which to
+relax, how a search ended, where it is, what of an answer is partial, and the frontier's marks.
+The solver reports all of it as data (``Why``, ``ClashItem``, ``Status``, ``Progress``,
+``Note``); this module and :mod:`~desktop.wording.changes` are the only places that say it.
+
+Red lines are named by their party and title -- "Ukraine's red line ‘No blanket amnesty’" --
+and provisions by their title in quotation marks, never by id. ``refs=True`` (the terminal)
+adds the id after each name as a bracketed reference, "‘No blanket amnesty’ [ua-no-amnesty]",
+which a person can look up and a script can search for.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop.wording.numbers import count
+from desktop.wording.labels import short_name
+from desktop.wording.numbers import count, percent
+from desktop.wording.values import derived_label
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is needed here
-    from desktop.domain.solver import Note, Progress, Status, Why
+    from desktop.domain.model import Scenario
+    from desktop.domain.solver import ClashItem, Need, Note, Progress, Status, Why
 
-__all__ = ["change_reason", "note_text", "progress_text", "status_words"]
+__all__ = [
+    "BEST_COMPROMISE",
+    "MOST_EQUAL",
+    "change_reason",
+    "clash_text",
+    "clashes_heading",
+    "frontier_mark_text",
+    "in_sentence",
+    "note_text",
+    "possessive",
+    "progress_text",
+    "provision_title",
+    "red_line_name",
+    "relax_heading",
+    "relax_text",
+    "satisfactions",
+    "series",
+    "status_words",
+]
 
 _STATUS = {
     "optimal": "optimal",
@@ -36,37 +67,228 @@ _NOTES = {
                         "(time limit)",
 }
 
+#: The frontier's two marked packages, in a diplomat's words: the Nash point (the largest
+#: product of the two satisfactions) and the egalitarian point (the best for the worse off).
+BEST_COMPROMISE = "Best compromise"
+MOST_EQUAL = "Most equal"
+_MARK_MEANING = {
+    BEST_COMPROMISE: "the two satisfactions multiplied are highest",
+    MOST_EQUAL: "the less satisfied party does best",
+}
 
-def change_reason(why: Why | None) -> str:
-    """Why a change is in a proposal, in one line; empty when it was not worked out in time."""
+#: Words that keep their capital inside a sentence, besides those the scenario writes with one.
+_PROPER = frozenset({
+    "American", "British", "Chinese", "Crimea", "Donbas", "Donetsk", "EU", "European", "French",
+    "German", "Kherson", "Luhansk", "NATO", "OSCE", "Russia", "Russian", "Turkey", "Turkish",
+    "UN", "US", "USA", "Ukraine", "Ukrainian", "Zaporizhzhia",
+})
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+# --------------------------------------------------------------------------- small words
+
+
+def series(items: Sequence[str], conjunction: str = "and") -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def possessive(name: str) -> str:
+    """A party's short name as an owner: "Ukraine's", "United States'"."""
+    name = short_name(name)
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _capitalised(scenario: Scenario) -> frozenset[str]:
+    """The words the scenario writes with a capital where no sentence starts: proper names."""
+    texts = [p.name for p in scenario.parties]
+    texts += [r.title for p in scenario.parties for r in p.red_lines]
+    for prov in scenario.provisions:
+        texts += [prov.title, prov.text]
+        texts += [c.label for spec in prov.params for c in getattr(spec, "choices", ())
+                  if c.label]
+    words: set[str] = set()
+    for text in texts:
+        for sentence in re.split(r"[.:;!?]\s+|\(", text):
+            words.update(w for w in _WORD.findall(sentence)[1:] if w[:1].isupper())
+    return frozenset(w.removesuffix("'s") for w in words)
+
+
+def in_sentence(text: str, scenario: Scenario | None = None) -> str:
+    """A label or title as it reads inside a sentence: "Army personnel" -> "army personnel",
+    but "US role", "Russia mirrors" and "Ukrainian police" keep their capital."""
+    first = _WORD.match(text)
+    if first is None:
+        return text
+    word = first.group(0).removesuffix("'s")
+    known = scenario.derived(_capitalised) if scenario is not None else frozenset()
+    if (word in _PROPER or word in known or not word[:1].isupper()
+            or any(ch.isupper() for ch in word[1:])):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def provision_title(scenario: Scenario | None, provision_id: str) -> str:
+    """A provision by its title in quotation marks ("“Ceiling on Ukraine's armed forces”");
+    words made from its id where the scenario has no such provision."""
+    prov = scenario.provision_index.get(provision_id) if scenario is not None else None
+    return f"“{prov.title if prov is not None else derived_label(provision_id)}”"
+
+
+def _party_name(scenario: Scenario | None, party_id: str, name: str = "") -> str:
+    party = scenario.party_index.get(party_id) if scenario is not None else None
+    if party is not None:
+        return party.name
+    return name or derived_label(party_id)
+
+
+def _title(title: str, red_line: str, refs: bool) -> str:
+    return f"‘{title}’ [{red_line}]" if refs else f"‘{title}’"
+
+
+def _owned(lines: Sequence[tuple[str, str]], noun: bool) -> str:
+    """Red lines as (party name, quoted title), grouped by party in order of appearance:
+    "Ukraine's red lines ‘A’ and ‘B’, and Russia's red line ‘C’" (``noun``), or without the
+    noun: "Ukraine's ‘A’, Russia's ‘B’ and ‘C’, and Europe's ‘D’"."""
+    groups: dict[str, list[str]] = {}
+    for party, title in lines:
+        groups.setdefault(party, []).append(title)
+    parts = []
+    for party, titles in groups.items():
+        kind = ("red line " if len(titles) == 1 else "red lines ") if noun else ""
+        parts.append(f"{possessive(party)} {kind}{series(titles)}")
+    if len(parts) > 1 and any(len(t) > 1 for t in groups.values()):
+        return f"{', '.join(parts[:-1])}, and {parts[-1]}"  # a comma where an "and" is inside
+    return series(parts)
+
+
+def _pair(lines: Sequence[tuple[str, str]]) -> str:
+    """Two red lines: "Ukraine's red line ‘A’ and Russia's ‘B’"; one party's: "Russia's red
+    lines ‘A’ and ‘B’"."""
+    (party_a, a), (party_b, b) = lines
+    if party_a == party_b:
+        return f"{possessive(party_a)} red lines {a} and {b}"
+    return f"{possessive(party_a)} red line {a} and {possessive(party_b)} {b}"
+
+
+def _items(scenario: Scenario | None, items: Sequence[ClashItem], refs: bool
+           ) -> list[tuple[str, str]]:
+    return [(_party_name(scenario, c.party), _title(c.title, c.red_line, refs)) for c in items]
+
+
+def red_line_name(scenario: Scenario | None, item: ClashItem, refs: bool = False) -> str:
+    """One red line of a clash: "Ukraine's red line ‘No blanket amnesty’"."""
+    ((party, title),) = _items(scenario, (item,), refs)
+    return f"{possessive(party)} red line {title}"
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def change_reason(why: Why | None, scenario: Scenario | None = None, *,
+                  refs: bool = False) -> str:
+    """Why a change is in a proposal, as a sentence; empty when it was not worked out in time.
+    ``scenario`` gives the provisions' titles (of exclusions)."""
     if why is None:
         return ""
-    needs = [f"{n.party_name}'s red line {n.red_line} needs it ({n.title})" for n in why.needs]
-    needs += [f"{a} and {b} exclude each other" for a, b in why.conflicts]
-    if needs:
-        return "; ".join(needs)
+    parts = []
+    if why.needs:
+        parts.append("Required by " + _needs(why.needs, refs))
+    for a, b in why.conflicts:
+        clash = (f"{provision_title(scenario, a)} and {provision_title(scenario, b)} exclude "
+                 "each other")
+        parts.append(clash if parts else clash[:1].upper() + clash[1:])
+    if parts:
+        return "; ".join(parts) + "."
     if why.gains:
-        return "raises satisfaction: " + ", ".join(
-            f"{g.party_name} {g.before:.0%} → {g.after:.0%}" for g in why.gains)
-    return "needed together with the other changes for every red line to hold"
+        return "Raises satisfaction: " + ", ".join(
+            f"{short_name(g.party_name)} from {percent(g.before)} to {percent(g.after)}"
+            for g in why.gains) + "."
+    return "Needed together with the other changes for every red line to hold."
+
+
+def _needs(needs: Sequence[Need], refs: bool) -> str:
+    return _owned([(n.party_name, _title(n.title, n.red_line, refs)) for n in needs], noun=True)
+
+
+def clash_text(scenario: Scenario | None, clash: Sequence[ClashItem], refs: bool = False
+               ) -> str:
+    """A minimal clash as a sentence: "Ukraine's red line ‘A’ and Russia's ‘B’ cannot both
+    hold."; three or more: "These red lines cannot all hold: Ukraine's ‘A’, …"."""
+    lines = _items(scenario, clash, refs)
+    if len(lines) == 1:
+        (party, title), = lines
+        return f"{possessive(party)} red line {title} cannot hold in any agreement."
+    if len(lines) == 2:
+        return f"{_pair(lines)} cannot both hold."
+    return f"These red lines cannot all hold: {_owned(lines, noun=False)}."
+
+
+def clashes_heading(n: int) -> str:
+    """Above the clashes: what a clash means for a mediator."""
+    if n == 1:
+        return "Why no agreement is possible (drop any one of these red lines and the others " \
+               "can all hold)"
+    return (f"{n} distinct clashes of red lines: in each, drop any one and the others can all "
+            "hold")
+
+
+def relax_text(scenario: Scenario | None, relax: Sequence[ClashItem], refs: bool = False
+               ) -> str:
+    """The fewest red lines to relax, as a sentence: "Relaxing Ukraine's red line ‘A’ would
+    allow an agreement."."""
+    lines = _items(scenario, relax, refs)
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        (party, title), = lines
+        return f"Relaxing {possessive(party)} red line {title} would allow an agreement."
+    if len(lines) == 2:
+        return f"Relaxing {_pair(lines)} would allow an agreement."
+    return f"{relax_heading(len(lines))} {_owned(lines, noun=False)}."
+
+
+def relax_heading(n: int) -> str:
+    """Above a list of the red lines to relax: "Relaxing these 5 red lines would allow an
+    agreement:"."""
+    if n == 1:
+        return "Relaxing this red line would allow an agreement:"
+    return f"Relaxing these {n} red lines would allow an agreement:"
+
+
+def satisfactions(names: tuple[str, str], values: tuple[float, float]) -> str:
+    """Two parties' satisfactions: "Ukraine 80%, Russia 50%"."""
+    return ", ".join(f"{short_name(n)} {percent(x)}" for n, x in zip(names, values, strict=True))
+
+
+def frontier_mark_text(mark: str, names: tuple[str, str], values: tuple[float, float]) -> str:
+    """A marked frontier package (``BEST_COMPROMISE`` or ``MOST_EQUAL``) with what the mark
+    means: "Best compromise: Ukraine 80%, Russia 50% (the two satisfactions multiplied are
+    highest)"."""
+    return f"{mark}: {satisfactions(names, values)} ({_MARK_MEANING[mark]})"
 
 
 def progress_text(progress: Progress) -> str:
-    """Where a search is: "Solving alternative 1: cost ≤ 3, fairest…"."""
-    solving = "Solving" + (f" alternative {progress.alternative}" if progress.alternative else "")
+    """Where a search is: "Alternative 1: looking for the fairest proposal with 3 changes…"."""
+    with_cost = "" if progress.cost is None else f" with {count(progress.cost, 'change')}"
     match progress.stage:
         case "building":
             return "Building the model…"
-        case "fewest-changes":
-            return f"{solving}: fewest changes…"
-        case "fairest":
-            return f"{solving}: cost ≤ {progress.cost}, fairest…"
-        case "most-satisfying":
-            return f"{solving}: cost ≤ {progress.cost}, most satisfying…"
         case "clashes":
             return "No agreement: finding the clashing red lines…"
         case "relax":
-            return "No agreement: the fewest red lines to relax…"
+            return "No agreement: finding the fewest red lines to relax…"
+        case "fewest-changes":
+            looking = "looking for the fewest changes…"
+        case "fairest":
+            looking = f"looking for the fairest proposal{with_cost}…"
+        case "most-satisfying":
+            looking = f"looking for the most satisfying proposal{with_cost}…"
+    if progress.alternative:
+        return f"Alternative {progress.alternative}: {looking}"
+    return looking[:1].upper() + looking[1:]
 
 
 def status_words(status: Status) -> str:
