@@ -254,6 +254,11 @@ def content_digest(scenario: Scenario, version: int = FORMAT_VERSION) -> str:
 def json_schema() -> dict[str, Any]:
     """The published JSON Schema of ``accord.scenario`` version 2 (which reads version 1 too)."""
     schema = Scenario.model_json_schema(mode="validation")
+    # The model holds version 2 only (a version 1 file is read as version 2); files may say 1.
+    schema["properties"]["version"] = {
+        "enum": list(READABLE_VERSIONS), "title": "Version", "type": "integer",
+        "description": f"The format version: {FORMAT_VERSION} is written, every one listed is "
+                       "read (version 1 is version 2 without a param's words)."}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://accord.invalid/schema/accord.scenario-2.json"
     schema["title"] = "accord.scenario version 2"

@@ -144,7 +144,9 @@ def _choice_from_text(value: object) -> object:
 class ChoiceParam(_ParamBase):
     type: Literal["choice"]
     choices: Annotated[
-        tuple[Annotated[Choice, BeforeValidator(_choice_from_text)], ...],
+        # The published JSON Schema takes what a file may hold: a bare id or an object.
+        tuple[Annotated[Choice, BeforeValidator(_choice_from_text,
+                                                json_schema_input_type=ChoiceId | Choice)], ...],
         Field(min_length=1, max_length=MAX_CHOICES),
     ]
     default: StrictStr
