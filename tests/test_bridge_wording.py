@@ -444,7 +444,8 @@ def test_the_bridge_panel_speaks_in_sentences_for_every_draft(
         panel.show_points(ukraine, ("ukraine", "united-states"), points)
         shown += list(_panel_texts(panel))
         assert any("cannot both hold." in t for t in shown)
-        assert any(t.startswith("• Remove “") for t in shown)
+        assert any(t.startswith("Remove “") for t in shown)
+        assert any(t.startswith("Required by Ukraine's red line ‘") for t in shown)
         assert any(t.startswith(f"★ {BEST_COMPROMISE}: Ukraine ") for t in
                    panel.frontier_note.text().splitlines())
         _assert_plain(shown, ukraine, refs=False)

@@ -178,7 +178,7 @@ def test_feasible_result_shows_changes_and_satisfaction(
     assert call["alternatives"] == 3
     assert isinstance(call["cancel"], CancelToken)
     assert text(panel, "BridgeStatus") == "Optimal: 3 changes"
-    changes = text(panel, "BridgeChanges")
+    changes = panel.changes_shown()
     # Each change as an instruction with its old value from the draft, then why; no ids.
     assert changes == (
         "• Raise personnel in “Army ceiling” from 600,000 to 800,000 personnel\n"
@@ -197,7 +197,7 @@ def test_feasible_result_shows_changes_and_satisfaction(
     assert not panel.cancel.isEnabled()
     assert panel.stale_label.isHidden()
     panel.choice.setCurrentIndex(1)
-    assert text(panel, "BridgeChanges") == (
+    assert panel.changes_shown() == (
         "• Move “Withdrawal from Donbas” to phase 3\n"
         "   Needed together with the other changes for every red line to hold.")
     assert panel.current_proposal() is ALTERNATIVE

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -172,14 +173,14 @@ def failure_text(error: object) -> str:
     return f"The solver failed: {error}"
 
 
-def changes_text(scenario: Scenario, draft: Draft, proposal: Proposal) -> str:
-    """The proposal's changes, one paragraph each: the instruction, then why."""
-    rows = []
-    for c in proposal.changes:
-        row = f"• {describe_change(c, 'panel', scenario, draft)}"
-        reason = change_reason(c.why, scenario)
-        rows.append(f"{row}\n   {reason}" if reason else row)
-    return "\n".join(rows) if rows else "No changes: the draft already passes every red line."
+NO_CHANGES = "No changes: the draft already passes every red line."
+
+
+def change_rows(scenario: Scenario, draft: Draft, proposal: Proposal) -> list[tuple[str, str]]:
+    """The proposal's changes as (instruction, why); the old values come from ``draft``, the
+    draft the proposal was made for."""
+    return [(describe_change(c, "panel", scenario, draft), change_reason(c.why, scenario))
+            for c in proposal.changes]
 
 
 def status_text(result: BridgeResult, cancelled: bool) -> str:
@@ -346,7 +347,7 @@ class BridgePanel(QWidget):
         body = QWidget()
         body.setObjectName("BridgeResult")
         res = QVBoxLayout(body)
-        res.setContentsMargins(0, 0, 0, 0)
+        res.setContentsMargins(0, 0, 6, 0)  # the text keeps clear of the scroll bar
         self.status = _heading("", body)
         self.status.setObjectName("BridgeStatus")
         res.addWidget(self.status)
@@ -363,8 +364,13 @@ class BridgePanel(QWidget):
 
         self.changes_heading = _heading("Changes", body)
         res.addWidget(self.changes_heading)
-        self.changes = _plain("", body)
+        # One row per change: a bullet, the instruction, and beneath it (muted) why.
+        self.changes = QWidget(body)
         self.changes.setObjectName("BridgeChanges")
+        self.changes.setAccessibleName("Proposed changes")
+        self._change_rows = QVBoxLayout(self.changes)
+        self._change_rows.setContentsMargins(0, 0, 0, 0)
+        self._change_rows.setSpacing(6)
         res.addWidget(self.changes)
         self.satisfaction_heading = _heading("Resulting satisfaction", body)
         res.addWidget(self.satisfaction_heading)
@@ -705,13 +711,58 @@ class BridgePanel(QWidget):
         for w in (self.changes_heading, self.changes, self.satisfaction_heading,
                   self.satisfaction):
             w.setVisible(has)
+        rows = [] if proposal is None or snap is None else change_rows(
+            snap.scenario, snap.draft, proposal)
+        self._fill_changes(rows, empty=has)
         if proposal is None or snap is None:
-            self.changes.setText("")
             self.satisfaction.setText("")
         else:
-            self.changes.setText(changes_text(snap.scenario, snap.draft, proposal))
             self.satisfaction.setText(self._satisfaction_text(snap, proposal))
         self._update_stale()
+
+    def _fill_changes(self, rows: list[tuple[str, str]], empty: bool) -> None:
+        """The change rows; ``empty``: say that there are none when ``rows`` is empty."""
+        while (old := self._change_rows.takeAt(0)) is not None:
+            if (widget := old.widget()) is not None:
+                widget.hide()
+                widget.deleteLater()
+        if not rows and empty:
+            self._change_rows.addWidget(_plain(NO_CHANGES, self.changes))
+        for instruction, reason in rows:
+            row = QWidget(self.changes)
+            grid = QGridLayout(row)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setHorizontalSpacing(6)
+            grid.setVerticalSpacing(1)
+            grid.addWidget(_plain("•", row, wrap=False), 0, 0, Qt.AlignmentFlag.AlignTop)
+            what = _plain(instruction, row)
+            what.setObjectName("BridgeChange")
+            grid.addWidget(what, 0, 1)
+            if reason:
+                why = _plain(reason, row)
+                why.setObjectName("BridgeChangeReason")
+                why.setStyleSheet(f"color: {palette.MUTED};")
+                grid.addWidget(why, 1, 1)
+            grid.setColumnStretch(1, 1)
+            self._change_rows.addWidget(row)
+
+    def changes_shown(self) -> str:
+        """The changes as shown, one "• instruction" line each with its reason indented
+        beneath (for tests and accessibility tools)."""
+        lines = []
+        items = (self._change_rows.itemAt(i) for i in range(self._change_rows.count()))
+        rows = [w for item in items if item is not None and (w := item.widget()) is not None]
+        labels = [w for row in rows for w in (row, *row.findChildren(QLabel))
+                  if isinstance(w, QLabel)]
+        for label in labels:
+            name = label.objectName()
+            if name == "BridgeChange":
+                lines.append(f"• {label.text()}")
+            elif name == "BridgeChangeReason":
+                lines.append(f"   {label.text()}")
+            elif label.text() == NO_CHANGES:
+                lines.append(NO_CHANGES)
+        return "\n".join(lines)
 
     @staticmethod
     def _satisfaction_text(snap: _Snapshot, proposal: Proposal) -> str:
