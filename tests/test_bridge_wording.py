@@ -97,13 +97,13 @@ SMALL: dict[str, Any] = {
                     {"name": "years", "label": "Duration", "type": "int", "default": 10,
                      "unit": "years"}]},
         {"id": "recognition", "title": "Recognition of annexed land", "category": "territory",
-         "kind": "concession", "text": "Recognised."},
+         "kind": "concession", "text": "Recognised, with Enerhodar."},
         {"id": "us-guarantee", "title": "US security guarantee", "category": "security",
          "kind": "guarantee", "text": "A guarantee.", "excludes": ["neutral"]},
         {"id": "neutral", "title": "Neutrality", "category": "alliances", "kind": "commitment",
          "text": "Neutral."},
         {"id": "elections", "title": "Elections in Ukraine", "category": "politics",
-         "kind": "commitment", "text": "Elections."},
+         "kind": "commitment", "text": "Elections after a national referendum."},
     ],
     "drafts": [{"id": "d1", "title": "Draft one", "clauses": [
         {"provision": "army-cap", "values": {"personnel": 600000}},
@@ -169,6 +169,11 @@ def test_labels_keep_the_capitals_of_names(small: Scenario) -> None:
     assert in_sentence("US role", small) == "US role"
     assert in_sentence("Russia mirrors", small) == "Russia mirrors"
     assert in_sentence("Ukrainian withdrawal", small) == "Ukrainian withdrawal"
+    # A word the scenario capitalises inside a sentence is a name ...
+    assert in_sentence("Enerhodar demilitarised", small) == "Enerhodar demilitarised"
+    assert in_sentence("Enerhodar demilitarised") == "enerhodar demilitarised"
+    # ... unless it also writes it in lower case ("Russian National Guard", "national").
+    assert in_sentence("National referendum", small) == "national referendum"
     assert in_sentence("Donbas arrangement") == "Donbas arrangement"
     assert in_sentence("IAEA supervision") == "IAEA supervision"
     assert possessive("United States (mediator)") == "United States'"

@@ -102,7 +102,9 @@ def possessive(name: str) -> str:
 
 
 def _capitalised(scenario: Scenario) -> frozenset[str]:
-    """The words the scenario writes with a capital where no sentence starts: proper names."""
+    """The words the scenario writes with a capital where no sentence starts, and never in
+    lower case: proper names ("Enerhodar", not the "National" of "Russian National Guard",
+    which is "national" in "a national referendum")."""
     texts = [p.name for p in scenario.parties]
     texts += [r.title for p in scenario.parties for r in p.red_lines]
     for prov in scenario.provisions:
@@ -110,10 +112,13 @@ def _capitalised(scenario: Scenario) -> frozenset[str]:
         texts += [c.label for spec in prov.params for c in getattr(spec, "choices", ())
                   if c.label]
     words: set[str] = set()
+    lower: set[str] = set()
     for text in texts:
         for sentence in re.split(r"[.:;!?]\s+|\(", text):
-            words.update(w for w in _WORD.findall(sentence)[1:] if w[:1].isupper())
-    return frozenset(w.removesuffix("'s") for w in words)
+            found = [w.removesuffix("'s") for w in _WORD.findall(sentence)]
+            words.update(w for w in found[1:] if w[:1].isupper())
+            lower.update(w for w in found if w[:1].islower())
+    return frozenset(w for w in words if w.lower() not in lower)
 
 
 def in_sentence(text: str, scenario: Scenario | None = None) -> str:
