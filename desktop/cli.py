@@ -33,10 +33,12 @@ from desktop.wording import (
     conflict_text,
     count,
     describe_change,
+    detail,
     explanation,
     note_text,
     percent,
     report_summary,
+    short_name,
     status_words,
 )
 from desktop.wording.bridge import clash_text, red_line_name, relax_heading, relax_text
@@ -263,7 +265,8 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
                         "red_line": x.red_line,
                         "title": x.title,
                         "clauses": list(x.clauses),
-                        "explanation": explanation(x.reasons),
+                        "explanation": explanation(x.reasons, scenario, short_name(v.name)),
+                        "detail": detail(x.reasons),
                     }
                     for x in v.violations
                 ],
@@ -271,7 +274,7 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
             for v in report.parties
         ],
         "conflicts": [
-            {"provisions": list(c.provisions), "explanation": conflict_text(c)}
+            {"provisions": list(c.provisions), "explanation": conflict_text(c, scenario)}
             for c in report.conflicts
         ],
     }
@@ -295,15 +298,18 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
         mark = "ACCEPTS" if v.acceptable else "REJECTS"
         lines.append(f"  {mark:8} {s(v.name)} ({_percent(v.satisfaction)})")
         for x in v.violations:
-            lines.append(f"           crosses {s(x.red_line)}: {s(x.title)}")
-            lines.append(f"             why: {s(explanation(x.reasons))}")
+            lines.append(f"           crosses “{s(x.title)}” [{s(x.red_line)}]")
+            why = explanation(x.reasons, scenario, short_name(v.name))
+            lines.append(f"             why: {s(why)}")
             if x.clauses:
-                lines.append(f"             clauses: {', '.join(map(s, x.clauses))}")
+                named = ", ".join(f"“{s(scenario.provision(c).title)}” [{s(c)}]"
+                                  for c in x.clauses)
+                lines.append(f"             clauses: {named}")
     if report.conflicts:
         lines.append("")
         lines.append("  Conflicts:")
         for c in report.conflicts:
-            lines.append(f"           {s(conflict_text(c))}")
+            lines.append(f"           {s(conflict_text(c, scenario))}")
     return "\n".join(lines) + "\n"
 
 

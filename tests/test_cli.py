@@ -56,10 +56,14 @@ def test_check_text_output_and_exit_1_when_not_viable(doc: Path) -> None:
     text = result.stdout
     assert "NOT VIABLE: 1 of 2 parties accept, 1 conflict" in text
     assert "REJECTS  Ukraine (satisfaction 25%)" in text
-    assert "crosses ua-army: Army of at least 800k" in text
-    assert "why: army-cap.personnel is 600000; needs >= 800000" in text
+    assert "crosses “Army of at least 800k” [ua-army]\n" in text
+    assert ("why: Personnel in “Army ceiling” is 600,000 personnel; "
+            "Ukraine requires at least 800,000 personnel.\n") in text
+    assert "clauses: “Army ceiling” [army-cap]\n" in text
+    assert ("why: The draft has no “International monitoring”; Ukraine requires it when the "
+            "draft includes “Withdrawal from Donbas”.\n") in text
     assert "ACCEPTS  Russia (no preferences)" in text
-    assert "guarantee and neutral exclude each other" in text
+    assert "“Security guarantee” and “Neutrality” exclude each other" in text
 
 
 def test_check_json_shape(doc: Path) -> None:
@@ -75,13 +79,16 @@ def test_check_json_shape(doc: Path) -> None:
         "red_line": "ua-army",
         "title": "Army of at least 800k",
         "clauses": ["army-cap"],
-        "explanation": "army-cap.personnel is 600000; needs >= 800000",
+        "explanation": "Personnel in “Army ceiling” is 600,000 personnel; "
+                       "Ukraine requires at least 800,000 personnel.",
+        "detail": "army-cap.personnel is 600000; needs >= 800000",
     }
     assert ru == {"id": "russia", "name": "Russia", "acceptable": True, "satisfaction": None,
                   "violations": []}
     assert report["conflicts"] == [
         {"provisions": ["guarantee", "neutral"],
-         "explanation": "guarantee and neutral exclude each other"}
+         "explanation": "“Security guarantee” and “Neutrality” exclude each other: "
+                                   "the draft cannot hold both."}
     ]
 
 

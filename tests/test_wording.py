@@ -38,6 +38,7 @@ from desktop.wording import (
     conflict_text,
     count,
     describe_change,
+    detail,
     explanation,
     format_value,
     literal,
@@ -263,20 +264,27 @@ CAP_TOO_SMALL = Comparison((Fact(Ref("cap", "personnel"), 600000),), ">=", Lit(8
      "missing: fund (required when cap.personnel > 5)"),
     (PremiseFails(parse("fund")), "fund does not hold"),
 ])
-def test_every_kind_of_reason_in_words(reason: Reason, text: str) -> None:
-    assert reason_text(reason) == text
-    assert explanation([reason]) == text
+def test_every_kind_of_reason_in_the_machine_form(reason: Reason, text: str) -> None:
+    """``detail``: what ``check --json`` gives scripts beside the sentence."""
+    assert detail([reason]) == text
 
 
-def test_an_explanation_joins_its_reasons() -> None:
-    assert explanation([InDraft("cap"), Missing(("fund",))]) == (
-        "cap is in the draft; missing: fund")
+def test_the_machine_form_joins_its_reasons() -> None:
+    assert detail([InDraft("cap"), Missing(("fund",))]) == "cap is in the draft; missing: fund"
+    assert detail(()) == ""
+
+
+def test_without_a_scenario_sentences_name_provisions_by_words_from_their_ids() -> None:
+    assert explanation([InDraft("us-guarantee"), Missing(("fund",))], party="Ukraine") == (
+        "The draft includes “us guarantee”; Ukraine rejects it. "
+        "The draft has no “fund”; Ukraine requires it.")
+    assert reason_text(InDraft("cap")) == "The draft includes “cap”; This red line rejects it."
     assert explanation(()) == ""
 
 
 def test_conflict_text() -> None:
     assert conflict_text(Conflict(("guarantee", "neutral"))) == (
-        "guarantee and neutral exclude each other")
+        "“guarantee” and “neutral” exclude each other: the draft cannot hold both.")
 
 
 def _report(accepting: int, parties: int, conflicts: int) -> Report:
@@ -308,9 +316,12 @@ def test_the_checker_words_nothing(mini_json: bytes) -> None:
     assert not hasattr(violation, "explanation")
     assert not hasattr(report.conflicts[0], "explanation")
     assert not hasattr(report, "summary")
-    assert explanation(violation.reasons) == "army-cap.personnel is 600000; needs >= 800000"
-    assert [conflict_text(c) for c in report.conflicts] == [
-        "guarantee and neutral exclude each other"]
+    assert explanation(violation.reasons, s, "Ukraine") == (
+        "Personnel in “Army ceiling” is 600,000 personnel; "
+        "Ukraine requires at least 800,000 personnel.")
+    assert detail(violation.reasons) == "army-cap.personnel is 600000; needs >= 800000"
+    assert [conflict_text(c, s) for c in report.conflicts] == [
+        "“Security guarantee” and “Neutrality” exclude each other: the draft cannot hold both."]
     assert report_summary(report) == "Not viable: 1 of 2 parties accept, 1 conflict"
 
 
