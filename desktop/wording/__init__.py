@@ -10,6 +10,7 @@ palette they are painted in. Qt-free; imports nothing of Accord but :mod:`deskto
 * :mod:`~desktop.wording.changes` -- a proposed change, for the terminal or the panel
 * :mod:`~desktop.wording.bridge` -- why a change is proposed, how a search ended, what is partial
 * :mod:`~desktop.wording.palette` -- every colour, as ``#RRGGBB``
+* :mod:`~desktop.wording.prose` -- lists, owners, quoted titles, a label's capital in a sentence
 * :mod:`~desktop.wording.reasons` -- why a draft fails: reasons, conflicts, a report's summary
 * :mod:`~desktop.wording.rules` -- what is wrong with a rule, with the name it likely meant
 """
@@ -27,6 +28,7 @@ from desktop.wording.labels import (
     short_name,
 )
 from desktop.wording.numbers import count, percent, plural
+from desktop.wording.prose import series
 from desktop.wording.reasons import (
     Speaker,
     condition_text,
@@ -35,7 +37,6 @@ from desktop.wording.reasons import (
     explanation,
     reason_text,
     report_summary,
-    series,
 )
 from desktop.wording.rules import rule_error_text
 from desktop.wording.values import clause_text, format_value, literal, plain_value

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from desktop.domain.params import BoolParam, ParamSpec, Value
-from desktop.wording.bridge import in_sentence, provision_title
+from desktop.wording.prose import in_sentence, provision_title
 from desktop.wording.values import (
     CURRENCIES,
     derived_label,

@@ -58,6 +58,7 @@ from desktop.domain.syntax import (
     mentioned,
 )
 from desktop.wording.numbers import count, plural
+from desktop.wording.prose import capitalised, in_sentence, series
 from desktop.wording.values import derived_label, param_label, value_text
 
 __all__ = [
@@ -68,7 +69,6 @@ __all__ = [
     "explanation",
     "reason_text",
     "report_summary",
-    "series",
 ]
 
 #: What a requirement says for each comparison, before the value.
@@ -92,14 +92,6 @@ _IS: dict[Op, str] = {
     ">=": "is at least ", ">": "is more than ", "<=": "is at most ", "<": "is less than ",
     "==": "is ", "!=": "is not ",
 }
-#: Words that keep their capital inside a sentence besides the scenario's party names.
-_PROPER = frozenset({
-    "American", "British", "Chinese", "Crimea", "Donbas", "Donetsk", "EU", "European", "French",
-    "German", "Kherson", "Luhansk", "NATO", "OSCE", "Russia", "Russian", "Turkey", "Turkish",
-    "UN", "US", "USA", "Ukraine", "Ukrainian", "Zaporizhzhia",
-})
-
-
 @dataclass(frozen=True)
 class Speaker:
     """Who holds the red line being explained, and the scenario its words come from."""
@@ -111,14 +103,14 @@ class Speaker:
     # Looked up once per speaker: a scenario's index is a property behind pydantic's attribute
     # hook, too slow to ask for each of a thousand titles.
     _index: dict[str, Provision] = field(init=False, repr=False, compare=False)
-    _names: frozenset[str] = field(init=False, repr=False, compare=False)
+    _known: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         scenario = self.scenario
         index = scenario.provision_index if scenario is not None else {}
-        names = scenario.derived(_name_words) if scenario is not None else frozenset()
+        known = scenario.derived(capitalised) if scenario is not None else frozenset()
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_known", known)
 
     @property
     def subject(self) -> str:
@@ -162,26 +154,8 @@ class Speaker:
         return text
 
     def lower_first(self, text: str) -> str:
-        first = text.split(" ", 1)[0].removesuffix("'s")
-        if first in _PROPER or first in self._names or first.isupper() or first[:1].islower():
-            return text
-        if any(ch.isupper() for ch in first[1:]):
-            return text  # "McAllister", "iPhone": written as they are
-        return text[:1].lower() + text[1:]
-
-
-def series(items: Sequence[str], conjunction: str = "and") -> str:
-    """ "a", "a and b", "a, b and c"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def _name_words(scenario: Scenario) -> frozenset[str]:
-    """The words of the parties' names: proper nouns that keep their capital (built once per
-    scenario, :meth:`~desktop.domain.model.Scenario.derived`)."""
-    return frozenset(w for p in scenario.parties
-                     for w in p.name.replace("(", " ").replace(")", " ").split())
+        """``text`` inside a sentence (:func:`~desktop.wording.prose.in_sentence`)."""
+        return in_sentence(text, known=self._known)
 
 
 #: Names ending in "s" that take a singular verb.
