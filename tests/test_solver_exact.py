@@ -131,13 +131,13 @@ def test_values_beyond_the_exact_solver_are_refused_in_words(value: int | float,
     ptype = "int" if isinstance(value, int) else "number"
     scenario = _scenario(
         [{"id": "x", "title": "Sanctions relief",
-          "params": [{"name": "usd", "type": ptype, "default": 0}]}],
+          "params": [{"name": "usd", "type": ptype, "default": 0, "label": "Relief amount"}]}],
         [_party("a", "x.usd >= 1")],
         [{"provision": "x", "values": {"usd": value}}],
     )
     with pytest.raises(BeyondExactSolver, match=what) as info:
         find_bridge(scenario, scenario.drafts[0])
-    assert "'Sanctions relief' (usd)" in str(info.value)
+    assert "“Sanctions relief” (Relief amount)" in str(info.value)
 
 
 def test_a_value_no_rule_reads_does_not_stop_the_solver() -> None:

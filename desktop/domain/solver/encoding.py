@@ -294,9 +294,13 @@ class Compiler:
         return out
 
     def _describe(self, key: _Key) -> str:
+        """The param for a person: "“Title” (its label)" (this error is raised as a sentence;
+        the domain cannot ask the wording, so the label is taken as the scenario gives it)."""
         pid, name = key
-        title = self.scenario.provision(pid).title
-        return f"'{title}' ({'its phase' if name == 'phase' else name})"
+        prov = self.scenario.provision(pid)
+        spec = prov.param(name)
+        words = "its phase" if spec is None else (spec.label or name.replace("_", " "))
+        return f"“{prov.title}” ({words})"
 
     def _setup_component(self, group: list[_Key], literals: dict[_Key, list[int | float]]
                          ) -> None:
