@@ -1,8 +1,9 @@
 """The clause inspector: proper editors for the selected clause's params, phase and note.
 
-Spin boxes are bounded by the param's min and max, choices are combo boxes, bools check boxes;
-number params get a :class:`NumberBox`, which never rounds. Every change goes through the Editor
-as an undo command (consecutive changes to one field merge into one undo step).
+Spin boxes are bounded by the param's min and max and step by its step (format version 2),
+choices are combo boxes, bools check boxes; number params get a :class:`NumberBox`, which never
+rounds. Every change goes through the Editor as an undo command (consecutive changes to one
+field merge into one undo step).
 
 The inspector follows a clause by identity (its provision id in the current draft), never by
 row: rows shift under every insert, removal and move, and a row read at the wrong moment names
@@ -85,16 +86,18 @@ class NumberBox(QAbstractSpinBox):
     commits exactly what was typed (``1.234567`` is written as ``1.234567``). Like the other
     editors it commits on Enter or when focus leaves, not on every keystroke; text it cannot
     read, or a number outside the bounds, goes back to the current value. Arrows and the wheel
-    step by 1 in decimal arithmetic (``0.12345`` steps to ``1.12345``), within the bounds.
+    step by ``step`` (the param's step; 1 without one) in decimal arithmetic (``0.12345`` steps
+    to ``1.12345``, and by a step of 0.1 to ``0.22345``), within the bounds.
     """
 
     committed = Signal(object)  # int | float: a new value the user chose
 
     def __init__(self, minimum: int | float | None, maximum: int | float | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, step: int | float | None = None) -> None:
         super().__init__(parent)
         self._min = minimum
         self._max = maximum
+        self._step = Decimal(1) if step is None else Decimal(format_number(step))
         self._value: int | float = 0 if minimum is None or minimum <= 0 else minimum
         self.setKeyboardTracking(False)
         self.lineEdit().setText(format_number(self._value))
@@ -143,8 +146,12 @@ class NumberBox(QAbstractSpinBox):
         self.set_value(value)
         self.committed.emit(value)
 
+    def single_step(self) -> Decimal:
+        """What one arrow press or wheel notch adds, exactly."""
+        return self._step
+
     def stepBy(self, steps: int) -> None:
-        stepped = parse_number(str(Decimal(format_number(self._value)) + steps))
+        stepped = parse_number(str(Decimal(format_number(self._value)) + steps * self._step))
         if stepped is None:
             return
         if self._max is not None and stepped > self._max:
@@ -357,10 +364,12 @@ class ClauseInspector(QWidget):
                          spec.max if spec.max is not None else INT32_MAX)
             box.setGroupSeparatorShown(True)
             box.setKeyboardTracking(False)
+            if spec.step is not None:  # arrows and the wheel step by the param's step
+                box.setSingleStep(min(spec.step, INT32_MAX))
             box.valueChanged.connect(lambda v, n=name: self._set_value(n, int(v)))
             widget: QWidget = box
         elif isinstance(spec, NumberParam):
-            number = NumberBox(spec.min, spec.max, self.form_host)
+            number = NumberBox(spec.min, spec.max, self.form_host, step=spec.step)
             number.committed.connect(lambda v, n=name: self._set_value(n, v))
             widget = number
         elif isinstance(spec, ChoiceParam):
