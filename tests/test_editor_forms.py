@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain import IntParam, Provision, Scenario
+from desktop.domain import BoolParam, ChoiceParam, IntParam, NumberParam, Provision, Scenario
+from desktop.domain.params import Choice
 from desktop.domain.rules import check_rule
 from desktop.ui.editors.forms import (
     FieldNote,
@@ -31,6 +32,7 @@ from desktop.ui.editors.forms import (
     collect_params,
     id_note,
     id_problem,
+    params_note,
     parse_bool,
     parse_int,
     parse_number,
@@ -56,8 +58,9 @@ ZONE = ProvisionFields(
     id="demilitarised-zone", title="Demilitarised zone", category="territory",
     kind="mechanism", by=("ukraine",), to=("russia",),
     text="A zone {width} km wide, policed by {police}.",
-    params=(ParamRow("width", "int", "10", "0", "100", "", "km"),
-            ParamRow("police", "choice", "joint", "", "", "international, ukrainian, joint")),
+    params=(ParamRow("width", "int", "10", "0", "100", unit="km"),
+            ParamRow("police", "choice", "joint",
+                     choices=(("international", ""), ("ukrainian", ""), ("joint", "")))),
 )
 
 
@@ -184,12 +187,90 @@ def test_collect_params_reads_every_type() -> None:
     ]
 
 
+def test_collect_params_reads_the_words_of_version_2() -> None:
+    params, errors = collect_params((
+        ParamRow("personnel", "int", "600,000", "0", step="50,000", unit="personnel",
+                 label=" Army personnel "),
+        ParamRow("share", "number", "2.5", step="0.25", label="", true_label="ignored"),
+        ParamRow("guard", "choice", "joint", label="Who guards it", choices=(
+            (" russian-national-guard ", " Russian National Guard "), ("", ""),
+            ("joint", ""), ("", ""))),
+        ParamRow("linked", "bool", "no", true_label=" is tied ", false_label="",
+                 choices=(("x", "X"),), step="3"),
+    ))
+    assert errors == []
+    assert params == [
+        {"name": "personnel", "type": "int", "label": "Army personnel", "default": 600000,
+         "min": 0, "step": 50000, "unit": "personnel"},
+        {"name": "share", "type": "number", "default": 2.5, "step": 0.25},
+        {"name": "guard", "type": "choice", "label": "Who guards it", "default": "joint",
+         "choices": [{"id": "russian-national-guard", "label": "Russian National Guard"},
+                     "joint"]},
+        {"name": "linked", "type": "bool", "default": False, "true_label": "is tied"},
+    ]
+
+
+def test_build_provision_keeps_every_word() -> None:
+    fields = ProvisionFields(**{**ZONE.__dict__,
+                                "text": "{width} {police} {share} {tied}", "params": (
+        ParamRow("width", "int", "10", "0", "100", unit="km", label="Zone width", step="5"),
+        ParamRow("police", "choice", "joint", label="Policing",
+                 choices=(("international", "International police"), ("joint", ""))),
+        ParamRow("share", "number", "0.5", step="0.1"),
+        ParamRow("tied", "bool", "true", true_label="is tied", false_label="is not tied"))})
+    built = build_provision(fields)
+    assert isinstance(built, Provision)
+    assert built.params == (
+        IntParam(name="width", type="int", label="Zone width", default=10, min=0, max=100,
+                 step=5, unit="km"),
+        ChoiceParam(name="police", type="choice", label="Policing", default="joint",
+                    choices=(Choice(id="international", label="International police"),
+                             Choice(id="joint"))),
+        NumberParam(name="share", type="number", default=0.5, step=0.1),
+        BoolParam(name="tied", type="bool", default=True, true_label="is tied",
+                  false_label="is not tied"),
+    )
+    assert clause_text(built) == "10 km joint 0.5 is tied"
+
+
+def test_a_step_of_zero_is_refused_in_the_params_words() -> None:
+    _params, errors = collect_params((ParamRow("n", "int", "1", step="0"),))
+    assert errors == ["param 1 (n): the step must be a whole number above 0 or left empty, "
+                      "not “0”."]
+
+
+def test_choices_without_labels_give_a_note_not_a_problem(mini: Scenario) -> None:
+    guard = ParamRow("guard", "choice", "joint", choices=(
+        ("russian-national-guard", ""), ("un_mission", ""), ("joint", "Joint patrols"),
+        ("ukrainian-police", ""), ("", "")))
+    fields = ProvisionFields(**{**ZONE.__dict__, "text": "{width} {police} {guard}",
+                                "params": (*ZONE.params, guard)})
+    check = check_provision(fields, set(mini.provision_index), mini, None)
+    assert check.problems == ()
+    assert check.notes["params"] == FieldNote("note", "\n".join((
+        "⚠ param 2 (police): 3 choices have no label; readers will see “international”, "
+        "“ukrainian” and 1 more.",
+        "⚠ param 3 (guard): 3 choices have no label; readers will see “russian national "
+        "guard”, “un mission” and 1 more.")))
+    one = ParamRow("p", "choice", "a", choices=(("a-b", ""), ("c", "C")))
+    two = ParamRow("q", "choice", "a", choices=(("a", ""), ("b", "")))
+    assert params_note((one, two)).text == (
+        "⚠ param 1 (p): 1 choice has no label; readers will see “a b”.\n"
+        "⚠ param 2 (q): 2 choices have no label; readers will see “a” and “b”.")
+    labelled = ParamRow("p", "choice", "a", choices=(("a", "A"),))
+    assert params_note((labelled, ZONE.params[0])) == FieldNote("ok", "", shown=False)
+    assert isinstance(build_provision(fields), Provision)  # saved all the same
+
+
 def test_collect_params_says_what_is_wrong_with_each_row() -> None:
     _params, errors = collect_params((
         ParamRow("", "int", "abc"),
         ParamRow("2nd", "number", "1", "low"),
         ParamRow("flag", "bool", "perhaps"),
-        ParamRow("pick", "choice", "a", choices=" , "),
+        ParamRow("pick", "choice", "a", choices=((" ", ""), ("", " "))),
+        ParamRow("n", "int", "1", step="-5"),
+        ParamRow("x", "number", "1", step="fast"),
+        ParamRow("c", "choice", "a", choices=(("a", ""), ("", "Bee"))),
     ))
     assert errors == [
         "param 1: give it a name.",
@@ -197,7 +278,10 @@ def test_collect_params_says_what_is_wrong_with_each_row() -> None:
         "param 2 (2nd): a name is letters, digits and _, and does not start with a digit.",
         "param 2 (2nd): min must be a number or left empty, not “low”.",
         "param 3 (flag): the default must be true or false, not “perhaps”.",
-        "param 4 (pick): list its choices, separated by commas.",
+        "param 4 (pick): give it at least one choice (an id, and a label if you like).",
+        "param 5 (n): the step must be a whole number above 0 or left empty, not “-5”.",
+        "param 6 (x): the step must be a number above 0 or left empty, not “fast”.",
+        "param 7 (c): choice 2 (“Bee”) has a label but no id.",
     ]
 
 

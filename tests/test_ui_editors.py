@@ -16,15 +16,18 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import ChoiceParam, IntParam, Provision, Scenario
+from desktop.domain import BoolParam, ChoiceParam, IntParam, Provision, Scenario
+from desktop.domain.interchange import scenario_from_dict
 from desktop.domain.params import Choice
 from desktop.domain.rules import check_rule
 from desktop.ui.commands import Editor
@@ -38,6 +41,7 @@ from desktop.ui.editors import (
     parse_number,
 )
 from desktop.ui.files import QtPrompter
+from desktop.ui.inspector import ClauseInspector, NumberBox
 from desktop.ui.workspace import Workspace
 from desktop.wording import clause_text, rule_error_text
 from tests.test_ui_mainwindow import FakePrompter
@@ -383,8 +387,25 @@ def fill_new_provision(qtbot: QtBot, dialog: ProvisionDialog) -> None:
     row = dialog.add_param()
     dialog.set_param_cell(row, dialog.COL_NAME, "police")
     dialog.set_param_type(row, "choice")
-    dialog.set_param_cell(row, dialog.COL_CHOICES, "international, ukrainian, joint")
+    for choice in ("international", "ukrainian", "joint"):
+        type_choice(dialog, choice)
     dialog.set_param_cell(row, dialog.COL_DEFAULT, "joint")
+
+
+def type_choice(dialog: ProvisionDialog, choice_id: str, label: str = "") -> None:
+    """Type a choice into the empty last line of the selected param's choices, as a user
+    would (each cell committed on its own)."""
+    last = dialog.choices_table.rowCount() - 1
+    assert dialog.choice_item(last, dialog.CHOICE_ID).text() == ""
+    dialog.choice_item(last, dialog.CHOICE_ID).setText(choice_id)
+    if label:
+        dialog.choice_item(last, dialog.CHOICE_LABEL).setText(label)
+
+
+def shown_choices(dialog: ProvisionDialog) -> list[tuple[str, str]]:
+    table = dialog.choices_table
+    return [(dialog.choice_item(r, dialog.CHOICE_ID).text(),
+             dialog.choice_item(r, dialog.CHOICE_LABEL).text()) for r in range(table.rowCount())]
 
 
 def test_create_a_provision_with_int_and_choice_params(qtbot: QtBot, ws: Workspace,
@@ -474,6 +495,164 @@ def test_changing_a_param_type_resets_cells_that_no_longer_apply(
     dialog.params_table.setCurrentCell(1, 0)
     dialog.remove_param_button.click()
     assert dialog.params_table.rowCount() == 1
+
+
+def test_labels_steps_and_choice_labels_land_in_the_scenario(
+        qtbot: QtBot, ws: Workspace, editing: LibraryEditing) -> None:
+    before = ws.scenario
+    dialog = open_provision(editing, "guarantee")
+    dialog.tabs.setCurrentIndex(dialog.PARAMS_TAB)
+    dialog.set_param_cell(0, dialog.COL_LABEL, "Duration")
+    dialog.set_param_cell(0, dialog.COL_STEP, "5")
+    dialog.set_param_cell(0, dialog.COL_UNIT, "years")
+    dialog.select_param(1)
+    assert dialog.details.currentIndex() == dialog.DETAILS_CHOICES
+    assert dialog.details_title.text() == "Choices of “form”"
+    assert shown_choices(dialog) == [("political", ""), ("binding", ""), ("", "")]
+    dialog.choice_item(1, dialog.CHOICE_LABEL).setText("a binding treaty")
+    type_choice(dialog, "informal", "an informal understanding")
+    assert shown_choices(dialog)[-2:] == [("informal", "an informal understanding"), ("", "")]
+    dialog.set_param_cell(1, dialog.COL_LABEL, "Form of the guarantee")
+    dialog.ok_button.click()
+
+    assert not dialog.isVisible()
+    guarantee = ws.scenario.provision("guarantee")
+    assert guarantee.params == (
+        IntParam(name="years", type="int", label="Duration", default=15, min=1, max=100,
+                 step=5, unit="years"),
+        ChoiceParam(name="form", type="choice", label="Form of the guarantee", default="binding",
+                    choices=(Choice(id="political"), Choice(id="binding",
+                                                             label="a binding treaty"),
+                             Choice(id="informal", label="an informal understanding"))),
+    )
+    assert clause_text(guarantee) == "A guarantee for 15 years, form a binding treaty."
+    assert ws.undo_stack.count() == 1
+    ws.undo_stack.undo()
+    assert ws.scenario == before
+    ws.undo_stack.redo()
+    assert ws.scenario.provision("guarantee") == guarantee
+
+    # The dialog shows what it saved.
+    again = open_provision(editing, "guarantee")
+    assert again.param_item(0, again.COL_LABEL).text() == "Duration"
+    assert again.param_item(0, again.COL_STEP).text() == "5"
+    again.select_param(1)
+    assert shown_choices(again) == [("political", ""), ("binding", "a binding treaty"),
+                                    ("informal", "an informal understanding"), ("", "")]
+
+
+def test_a_bool_param_gets_its_words(qtbot: QtBot, ws: Workspace,
+                                     editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "neutral")
+    dialog.tabs.setCurrentIndex(dialog.PARAMS_TAB)
+    dialog.text_edit.setPlainText("Ukraine {neutral}.")
+    row = dialog.add_param()
+    dialog.set_param_cell(row, dialog.COL_NAME, "neutral")
+    dialog.set_param_type(row, "bool")
+    assert dialog.details.currentIndex() == dialog.DETAILS_WORDS
+    assert dialog.details_title.text() == "Words for “neutral”"
+    qtbot.keyClicks(dialog.true_edit, "is neutral")
+    qtbot.keyClicks(dialog.false_edit, "may join alliances")
+    dialog.set_param_cell(row, dialog.COL_DEFAULT, "true")
+    dialog.ok_button.click()
+    assert not dialog.isVisible(), dialog.error_label.text()
+    neutral = ws.scenario.provision("neutral")
+    assert neutral.params == (BoolParam(name="neutral", type="bool", default=True,
+                                        true_label="is neutral",
+                                        false_label="may join alliances"),)
+    assert clause_text(neutral) == "Ukraine is neutral."
+    assert clause_text(neutral, {"neutral": False}) == "Ukraine may join alliances."
+
+
+def test_each_param_keeps_its_own_details(qtbot: QtBot, editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "guarantee")
+    dialog.tabs.setCurrentIndex(dialog.PARAMS_TAB)
+    row = dialog.add_param()
+    dialog.set_param_cell(row, dialog.COL_NAME, "monitor")
+    dialog.set_param_type(row, "choice")
+    assert shown_choices(dialog) == [("", "")]
+    type_choice(dialog, "osce", "the OSCE")
+    dialog.select_param(1)
+    assert shown_choices(dialog) == [("political", ""), ("binding", ""), ("", "")]
+    dialog.select_param(0)
+    assert dialog.details.currentIndex() == dialog.DETAILS_NONE
+    dialog.select_param(row)
+    assert shown_choices(dialog) == [("osce", "the OSCE"), ("", "")]
+    # Another type drops the choices, as it empties the cells that no longer apply.
+    dialog.set_param_type(row, "bool")
+    dialog.set_param_type(row, "choice")
+    assert shown_choices(dialog) == [("", "")]
+    assert dialog.param_details(row).choices == []
+
+
+def test_choices_are_added_and_removed_from_the_keyboard(
+        qtbot: QtBot, editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "guarantee")
+    dialog.tabs.setCurrentIndex(dialog.PARAMS_TAB)
+    dialog.select_param(1)
+    table = dialog.choices_table
+    assert not dialog.remove_choice_button.isEnabled()
+    dialog.add_choice_button.click()
+    assert (table.currentRow(), table.currentColumn()) == (2, dialog.CHOICE_ID)
+    assert table.state() == table.State.EditingState
+
+    def keys(text: str, key: Qt.Key) -> None:
+        editor = table.focusWidget()
+        assert isinstance(editor, QLineEdit)  # the cell's editor
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, key)
+
+    keys("informal", Qt.Key.Key_Tab)  # on to its label, still typing
+    assert (table.currentRow(), table.currentColumn()) == (2, dialog.CHOICE_LABEL)
+    keys("Informal", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # Qt commits queued
+    assert shown_choices(dialog) == [("political", ""), ("binding", ""),
+                                     ("informal", "Informal"), ("", "")]
+    table.setCurrentCell(0, dialog.CHOICE_ID)
+    assert dialog.remove_choice_button.isEnabled()
+    dialog.remove_choice_button.click()
+    assert dialog.param_details(1).choices == [("binding", ""), ("informal", "Informal")]
+    table.setCurrentCell(2, dialog.CHOICE_ID)  # the empty last line is no choice to remove
+    assert not dialog.remove_choice_button.isEnabled()
+
+
+def test_choices_without_labels_give_a_note_not_a_refusal(
+        qtbot: QtBot, ws: Workspace, editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "guarantee")
+    dialog.tabs.setCurrentIndex(dialog.PARAMS_TAB)
+    assert dialog.params_status.isVisibleTo(dialog)
+    assert dialog.params_status.text() == (
+        "⚠ param 2 (form): 2 choices have no label; readers will see “political” and "
+        "“binding”.")
+    assert dialog.ok_button.isEnabled()
+    dialog.select_param(1)
+    assert dialog.choice_item(0, dialog.CHOICE_LABEL).toolTip() == (
+        "Readers will see “political”")
+    dialog.choice_item(0, dialog.CHOICE_LABEL).setText("Political assurances")
+    assert dialog.params_status.text() == (
+        "⚠ param 2 (form): 1 choice has no label; readers will see “binding”.")
+    assert dialog.choice_item(0, dialog.CHOICE_LABEL).toolTip() == ""
+    dialog.choice_item(1, dialog.CHOICE_LABEL).setText("A binding treaty")
+    assert not dialog.params_status.isVisibleTo(dialog)
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    form = ws.scenario.provision("guarantee").param("form")
+    assert isinstance(form, ChoiceParam)
+    assert [c.label for c in form.choices] == ["Political assurances", "A binding treaty"]
+
+
+def test_a_bad_step_keeps_the_dialog_open(qtbot: QtBot, ws: Workspace,
+                                          editing: LibraryEditing) -> None:
+    dialog = open_provision(editing, "guarantee")
+    dialog.set_param_cell(0, dialog.COL_STEP, "0")
+    dialog.tabs.setCurrentIndex(0)
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == (
+        "Not saved: param 1 (years): the step must be a whole number above 0 or left empty, "
+        "not “0”.")
+    assert dialog.tabs.currentIndex() == dialog.PARAMS_TAB
+    assert ws.undo_stack.count() == 0
 
 
 @pytest.mark.parametrize(
@@ -924,3 +1103,36 @@ def test_a_title_its_rule_no_longer_agrees_with_is_warned_not_refused(
     red.title_edit.setText("Army of at least 600,000")  # the title follows the rule
     assert red.title_status.isHidden()
     assert dialog.ok_button.isEnabled()
+
+
+# --------------------------------------------------------------------------- the step in use
+
+
+def test_the_clause_inspector_steps_by_a_params_step(mini: Scenario, qtbot: QtBot) -> None:
+    data = mini.model_dump(mode="json")
+    data["provisions"][1]["params"][0]["step"] = 5  # withdrawal.km
+    data["provisions"][1]["params"].append(
+        {"name": "ratio", "type": "number", "min": 0, "max": 1, "default": 0.5, "step": 0.1})
+    ws = Workspace(scenario_from_dict(data))
+    inspector = ClauseInspector(ws, Editor(ws))
+    qtbot.addWidget(inspector)
+    inspector.show_clause("withdrawal")
+    km = inspector.editor_for("km")
+    assert isinstance(km, QSpinBox)
+    assert km.singleStep() == 5
+    start = km.value()
+    qtbot.keyClick(km, Qt.Key.Key_Up)
+    assert ws.draft is not None
+    assert ws.draft.clauses[1].values["km"] == start + 5
+    ratio = inspector.editor_for("ratio")
+    assert isinstance(ratio, NumberBox)
+    ratio.stepBy(1)
+    assert ws.draft.clauses[1].values["ratio"] == 0.6  # decimal steps: not 0.6000000000000001
+    ratio.stepBy(-3)
+    assert ws.draft.clauses[1].values["ratio"] == 0.3
+    ratio.stepBy(10)
+    assert ws.draft.clauses[1].values["ratio"] == 1  # within the bounds
+    inspector.show_clause("army-cap")  # no step: by one, as before
+    personnel = inspector.editor_for("personnel")
+    assert isinstance(personnel, QSpinBox)
+    assert personnel.singleStep() == 1

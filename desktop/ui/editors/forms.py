@@ -24,6 +24,7 @@ from desktop.domain.model import ID_PATTERN, PARAM_PATTERN, RESERVED_WORDS
 from desktop.domain.rules import Compare, Count, InList, Lit, RuleError, parse, walk
 from desktop.wording.numbers import count
 from desktop.wording.rules import rule_error_text
+from desktop.wording.values import derived_label
 
 ID_HELP = (
     "An id is how rules and files refer to this item. It is letters, digits and _ in words "
@@ -190,66 +191,134 @@ def suggested_id(source: str, taken: Collection[str]) -> str:
 # --------------------------------------------------------------------------- provisions
 
 
+#: One line of a choice param's choices table: its id and its label ("" for none), as typed.
+ChoiceRow = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class ParamRow:
-    """One row of the params table, as typed (cells are stripped when read)."""
+    """One row of the params table with the details of its type, as typed (text is stripped
+    when read). ``choices`` are the lines of a choice param's choices table; ``true_label``
+    and ``false_label`` a bool param's words. Fields its type has no use for are ignored."""
 
     name: str = ""
     type: str = "int"
     default: str = ""
     min: str = ""
     max: str = ""
-    choices: str = ""
+    choices: tuple[ChoiceRow, ...] = ()
     unit: str = ""
+    label: str = ""
+    step: str = ""
+    true_label: str = ""
+    false_label: str = ""
+
+    def where(self, n: int) -> str:
+        """How messages name the ``n``-th row (from 0): "param 2 (police)"."""
+        name = self.name.strip()
+        return f"param {n + 1}" + (f" ({name})" if name else "")
 
 
-# One check per field of a param row, reported together.
-def collect_params(rows: Sequence[ParamRow]) -> tuple[list[dict[str, Any]], list[str]]:  # noqa: C901
-    """The params as the model reads them, and what is wrong with the typed text."""
+def _words(data: dict[str, Any], key: str, text: str) -> None:
+    """Set ``data[key]`` to the stripped ``text``, unless it is blank (then: not set)."""
+    if text.strip():
+        data[key] = text.strip()
+
+
+def _collect_numeric(row: ParamRow, where: str, data: dict[str, Any], errors: list[str]) -> None:
+    parse = parse_int if row.type == "int" else parse_number
+    what = "a whole number" if row.type == "int" else "a number"
+    default_text = row.default.strip()
+    value = parse(default_text)
+    if value is None:
+        errors.append(f"{where}: the default must be {what}, not “{default_text}”.")
+    data["default"] = value
+    for key, raw in (("min", row.min), ("max", row.max), ("step", row.step)):
+        text = raw.strip()
+        if not text:
+            continue
+        number = parse(text)
+        if key == "step" and (number is None or number <= 0):
+            errors.append(f"{where}: the step must be {what} above 0 or left empty, "
+                          f"not “{text}”.")
+        elif number is None:
+            errors.append(f"{where}: {key} must be {what} or left empty, not “{text}”.")
+        data[key] = number
+
+
+def _collect_choices(row: ParamRow, where: str, data: dict[str, Any], errors: list[str]) -> None:
+    """Blank lines are skipped; a choice without a label is written as its bare id."""
+    choices: list[str | dict[str, str]] = []
+    for k, (raw_id, raw_label) in enumerate(row.choices, start=1):
+        cid, label = raw_id.strip(), raw_label.strip()
+        if not cid and label:
+            errors.append(f"{where}: choice {k} (“{label}”) has a label but no id.")
+        elif cid:
+            choices.append({"id": cid, "label": label} if label else cid)
+    if not choices:
+        errors.append(f"{where}: give it at least one choice (an id, and a label if you like).")
+    data["choices"] = choices
+    data["default"] = row.default.strip()
+
+
+def collect_params(rows: Sequence[ParamRow]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The params as the model reads them, and what is wrong with the typed text (one check
+    per field of a row, all reported together)."""
     params: list[dict[str, Any]] = []
     errors: list[str] = []
     for n, row in enumerate(rows):
         name = row.name.strip()
-        kind = row.type
-        where = f"param {n + 1}" + (f" ({name})" if name else "")
-        data: dict[str, Any] = {"name": name, "type": kind}
+        where = row.where(n)
+        data: dict[str, Any] = {"name": name, "type": row.type}
         if not name:
             errors.append(f"{where}: give it a name.")
         elif not _PARAM_RE.fullmatch(name):
             errors.append(f"{where}: a name is letters, digits and _, and does not start "
                           "with a digit.")
-        default_text = row.default.strip()
-        if kind in ("int", "number"):
-            parse = parse_int if kind == "int" else parse_number
-            what = "a whole number" if kind == "int" else "a number"
-            value = parse(default_text)
-            if value is None:
-                errors.append(f"{where}: the default must be {what}, not “{default_text}”.")
-            data["default"] = value
-            for key, raw in (("min", row.min), ("max", row.max)):
-                bound_text = raw.strip()
-                if bound_text:
-                    bound = parse(bound_text)
-                    if bound is None:
-                        errors.append(f"{where}: {key} must be {what} or left empty, "
-                                      f"not “{bound_text}”.")
-                    data[key] = bound
-        elif kind == "bool":
+        _words(data, "label", row.label)
+        if row.type in ("int", "number"):
+            _collect_numeric(row, where, data, errors)
+        elif row.type == "bool":
+            default_text = row.default.strip()
             flag = parse_bool(default_text)
             if flag is None:
                 errors.append(f"{where}: the default must be true or false, "
                               f"not “{default_text}”.")
             data["default"] = flag
+            _words(data, "true_label", row.true_label)
+            _words(data, "false_label", row.false_label)
         else:
-            data["choices"] = [c.strip() for c in row.choices.strip().split(",") if c.strip()]
-            if not data["choices"]:
-                errors.append(f"{where}: list its choices, separated by commas.")
-            data["default"] = default_text
-        unit = row.unit.strip()
-        if unit:
-            data["unit"] = unit
+            _collect_choices(row, where, data, errors)
+        _words(data, "unit", row.unit)
         params.append(data)
     return params, errors
+
+
+def unlabelled_choices_note(row: ParamRow, n: int) -> str | None:
+    """A warning (never a problem: the user may save) for a choice param whose choices have
+    no label: readers see words made from their ids, which the note quotes. None when every
+    choice has a label (or the row is not a choice param)."""
+    if row.type != "choice":
+        return None
+    bare = [cid.strip() for cid, label in row.choices if cid.strip() and not label.strip()]
+    if not bare:
+        return None
+    shown = [f"“{derived_label(cid)}”" for cid in bare[:2]]
+    if len(bare) > 2:
+        seen = f"{shown[0]}, {shown[1]} and {len(bare) - 2} more"
+    else:
+        seen = " and ".join(shown)
+    verb = "has" if len(bare) == 1 else "have"
+    return (f"⚠ {row.where(n)}: {count(len(bare), 'choice')} {verb} no label; "
+            f"readers will see {seen}.")
+
+
+def params_note(rows: Sequence[ParamRow]) -> FieldNote:
+    """The note under the params table: every param's warning, one per line."""
+    notes = [note for n, row in enumerate(rows) if (note := unlabelled_choices_note(row, n))]
+    if not notes:
+        return FieldNote("ok", "", shown=False)
+    return FieldNote("note", "\n".join(notes))
 
 
 @dataclass(frozen=True)
@@ -270,7 +339,8 @@ class ProvisionFields:
 
 def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: Scenario,
                     original_id: str | None) -> FormCheck:
-    """What keeps the provision dialog's OK disabled, and the notes by its id and category.
+    """What keeps the provision dialog's OK disabled, and the notes by its id, its category
+    and its params (choices without labels: a warning, never a problem).
 
     ``taken`` are the other provisions' ids; ``original_id`` is the id of the provision being
     edited (None for a new one): renaming it is refused while rules name it, which the id's
@@ -300,7 +370,8 @@ def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: S
         problems.append("Write the clause text (on the Text and params tab).")
     category_status = (FieldNote("error", cat_err, invalid=True) if cat_err is not None
                        else FieldNote("ok", "", shown=False))
-    return FormCheck(tuple(problems), {"id": id_status, "category": category_status})
+    return FormCheck(tuple(problems), {"id": id_status, "category": category_status,
+                                       "params": params_note(fields.params)})
 
 
 def build_provision(fields: ProvisionFields) -> Provision | Refused:

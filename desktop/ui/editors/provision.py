@@ -3,9 +3,17 @@
 Its title, id, category and text are checked as the user types (:func:`forms.check_provision`);
 the params table and the rest are checked on OK (:func:`forms.build_provision`), and the dialog
 stays open showing what is wrong, with the params' tab brought forward when that is where.
+
+The params table holds what every param has (name, type, label, default, bounds, step, unit);
+below it, the details of the selected param's type: a choice param's choices as a two-column
+table (id, label) that always ends in an empty line to type a new choice into, a bool param's
+words for yes and no. Choices without labels get a warning note (readers see words made from
+their ids), never a refusal.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -24,12 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import Provision, Scenario
+from desktop.domain import BoolParam, ChoiceParam, Provision, Scenario
 from desktop.domain.model import KINDS, MAX_TITLE, ParamSpec
 from desktop.ui.editors.base import Commit, EditorDialog
 from desktop.ui.editors.forms import (
     ID_HELP,
     PARAM_TYPES,
+    ChoiceRow,
     FormCheck,
     ParamRow,
     ProvisionFields,
@@ -49,12 +59,38 @@ from desktop.ui.editors.widgets import (
 )
 from desktop.ui.files import Prompter
 from desktop.wording.labels import KIND_LABELS, PARAM_TYPE_LABELS
+from desktop.wording.values import derived_label
+
+#: The longest label, choice label or word a param may have (the domain's limit).
+MAX_LABEL = 200
+
+
+@dataclass
+class ParamDetails:
+    """What a param row holds beyond its cells: a choice param's choices (id, label; "" for
+    none) and a bool param's words, as typed."""
+
+    choices: list[ChoiceRow] = field(default_factory=list)
+    true_label: str = ""
+    false_label: str = ""
+
+    @classmethod
+    def of(cls, spec: ParamSpec | None) -> ParamDetails:
+        if isinstance(spec, ChoiceParam):
+            return cls(choices=[(c.id, c.label or "") for c in spec.choices])
+        if isinstance(spec, BoolParam):
+            return cls(true_label=spec.true_label or "", false_label=spec.false_label or "")
+        return cls()
 
 
 class ProvisionDialog(EditorDialog[Provision]):
     """Edit a provision (``provision`` given) or create one (``provision=None``)."""
 
-    COL_NAME, COL_TYPE, COL_DEFAULT, COL_MIN, COL_MAX, COL_CHOICES, COL_UNIT = range(7)
+    (COL_NAME, COL_TYPE, COL_LABEL, COL_DEFAULT, COL_MIN, COL_MAX, COL_STEP,
+     COL_UNIT) = range(8)
+    CHOICE_ID, CHOICE_LABEL = range(2)
+    #: The pages of the details under the params table.
+    DETAILS_NONE, DETAILS_CHOICES, DETAILS_WORDS = range(3)
     PARAMS_TAB = 1
 
     def __init__(self, scenario: Scenario, provision: Provision | None = None,
@@ -66,6 +102,8 @@ class ProvisionDialog(EditorDialog[Provision]):
                          prompter)
         self.setObjectName("ProvisionDialog")
         self._scenario = scenario
+        self._details: list[ParamDetails] = []  # one per row of the params table
+        self._shown_row = -1  # the row whose details are shown
         self._taken = {p.id for p in scenario.provisions
                        if provision is None or p.id != provision.id}
         if provision is not None:
@@ -80,19 +118,22 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.tabs.addTab(self._exclusions_tab(), "&Exclusions")
         self.layout_.addWidget(self.tabs, 1)
         self.finish_layout()
-        self.setMinimumSize(640, 500)
-        self.resize(720, 560)
+        self.setMinimumSize(680, 560)
+        self.resize(780, 660)
         self.note_field("id", self.id_edit, self.id_status)
         self.note_field("category", self.category_combo, self.category_status)
+        self.note_field("params", self.params_table, self.params_status)
 
         if provision is not None:
             self._load(provision)
         else:
             self.kind_combo.setCurrentIndex(0)
+        self._show_details(self.params_table.currentRow())
         self.follow_with_id(self.title_edit, self.id_edit, self._taken)
         for signal in (self.id_edit.textChanged, self.title_edit.textChanged,
                        self.category_combo.editTextChanged, self.text_edit.textChanged):
             signal.connect(self.revalidate)
+        self.params_table.itemChanged.connect(self._param_cell_edited)
         self.revalidate()
         self.title_edit.setFocus()
 
@@ -184,27 +225,41 @@ class ProvisionDialog(EditorDialog[Provision]):
         set_state(hint, "note", hint.text())
 
         params_label = QLabel("P&arams:", page)
-        self.params_table = QTableWidget(0, 7, page)
+        self.params_table = QTableWidget(0, 8, page)
         self.params_table.setObjectName("ProvisionParams")
         params_label.setBuddy(self.params_table)
         self.params_table.setHorizontalHeaderLabels(
-            ["Name", "Type", "Default", "Min", "Max", "Choices", "Unit"])
-        choices_header = self.params_table.horizontalHeaderItem(self.COL_CHOICES)
-        assert choices_header is not None
-        choices_header.setToolTip("For a choice param: its choices, separated by commas")
+            ["Name", "Type", "Label", "Default", "Min", "Max", "Step", "Unit"])
+        for col, tip in (
+                (self.COL_NAME, "What rules and the text's {placeholders} call it: letters, "
+                                "digits and _ (not 'phase')"),
+                (self.COL_LABEL, "What a person calls it, e.g. Army personnel; left empty, "
+                                 "words made from its name"),
+                (self.COL_MIN, "Optional lowest value (integers and numbers)"),
+                (self.COL_MAX, "Optional highest value (integers and numbers)"),
+                (self.COL_STEP, "Optional spacing of its salient values, e.g. 50,000: the "
+                                "clause inspector's arrows step by it (integers and numbers)"),
+                (self.COL_UNIT, "e.g. personnel, years, %, USD; written beside the value")):
+            header_item = self.params_table.horizontalHeaderItem(col)
+            assert header_item is not None
+            header_item.setToolTip(tip)
         self.params_table.verticalHeader().setVisible(False)
         self.params_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.params_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.params_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(self.COL_CHOICES, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((self.COL_NAME, 110), (self.COL_TYPE, 96), (self.COL_DEFAULT, 90),
-                           (self.COL_MIN, 70), (self.COL_MAX, 80), (self.COL_UNIT, 80)):
+        header.setSectionResizeMode(self.COL_LABEL, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((self.COL_NAME, 110), (self.COL_TYPE, 96), (self.COL_DEFAULT, 80),
+                           (self.COL_MIN, 60), (self.COL_MAX, 70), (self.COL_STEP, 60),
+                           (self.COL_UNIT, 70)):
             header.resizeSection(col, width)
         self.params_table.setToolTip(
-            "Params are the values a draft can set for this provision. Name: letters, digits "
-            "and _ (not 'phase'). Min and max are optional bounds for integers and numbers; "
-            "choices are required for a choice param and are separated by commas.")
+            "Params are the values a draft can set for this provision. Min, max and step are "
+            "optional, for integers and numbers. A choice param's choices and a yes/no param's "
+            "words are edited below the table.")
+        self.params_table.currentCellChanged.connect(
+            lambda row, _col, _prev_row, _prev_col: self._show_details(row))
+        self.params_status = plain_label("", page, name="ProvisionParamsStatus")
 
         self.add_param_button = QPushButton("Add param", page)
         self.add_param_button.setObjectName("AddParam")
@@ -218,15 +273,103 @@ class ProvisionDialog(EditorDialog[Provision]):
         buttons.addWidget(self.add_param_button)
         buttons.addWidget(self.remove_param_button)
         buttons.addStretch(1)
+        details = self._details_panel(page)
+        rows = self.params_table.verticalHeader().defaultSectionSize()
+        self.params_table.setMinimumHeight(self.params_table.horizontalHeader().sizeHint()
+                                           .height() + 4 * rows + 4)
         layout.addWidget(text_label)
-        layout.addWidget(self.text_edit, 2)
+        layout.addWidget(self.text_edit, 1)
         layout.addWidget(hint)
         layout.addSpacing(6)
         layout.addWidget(params_label)
         layout.addWidget(self.params_table, 3)
+        layout.addWidget(self.params_status)
         layout.addLayout(buttons)
+        layout.addWidget(details, 2)
         self._update_param_buttons()
         return page
+
+    def _details_panel(self, page: QWidget) -> QWidget:
+        """Under the params table: the selected param's choices, or its words for yes/no."""
+        panel = QWidget(page)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 4, 0, 0)
+        self.details_title = plain_label("", panel, name="ParamDetailsTitle")
+        font = self.details_title.font()
+        font.setBold(True)
+        self.details_title.setFont(font)
+        self.details = QStackedWidget(panel)
+        self.details.setObjectName("ParamDetails")
+
+        self.details_hint = plain_label("", self.details, name="ParamDetailsHint")
+        self.details_hint.setAlignment(Qt.AlignmentFlag.AlignTop)
+        set_state(self.details_hint, "note", "")
+        self.details.insertWidget(self.DETAILS_NONE, self.details_hint)
+        self.details.insertWidget(self.DETAILS_CHOICES, self._choices_page())
+        self.details.insertWidget(self.DETAILS_WORDS, self._words_page())
+        box.addWidget(self.details_title)
+        box.addWidget(self.details, 1)
+        return panel
+
+    def _choices_page(self) -> QWidget:
+        choices_page = QWidget(self.details)
+        choices_box = QVBoxLayout(choices_page)
+        choices_box.setContentsMargins(0, 0, 0, 0)
+        choices_label = QLabel("C&hoices (the last line adds one):", choices_page)
+        self.choices_table = QTableWidget(0, 2, choices_page)
+        self.choices_table.setObjectName("ParamChoices")
+        self.choices_table.setAccessibleName("Choices")
+        choices_label.setBuddy(self.choices_table)
+        self.choices_table.setHorizontalHeaderLabels(["Id", "Label"])
+        for col, tip in (
+                (self.CHOICE_ID, "What rules and drafts use, e.g. russian-national-guard"),
+                (self.CHOICE_LABEL, "What readers see, e.g. Russian National Guard; left "
+                                    "empty, words made from the id")):
+            header_item = self.choices_table.horizontalHeaderItem(col)
+            assert header_item is not None
+            header_item.setToolTip(tip)
+        self.choices_table.verticalHeader().setVisible(False)
+        self.choices_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.choices_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.choices_table.itemChanged.connect(self._choices_edited)
+        self.choices_table.itemSelectionChanged.connect(self._update_choice_buttons)
+        self.add_choice_button = QPushButton("Add choice", choices_page)
+        self.add_choice_button.setObjectName("AddChoice")
+        self.remove_choice_button = QPushButton("Remove choice", choices_page)
+        self.remove_choice_button.setObjectName("RemoveChoice")
+        self.add_choice_button.clicked.connect(self.add_choice)
+        self.remove_choice_button.clicked.connect(self.remove_choice)
+        choice_buttons = QHBoxLayout()
+        choice_buttons.addWidget(self.add_choice_button)
+        choice_buttons.addWidget(self.remove_choice_button)
+        choice_buttons.addStretch(1)
+        choices_box.addWidget(choices_label)
+        choices_box.addWidget(self.choices_table, 1)
+        choices_box.addLayout(choice_buttons)
+        return choices_page
+
+    def _words_page(self) -> QWidget:
+        words_page = QWidget(self.details)
+        words = QFormLayout(words_page)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.true_edit = QLineEdit(words_page)
+        self.true_edit.setObjectName("ParamTrueLabel")
+        self.true_edit.setPlaceholderText("yes — e.g. is tied to the monitoring mechanism")
+        self.false_edit = QLineEdit(words_page)
+        self.false_edit.setObjectName("ParamFalseLabel")
+        self.false_edit.setPlaceholderText("no — e.g. is not tied to the monitoring mechanism")
+        for edit in (self.true_edit, self.false_edit):
+            edit.setMaxLength(MAX_LABEL)
+            edit.textChanged.connect(self._words_edited)
+        words_intro = plain_label("How each value reads in the clause text and briefings; "
+                                  "left empty, “yes” and “no”.", words_page)
+        set_state(words_intro, "note", words_intro.text())
+        words.addRow(words_intro)
+        words.addRow("Words for &yes:", self.true_edit)
+        words.addRow("Words for &no:", self.false_edit)
+        return words_page
 
     def _exclusions_tab(self) -> QWidget:
         page = QWidget(self)
@@ -278,47 +421,56 @@ class ProvisionDialog(EditorDialog[Provision]):
         """Append a param row (filled from ``spec``, or a new integer param) and return it."""
         table = self.params_table
         row = table.rowCount()
-        table.insertRow(row)
+        self._details.append(ParamDetails.of(spec))
+        table.blockSignals(True)  # the row is read (revalidated) only once it is complete
+        try:
+            table.insertRow(row)
 
-        def cell(col: int, text: str) -> None:
-            table.setItem(row, col, QTableWidgetItem(text))
+            def cell(col: int, text: str) -> None:
+                table.setItem(row, col, QTableWidgetItem(text))
 
-        kind = spec.type if spec is not None else "int"
-        cell(self.COL_NAME, spec.name if spec is not None else "")
-        if spec is None:
-            default = "0"
-        elif isinstance(spec.default, bool):
-            default = "true" if spec.default else "false"
-        else:
-            default = str(spec.default)
-        cell(self.COL_DEFAULT, default)
-        lo = getattr(spec, "min", None)
-        hi = getattr(spec, "max", None)
-        cell(self.COL_MIN, "" if lo is None else str(lo))
-        cell(self.COL_MAX, "" if hi is None else str(hi))
-        choices = getattr(spec, "choices", ())
-        cell(self.COL_CHOICES, ", ".join(choices))
-        cell(self.COL_UNIT, (spec.unit or "") if spec is not None else "")
+            kind = spec.type if spec is not None else "int"
+            cell(self.COL_NAME, spec.name if spec is not None else "")
+            cell(self.COL_LABEL, (spec.label or "") if spec is not None else "")
+            if spec is None:
+                default = "0"
+            elif isinstance(spec.default, bool):
+                default = "true" if spec.default else "false"
+            else:
+                default = str(spec.default)
+            cell(self.COL_DEFAULT, default)
+            for col, key in ((self.COL_MIN, "min"), (self.COL_MAX, "max"),
+                             (self.COL_STEP, "step")):
+                value = getattr(spec, key, None)
+                cell(col, "" if value is None else str(value))
+            cell(self.COL_UNIT, (spec.unit or "") if spec is not None else "")
 
-        combo = QComboBox(table)
-        for t in PARAM_TYPES:
-            combo.addItem(PARAM_TYPE_LABELS[t], t)
-        combo.setCurrentIndex(PARAM_TYPES.index(kind))
-        combo.setAccessibleName("Param type")
-        table.setCellWidget(row, self.COL_TYPE, combo)
-        combo.currentIndexChanged.connect(lambda _i, c=combo: self._type_changed(c))
-        self._apply_type(row, kind, clear=False)
+            combo = QComboBox(table)
+            for t in PARAM_TYPES:
+                combo.addItem(PARAM_TYPE_LABELS[t], t)
+            combo.setCurrentIndex(PARAM_TYPES.index(kind))
+            combo.setAccessibleName("Param type")
+            table.setCellWidget(row, self.COL_TYPE, combo)
+            combo.currentIndexChanged.connect(lambda _i, c=combo: self._type_changed(c))
+            self._apply_type(row, kind, clear=False)
+        finally:
+            table.blockSignals(False)
         if spec is None:
             table.setCurrentCell(row, self.COL_NAME)
             table.editItem(self.param_item(row, self.COL_NAME))
         self._update_param_buttons()
+        self.revalidate()
         return row
 
     def remove_param(self) -> None:
         row = self.params_table.currentRow()
         if row >= 0:
+            self._shown_row = -1
+            del self._details[row]
             self.params_table.removeRow(row)
+            self._show_details(self.params_table.currentRow())
         self._update_param_buttons()
+        self.revalidate()
 
     def param_type(self, row: int) -> str:
         combo = self.params_table.cellWidget(row, self.COL_TYPE)
@@ -341,13 +493,23 @@ class ProvisionDialog(EditorDialog[Provision]):
     def _type_changed(self, combo: QComboBox) -> None:
         for row in range(self.params_table.rowCount()):
             if self.params_table.cellWidget(row, self.COL_TYPE) is combo:
-                self._apply_type(row, str(combo.currentData()), clear=True)
+                kind = str(combo.currentData())
+                self._apply_type(row, kind, clear=True)
+                details = self._details[row]
+                if kind != "choice":
+                    details.choices = []
+                if kind != "bool":
+                    details.true_label = details.false_label = ""
+                # The details of the row whose type was just chosen are what the user needs.
+                self.params_table.setCurrentCell(row, self.COL_TYPE)
+                self._show_details(row)
+                self.revalidate()
                 return
 
     def _apply_type(self, row: int, kind: str, *, clear: bool) -> None:
         """Only the cells that mean something for the type are editable."""
         numeric = kind in ("int", "number")
-        usable = {self.COL_MIN: numeric, self.COL_MAX: numeric, self.COL_CHOICES: kind == "choice"}
+        usable = {self.COL_MIN: numeric, self.COL_MAX: numeric, self.COL_STEP: numeric}
         for col, on in usable.items():
             item = self.param_item(row, col)
             if on:
@@ -365,7 +527,7 @@ class ProvisionDialog(EditorDialog[Provision]):
         default.setToolTip({
             "int": "A whole number inside min … max",
             "number": "A number inside min … max, e.g. 2.5",
-            "choice": "One of the choices",
+            "choice": "The id of one of the choices (listed below the table)",
             "bool": "true or false",
         }[kind])
 
@@ -373,18 +535,150 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.remove_param_button.setEnabled(self.params_table.currentRow() >= 0)
 
     def param_rows(self) -> tuple[ParamRow, ...]:
-        """The params table as typed."""
+        """The params table as typed, with each row's details."""
         rows: list[ParamRow] = []
-        for row in range(self.params_table.rowCount()):
+        for row, details in enumerate(self._details):
 
             def text(col: int, r: int = row) -> str:
                 return self.param_item(r, col).text()
 
             rows.append(ParamRow(
-                name=text(self.COL_NAME), type=self.param_type(row),
+                name=text(self.COL_NAME), type=self.param_type(row), label=text(self.COL_LABEL),
                 default=text(self.COL_DEFAULT), min=text(self.COL_MIN), max=text(self.COL_MAX),
-                choices=text(self.COL_CHOICES), unit=text(self.COL_UNIT)))
+                step=text(self.COL_STEP), unit=text(self.COL_UNIT),
+                choices=tuple(details.choices), true_label=details.true_label,
+                false_label=details.false_label))
         return tuple(rows)
+
+    # -- the selected param's details
+
+    def select_param(self, row: int) -> None:
+        """Make ``row`` the current param, whose details are shown."""
+        self.params_table.setCurrentCell(row, self.COL_NAME)
+
+    def param_details(self, row: int) -> ParamDetails:
+        return self._details[row]
+
+    def set_choices(self, row: int, choices: list[ChoiceRow]) -> None:
+        """Give the choice param at ``row`` these choices (id, label), as if typed."""
+        self._details[row].choices = list(choices)
+        if row == self._shown_row:
+            self._show_details(row)
+        self.revalidate()
+
+    def _param_cell_edited(self, item: QTableWidgetItem) -> None:
+        if item.row() == self._shown_row and item.column() == self.COL_NAME:
+            self._title_details(item.row())
+        self.revalidate()
+
+    def _title_details(self, row: int) -> None:
+        name = self.param_item(row, self.COL_NAME).text().strip()
+        called = f"“{name}”" if name else f"param {row + 1}"
+        what = {"choice": "Choices of", "bool": "Words for"}.get(self.param_type(row),
+                                                                 "Details of")
+        self.details_title.setText(f"{what} {called}")
+
+    def _show_details(self, row: int) -> None:
+        """Show the details of the param at ``row`` (none: -1) under the table."""
+        self._shown_row = row
+        if not 0 <= row < len(self._details):
+            self.details_title.setText("")
+            self.details_hint.setText("Select a param to see its details.")
+            self.details.setCurrentIndex(self.DETAILS_NONE)
+            return
+        kind = self.param_type(row)
+        self._title_details(row)
+        details = self._details[row]
+        if kind == "choice":
+            self._fill_choices(details.choices)
+            self.details.setCurrentIndex(self.DETAILS_CHOICES)
+        elif kind == "bool":
+            for edit, text in ((self.true_edit, details.true_label),
+                               (self.false_edit, details.false_label)):
+                edit.blockSignals(True)
+                edit.setText(text)
+                edit.blockSignals(False)
+            self.details.setCurrentIndex(self.DETAILS_WORDS)
+        else:
+            self.details_hint.setText("Its label, bounds, step and unit are in the table.")
+            self.details.setCurrentIndex(self.DETAILS_NONE)
+
+    def _fill_choices(self, choices: list[ChoiceRow]) -> None:
+        table = self.choices_table
+        table.blockSignals(True)
+        try:
+            table.setRowCount(0)
+            for cid, label in (*choices, ("", "")):
+                self._append_choice_row(cid, label)
+        finally:
+            table.blockSignals(False)
+        self._update_choice_buttons()
+
+    def _append_choice_row(self, cid: str, label: str) -> None:
+        table = self.choices_table
+        row = table.rowCount()
+        table.insertRow(row)
+        table.setItem(row, self.CHOICE_ID, QTableWidgetItem(cid))
+        table.setItem(row, self.CHOICE_LABEL, QTableWidgetItem(label))
+        self._label_tip(row)
+
+    def _label_tip(self, row: int) -> None:
+        """A choice without a label says what readers will see instead."""
+        cid = self.choice_item(row, self.CHOICE_ID).text().strip()
+        label = self.choice_item(row, self.CHOICE_LABEL)
+        label.setToolTip(f"Readers will see “{derived_label(cid)}”"
+                         if cid and not label.text().strip() else "")
+
+    def choice_item(self, row: int, col: int) -> QTableWidgetItem:
+        item = self.choices_table.item(row, col)
+        assert item is not None
+        return item
+
+    def _choices_edited(self, item: QTableWidgetItem) -> None:
+        table = self.choices_table
+        last = table.rowCount() - 1
+        table.blockSignals(True)
+        try:
+            self._label_tip(item.row())
+            if item.row() == last and item.text().strip():
+                self._append_choice_row("", "")  # the empty line to type the next one into
+        finally:
+            table.blockSignals(False)
+        self._store_choices()
+
+    def _store_choices(self) -> None:
+        if 0 <= self._shown_row < len(self._details):
+            rows = [(self.choice_item(r, self.CHOICE_ID).text(),
+                     self.choice_item(r, self.CHOICE_LABEL).text())
+                    for r in range(self.choices_table.rowCount())]
+            while rows and not any(text.strip() for text in rows[-1]):
+                rows.pop()  # the empty line(s) at the end are no choices
+            self._details[self._shown_row].choices = rows
+        self._update_choice_buttons()
+        self.revalidate()
+
+    def add_choice(self) -> None:
+        """Go to the empty last line of the choices and start typing an id there."""
+        last = self.choices_table.rowCount() - 1
+        self.choices_table.setFocus()
+        self.choices_table.setCurrentCell(last, self.CHOICE_ID)
+        self.choices_table.editItem(self.choice_item(last, self.CHOICE_ID))
+
+    def remove_choice(self) -> None:
+        row = self.choices_table.currentRow()
+        if 0 <= row < self.choices_table.rowCount() - 1:
+            self.choices_table.removeRow(row)
+            self._store_choices()
+
+    def _update_choice_buttons(self) -> None:
+        row = self.choices_table.currentRow()
+        self.remove_choice_button.setEnabled(0 <= row < self.choices_table.rowCount() - 1)
+
+    def _words_edited(self) -> None:
+        if 0 <= self._shown_row < len(self._details):
+            details = self._details[self._shown_row]
+            details.true_label = self.true_edit.text()
+            details.false_label = self.false_edit.text()
 
     # -- the form as data
 
