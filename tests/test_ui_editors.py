@@ -1035,7 +1035,7 @@ def test_tab_order_follows_the_forms(editing: LibraryEditing) -> None:
     chain = focus_chain(party.name_edit, party)
     widgets: list[QWidget] = [
         party.name_edit, party.id_edit, party.role_combo, party.color_button, red.list,
-        red.add_button, red.remove_button, red.title_edit, red.id_edit, red.rule_edit.edit,
+        red.add_button, red.remove_button, red.title_edit, red.id_edit, red.rule_edit.tab_first(),
         red.rationale_edit, red.source_edit, party.ok_button]
     positions = [chain.index(w) for w in widgets]
     assert positions == sorted(positions)

@@ -1,5 +1,9 @@
 """:class:`PartyDialog`: edit a party or add one, with its red lines and preferences, each
 written in a :class:`RuleListEditor` (a list beside a form, every rule checked as it is typed).
+
+A rule is built from rows (:class:`~desktop.ui.editors.rule_builder.RuleBuilder`) by default;
+"Edit as text" shows the rule language. Both write the same field, so every edit goes through
+the same check and the dialog's OK.
 """
 
 from __future__ import annotations
@@ -77,6 +81,10 @@ class RuleListEditor(QWidget):
         self.list.setObjectName("RuleList")
         self.list.setAccessibleName(f"{noun.capitalize()}s")
         self.list.setSpacing(1)
+        # Long titles wrap rather than run off under a scroll bar (the rows take the width).
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.add_button = QPushButton("Add", self)
         self.add_button.setObjectName("AddRule")
         self.add_button.setToolTip(f"Add a {noun}")
@@ -114,7 +122,7 @@ class RuleListEditor(QWidget):
         self.id_edit.setToolTip(ID_HELP + f" Every {noun} id is unique in the scenario.")
         self.id_status = plain_label("", self.form_host, name="RuleIdStatus")
         id_box = with_status(self.id_edit, self.id_status, self.form_host)
-        self.rule_edit = RuleEdit(self.form_host, provisions)
+        self.rule_edit = RuleEdit(self.form_host, provisions, builder=True)
         self.weight_spin = QDoubleSpinBox(self.form_host)
         self.weight_spin.setObjectName("RuleWeight")
         self.weight_spin.setDecimals(3)
@@ -125,6 +133,9 @@ class RuleListEditor(QWidget):
         self.rationale_edit = text_edit(self.form_host, 2, "why the party holds it; where the "
                                          "uncertainty lies")
         self.rationale_edit.setObjectName("RuleRationale")
+        # The rule's rows take the height; the rationale scrolls past four lines.
+        self.rationale_edit.setMaximumHeight(self.rationale_edit.fontMetrics().lineSpacing() * 4
+                                             + 14)
         self.source_edit = QLineEdit(self.form_host)
         self.source_edit.setObjectName("RuleSource")
         self.source_edit.setMaxLength(MAX_TITLE)
@@ -151,9 +162,9 @@ class RuleListEditor(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([190, 480])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([200, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -162,9 +173,9 @@ class RuleListEditor(QWidget):
         self.setTabOrder(self.add_button, self.remove_button)
         self.setTabOrder(self.remove_button, self.title_edit)
         self.setTabOrder(self.title_edit, self.id_edit)
-        self.setTabOrder(self.id_edit, self.rule_edit.edit)
+        self.setTabOrder(self.id_edit, self.rule_edit.tab_first())
         after_rule: QWidget = self.weight_spin if weighted else self.rationale_edit
-        self.setTabOrder(self.rule_edit.edit, after_rule)
+        self.setTabOrder(self.rule_edit.tab_last(), after_rule)
         if weighted:
             self.setTabOrder(self.weight_spin, self.rationale_edit)
         self.setTabOrder(self.rationale_edit, self.source_edit)
@@ -385,7 +396,7 @@ class PartyDialog(EditorDialog[Party]):
         self.layout_.addWidget(self.tabs, 1)
         self.finish_layout()
         self.setMinimumSize(680, 540)
-        self.resize(760, 600)
+        self.resize(980, 760)  # room for a rule's rows
 
         if party is not None:
             self.name_edit.setText(party.name)
