@@ -157,7 +157,8 @@ def _build_parser() -> argparse.ArgumentParser:
                    "saying what is partial (default: 20)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 1")
+    p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 2 "
+                       "(version 1 files meet it too)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead")
 
     p = sub.add_parser("gui", help="start the desktop app (the default)")

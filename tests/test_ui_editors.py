@@ -809,7 +809,7 @@ def test_delete_uses_the_current_provision_or_asks(ws: Workspace, editor: Editor
     assert prompter.offered == []
     current[0] = None
     assert editing.delete_provision() is False  # withdrawal is named by ua-monitor
-    assert prompter.offered[0][0] == "Army ceiling (army-cap)"
+    assert prompter.offered[0][0] == "Army ceiling"
     assert [caption for caption, _text in prompter.warnings] == ["Cannot delete the provision"]
     assert "'withdrawal' is named by rules (ukraine/ua-monitor)" in prompter.warnings[0][1]
 
