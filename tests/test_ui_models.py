@@ -355,16 +355,16 @@ def test_refusals_come_back_as_values_and_on_the_signal(ws: Workspace, editor: E
     heard: list[str] = []
     editor.refused.connect(heard.append)
     assert editor.attempt(lambda: editor.add_clause("army-cap")) == (
-        "'army-cap' is already in the draft")
+        "“Army ceiling” is already in the draft: a provision appears once per draft")
     assert editor.attempt(lambda: editor.remove_provision("army-cap")) == (
-        "'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); "
-        "change those rules first")
+        "“Army ceiling” is named by Ukraine's red line “Army of at least 800k” and Russia's red "
+        "line “Army at most 600k”: change those rules first")
     assert editor.attempt(lambda: editor.add_clause("intl-monitoring")) is None  # made
     assert editor.attempt(lambda: editor.rename_draft(ws.draft.title if ws.draft else "")
                           ) is None  # nothing to change is no refusal
-    assert heard == ["'army-cap' is already in the draft",
-                     "'army-cap' is named by rules (ukraine/ua-army, russia/ru-army); "
-                     "change those rules first"]
+    assert heard == ["“Army ceiling” is already in the draft: a provision appears once per draft",
+                     "“Army ceiling” is named by Ukraine's red line “Army of at least 800k” "
+                     "and Russia's red line “Army at most 600k”: change those rules first"]
     assert ws.undo_stack.count() == 1
 
 

@@ -147,7 +147,8 @@ def add_clause_edit(
         raise EditError(f"there is no provision '{provision_id}'")
     draft = scenario.drafts[_draft_index(scenario, draft_id)]
     if draft.index_of(provision_id) is not None:
-        raise EditError(f"'{provision_id}' is already in the draft")
+        title = scenario.provision(provision_id).title
+        raise EditError(f"“{title}” is already in the draft: a provision appears once per draft")
     clauses = list(draft.clauses)
     at = len(clauses) if index is None else max(0, min(index, len(clauses)))
     try:
@@ -329,6 +330,27 @@ def rules_mentioning(scenario: Scenario, provision_id: str) -> list[str]:
     return out
 
 
+def rule_users(scenario: Scenario, provision_id: str) -> list[str]:
+    """Who names ``provision_id`` in a rule, as a person reads it: "Ukraine's red line “Army
+    of at least 800,000”" (names and titles are the scenario's own words)."""
+    out: list[str] = []
+    for party in scenario.parties:
+        owner = f"{party.name}'" if party.name.endswith("s") else f"{party.name}'s"
+        for kind, rules in (("red line", party.red_lines), ("preference", party.preferences)):
+            out += [f"{owner} {kind} “{rule.title}”" for rule in rules
+                    if provision_id in mentioned(parse(rule.rule))]
+    return out
+
+
+def _named_by(scenario: Scenario, provision_id: str) -> str:
+    """ "“Title” is named by Ukraine's red line “...” and ..."; "" when no rule names it."""
+    users = rule_users(scenario, provision_id)
+    if not users:
+        return ""
+    listed = users[0] if len(users) == 1 else f"{', '.join(users[:-1])} and {users[-1]}"
+    return f"“{scenario.provision(provision_id).title}” is named by {listed}"
+
+
 def put_provision(scenario: Scenario, provision: Provision, replaces: str | None = None
                   ) -> Scenario:
     """Add ``provision``, or put it in place of provision ``replaces`` (which may be renamed:
@@ -343,10 +365,9 @@ def put_provision(scenario: Scenario, provision: Provision, replaces: str | None
             raise EditError(f"there is no provision '{replaces}'")
         provisions[index] = provision
         if provision.id != replaces:
-            users = rules_mentioning(scenario, replaces)
-            if users:
-                raise EditError(f"'{replaces}' is named by rules ({', '.join(users)}); "
-                                "change those rules before renaming it")
+            named = _named_by(scenario, replaces)
+            if named:
+                raise EditError(f"{named}: change those rules before renaming it")
             provisions = [_rename_exclusion(p, replaces, provision.id) for p in provisions]
             drafts = tuple(
                 d.model_copy(update={"clauses": tuple(
@@ -387,10 +408,9 @@ def remove_provision(scenario: Scenario, provision_id: str) -> Scenario:
     rule names it (the user decides how to reword the rule)."""
     if provision_id not in scenario.provision_index:
         raise EditError(f"there is no provision '{provision_id}'")
-    users = rules_mentioning(scenario, provision_id)
-    if users:
-        raise EditError(f"'{provision_id}' is named by rules ({', '.join(users)}); "
-                        "change those rules first")
+    named = _named_by(scenario, provision_id)
+    if named:
+        raise EditError(f"{named}: change those rules first")
     provisions = tuple(
         p.model_copy(update={"excludes": tuple(x for x in p.excludes if x != provision_id)})
         for p in scenario.provisions if p.id != provision_id

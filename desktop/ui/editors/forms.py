@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from desktop.domain import Party, Preference, Provision, RedLine, Scenario
-from desktop.domain.edit import rules_mentioning, unique_id
+from desktop.domain.edit import rule_users, unique_id
 from desktop.domain.interchange import describe_validation_error
 from desktop.domain.model import ID_PATTERN, PARAM_PATTERN, RESERVED_WORDS
 from desktop.domain.rules import Compare, Count, InList, Lit, RuleError, parse, walk
@@ -354,9 +354,10 @@ def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: S
         problems.append(id_err)
         id_status = id_note(pid, id_err, filled_from="title", ok="")
     elif original_id is not None and pid != original_id and (
-            users := rules_mentioning(scenario, original_id)):
-        id_status = FieldNote("note", f"⚠ Rules name '{original_id}' ({', '.join(users)}): "
-                                      "renaming is refused until those rules are changed.")
+            users := rule_users(scenario, original_id)):
+        id_status = FieldNote("note", f"⚠ Rules name this provision by its id "
+                                      f"“{original_id}” ({'; '.join(users)}): renaming is "
+                                      "refused until those rules are changed.")
     else:
         id_status = FieldNote("note", "Rules name the provision by this id.")
     category = fields.category
