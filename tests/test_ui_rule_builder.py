@@ -256,6 +256,24 @@ def test_the_focus_follows_the_rows_and_tab_goes_top_to_bottom(builder: RuleBuil
     assert builder.window().focusWidget() is control(builder, "0.0.then.1:provision")
 
 
+def test_a_change_far_down_keeps_the_rows_in_view(qtbot: QtBot, builder: RuleBuilder,
+                                                  ukraine: Scenario) -> None:
+    rule = next(r.rule for r in ukraine.party("ukraine").red_lines
+                if r.id == "ua-donbas-conditions")
+    assert builder.load(rule) is None
+    builder.resize(700, 220)
+    bar = builder.rows_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    pick(builder, "0.0.then.3:condition", "is not")
+    assert builder.text().endswith("donbas-zone.referendum_required != true)")
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    target = control(builder, "0.0.then.3:condition")
+    assert builder.window().focusWidget() is target
+    top = target.mapTo(builder.rows_area.viewport(), target.rect().topLeft()).y()
+    assert 0 <= top < builder.rows_area.viewport().height()
+
+
 # --------------------------------------------------------------------------- the text view
 
 

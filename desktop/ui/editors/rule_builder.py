@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -579,7 +579,6 @@ class RuleBuilder(QWidget):
     text, even one written with other spacing or parentheses."""
 
     changed = Signal(str)
-    rebuilt = Signal()
 
     def __init__(self, provisions: Mapping[str, Provision] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -670,6 +669,7 @@ class RuleBuilder(QWidget):
         self._edited()
 
     def _rebuild(self, focus: str | None = None) -> None:
+        scrolled = self.rows_area.verticalScrollBar().value() if focus else 0
         old = self.rows_area.takeWidget()
         if old is not None:
             old.hide()
@@ -690,7 +690,16 @@ class RuleBuilder(QWidget):
         target = self.control(focus) if focus else None
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.rebuilt.emit()
+            # Once laid out: back where the user was, with the control in view.
+            QTimer.singleShot(0, content, partial(self._settle, content, scrolled, focus))
+
+    def _settle(self, content: QWidget, scrolled: int, focus: str | None) -> None:
+        if self._content is not content:  # rebuilt again meanwhile
+            return
+        self.rows_area.verticalScrollBar().setValue(scrolled)
+        target = self.control(focus) if focus else None
+        if target is not None:
+            self.rows_area.ensureWidgetVisible(target)
 
     def _chain_tabs(self) -> None:
         chain = [w for w in (self._tab_before, *self.focus_widgets(), self._tab_after)
