@@ -925,7 +925,7 @@ def test_user_text_is_shown_literally(qtbot: QtBot, ws: Workspace, editor: Edito
 
     dialog = open_provision(editing, "x")
     assert dialog.heading.textFormat() == Qt.TextFormat.PlainText
-    assert dialog.heading.text() == f"Editing “{HOSTILE}” (x)"
+    assert dialog.heading.text() == f"Editing “{HOSTILE}”"
     dialog.reject()
 
     other = open_provision(editing, "neutral")
@@ -934,7 +934,7 @@ def test_user_text_is_shown_literally(qtbot: QtBot, ws: Workspace, editor: Edito
 
     party = open_party(editing, "russia")
     assert party.heading.textFormat() == Qt.TextFormat.PlainText
-    assert party.heading.text() == f"Editing “{HOSTILE}” (russia)"
+    assert party.heading.text() == f"Editing “{HOSTILE}”"
     party.reject()
 
     editing.delete_provision("x")  # the confirmation is answered "no" by the fixture

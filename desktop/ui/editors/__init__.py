@@ -5,6 +5,8 @@
 :mod:`.widgets`           the Qt pieces they share: plain labels, red frames, status lines
 :mod:`.base`              :class:`EditorDialog`, the frame every dialog shares (OK, refusals)
 :mod:`.rule_edit`         :class:`RuleEdit`, a rule field checked as the user types
+:mod:`.builder_rows`      a rule as rows and groups of conditions in words, without Qt
+:mod:`.rule_builder`      :class:`RuleBuilder`, those rows as lists of labels to choose from
 :mod:`.provision`         :class:`ProvisionDialog`
 :mod:`.party`             :class:`PartyDialog` and its :class:`RuleListEditor`
 :mod:`.scenario_info`     :class:`ScenarioInfoDialog`

@@ -333,7 +333,7 @@ class PartyDialog(EditorDialog[Party]):
         others = [p for p in scenario.parties if party is None or p.id != party.id]
         self._taken = {p.id for p in others}
         self.color: str | None = None
-        self.heading.setText(f"Editing “{party.name}” ({party.id})" if party is not None
+        self.heading.setText(f"Editing “{party.name}”" if party is not None
                              else "A new party")
         top = QWidget(self)
         form = QFormLayout(top)

@@ -107,7 +107,7 @@ class ProvisionDialog(EditorDialog[Provision]):
         self._taken = {p.id for p in scenario.provisions
                        if provision is None or p.id != provision.id}
         if provision is not None:
-            self.heading.setText(f"Editing “{provision.title}” ({provision.id})")
+            self.heading.setText(f"Editing “{provision.title}”")
         else:
             self.heading.setText("A new provision for the library")
 
