@@ -165,29 +165,29 @@ def test_a_clean_copy_holds_no_deleted_text(controller: DocumentController, tmp_
     assert prompter.errors[-1][0] == "Could not save a clean copy"
 
 
-MOUNTS = """\
-/dev/sda1 / ext4 rw,relatime 0 0
-server:/export /mnt/team nfs4 rw,relatime 0 0
-/dev/sdb1 /mnt/team/local ext4 rw 0 0
-//nas/share /media/my\\040share cifs rw 0 0
-"""
-
-
-@pytest.mark.parametrize(("path", "found"), [
-    ("/home/ann/Dropbox/talks/deal.accord", "Dropbox"),
-    ("/home/ann/OneDrive - Ministry/deal.accord", "OneDrive"),
-    ("/home/ann/Google Drive/deal.accord", "Google Drive"),
-    ("/Users/ann/Library/Mobile Documents/com~apple~CloudDocs/deal.accord", "iCloud Drive"),
-    ("/home/ann/Nextcloud/deal.accord", "Nextcloud"),
-    ("/mnt/team/deal.accord", "nfs4"),
-    ("/mnt/team/sub/deal.accord", "nfs4"),
-    ("/media/my share/deal.accord", "cifs"),
-    ("/mnt/team/local/deal.accord", None),  # the longest mount point wins
-    ("/home/ann/Documents/deal.accord", None),
-    ("/home/ann/dropbox-notes.accord", None),  # only folders count
+@pytest.mark.parametrize(("path", "file_system", "remote", "found"), [
+    ("/home/ann/Dropbox/talks/deal.accord", "ext4", False, "Dropbox"),
+    ("/home/ann/OneDrive - Ministry/deal.accord", "ext4", False, "OneDrive"),
+    ("/home/ann/Google Drive/deal.accord", "ext4", False, "Google Drive"),
+    ("/Users/ann/Library/Mobile Documents/com~apple~CloudDocs/deal.accord", "apfs", False,
+     "iCloud Drive"),
+    ("/home/ann/Nextcloud/deal.accord", "ext4", False, "Nextcloud"),
+    ("/mnt/team/deal.accord", "nfs4", False, "nfs4"),
+    ("/media/my share/deal.accord", "cifs", False, "cifs"),
+    ("/home/ann/remote/deal.accord", "fuse.sshfs", False, "fuse.sshfs"),
+    ("/Volumes/Team/deal.accord", "smbfs", False, "smbfs"),  # macOS
+    ("/Volumes/Old/deal.accord", "afpfs", False, "afpfs"),
+    ("/Volumes/Dav/deal.accord", "webdav", False, "webdav"),
+    ("/mnt/share/deal.accord", "NFS3", False, "nfs3"),  # any nfs version, any case
+    ("/mnt/wsl/deal.accord", "9p", False, "9p"),
+    ("/srv/deal.accord", "NTFS", True, "network folder"),  # a Windows share or mapped drive
+    ("/home/ann/Documents/deal.accord", "ext4", False, None),
+    ("/Users/ann/Documents/deal.accord", "apfs", False, None),
+    ("/home/ann/Documents/deal.accord", "", False, None),  # unknown: no warning
+    ("/home/ann/dropbox-notes.accord", "btrfs", False, None),  # only folders count
 ])
-def test_risky_location(path: str, found: str | None) -> None:
-    reason = risky_location(Path(path), mounts=MOUNTS)
+def test_risky_location(path: str, file_system: str, remote: bool, found: str | None) -> None:
+    reason = risky_location(Path(path), file_system, remote)
     if found is None:
         assert reason is None
     else:

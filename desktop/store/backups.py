@@ -19,8 +19,10 @@ Backups
 
 Risky folders
     :func:`risky_location` says when a document sits in a cloud-sync folder (by the names of
-    the folders on its path) or on a network file system (the longest matching mount point in
-    ``/proc/mounts`` on Linux), where a save may be overwritten by a sync or lost with the link.
+    the folders on its path) or on a network file system, where a save may be overwritten by a
+    sync or lost with the link. The store has no Qt: the window asks Qt's ``QStorageInfo`` for
+    the file system's type and whether its root is remote (Linux, macOS and Windows alike) and
+    passes both in; :func:`network_file_system` classifies the type.
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ from desktop.store.document import APPLICATION_ID, save_document
 from desktop.store.files import SQLITE_MAGIC, is_running, write_reason
 
 DEFAULT_KEEP = 10
-PROC_MOUNTS = Path("/proc/mounts")
 
 #: Folder names (lower case) of cloud-sync services; a name may also start with them
 #: ("OneDrive - Company").
@@ -52,8 +53,16 @@ _SYNC_FOLDERS = {
     "sync": "Sync",
 }
 _PREFIX_FOLDERS = ("dropbox", "onedrive", "nextcloud", "owncloud", "google drive")
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "davfs",
-               "fuse.davfs", "fuse.davfs2", "afs", "9p"}
+#: File system types (as Qt's ``QStorageInfo.fileSystemType`` names them, lower case) that
+#: live on another computer: Linux (``nfs4``, ``cifs``, ``fuse.sshfs``…), macOS (``smbfs``,
+#: ``afpfs``, ``webdav``, ``nfs``) and Windows's network redirectors.
+_NETWORK_FS = frozenset({
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afpfs", "webdav", "davfs",
+    "fuse.davfs", "fuse.davfs2", "sshfs", "fuse.sshfs", "afs", "ncpfs", "9p", "ceph",
+    "glusterfs", "fuse.glusterfs", "fuse.rclone", "lustre", "gpfs",
+})
+#: Prefixes of network file system types not listed one by one ("nfs3", "smb-…").
+_NETWORK_FS_PREFIXES = ("nfs", "smb", "cifs", "fuse.sshfs", "fuse.davfs")
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 #: Exactly what ``_STAMP`` writes (``strptime`` alone also takes shorter fields).
 _STAMP_SHAPE = re.compile(r"[0-9]{8}T[0-9]{6}\.[0-9]{6}Z")
@@ -274,34 +283,19 @@ def save_with_backup(scenario: Scenario, path: Path, keep: int = DEFAULT_KEEP,
     save_document(scenario, path)
 
 
-def _unescape_mount(field: str) -> str:
-    """``/proc/mounts`` writes spaces, tabs, newlines and backslashes as octal escapes."""
-    for code, char in (("\\040", " "), ("\\011", "\t"), ("\\012", "\n"),
-                       ("\\134", "\\")):
-        field = field.replace(code, char)
-    return field
+def network_file_system(file_system: str) -> bool:
+    """Whether a file system of type ``file_system`` (``QStorageInfo.fileSystemType``) is on
+    another computer."""
+    name = file_system.strip().lower()
+    return name in _NETWORK_FS or name.startswith(_NETWORK_FS_PREFIXES)
 
 
-def _network_mount(path: Path, mounts: str) -> str | None:
-    best: tuple[int, str] | None = None
-    for line in mounts.splitlines():
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        point = Path(_unescape_mount(fields[1]))
-        if path == point or point in path.parents:
-            depth = len(point.parts)
-            if best is None or depth >= best[0]:
-                best = (depth, fields[2].lower())
-    if best is not None and best[1] in _NETWORK_FS:
-        return best[1]
-    return None
-
-
-def risky_location(path: Path, mounts: str | None = None) -> str | None:
+def risky_location(path: Path, file_system: str = "", remote: bool = False) -> str | None:
     """Why ``path`` is a risky place for a document (cloud sync or network), or ``None``.
 
-    ``mounts`` is the text of ``/proc/mounts``; by default it is read when it exists.
+    ``file_system`` is the type of the file system ``path`` is on and ``remote`` whether its
+    root is on another computer (a Windows share or a mapped network drive), both as Qt's
+    storage info reports them; without them only the folder names are looked at.
     """
     path = Path(os.path.abspath(path))
     for part in path.parent.parts:
@@ -311,13 +305,11 @@ def risky_location(path: Path, mounts: str | None = None) -> str | None:
         if service is not None:
             return (f"it is in a {service} folder; a sync can overwrite or duplicate it, "
                     "so close it on other computers while you work")
-    if mounts is None:
-        try:
-            mounts = PROC_MOUNTS.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-    fs = _network_mount(path, mounts)
-    if fs is not None:
-        return (f"it is on a network folder ({fs}); a lost connection during a save can "
-                "lose work, so keep a local copy")
-    return None
+    if network_file_system(file_system):
+        where = f"a network folder ({file_system.strip().lower()})"
+    elif remote:
+        where = "a network folder"
+    else:
+        return None
+    return (f"it is on {where}; a lost connection during a save can lose work, "
+            "so keep a local copy")

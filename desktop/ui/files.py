@@ -2,12 +2,24 @@
 
 All dialogs go through a :class:`Prompter`, so tests answer them without a person. Every
 failure shows one message naming the file and the cause, and leaves the open document as it was.
+
+Recovery: each session autosaves to its own ``recovery-<pid>-<random>.accord`` in the recovery
+folder and holds that file's lock (:func:`desktop.store.lock_document`: ``flock``, ``msvcrt`` on
+Windows) from its first autosave until it closes. The operating system drops the lock when the
+process ends, however it ends, so a recovery file is a crashed session's exactly when its lock
+can be taken: no process id is trusted (they are reused, and Windows cannot probe them).
+
+The log (see :mod:`desktop.ui.crash`) gets what happened to which file, by name only: never a
+folder, never a document's contents.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import secrets
+import stat
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +52,8 @@ from desktop.store import (
     save_with_backup,
     stale_sidecars,
 )
-from desktop.store.files import file_is_read_only, folder_is_read_only, is_running
+from desktop.store.files import file_is_read_only, folder_is_read_only
+from desktop.ui.system import private_folder, storage_of
 from desktop.ui.workspace import Workspace
 
 DOCUMENT_FILTER = "Accord documents (*.accord)"
@@ -49,6 +62,8 @@ MAX_RECENT = 10
 DEFAULT_AUTOSAVE_MINUTES = 3
 
 Answer = Literal["save", "discard", "cancel"]
+
+_log = logging.getLogger(__name__)
 
 
 class Prompter(Protocol):
@@ -205,7 +220,12 @@ class DocumentController(QObject):
         self.settings = settings
         self.prompter = prompter
         self.recovery_dir = recovery_dir
-        self.recovery_file = recovery_dir / f"recovery-{os.getpid()}.accord"
+        #: This session's recovery file: a name no other session (even one that had this
+        #: process id before) has used.
+        session = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.recovery_file = recovery_dir / f"recovery-{session}.accord"
+        #: Held from the first autosave until close: while it is, the recovery file is ours.
+        self._recovery_lock: DocumentLock | None = None
         self._location_warned: set[Path] = set()
         #: This window's lock on the open document (None: unsaved, or no lock was possible).
         self._lock: DocumentLock | None = None
@@ -330,12 +350,14 @@ class DocumentController(QObject):
         try:
             scenario = open_document(path)
         except DocumentError as err:
+            _log.warning("Could not open %s: %s", path.name, err.reason)
             self.prompter.error("Could not open the document", str(err))
             return False
         self.ws.reset(scenario, path)
         self._attach(path)
         self._remember(path)
         self._drop_recovery()
+        _log.info("Opened %s%s", path.name, " (read-only)" if self.read_only else "")
         self.status.emit(f"Opened {path.name}" + (" (read-only)" if self.read_only else ""))
         self._warn_sidecars(path)
         self._warn_location(path)
@@ -352,8 +374,10 @@ class DocumentController(QObject):
         try:
             scenario = import_json(path)
         except DocumentError as err:
+            _log.warning("Could not import %s: %s", path.name, err.reason)
             self.prompter.error("Could not import the scenario", str(err))
             return False
+        _log.info("Imported %s", path.name)
         self.ws.reset(scenario, None)
         self.ws.undo_stack.resetClean()  # imported work is not saved anywhere yet
         self._attach(None)
@@ -401,6 +425,7 @@ class DocumentController(QObject):
         except DocumentError as err:
             if new_lock is not None:
                 new_lock.release()
+            _log.warning("Could not save %s: %s", path.name, err.reason)
             if self.prompter.offer_save_as(str(err)):
                 return self.save_as()
             return False
@@ -414,6 +439,7 @@ class DocumentController(QObject):
         self._remember(path)
         self._drop_recovery()
         self._emit_title()
+        _log.info("Saved %s", path.name)
         self.status.emit(f"Saved {path.name}")
         self._warn_location(path)
         return True
@@ -424,8 +450,9 @@ class DocumentController(QObject):
         if key in self._location_warned:
             return
         self._location_warned.add(key)
-        reason = risky_location(key)
+        reason = risky_location(key, *storage_of(key))
         if reason is not None:
+            _log.info("%s: %s", path.name, reason)
             self.status.emit(f"Warning: {path.name}: {reason}")
 
     def save_clean_copy(self, path: Path | None = None) -> bool:
@@ -453,11 +480,13 @@ class DocumentController(QObject):
         try:
             save_document(self.ws.scenario, path)
         except DocumentError as err:
+            _log.warning("Could not save a clean copy %s: %s", path.name, err.reason)
             self.prompter.error("Could not save a clean copy", str(err))
             return False
         finally:
             if lock is not None:
                 lock.release()
+        _log.info("Saved a clean copy as %s", path.name)
         self.status.emit(f"Saved a clean copy as {path.name}")
         return True
 
@@ -495,19 +524,24 @@ class DocumentController(QObject):
         try:
             export_json(self.ws.scenario, path)
         except DocumentError as err:
+            _log.warning("Could not export %s: %s", path.name, err.reason)
             self.prompter.error("Could not export", str(err))
             return False
+        _log.info("Exported %s", path.name)
         self.status.emit(f"Exported {path.name}")
         return True
 
     # -- autosave and recovery
 
-    def autosave(self) -> None:
-        """Write the unsaved state to this session's recovery file (never to the document)."""
+    def autosave(self) -> bool:
+        """Write the unsaved state to this session's recovery file (never to the document).
+        True when the work is safe: written, or nothing unsaved to write."""
         if not self.ws.modified:
-            return
+            return True
         try:
-            self.recovery_dir.mkdir(parents=True, exist_ok=True)
+            private_folder(self.recovery_dir)
+            if self._recovery_lock is None:  # before the file exists: it is never unowned
+                self._recovery_lock = lock_document(self.recovery_file)
             save_document(self.ws.scenario, self.recovery_file)
             meta = {"path": str(self.ws.path) if self.ws.path else None,
                     "saved_at": datetime.now().isoformat(timespec="seconds"),
@@ -515,9 +549,11 @@ class DocumentController(QObject):
             self.recovery_file.with_suffix(".json").write_text(json.dumps(meta),
                                                                encoding="utf-8")
         except (DocumentError, OSError) as err:
+            _log.warning("Autosave failed: %s", _reason(err))
             self.status.emit(f"Autosave failed: {err}")
-            return
+            return False
         self.status.emit("Autosaved")
+        return True
 
     def _drop_recovery(self) -> None:
         for p in (self.recovery_file, self.recovery_file.with_suffix(".json")):
@@ -527,49 +563,99 @@ class DocumentController(QObject):
         """A clean exit leaves no recovery file behind."""
         self.autosave_timer.stop()
         self._drop_recovery()
+        if self._recovery_lock is not None:
+            self._recovery_lock.release()
+            self._recovery_lock = None
         self._attach(None)
 
     def orphaned_recoveries(self) -> list[Path]:
-        """Recovery files of sessions that are no longer running (they crashed)."""
-        if not self.recovery_dir.is_dir():
-            return []
+        """Recovery files of sessions that are no longer running (they crashed), oldest first:
+        those whose lock nobody holds."""
         found = []
-        for path in sorted(self.recovery_dir.glob("recovery-*.accord")):
-            try:
-                pid = int(path.stem.split("-", 1)[1])
-            except ValueError:
-                continue
-            if pid != os.getpid() and not is_running(pid):
+        for path in _recovery_files(self.recovery_dir):
+            if path != self.recovery_file and (lock := _claim(path)) is not None:
+                lock.release()
                 found.append(path)
         return found
 
     def offer_recovery(self) -> bool:
         """At start-up: offer to restore the newest crashed session's work."""
         for path in reversed(self.orphaned_recoveries()):
-            meta_path = path.with_suffix(".json")
+            lock = _claim(path)  # held while deciding: no other window offers it too
+            if lock is None:
+                continue
             try:
-                meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                meta = {}
-            original = meta.get("path") if isinstance(meta, dict) else None
-            when = meta.get("saved_at", "an unknown time") if isinstance(meta, dict) else ""
-            name = Path(original).name if isinstance(original, str) else "an unsaved document"
-            restore = self.prompter.ask_restore(
-                f"Unsaved changes to {name}, autosaved at {when}.")
-            if restore:
-                try:
-                    scenario = open_document(path)
-                except DocumentError as err:
-                    self.prompter.error("Could not restore", str(err))
-                    continue
-                target = Path(original) if isinstance(original, str) else None
-                self.ws.reset(scenario, target)
-                self.ws.undo_stack.resetClean()  # restored work still needs a save
-                self._attach(target)
-            path.unlink(missing_ok=True)
-            meta_path.unlink(missing_ok=True)
-            return restore
+                restored = self._offer(path)
+            finally:
+                lock.release()
+            if restored is not None:
+                return restored
         return False
+
+    def _offer(self, path: Path) -> bool | None:
+        """Offer one recovery file: whether it was restored (either way it is removed), or
+        None when it could not be read (it is kept, and the next one is offered)."""
+        meta_path = path.with_suffix(".json")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+        original = meta.get("path") if isinstance(meta, dict) else None
+        when = meta.get("saved_at", "an unknown time") if isinstance(meta, dict) else ""
+        name = Path(original).name if isinstance(original, str) else "an unsaved document"
+        _log.info("Found the recovery file %s (unsaved changes to %s)", path.name, name)
+        restore = self.prompter.ask_restore(f"Unsaved changes to {name}, autosaved at {when}.")
+        if restore:
+            try:
+                scenario = open_document(path)
+            except DocumentError as err:
+                _log.warning("Could not restore %s: %s", path.name, err.reason)
+                self.prompter.error("Could not restore", str(err))
+                return None
+            target = Path(original) if isinstance(original, str) else None
+            self.ws.reset(scenario, target)
+            self.ws.undo_stack.resetClean()  # restored work still needs a save
+            self._attach(target)
+            _log.info("Restored the unsaved changes to %s", name)
+        path.unlink(missing_ok=True)
+        meta_path.unlink(missing_ok=True)
+        return restore
+
+
+def _recovery_files(folder: Path) -> list[Path]:
+    """The recovery files in ``folder`` (a real folder, not a link), oldest first."""
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return []
+        with os.scandir(folder) as entries:
+            found = [(entry.stat(follow_symlinks=False).st_mtime, folder / entry.name)
+                     for entry in entries
+                     if entry.name.startswith("recovery-") and entry.name.endswith(".accord")
+                     and entry.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+    return [path for _mtime, path in sorted(found)]
+
+
+def _claim(path: Path) -> DocumentLock | None:
+    """The lock of a recovery file if nobody holds it (its session has ended), else None.
+
+    A lock that cannot be kept at all (a folder where no lock can be made) means nobody can
+    tell whether the session runs: its file is left alone.
+    """
+    try:
+        return lock_document(path)
+    except DocumentInUse:
+        return None
+
+
+def _reason(err: Exception) -> str:
+    """An error's cause for the log, without the folder it happened in."""
+    if isinstance(err, DocumentError):
+        return err.reason
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return type(err).__name__
 
 
 def _why_read_only(path: Path) -> str | None:
