@@ -6,20 +6,15 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import __version__
 from desktop.resources import resource_path
 from desktop.ui.files import empty_scenario
 from desktop.ui.mainwindow import MainWindow, open_startup
+from desktop.ui.system import APP_ID, identify, recovery_dir
 from desktop.ui.workspace import Workspace
-
-
-def recovery_dir() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".accord") / "recovery"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -27,10 +22,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv or [sys.argv[0]])
-    app.setOrganizationName("Accord")
-    app.setApplicationName("Accord")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("org.accord.Accord")  # resources/linux/org.accord.Accord.desktop
+    identify(app)  # organization, its domain, name, version: where settings and data live
+    app.setDesktopFileName(APP_ID)  # resources/linux/org.accord.Accord.desktop
     app.setWindowIcon(QIcon(str(resource_path("icons/accord.svg"))))
     return app
 
@@ -56,6 +49,10 @@ def run_app(file: Path | None = None) -> int:
               "under xvfb-run, or with QT_QPA_PLATFORM=offscreen.", file=sys.stderr)
         return 2
     app = make_application()
-    window = build_window(file)
-    window.show()
-    return app.exec()
+    from desktop.ui.crash import reporting_crashes
+
+    with reporting_crashes() as crashes:  # the log, and a plain dialog for internal errors
+        window = build_window(file)
+        crashes.attach(window, window.files.autosave)
+        window.show()
+        return crashes.exited(app.exec())
