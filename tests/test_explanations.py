@@ -36,7 +36,9 @@ PROVISIONS: list[dict[str, Any]] = [
     {"id": "guarantee", "title": "US security guarantee", "category": "security",
      "kind": "guarantee", "text": "For {years}.",
      "params": [{"name": "years", "type": "int", "label": "Duration", "unit": "years",
-                 "default": 15}]},
+                 "default": 15},
+                {"name": "armed", "type": "bool", "label": "Armed response", "default": False,
+                 "true_label": "by force of arms", "false_label": "not by force of arms"}]},
     {"id": "monitoring", "title": "International monitoring", "category": "mechanism",
      "kind": "mechanism", "text": "Monitoring."},
     {"id": "ceasefire", "title": "Full ceasefire", "category": "security",
@@ -96,9 +98,17 @@ def crossed(rule: str, clauses: Clauses, party: str = "Ukraine") -> str:
     ('zone.policing != "russian-national-guard"', ['zone'],
          'Policing in “Donbas arrangement” is Russian National Guard; Ukraine rejects '
          'Russian National Guard.'),
+    # A yes/no param is said in its provision's own words where the text has a clause for it...
     ('zone.mirrored == true', ['zone'],
-         'Russian pullback in “Donbas arrangement” is “not mirrored by Russia”; Ukraine '
-         'requires “mirrored by Russia”.'),
+         'In “Donbas arrangement”, the pullback is not mirrored by Russia; Ukraine requires '
+         'that the pullback is mirrored by Russia.'),
+    ('zone.mirrored != false', ['zone'],
+         'In “Donbas arrangement”, the pullback is not mirrored by Russia; Ukraine requires '
+         'that the pullback is mirrored by Russia.'),
+    # ... and by its label and words where it has none.
+    ('guarantee.armed == true', ['guarantee'],
+         'Armed response in “US security guarantee” is “not by force of arms”; Ukraine '
+         'requires “by force of arms”.'),
     ('zone.policing in ["ukrainian-police", "joint-patrols"]', ['zone'],
          'Policing in “Donbas arrangement” is Russian National Guard; Ukraine requires '
          'Ukrainian police or joint patrols.'),
@@ -144,8 +154,8 @@ def crossed(rule: str, clauses: Clauses, party: str = "Ukraine") -> str:
          'set to at least 20 years, when the draft includes “Donbas arrangement”.'),
     ('zone -> (zone.policing == "ukrainian-police" and zone.mirrored == true)', ['zone'],
          'Policing in “Donbas arrangement” is Russian National Guard; Ukraine requires '
-         'Ukrainian police. Russian pullback in “Donbas arrangement” is “not mirrored '
-         'by Russia”; Ukraine requires “mirrored by Russia”.'),
+         'Ukrainian police. In “Donbas arrangement”, the pullback is not mirrored by Russia; '
+         'Ukraine requires that the pullback is mirrored by Russia.'),
     ('not (zone -> amnesty)', ['army-cap'],
          'Ukraine requires that the draft includes “Donbas arrangement”, and it does '
          'not.'),

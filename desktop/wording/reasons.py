@@ -87,6 +87,8 @@ _PHASE_ORDER: dict[Op, str] = {
     ">": "a later phase than {}", ">=": "the phase of {} or a later one",
     "==": "the same phase as {}", "!=": "a different phase from {}",
 }
+#: Where a clause of a provision's text begins (the yes/no sentences quote that clause).
+_CLAUSE_SEPARATORS = (". ", "; ", ", ", ": ", " and ", " but ")
 #: A condition, as "X is ..." (for "if ..." and "when ...").
 _IS: dict[Op, str] = {
     ">=": "is at least ", ">": "is more than ", "<=": "is at most ", "<": "is less than ",
@@ -156,6 +158,28 @@ class Speaker:
     def lower_first(self, text: str) -> str:
         """``text`` inside a sentence (:func:`~desktop.wording.prose.in_sentence`)."""
         return in_sentence(text, known=self._known)
+
+    def said(self, ref: Ref, value: bool) -> str | None:
+        """What the provision's own text says for a yes/no ``value`` of ``ref``: the clause of
+        its text around the placeholder, filled with the param's words ("Russian forces do
+        not pull back"). None when the text has no such clause with a subject of its own and
+        no other placeholder (its value would be unknown here)."""
+        prov = self._index.get(ref.provision)
+        spec = self.spec(ref)
+        if prov is None or spec is None:
+            return None
+        slot = "{" + ref.param + "}"
+        at = prov.text.find(slot)
+        if at < 0:
+            return None
+        start = max(prov.text.rfind(sep, 0, at) + len(sep) if prov.text.rfind(sep, 0, at) >= 0
+                    else 0 for sep in _CLAUSE_SEPARATORS)
+        ends = [i for i in (prov.text.find(c, at + len(slot)) for c in ".;,:") if i >= 0]
+        clause = prov.text[start:min(ends, default=len(prov.text))].strip()
+        subject = clause[:clause.find(slot)].strip()
+        if len(subject) < 2 or "{" in clause.replace(slot, ""):
+            return None
+        return clause.replace(slot, value_text(spec, value))
 
 
 #: Names ending in "s" that take a singular verb.
@@ -291,23 +315,8 @@ def _have_need(s: Speaker, reason: Comparison | Membership | Tally) -> tuple[str
     """What the draft has (a sentence opening), the party's verb ("requires", "rejects",
     "accepts") and what follows it."""
     match reason:
-        case Comparison(facts=facts, op=op, operand=operand):
-            left = facts[0]
-            have = f"{s.place(left.ref)} is {s.value(left.ref, left.value)}"
-            if left.ref.param == "phase":
-                have = f"{s.title(left.ref.provision)} comes in phase {left.value}"
-            if isinstance(operand, Ref):
-                right = facts[1] if len(facts) > 1 else None
-                shown = f" ({s.value(operand, right.value)})" if right is not None else ""
-                if left.ref.param == operand.param == "phase":
-                    return have, "requires", (
-                        _PHASE_ORDER[op].format(s.title(operand.provision)) + shown)
-                return have, "requires", f"{_NEED[op]}the {_of(s, operand)}{shown}"
-            if left.ref.param == "phase":
-                return have, "requires", _PHASE_NEED[op].format(operand.value)
-            if op == "!=":
-                return have, "rejects", s.value(left.ref, operand.value)
-            return have, "requires", f"{_NEED[op]}{s.value(left.ref, operand.value)}"
+        case Comparison():
+            return _yes_no_in_words(s, reason) or _compared(s, reason)
         case Membership(fact=fact, items=items, member=member):
             have = f"{s.place(fact.ref)} is {s.value(fact.ref, fact.value)}"
             values = [s.value(fact.ref, v) for v in items]
@@ -326,6 +335,43 @@ def _have_need(s: Speaker, reason: Comparison | Membership | Tally) -> tuple[str
             return have, "accepts", f"at most {k}"
         case _:
             assert_never(reason)
+
+
+def _compared(s: Speaker, reason: Comparison) -> tuple[str, str, str]:
+    facts, op, operand = reason.facts, reason.op, reason.operand
+    left = facts[0]
+    have = f"{s.place(left.ref)} is {s.value(left.ref, left.value)}"
+    if left.ref.param == "phase":
+        have = f"{s.title(left.ref.provision)} comes in phase {left.value}"
+    if isinstance(operand, Ref):
+        right = facts[1] if len(facts) > 1 else None
+        shown = f" ({s.value(operand, right.value)})" if right is not None else ""
+        if left.ref.param == operand.param == "phase":
+            return have, "requires", _PHASE_ORDER[op].format(s.title(operand.provision)) + shown
+        return have, "requires", f"{_NEED[op]}the {_of(s, operand)}{shown}"
+    if left.ref.param == "phase":
+        return have, "requires", _PHASE_NEED[op].format(operand.value)
+    if op == "!=":
+        return have, "rejects", s.value(left.ref, operand.value)
+    return have, "requires", f"{_NEED[op]}{s.value(left.ref, operand.value)}"
+
+
+def _yes_no_in_words(s: Speaker, reason: Comparison) -> tuple[str, str, str] | None:
+    """A yes/no param compared with yes or no, in its provision's own words: "In “Donbas
+    arrangement”, Russian forces do not pull back" / "requires" / "that Russian forces pull back
+    by the same depth". None where the provision's text gives no such clause."""
+    match reason:
+        case Comparison(facts=(left,), op="==" | "!=" as op, operand=Lit(value=bool(want))):
+            if not isinstance(left.value, bool):
+                return None
+            said = s.said(left.ref, left.value)
+            needed = s.said(left.ref, want if op == "==" else not want)
+            if said is None or needed is None:
+                return None
+            return (f"In {s.title(left.ref.provision)}, {s.lower_first(said)}", "requires",
+                    f"that {s.lower_first(needed)}")
+        case _:
+            return None
 
 
 def _of(s: Speaker, ref: Ref) -> str:
