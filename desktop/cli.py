@@ -299,7 +299,7 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
         mark = "ACCEPTS" if v.acceptable else "REJECTS"
         lines.append(f"  {mark:8} {s(v.name)} ({_percent(v.satisfaction)})")
         for x in v.violations:
-            lines.append(f"           crosses “{s(x.title)}” [{s(x.red_line)}]")
+            lines.append(f"           crosses ‘{s(x.title)}’ [{s(x.red_line)}]")
             why = explanation(x.reasons, scenario, short_name(v.name))
             lines.append(f"             why: {s(why)}")
             if x.clauses:

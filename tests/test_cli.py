@@ -56,7 +56,7 @@ def test_check_text_output_and_exit_1_when_not_viable(doc: Path) -> None:
     text = result.stdout
     assert "NOT VIABLE: 1 of 2 parties accept, 1 conflict" in text
     assert "REJECTS  Ukraine (satisfaction 25%)" in text
-    assert "crosses “Army of at least 800k” [ua-army]\n" in text
+    assert "crosses ‘Army of at least 800k’ [ua-army]\n" in text
     assert ("why: Personnel in “Army ceiling” is 600,000 personnel; "
             "Ukraine requires at least 800,000 personnel.\n") in text
     assert "clauses: “Army ceiling” [army-cap]\n" in text

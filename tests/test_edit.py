@@ -116,8 +116,8 @@ def test_put_provision_add_and_edit(s: Scenario) -> None:
 def test_renaming_a_provision_named_by_rules_is_refused(s: Scenario) -> None:
     assert rules_mentioning(s, "army-cap") == ["ukraine/ua-army", "russia/ru-army"]
     renamed = s.provision("army-cap").model_copy(update={"id": "ceiling"})
-    with pytest.raises(EditError, match=r"“Army ceiling” is named by Ukraine's red line “Army "
-                                        r"of at least 800k”"):
+    with pytest.raises(EditError, match=r"“Army ceiling” is named by Ukraine's red line ‘Army "
+                                        r"of at least 800k’"):
         put_provision(s, renamed, replaces="army-cap")
     with pytest.raises(EditError, match="change those rules first"):
         remove_provision(s, "army-cap")

@@ -319,8 +319,8 @@ def test_renaming_a_provision_named_by_rules_is_flagged_before_ok(mini: Scenario
     check = check_provision(fields, taken, mini, "army-cap")
     assert check.problems == ()  # the domain refuses it on OK, with its own message
     assert check.notes["id"].text == (
-        "⚠ Rules name this provision by its id “army-cap” (Ukraine's red line “Army of at least "
-        "800k”; Russia's red line “Army at most 600k”): renaming is refused until those rules "
+        "⚠ Rules name this provision by its id “army-cap” (Ukraine's red line ‘Army of at least "
+        "800k’; Russia's red line ‘Army at most 600k’): renaming is refused until those rules "
         "are changed.")
 
 

@@ -723,15 +723,15 @@ def test_renaming_a_provision_named_by_rules_is_refused_in_the_dialog(
     dialog = open_provision(editing, "army-cap")
     dialog.id_edit.setText("army-ceiling")
     assert dialog.id_status.text() == (
-        "⚠ Rules name this provision by its id “army-cap” (Ukraine's red line “Army of at least "
-        "800k”; Russia's red line “Army at most 600k”): renaming is refused until those rules "
+        "⚠ Rules name this provision by its id “army-cap” (Ukraine's red line ‘Army of at least "
+        "800k’; Russia's red line ‘Army at most 600k’): renaming is refused until those rules "
         "are changed.")
     dialog.ok_button.click()
     assert dialog.isVisible()
     assert dialog.error_label.isVisibleTo(dialog)
     assert dialog.error_label.text() == (
-        "Not saved: “Army ceiling” is named by Ukraine's red line “Army of at least 800k” and "
-        "Russia's red line “Army at most 600k”: change those rules before renaming it")
+        "Not saved: “Army ceiling” is named by Ukraine's red line ‘Army of at least 800k’ and "
+        "Russia's red line ‘Army at most 600k’: change those rules before renaming it")
     assert ws.scenario == before
     assert ws.undo_stack.count() == 0
     assert dialog.result_provision() is None
@@ -769,8 +769,8 @@ def test_deleting_a_provision_named_by_rules_is_refused_with_the_domain_message(
     assert prompter.asked == []  # no "are you sure?" first: it could not be done anyway
     assert prompter.warnings == [(
         "Cannot delete the provision",
-        "“Army ceiling” is named by Ukraine's red line “Army of at least 800k” and Russia's red "
-        "line “Army at most 600k”: change those rules first")]
+        "“Army ceiling” is named by Ukraine's red line ‘Army of at least 800k’ and Russia's red "
+        "line ‘Army at most 600k’: change those rules first")]
     assert ws.scenario == before
     assert ws.undo_stack.count() == 0
 
@@ -812,8 +812,8 @@ def test_delete_uses_the_current_provision_or_asks(ws: Workspace, editor: Editor
     assert editing.delete_provision() is False  # withdrawal is named by ua-monitor
     assert prompter.offered[0][0] == "Army ceiling"
     assert [caption for caption, _text in prompter.warnings] == ["Cannot delete the provision"]
-    assert ("“Withdrawal from Donbas” is named by Ukraine's red line “Monitoring with "
-            "withdrawal”") in prompter.warnings[0][1]
+    assert ("“Withdrawal from Donbas” is named by Ukraine's red line ‘Monitoring with "
+            "withdrawal’") in prompter.warnings[0][1]
 
 
 def test_deleting_a_party(ws: Workspace, editing: LibraryEditing,

@@ -357,14 +357,14 @@ def test_refusals_come_back_as_values_and_on_the_signal(ws: Workspace, editor: E
     assert editor.attempt(lambda: editor.add_clause("army-cap")) == (
         "“Army ceiling” is already in the draft: a provision appears once per draft")
     assert editor.attempt(lambda: editor.remove_provision("army-cap")) == (
-        "“Army ceiling” is named by Ukraine's red line “Army of at least 800k” and Russia's red "
-        "line “Army at most 600k”: change those rules first")
+        "“Army ceiling” is named by Ukraine's red line ‘Army of at least 800k’ and Russia's red "
+        "line ‘Army at most 600k’: change those rules first")
     assert editor.attempt(lambda: editor.add_clause("intl-monitoring")) is None  # made
     assert editor.attempt(lambda: editor.rename_draft(ws.draft.title if ws.draft else "")
                           ) is None  # nothing to change is no refusal
     assert heard == ["“Army ceiling” is already in the draft: a provision appears once per draft",
-                     "“Army ceiling” is named by Ukraine's red line “Army of at least 800k” "
-                     "and Russia's red line “Army at most 600k”: change those rules first"]
+                     "“Army ceiling” is named by Ukraine's red line ‘Army of at least 800k’ "
+                     "and Russia's red line ‘Army at most 600k’: change those rules first"]
     assert ws.undo_stack.count() == 1
 
 
@@ -457,12 +457,12 @@ def test_draft_rows_mark_culprits_and_conflicts(ws: Workspace, editor: Editor) -
     tooltip = model.index(3).data(Qt.ItemDataRole.ToolTipRole)
     assert "⚠ excludes “Security guarantee”: the draft cannot hold both" in tooltip
     tooltip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "✗ crosses Ukraine's red line “Army of at least 800k”" in tooltip
+    assert "✗ crosses Ukraine's red line ‘Army of at least 800k’" in tooltip
     assert "ua-army" not in tooltip
     first, conflicted = model.row_info(0), model.row_info(3)
     assert first is not None
     assert conflicted is not None
-    assert first.status == (("✗ Crosses “Army of at least 800k” (Ukraine)", True),)
+    assert first.status == (("✗ Crosses ‘Army of at least 800k’ (Ukraine)", True),)
     assert conflicted.status == (("⚠ Excludes “Security guarantee”", False),)
     assert model.index(2).data(Qt.ItemDataRole.AccessibleTextRole) == (
         "Clause 3, phase 1: Security guarantee. In conflict.")

@@ -331,19 +331,19 @@ def rules_mentioning(scenario: Scenario, provision_id: str) -> list[str]:
 
 
 def rule_users(scenario: Scenario, provision_id: str) -> list[str]:
-    """Who names ``provision_id`` in a rule, as a person reads it: "Ukraine's red line “Army
-    of at least 800,000”" (names and titles are the scenario's own words)."""
+    """Who names ``provision_id`` in a rule, as a person reads it: "Ukraine's red line ‘Army
+    of at least 800,000’" (red lines in single quotation marks, provisions in double) (names and titles are the scenario's own words)."""
     out: list[str] = []
     for party in scenario.parties:
         owner = f"{party.name}'" if party.name.endswith("s") else f"{party.name}'s"
         for kind, rules in (("red line", party.red_lines), ("preference", party.preferences)):
-            out += [f"{owner} {kind} “{rule.title}”" for rule in rules
+            out += [f"{owner} {kind} ‘{rule.title}’" for rule in rules
                     if provision_id in mentioned(parse(rule.rule))]
     return out
 
 
 def _named_by(scenario: Scenario, provision_id: str) -> str:
-    """ "“Title” is named by Ukraine's red line “...” and ..."; "" when no rule names it."""
+    """ "“Title” is named by Ukraine's red line ‘...’ and ..."; "" when no rule names it."""
     users = rule_users(scenario, provision_id)
     if not users:
         return ""

@@ -485,7 +485,7 @@ class DraftModel(QAbstractListModel):
         if violations:
             parties = series(list(dict.fromkeys(p for p, _, _ in violations)))
             if len(violations) == 1:
-                crossed = f"“{violations[0][2]}” ({parties})"
+                crossed = f"‘{violations[0][2]}’ ({parties})"
             else:
                 crossed = f"{count(violations, 'red line')} of {parties}"
             status.append((f"✗ Crosses {crossed}", True))
@@ -537,7 +537,7 @@ class DraftModel(QAbstractListModel):
         lines = [f"<b>{html.escape(prov.title)}</b> — phase {clause.phase}"]
         for party, _, title in self._violations.get(clause.provision, []):
             lines.append(f"✗ crosses {html.escape(party)}'s red line "
-                         f"“{html.escape(title)}”")
+                         f"‘{html.escape(title)}’")
         for other in self._conflicts.get(clause.provision, []):
             lines.append(f"⚠ excludes “{html.escape(other)}”: the draft cannot hold both")
         if clause.note:
