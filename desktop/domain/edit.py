@@ -332,7 +332,8 @@ def rules_mentioning(scenario: Scenario, provision_id: str) -> list[str]:
 
 def rule_users(scenario: Scenario, provision_id: str) -> list[str]:
     """Who names ``provision_id`` in a rule, as a person reads it: "Ukraine's red line ‘Army
-    of at least 800,000’" (red lines in single quotation marks, provisions in double) (names and titles are the scenario's own words)."""
+    of at least 800,000’" (red lines in single quotation marks, provisions in double; names
+    and titles are the scenario's own words)."""
     out: list[str] = []
     for party in scenario.parties:
         owner = f"{party.name}'" if party.name.endswith("s") else f"{party.name}'s"
