@@ -214,7 +214,12 @@ def explanation(reasons: Sequence[Reason], scenario: Scenario | None = None,
     """
     if scenario is None:
         return _explain(Speaker(None, party), reasons)
-    said = scenario.derived(_Said)
+    global _last  # the scenario asked about last: a card asks for each of its violations
+    if _last is not None and _last[0] is scenario:
+        said = _last[1]
+    else:
+        said = scenario.derived(_Said)
+        _last = (scenario, said)
     key = (party, tuple(reasons))
     text = said.texts.get(key)
     if text is None:
@@ -231,6 +236,7 @@ def _explain(speaker: Speaker, reasons: Sequence[Reason]) -> str:
     return " ".join(_sentence(speaker, r) for r in reasons)
 
 
+_last: tuple[Scenario, _Said] | None = None
 #: How many worded violations a scenario keeps (a draft crossing every red line of the
 #: 20-party benchmark has 400; a long session of edits may see many more).
 _SAID_LIMIT = 20_000
