@@ -33,12 +33,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, create_engine, event, insert, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.interchange import ScenarioError, content_digest, scenario_from_dict
 from desktop.domain.model import (
@@ -65,21 +60,16 @@ from desktop.store.files import (
     sqlite_write_reason,
     write_reason,
 )
-from desktop.store.tables import (
-    DOCUMENT_SCHEMAS,
-    Base,
-    ClauseRow,
-    DraftRow,
-    ParamRow,
-    PartyRow,
-    PreferenceRow,
-    ProvisionExcludeRow,
-    ProvisionPartyRow,
-    ProvisionRow,
-    RedLineRow,
-    ScenarioRow,
-    SchemaRow,
-)
+
+# SQLAlchemy (and the table classes, which need it) is imported by the functions that save or
+# open an .accord document, never by importing this module: the app starts, and reads the JSON
+# of its default scenario, without it.
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desktop.store.tables import Base, SchemaRow
 
 #: ``PRAGMA application_id`` of every ``.accord`` file: "ACCD".
 APPLICATION_ID = 0x41434344
@@ -137,6 +127,8 @@ def save_document(scenario: Scenario, path: Path) -> None:
     On failure :class:`DocumentError` is raised, the existing file is unchanged and no temp file
     is left behind.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     path = Path(path)
     try:
         replace_atomically(path, lambda tmp: _write_database(scenario, tmp),
@@ -166,6 +158,9 @@ def _sqlite_engine(raw: sqlite3.Connection) -> Engine:
     """An engine over one existing sqlite3 connection, with real transactions: BEGIN is sent
     by us (pysqlite's own transaction handling would commit each DDL statement separately).
     The caller closes ``raw``; dispose the engine with ``close=False``."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     raw.isolation_level = None
     engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
 
@@ -207,6 +202,21 @@ def _json(value: object) -> str:
 
 
 def _insert_scenario(conn: Connection, s: Scenario) -> None:
+    from sqlalchemy import insert
+
+    from desktop.store.tables import (
+        ClauseRow,
+        DraftRow,
+        ParamRow,
+        PartyRow,
+        PreferenceRow,
+        ProvisionExcludeRow,
+        ProvisionPartyRow,
+        ProvisionRow,
+        RedLineRow,
+        ScenarioRow,
+    )
+
     tables: list[tuple[type[Base], list[dict[str, Any]]]] = [
         (ScenarioRow, [{
             "key": 1, "title": s.title, "summary": s.summary,
@@ -330,6 +340,8 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _open_checked(path: Path, version: int) -> Scenario:
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
     deadline = time.monotonic() + OPEN_TIME_LIMIT_S
     try:
         conn = _connect_read_only(path, ignore_sidecars=bool(stale_sidecars(path)))
@@ -560,6 +572,8 @@ _EXPECTED: dict[int, dict[str, _ExpectedRow]] = {}
 def _expected_schema(version: int) -> dict[str, _ExpectedRow]:
     """:data:`DOCUMENT_SCHEMAS` of ``version`` with each statement as tokens (made once)."""
     if version not in _EXPECTED:
+        from desktop.store.tables import DOCUMENT_SCHEMAS
+
         schema: dict[str, SchemaRow] = DOCUMENT_SCHEMAS[version]
         _EXPECTED[version] = {name: (kind, table, None if sql is None else sql_tokens(sql))
                               for name, (kind, table, sql) in schema.items()}
@@ -676,6 +690,21 @@ def _param(row: Sequence[Any], labelled_choices: bool) -> dict[str, Any]:
 
 
 def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any], str | None]:
+    from sqlalchemy import select
+
+    from desktop.store.tables import (
+        ClauseRow,
+        DraftRow,
+        ParamRow,
+        PartyRow,
+        PreferenceRow,
+        ProvisionExcludeRow,
+        ProvisionPartyRow,
+        ProvisionRow,
+        RedLineRow,
+        ScenarioRow,
+    )
+
     loads: Callable[[str], Any] = json.loads
     heads = conn.execute(
         select(ScenarioRow.key, ScenarioRow.title, ScenarioRow.summary, ScenarioRow.as_of,
