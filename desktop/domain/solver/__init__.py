@@ -10,10 +10,17 @@ a proof that none exists and the red lines that clash; and the frontier of two p
   parties' satisfactions.
 
 See docs/bridge.md for the exact definitions and limits.
+
+:func:`find_bridge` and :func:`frontier` are loaded when first used: the types import without
+OR-Tools (and the pandas it imports), so a window can show a result's type before anything is
+solved.
 """
 
-from desktop.domain.solver.bridge import find_bridge
-from desktop.domain.solver.frontier import frontier
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from desktop.domain.solver.types import (
     BeyondExactSolver,
     BridgeResult,
@@ -33,6 +40,10 @@ from desktop.domain.solver.types import (
     Status,
     Why,
 )
+
+if TYPE_CHECKING:
+    from desktop.domain.solver.bridge import find_bridge
+    from desktop.domain.solver.frontier import frontier
 
 __all__ = [
     "BeyondExactSolver",
@@ -55,3 +66,17 @@ __all__ = [
     "find_bridge",
     "frontier",
 ]
+
+# The solvers, by the module that defines each (importing it imports OR-Tools). Import them
+# from here, not their modules: importing the module ``frontier`` first would bind the
+# package's name ``frontier`` to the module instead of the function.
+_SOLVERS = {"find_bridge": "bridge", "frontier": "frontier"}
+
+
+def __getattr__(name: str) -> object:
+    module = _SOLVERS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
