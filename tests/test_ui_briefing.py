@@ -126,16 +126,16 @@ def test_print_goes_through_the_print_dialog(actions: Scripted, tmp_path: Path) 
 
 
 def test_preview_paints_the_pages(actions: Scripted, monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop.ui.briefing as briefing
+    import desktop.report.render as render  # the briefing actions import it when they print
 
     painted: list[int] = []
-    real = briefing.print_sheet  # type: ignore[attr-defined]
+    real = render.print_sheet
 
     def spy(sheet: Sheet, printer: QPrinter) -> int:
         painted.append(n := real(sheet, printer))
         return n
 
-    monkeypatch.setattr(briefing, "print_sheet", spy)
+    monkeypatch.setattr(render, "print_sheet", spy)
     actions.answer = BriefingOptions(kind="full")
     actions.preview()
     assert isinstance(actions.dialogs[-1], QPrintPreviewDialog)

@@ -39,9 +39,9 @@ from desktop.wording import (
     percent,
     report_summary,
 )
+from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
 from desktop.wording.values import weight
 
-DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
 #: The most bars one chart holds; at A4 width each is still about 35 px wide, two lines of label.
 CHART_MAX_BARS = 20
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Draft, Scenario
-from desktop.report import DEFAULT_MARKING, Sheet, comparison_sheet, full_sheet, party_sheet
-from desktop.report.render import page_layout, print_sheet, write_pdf
 from desktop.store import DocumentError
 from desktop.ui.workspace import Workspace
-from desktop.wording import BRIEFING_KIND_LABELS, PAPER_LABELS, count
+from desktop.wording import BRIEFING_KIND_LABELS, DEFAULT_MARKING, PAPER_LABELS, count
+
+# The briefing code (desktop.report) is imported on the first print, preview or export.
+if TYPE_CHECKING:
+    from desktop.report import Sheet
 
 Kind = Literal["party", "full", "compare"]
 
@@ -55,6 +57,8 @@ class BriefingOptions:
 
 def build_sheet(scenario: Scenario, draft: Draft, options: BriefingOptions) -> Sheet:
     """The sheet the options ask for (``KeyError`` for an unknown party or draft)."""
+    from desktop.report import comparison_sheet, full_sheet, party_sheet
+
     marking = options.marking.strip()
     if options.kind == "party":
         if options.party is None:
@@ -204,6 +208,8 @@ class BriefingActions(QObject):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def make_printer(self, options: BriefingOptions, sheet: Sheet) -> QPrinter:
+        from desktop.report.render import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(options.paper))
         printer.setDocName(sheet.title)
@@ -258,6 +264,8 @@ class BriefingActions(QObject):
         printer = self.make_printer(options, sheet)
         if not self.exec_dialog(self.make_print_dialog(printer)):
             return False
+        from desktop.report.render import print_sheet
+
         pages = print_sheet(sheet, printer)
         self.status.emit(f"Printed {count(pages, 'page')}")
         return True
@@ -269,6 +277,8 @@ class BriefingActions(QObject):
         options, sheet = prepared
         printer = self.make_printer(options, sheet)
         dialog = self.make_preview_dialog(printer)
+        from desktop.report.render import print_sheet
+
         dialog.paintRequested.connect(lambda p: print_sheet(sheet, p))
         return self.exec_dialog(dialog)
 
@@ -287,6 +297,8 @@ class BriefingActions(QObject):
         path = self.choose_path(self.suggested_path(options))
         if path is None:
             return None
+        from desktop.report.render import write_pdf
+
         try:
             pages = write_pdf(sheet, path, options.paper)
         except DocumentError as err:

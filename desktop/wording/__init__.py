@@ -20,6 +20,7 @@ from desktop.wording.bridge import change_reason, note_text, progress_text, stat
 from desktop.wording.changes import ChangeStyle, describe_change, provision_name
 from desktop.wording.labels import (
     BRIEFING_KIND_LABELS,
+    DEFAULT_MARKING,
     KIND_LABELS,
     KIND_LETTERS,
     PAPER_LABELS,
@@ -43,6 +44,7 @@ from desktop.wording.values import clause_text, format_value, literal, plain_val
 
 __all__ = [
     "BRIEFING_KIND_LABELS",
+    "DEFAULT_MARKING",
     "KIND_LABELS",
     "KIND_LETTERS",
     "PAPER_LABELS",

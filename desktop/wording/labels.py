@@ -5,6 +5,7 @@ from __future__ import annotations
 
 __all__ = [
     "BRIEFING_KIND_LABELS",
+    "DEFAULT_MARKING",
     "KIND_LABELS",
     "KIND_LETTERS",
     "PAPER_LABELS",
@@ -46,6 +47,8 @@ BRIEFING_KIND_LABELS: dict[str, str] = {
     "compare": "Comparison with another draft",
 }
 PAPER_LABELS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
+#: The marking on every page of a briefing unless the user types another.
+DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
 
 
 def short_name(name: str) -> str:
