@@ -50,6 +50,7 @@ def run() -> list[Result]:
         window = MainWindow(ws, settings, Path(tmp) / "recovery")
         window.resize(1600, 1000)
         window.show()
+        window.charts.build()  # the app builds them just after the first paint: time them too
         app.processEvents()
         editor = window.editor
 

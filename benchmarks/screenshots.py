@@ -38,6 +38,7 @@ def render(path: Path, width: int, height: int, draft: str) -> None:
         window.resize(width, height)
         window.apply_default_sizes()
         window.show()
+        window.charts.build()  # the app builds them just after the first paint
         app.processEvents()
         window.draft.select_row(0)
         app.processEvents()

@@ -6,6 +6,10 @@ snapshot of the scenario and draft taken at the start, so the UI never freezes. 
 progress come back through queued signals; no widget is touched from the worker. A result that
 arrives after the draft changed is still shown, but marked as computed for an earlier version
 and cannot be applied. All user text is shown as plain text.
+
+Nothing heavy is imported to show the panel: the solver (OR-Tools, with pandas) by the first
+solve, in its worker thread; pyqtgraph by the frontier plot, made when the Frontier page is first
+painted (or the plot is first asked for).
 """
 
 from __future__ import annotations
@@ -17,9 +21,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-
-import pyqtgraph as pg
 from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
@@ -59,10 +60,9 @@ from desktop.domain.solver import (
     FrontierPoint,
     Progress,
     Proposal,
-    find_bridge,
-    frontier,
 )
 from desktop.ui.commands import Editor
+from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import (
     count,
@@ -89,6 +89,22 @@ from desktop.wording.palette import rgb
 # The solvers the panel runs: find_bridge and frontier of desktop.domain.solver, or stand-ins.
 BridgeSolver = Callable[..., BridgeResult]
 FrontierSolver = Callable[..., tuple[FrontierPoint, ...]]
+
+
+def real_find_bridge() -> BridgeSolver:
+    """The real bridge finder, imported when first asked for (it imports OR-Tools, which the
+    window does not need to show): in the worker thread, so the window stays responsive."""
+    from desktop.domain.solver import find_bridge
+
+    return find_bridge
+
+
+def real_frontier() -> FrontierSolver:
+    """The real frontier solver, imported when first asked for (as :func:`real_find_bridge`)."""
+    from desktop.domain.solver import frontier
+
+    return frontier
+
 
 STALE = "Computed for an earlier version of the draft: find a bridge again to apply it."
 TIME_LIMIT = 20.0
@@ -246,16 +262,28 @@ class _Snapshot:
     draft: Draft
 
 
+@dataclass(frozen=True, slots=True)
+class _FrontierPlot:
+    """The frontier tab's pyqtgraph plot and its items (pyqtgraph is untyped)."""
+
+    plot: Any
+    legend: Any
+    scatter: Any
+    nash: Any
+    egal: Any
+
+
 class BridgePanel(QWidget):
     """Tabs "Bridge" (find a minimal-change proposal) and "Frontier" (two parties' trade-offs)."""
 
     finished = Signal()  # a solve ended and its result (or cancellation, or error) is shown
 
     def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None,
-                 *, find_bridge: BridgeSolver = find_bridge,
-                 frontier: FrontierSolver = frontier) -> None:
+                 *, find_bridge: BridgeSolver | None = None,
+                 frontier: FrontierSolver | None = None) -> None:
         """``find_bridge`` and ``frontier`` are the solvers the panel runs (in a worker
-        thread); the real ones unless a caller, such as a test, passes others."""
+        thread); the real ones unless a caller, such as a test, passes others. The real ones
+        are imported by the first solve, not here."""
         super().__init__(parent)
         self.setObjectName("BridgePanel")
         self._ws = workspace
@@ -455,39 +483,83 @@ class BridgePanel(QWidget):
         self.frontier_status.setObjectName("FrontierStatus")
         outer.addWidget(self.frontier_status)
 
-        self.plot = pg.PlotWidget(page, background="w")
-        self.plot.setObjectName("FrontierPlot")
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.setXRange(0, 105, padding=0)
-        self.plot.setYRange(0, 105, padding=0)
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setMinimumHeight(140)
-        self.legend = self.plot.addLegend(offset=(-10, -10), labelTextColor=rgb(palette.CHART_INK),
-                                          brush=pg.mkBrush(*rgb(palette.LEGEND_FILL), 220))
-        self.scatter = pg.ScatterPlotItem(size=9, pen=pg.mkPen(*rgb(palette.BRIDGE_POINT_EDGE)),
-                                          brush=pg.mkBrush(*rgb(palette.BRIDGE_POINT), 200),
-                                          name="Package (click to open)",
-                                          hoverable=True, tip=self.point_tip)
-        self.nash = pg.ScatterPlotItem(size=18, symbol="star",
-                                       pen=pg.mkPen(*rgb(palette.BRIDGE_NASH_EDGE)),
-                                       brush=pg.mkBrush(*rgb(palette.BRIDGE_NASH)),
-                                       name=f"★ {BEST_COMPROMISE}", hoverable=True,
-                                       tip=self.point_tip)
-        self.egal = pg.ScatterPlotItem(size=14, symbol="d",
-                                       pen=pg.mkPen(*rgb(palette.BRIDGE_EGALITARIAN_EDGE)),
-                                       brush=pg.mkBrush(*rgb(palette.BRIDGE_EGALITARIAN)),
-                                       name=f"◆ {MOST_EQUAL}", hoverable=True,
-                                       tip=self.point_tip)
-        for item in (self.scatter, self.nash, self.egal):
-            self.plot.addItem(item)
-            item.sigClicked.connect(self._on_point_clicked)
-        outer.addWidget(self.plot, 1)
+        # The plot is a pyqtgraph widget: made when the page is first painted or the plot is
+        # first asked for, so that the window shows before pyqtgraph is imported.
+        self._plot_box = QWidget(page)
+        self._plot_box.setObjectName("FrontierPlotBox")
+        self._plot_box.setMinimumHeight(140)
+        self._plot_layout = QVBoxLayout(self._plot_box)
+        self._plot_layout.setContentsMargins(0, 0, 0, 0)
+        self._plot: _FrontierPlot | None = None
+        after_first_paint(self._plot_box, self._frontier_plot)
+        outer.addWidget(self._plot_box, 1)
 
         self.frontier_note = _plain("", page)
         self.frontier_note.setObjectName("FrontierNote")
         outer.addWidget(self.frontier_note)
         return page
+
+    def _frontier_plot(self) -> _FrontierPlot:
+        """The frontier plot, made (and pyqtgraph imported) the first time it is needed."""
+        if self._plot is not None:
+            return self._plot
+        os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+        import pyqtgraph as pg
+
+        plot = pg.PlotWidget(self._plot_box, background="w")
+        plot.setObjectName("FrontierPlot")
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setXRange(0, 105, padding=0)
+        plot.setYRange(0, 105, padding=0)
+        plot.showGrid(x=True, y=True, alpha=0.2)
+        plot.setMinimumHeight(140)
+        legend = plot.addLegend(offset=(-10, -10), labelTextColor=rgb(palette.CHART_INK),
+                                brush=pg.mkBrush(*rgb(palette.LEGEND_FILL), 220))
+        scatter = pg.ScatterPlotItem(size=9, pen=pg.mkPen(*rgb(palette.BRIDGE_POINT_EDGE)),
+                                     brush=pg.mkBrush(*rgb(palette.BRIDGE_POINT), 200),
+                                     name="Package (click to open)",
+                                     hoverable=True, tip=self.point_tip)
+        nash = pg.ScatterPlotItem(size=18, symbol="star",
+                                  pen=pg.mkPen(*rgb(palette.BRIDGE_NASH_EDGE)),
+                                  brush=pg.mkBrush(*rgb(palette.BRIDGE_NASH)),
+                                  name=f"★ {BEST_COMPROMISE}", hoverable=True,
+                                  tip=self.point_tip)
+        egal = pg.ScatterPlotItem(size=14, symbol="d",
+                                  pen=pg.mkPen(*rgb(palette.BRIDGE_EGALITARIAN_EDGE)),
+                                  brush=pg.mkBrush(*rgb(palette.BRIDGE_EGALITARIAN)),
+                                  name=f"◆ {MOST_EQUAL}", hoverable=True,
+                                  tip=self.point_tip)
+        for item in (scatter, nash, egal):
+            plot.addItem(item)
+            item.sigClicked.connect(self._on_point_clicked)
+        self._plot_layout.addWidget(plot)
+        self._plot = _FrontierPlot(plot, legend, scatter, nash, egal)
+        return self._plot
+
+    @property
+    def plot(self) -> Any:
+        """The frontier's pyqtgraph ``PlotWidget``."""
+        return self._frontier_plot().plot
+
+    @property
+    def legend(self) -> Any:
+        return self._frontier_plot().legend
+
+    @property
+    def scatter(self) -> Any:
+        """Every package on the frontier (a pyqtgraph ``ScatterPlotItem``)."""
+        return self._frontier_plot().scatter
+
+    @property
+    def nash(self) -> Any:
+        """The best compromise's mark."""
+        return self._frontier_plot().nash
+
+    @property
+    def egal(self) -> Any:
+        """The most equal package's mark."""
+        return self._frontier_plot().egal
 
     # -- state
 
@@ -612,10 +684,10 @@ class BridgePanel(QWidget):
             def say(where: Progress) -> None:
                 progress(progress_text(where))
 
-            return self._solve_bridge(snap.scenario, snap.draft, parties=parties,
-                                      alternatives=alternatives, clashes=CLASHES,
-                                      time_limit=TIME_LIMIT,
-                                      workers=WORKERS, cancel=token, progress=say)
+            solve = self._solve_bridge or real_find_bridge()
+            return solve(snap.scenario, snap.draft, parties=parties, alternatives=alternatives,
+                         clashes=CLASHES, time_limit=TIME_LIMIT, workers=WORKERS, cancel=token,
+                         progress=say)
 
         self.progress_text.setText("Starting the solver…")
         self._start("bridge", work, self._bridge_done, self._bridge_progress)
@@ -823,8 +895,9 @@ class BridgePanel(QWidget):
         self._frontier_snapshot = snap
 
         def work(token: CancelToken, progress: Callable[[str], None]) -> object:
-            return self._solve_frontier(snap.scenario, snap.draft, party_a, party_b,
-                                        time_limit=TIME_LIMIT, cancel=token)
+            solve = self._solve_frontier or real_frontier()
+            return solve(snap.scenario, snap.draft, party_a, party_b, time_limit=TIME_LIMIT,
+                         cancel=token)
 
         self.frontier_parties = (party_a, party_b)
         self.frontier_status.setText("Computing the frontier…")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
+from desktop import STARTED, __version__
 from desktop.ui.bridge import BridgePanel
 from desktop.ui.briefing import BriefingActions
 from desktop.ui.charts import ChartsPanel
@@ -29,6 +29,7 @@ from desktop.ui.files import DocumentController, Prompter, QtPrompter
 from desktop.ui.inspector import ClauseInspector
 from desktop.ui.library import LibraryPanel
 from desktop.ui.redlines import RedLinePanel
+from desktop.ui.startup import watch_startup
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import report_summary
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.files.display_name}[*] — Accord")
         self._restore_layout()
         self._on_changed(None)
+        watch_startup(self, STARTED)  # only under ACCORD_STARTUP_PROBE (desktop.ui.startup)
 
     # -- menus
 
