@@ -85,6 +85,8 @@ def _run_smoke(started: float) -> int:
         # To the first paint (the charts are built just after it, in the same pass).
         shown = (painted[0] if painted else time.perf_counter()) - started
         print(f"smoke: window shown after {shown:.2f} s: {window.windowTitle()}")
+        # The charts load pyqtgraph after the first paint: a bundle without it fails here.
+        print(f"smoke: charts drawn: {len(window.charts.satisfaction.values)} satisfaction bars")
 
         # What the window does not need to show, imported as the app does, when first used.
         from desktop.domain import check
