@@ -119,8 +119,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "brief",
-        help="write a briefing sheet as PDF: every party (the default), one party (--party) or "
-        "two drafts compared (--compare); exit 0 viable, 1 not viable, as for check",
+        help="write a briefing sheet (PDF, Word, OpenDocument, HTML or Markdown, by the "
+        "extension of -o): every party (the default), one party (--party) or two drafts "
+        "compared (--compare); exit 0 viable, 1 not viable, as for check",
     )
     p.add_argument("file", type=Path, metavar="FILE",
                    help="an .accord document or a .json scenario")
@@ -135,7 +136,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--marking", metavar="TEXT", default=None,
                    help='the marking on every page (default: "DRAFT - NOT FOR DISTRIBUTION"; '
                    '"" for none)')
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                   help="the file to write; its extension picks the format: .pdf, .docx, "
+                   ".odt, .html or .md")
 
     p = sub.add_parser(
         "suggest",
@@ -511,6 +514,12 @@ def use_offscreen_without_display() -> None:
 
 
 def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.report.formats import UnknownFormat, format_of
+
+    try:
+        fmt = format_of(args.output)
+    except UnknownFormat as err:
+        raise UsageError(f"{terminal_safe(args.output)}: {err}") from None
     scenario = _read(args.file)
     draft = _pick_draft(scenario, args.file, args.draft)
     if args.party is not None and args.party not in scenario.party_index:
@@ -522,7 +531,7 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
 
     use_offscreen_without_display()
     from desktop.report import DEFAULT_MARKING, comparison_sheet, full_sheet, party_sheet
-    from desktop.report.render import write_pdf
+    from desktop.report.formats import FORMATS, write_briefing
     from desktop.store import DocumentError
 
     marking = DEFAULT_MARKING if args.marking is None else args.marking.strip()
@@ -534,11 +543,11 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     else:
         sheet = full_sheet(scenario, draft, marking=marking, report=report)
     try:
-        pages = write_pdf(sheet, args.output, args.paper)
+        pages = write_briefing(sheet, args.output, args.paper)
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
-    print(f"{terminal_safe(args.output)}: {count(pages, 'page')}; {report_summary(report)}",
-          file=out)
+    written = FORMATS[fmt] if pages is None else count(pages, "page")
+    print(f"{terminal_safe(args.output)}: {written}; {report_summary(report)}", file=out)
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
 
 

@@ -70,7 +70,7 @@ def document(sheet: Sheet) -> QTextDocument:
     parts = []
     for n, element in enumerate(elements):
         if isinstance(element, Figure):
-            image = QImage.fromData(chart_png(element.chart), b"PNG")
+            image = QImage.fromData(chart_png(element.chart))
             doc.addResource(QTextDocument.ResourceType.ImageResource,
                             QUrl(f"accord-chart:{n}"), image)
         parts.append(_element(element, n))
