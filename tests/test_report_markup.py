@@ -125,3 +125,121 @@ def test_markup_in_every_field_of_every_sheet_stays_text(
     assert len(shown) > len(tags) // 2, sorted(tags[t] for t in set(tags) - shown)
     print(f"\nB4: {len(tags)} fields + the marking, {len(rendered)} sheets, "  # noqa: T201
           f"{len(shown)} fields printed; 0 images, 0 links, 0 resource requests")
+
+
+# --------------------------------------------------------------------------- every format
+
+_HOSTILE = ("etc/hostname", "x.invalid")
+
+
+def _attributes(root: Any) -> list[str]:
+    return [v for el in root.iter() for v in el.attrib.values()]
+
+
+def _docx_refs(data: bytes) -> tuple[str, int]:
+    """A DOCX's text and its pictures; asserts no hyperlink, field or external target."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        for name in names:
+            if name.endswith(".rels"):
+                rels = z.read(name).decode("utf-8")
+                assert "External" not in rels, name
+                assert "/hyperlink" not in rels, name
+        body = z.read("word/document.xml")
+    root = ElementTree.fromstring(body)
+    tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
+    assert not tags & {"hyperlink", "instrText", "object", "fldSimple"}, tags
+    assert not [v for v in _attributes(root) if any(h in v for h in _HOSTILE)]
+    return " ".join(root.itertext()), len([n for n in names if n.startswith("word/media/")])
+
+
+def _odt_refs(data: bytes) -> tuple[str, int]:
+    import zipfile
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        root = ElementTree.fromstring(z.read("content.xml"))
+    tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
+    assert "a" not in tags, tags  # text:a, a link
+    for el in root.iter():
+        for key, value in el.attrib.items():
+            if key.endswith("}href"):
+                assert value.startswith("Pictures/"), value  # the charts, inside the file
+            assert not any(h in value for h in _HOSTILE), (key, value)
+    return " ".join(root.itertext()), len([n for n in names if n.startswith("Pictures/")])
+
+
+def _html_refs(data: bytes) -> tuple[str, int]:
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, dict[str, str]]] = []
+    text: list[str] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, {k: v or "" for k, v in attrs}))
+
+        def handle_data(self, data: str) -> None:
+            text.append(data)
+
+    parser = Parser(convert_charrefs=True)
+    parser.feed(data.decode("utf-8"))
+    parser.close()
+    names = [t for t, _ in found]
+    for tag in ("script", "a", "link", "iframe", "object", "embed", "base"):
+        assert tag not in names, tag
+    assert names.count("style") == 1  # Accord's own style sheet
+    images = [a for t, a in found if t == "img"]
+    for tag, attrs in found:
+        assert "href" not in attrs, tag
+        assert not any(k.startswith("on") for k in attrs), tag
+        assert not any(h in attrs.get("src", "") for h in _HOSTILE), tag
+    assert all(a["src"].startswith("data:image/png;base64,") for a in images)
+    return " ".join(text), len(images)
+
+
+def _markdown_refs(data: bytes) -> tuple[str, int]:
+    import re
+
+    md = data.decode("utf-8")
+    unescaped = re.compile(r"(?<!\\)(?:\\\\)*")
+    assert not re.search(unescaped.pattern + r"<(?!br>)", md)  # no HTML but <br> in cells
+    assert not re.search(unescaped.pattern + r"\]\(", md)  # no [link](target)
+    assert not re.search(unescaped.pattern + r"!\[", md)  # no ![image](target)
+    assert not re.search(r"(?<!\\)://", md)  # no autolink
+    assert not re.search(r"(?<!\\)@", md)
+    return re.sub(r"\\(.)", r"\1", md), 0
+
+
+def test_markup_stays_text_in_every_format(
+    scenario_and_tags: tuple[Scenario, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: the same payloads in DOCX, ODT, HTML and Markdown: no image, link or
+    external reference comes from user text; the payload is printed as text."""
+    from desktop.report.formats import briefing_bytes
+    from desktop.report.sheets import Chart
+
+    scenario, _tags = scenario_and_tags
+    asked: list[object] = []
+    real = render_module._Document.loadResource
+
+    def spy(self: Any, kind: int, name: Any) -> Any:
+        asked.append(name)
+        return real(self, kind, name)
+
+    monkeypatch.setattr(render_module._Document, "loadResource", spy)
+    readers = {".docx": _docx_refs, ".odt": _odt_refs, ".html": _html_refs,
+               ".md": _markdown_refs}
+    for sheet in sheets(scenario):
+        charts = sum(isinstance(i, Chart) for i in sheet.items)
+        for fmt, read in readers.items():
+            data, _ = briefing_bytes(sheet, fmt)
+            text, pictures = read(data)
+            assert pictures == (0 if fmt == ".md" else charts), (sheet.title, fmt)
+            assert 'alt="F0"' in text, (sheet.title, fmt)  # the scenario title, as text
+            assert "<script>run(" in text, (sheet.title, fmt)
+    assert not [n for n in asked if any(h in str(n) for h in _HOSTILE)]

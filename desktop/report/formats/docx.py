@@ -152,7 +152,8 @@ def _setup(doc: Any, sheet: Sheet, paper: str) -> float:
     normal.font.size = Pt(10)
     normal.font.color.rgb = _color(palette.INK)
     props = doc.core_properties
-    props.title = clean(sheet.title)
+    title = clean(sheet.title)
+    props.title = title if len(title) <= 255 else title[:254] + "…"  # Word's limit
     props.author = "Accord"
     props.comments = ""
     return width - 2 * MARGIN_MM
