@@ -136,6 +136,17 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--marking", metavar="TEXT", default=None,
                    help='the marking on every page (default: "DRAFT - NOT FOR DISTRIBUTION"; '
                    '"" for none)')
+    p.add_argument("--to", metavar="TEXT", default=None, help="the memo's addressee (TO)")
+    p.add_argument("--from", dest="from_", metavar="TEXT", default=None,
+                   help="the memo's sender (FROM)")
+    p.add_argument("--subject", metavar="TEXT", default=None,
+                   help='the memo\'s subject (default: "Assessment of <draft title>")')
+    p.add_argument("--no-bridge", action="store_true",
+                   help="do not run the bridge finder: the memo says its recommendation was "
+                   "not computed")
+    p.add_argument("--time-limit", type=float, default=5.0, metavar="SECONDS",
+                   help="the bridge finder's time limit for the memo's recommendation "
+                   "(default: 5); a partial answer says so")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
                    help="the file to write; its extension picks the format: .pdf, .docx, "
                    ".odt, .html or .md")
@@ -527,6 +538,8 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"{terminal_safe(args.file)}: no party '{terminal_safe(args.party)}' "
                          f"(parties: {known})")
     second = None if args.compare is None else _pick_draft(scenario, args.file, args.compare)
+    if not (args.time_limit > 0 and math.isfinite(args.time_limit)):
+        raise UsageError("--time-limit must be a number of seconds more than 0")
     check_output(args.output, [args.file])
 
     use_offscreen_without_display()
@@ -541,7 +554,10 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     elif args.party is not None:
         sheet = party_sheet(scenario, draft, args.party, marking=marking, report=report)
     else:
-        sheet = full_sheet(scenario, draft, marking=marking, report=report)
+        sheet = full_sheet(scenario, draft, marking=marking, report=report,
+                           to=(args.to or "").strip(), from_=(args.from_ or "").strip(),
+                           subject=None if args.subject is None else args.subject.strip(),
+                           time_limit=None if args.no_bridge else args.time_limit)
     try:
         pages = write_briefing(sheet, args.output, args.paper)
     except DocumentError as err:

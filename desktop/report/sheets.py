@@ -25,12 +25,12 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.domain import Draft, Report, Scenario, check
 from desktop.domain.checker import PartyVerdict
 from desktop.domain.model import Clause, Party, Provision
 from desktop.wording import (
-    KIND_LABELS,
     ROLE_LABELS,
     clause_text,
     count,
@@ -40,7 +40,14 @@ from desktop.wording import (
     report_summary,
 )
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
+from desktop.wording.memo import subject as memo_subject
 from desktop.wording.values import weight
+
+if TYPE_CHECKING:
+    from desktop.report.memo import Bridge
+
+#: The bridge finder's time limit for a full briefing's recommendation (seconds).
+BRIDGE_TIME_LIMIT = 5.0
 
 #: The most bars one chart holds; at A4 width each is still about 35 px wide, two lines of label.
 CHART_MAX_BARS = 20
@@ -179,10 +186,10 @@ def _party_chart(report: Report, verdict: PartyVerdict) -> Chart:
     same however many parties there are."""
     if len(report.parties) <= CHART_MAX_BARS:
         return Chart("Satisfaction by party (this party outlined)",
-                     _bars(report, verdict.party), height=200.0)
+                     _bars(report, verdict.party), height=130.0)
     return Chart(f"Satisfaction of {_short(verdict.name)} (all parties: see the summary)",
                  (Bar(_short(verdict.name), verdict.satisfaction, verdict.acceptable, True),),
-                 height=200.0)
+                 height=130.0)
 
 
 class _Numbers:
@@ -218,10 +225,16 @@ def _names(scenario: Scenario, ids: Iterable[str]) -> str:
 
 
 def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
-                 *, page_break: bool, with_text: bool) -> list[Item]:
+                 *, page_break: bool, with_text: bool, annex: str = "") -> list[Item]:
     verdict: PartyVerdict = report.verdict(party.id)
     nums = _Numbers(scenario, draft)
-    items: list[Item] = [_h(1, f"Party briefing: {esc(party.name)}", page_break=page_break)]
+    items: list[Item] = []
+    if annex:
+        items.append(Block(f'<p style="font-size:12px; color:{MUTED};"><b>{esc(annex)}'
+                           "Party sections</b></p>", space_after=2.0, keep_with_next=True,
+                           page_break_before=page_break))
+    items.append(_h(1, f"Party briefing: {esc(party.name)}",
+                    page_break=page_break and not annex))
     items.append(_p(f"Role: {esc(ROLE_LABELS[party.role])}. Draft: {esc(draft.title)}, "
                     f"{count(draft.clauses, 'clause')}.", color=MUTED))
 
@@ -239,7 +252,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
         for x in verdict.violations:
             rl = red_lines.get(x.red_line)
             why = esc(explanation(x.reasons, scenario, _short(party.name)))
-            if rl is not None and rl.rationale:
+            if with_text and rl is not None and rl.rationale:  # the party sheet's detail
                 why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rl.rationale)}</span>'
             rows.append((f"<b>{esc(x.title)}</b>", why, nums.labels(x.clauses)))
         items.extend(_table((28, 44, 28), ("Red line crossed", "Why", "Culprit clauses"), rows))
@@ -262,7 +275,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
                  f'{"✓ met" if p.id in met else "✗ missed"}</span>',
                  f"<b>{esc(p.title)}</b>"
                  + (f'<br/><span style="color:{MUTED};">{esc(p.rationale)}</span>'
-                    if p.rationale else ""),
+                    if with_text and p.rationale else ""),
                  weight(float(p.weight)))
                 for p in ordered]
         items.extend(_table((14, 74, 12), ("Status", "Preference", "Weight"), rows))
@@ -272,32 +285,34 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     provisions = scenario.provision_index
     gives = [c for c in draft.clauses if party.id in provisions[c.provision].by]
     gets = [c for c in draft.clauses if party.id in provisions[c.provision].to]
-    for title, clauses, other, other_head in (
-        (f"What {esc(_short(party.name))} gives", gives, "to", "To"),
-        (f"What {esc(_short(party.name))} receives", gets, "by", "From"),
-    ):
-        items.append(_h(2, f"{title} ({len(clauses)})"))
-        cells: list[tuple[str, ...]] = []
-        for c in clauses:
-            prov = provisions[c.provision]
-            cells.append((nums.label(c.provision), esc(KIND_LABELS[prov.kind]),
-                         _names(scenario, getattr(prov, other)) or "—",
-                         esc(clause_text(prov, c.values))))
-        items.extend(_table((24, 14, 16, 46), ("Clause", "Kind", other_head, "Text"), cells))
+    def entry(clause: Clause | None, other: str, word: str) -> str:
+        if clause is None:
+            return ""
+        names = _names(scenario, getattr(provisions[clause.provision], other))
+        return nums.label(clause.provision) + (
+            f' <span style="color:{MUTED};">{word} {names}</span>' if names else "")
 
-    # -- conflicts
-    items.append(_h(2, f"Open conflicts ({len(report.conflicts)})"))
-    if report.conflicts:
-        rows = [(nums.label(c.provisions[0]), nums.label(c.provisions[1]),
-                 "They exclude each other: the draft cannot hold both.")
-                for c in report.conflicts]
-        items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), rows))
-    else:
-        items.append(_p("None: no two clauses of the draft exclude each other.", color=MUTED,
-                        space=12.0))
+    short = esc(_short(party.name))
+    pairs = [(entry(gives[i] if i < len(gives) else None, "to", "to"),
+             entry(gets[i] if i < len(gets) else None, "by", "from"))
+             for i in range(max(len(gives), len(gets)))]
+    items.extend(_table((50, 50), (f"What {short} gives ({len(gives)})",
+                                   f"What {short} receives ({len(gets)})"), pairs))
 
-    if with_text:
+    if with_text:  # a party sheet stands alone: its conflicts and the draft text
+        if report.conflicts:
+            items.extend(_conflicts(report, nums, level=2))
         items.extend(_draft_text(scenario, draft, heading_level=2))
+    return items
+
+
+def _conflicts(report: Report, nums: _Numbers, *, level: int) -> list[Item]:
+    """Open conflicts: pairs of clauses that exclude each other (only when there are any)."""
+    items: list[Item] = [_h(level, f"Open conflicts ({len(report.conflicts)})")]
+    items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), [
+        (nums.label(c.provisions[0]), nums.label(c.provisions[1]),
+         "They exclude each other: the draft cannot hold both.")
+        for c in report.conflicts]))
     return items
 
 
@@ -308,15 +323,17 @@ def _clause_block(number: int, prov: Provision, clause: Clause) -> Block:
         '<table width="100%" cellspacing="0" cellpadding="2" border="0" '
         f'style="font-size:12px; color:{INK};"><tr>'
         f'<td width="6%" align="right"><b>{number}.</b></td>'
-        f'<td width="94%"><b>{esc(prov.title)}</b><br/>'
+        f'<td width="94%"><b>{esc(prov.title)}</b> '
+        f'<span style="color:{MUTED};">(Phase {clause.phase})</span> — '
         f"{esc(clause_text(prov, clause.values))}{note}</td></tr></table>",
-        space_after=4.0,
+        space_after=3.0,
     )
 
 
 def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int,
-                page_break: bool = False) -> list[Item]:
-    items: list[Item] = [_h(heading_level, f"Draft text: {esc(draft.title)}",
+                page_break: bool = False, heading: str = "Draft text") -> list[Item]:
+    """Every clause's text once, in the draft's own order and numbering."""
+    items: list[Item] = [_h(heading_level, f"{heading}: {esc(draft.title)}",
                             page_break=page_break)]
     if draft.note:
         items.append(_p(f"<i>{esc(draft.note)}</i>", color=MUTED))
@@ -324,13 +341,7 @@ def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int,
         items.append(_p("The draft has no clauses.", color=MUTED))
         return items
     provisions = scenario.provision_index
-    # Grouped by phase; clauses keep their draft numbers (the ones culprit lists cite).
-    numbered = sorted(enumerate(draft.clauses, start=1), key=lambda nc: nc[1].phase)
-    phase: int | None = None
-    for n, clause in numbered:
-        if clause.phase != phase:
-            phase = clause.phase
-            items.append(_h(3, f"Phase {phase}"))
+    for n, clause in enumerate(draft.clauses, start=1):
         items.append(_clause_block(n, provisions[clause.provision], clause))
     return items
 
@@ -380,16 +391,32 @@ def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
 
 
 def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKING,
-               date: dt.date | str | None = None, report: Report | None = None) -> Sheet:
-    """The cover summary, one section per party (each on a new page), then the draft text
-    once, at the end (each party section refers to it rather than repeating it)."""
+               date: dt.date | str | None = None, report: Report | None = None,
+               to: str = "", from_: str = "", subject: str | None = None,
+               bridge: Bridge | None = None,
+               time_limit: float | None = BRIDGE_TIME_LIMIT) -> Sheet:
+    """The memo on page 1, then the annexes: A. the verdicts (and open conflicts, when there
+    are any); B. one section per party, each on a new page; C. the draft text, once.
+
+    ``bridge``: the bridge finder's answer for the recommendation; without it, it is solved
+    here within ``time_limit`` seconds (None: not computed, and the memo says so)."""
+    from desktop.report.memo import NOT_COMPUTED, Header, memo_items, solve_bridge
+
     report = report if report is not None else check(scenario, draft)
+    if bridge is None:
+        bridge = (NOT_COMPUTED if time_limit is None
+                  else solve_bridge(scenario, draft, time_limit))
     day = _today(date)
     nums = _Numbers(scenario, draft)
-    items = _head_block("Full briefing", scenario, [
-        f"Draft: <b>{esc(draft.title)}</b>, {count(draft.clauses, 'clause')}",
-    ], marking, day)
-    items.append(_h(2, "Summary"))
+    header = Header(to, from_, subject if subject is not None else memo_subject(draft.title),
+                    day, marking)
+    items = memo_items(scenario, draft, report, bridge, header)
+
+    items.append(_h(1, "Annex A. Verdicts", page_break=True))
+    items.append(_p(f"{esc(scenario.title)}. Draft: <b>{esc(draft.title)}</b>, "
+                    f"{count(draft.clauses, 'clause')}. Prepared {esc(day)}"
+                    + (f"; situation as of {esc(scenario.as_of.isoformat())}"
+                       if scenario.as_of else "") + ".", color=MUTED))
     viable = (f'<span style="color:{ACCEPT if report.viable else REJECT}; font-weight:bold; '
               f'font-size:16px;">{"✓ VIABLE" if report.viable else "✗ NOT VIABLE"}</span>')
     items.append(_p(f"{viable} — {esc(report_summary(report).split(': ', 1)[-1])}.", space=8.0))
@@ -400,18 +427,14 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     items.extend(_table((40, 26, 16, 18),
                         ("Party", "Verdict", "Red lines crossed", "Satisfaction"), rows))
     if report.conflicts:
-        items.append(_h(3, f"Conflicts ({len(report.conflicts)})"))
-        items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), [
-            (nums.label(c.provisions[0]), nums.label(c.provisions[1]),
-             "They exclude each other: the draft cannot hold both.")
-            for c in report.conflicts]))
+        items.extend(_conflicts(report, nums, level=3))
     items.extend(_cover_charts(report))
-    items.append(_p("Each party's section follows on its own page; the full draft text is at "
-                    "the end.", color=MUTED))
-    for party in scenario.parties:
-        items.extend(_party_items(scenario, draft, report, party, page_break=True,
-                                  with_text=False))
-    items.extend(_draft_text(scenario, draft, heading_level=1, page_break=True))
+    for i, party in enumerate(scenario.parties):
+        items.extend(_party_items(scenario, draft, report, party, page_break=False,
+                                  with_text=False,
+                                  annex="Annex B. " if i == 0 else ""))
+    items.extend(_draft_text(scenario, draft, heading_level=1, page_break=True,
+                             heading="Annex C. Draft text"))
     return Sheet(f"Full briefing: {draft.title}", _running_head(scenario, draft), marking, day,
                  tuple(items))
 

@@ -1,0 +1,123 @@
+"""The memo: page 1 of every full briefing.
+
+A header (TO, FROM, SUBJECT, DATE, the marking), the bottom line in at most three sentences,
+the recommendation from the bridge finder (a time-limited solve, :func:`solve_bridge`) and one
+row of talking points per party. The words come from :mod:`desktop.wording.memo`; this module
+lays them out as :mod:`desktop.report.sheets` blocks. No Qt; OR-Tools is imported only when a
+bridge is solved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.report.sheets import (
+    BRIDGE_TIME_LIMIT,
+    MUTED,
+    REJECT,
+    Block,
+    Item,
+    _h,
+    _p,
+    _table,
+    esc,
+)
+from desktop.wording import short_name
+from desktop.wording.memo import bottom_line, recommendation, talking_points
+
+if TYPE_CHECKING:
+    from desktop.domain import Draft, Report, Scenario
+    from desktop.domain.solver import BridgeResult
+
+
+@dataclass(frozen=True, slots=True)
+class Bridge:
+    """The bridge finder's answer for a memo. ``time_limit`` None: it was not run;
+    ``error``: it could not answer (``result`` None), in words."""
+
+    result: BridgeResult | None
+    time_limit: float | None
+    error: str = ""
+
+    @property
+    def computed(self) -> bool:
+        return self.time_limit is not None
+
+
+NOT_COMPUTED = Bridge(None, None)
+
+
+def solve_bridge(scenario: Scenario, draft: Draft, time_limit: float = BRIDGE_TIME_LIMIT
+                 ) -> Bridge:
+    """The fewest changes every party accepts, or the clash; never longer than
+    ``time_limit`` (plus building the model)."""
+    from desktop.domain.solver import BeyondExactSolver, CertificateError, find_bridge
+
+    try:
+        result = find_bridge(scenario, draft, alternatives=0, clashes=1, time_limit=time_limit)
+    except BeyondExactSolver as err:
+        return Bridge(None, time_limit, str(err))
+    except CertificateError:
+        return Bridge(None, time_limit, "its answer failed its own check, so none is shown "
+                                        "(a bug in Accord)")
+    return Bridge(result, time_limit)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    to: str
+    from_: str
+    subject: str
+    date: str
+    marking: str
+
+
+def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
+               header: Header) -> list[Item]:
+    """Page 1: header, bottom line, recommendation, talking points."""
+    items: list[Item] = [_header_block(header)]
+    items.append(_h(2, "Bottom line"))
+    sentences = bottom_line(report, bridge.result, bridge.computed, scenario)
+    items.append(_p(" ".join(esc(s) for s in sentences), space=8.0))
+
+    items.append(_h(2, "Recommendation"))
+    lead, points, notes = recommendation(bridge.result, scenario, draft,
+                                         computed=bridge.computed,
+                                         time_limit=bridge.time_limit, error=bridge.error)
+    items.append(_p(esc(lead), space=4.0, keep_with_next=bool(points)))
+    if points:
+        lis = "".join(f"<li>{esc(p)}</li>" for p in points)
+        items.append(Block(f'<ul style="font-size:13px;">{lis}</ul>',
+                           space_after=4.0))
+    for note in notes:
+        items.append(_p(f"<i>{esc(note)}</i>", color=MUTED, size=12, space=2.0))
+
+    items.append(_h(2, "Talking points"))
+    rows = []
+    for party in scenario.parties:
+        verdict = report.verdict(party.id)
+        gains, gives, stake = talking_points(scenario, draft, party, verdict)
+        rows.append((f"<b>{esc(short_name(party.name))}</b>", esc(gains), esc(gives),
+                     esc(stake)))
+    items.extend(_table((16, 30, 30, 24), ("Party", "Gains", "Gives", "Red lines at stake"),
+                        rows))
+    items.append(_p("The annexes follow: A. verdicts; B. one section per party; C. the draft "
+                    "text.", color=MUTED, size=11))
+    return items
+
+
+def _header_block(h: Header) -> Block:
+    rows = "".join(
+        f'<tr><td width="14%" style="color:{MUTED};"><b>{label}</b></td>'
+        f"<td width=\"86%\">{esc(value)}</td></tr>"
+        for label, value in (("TO", h.to), ("FROM", h.from_), ("SUBJECT", h.subject),
+                             ("DATE", h.date)) if value)
+    marking = (f'<p style="font-size:12px; color:{REJECT};"><b>{esc(h.marking)}</b></p>'
+               if h.marking else "")
+    return Block(
+        f"{marking}<p style=\"font-size:12px; color:{MUTED};\">FULL BRIEFING</p>"
+        "<p style=\"font-size:22px; font-weight:bold;\">Memorandum</p>"
+        '<table width="100%" cellspacing="0" cellpadding="2" border="0" '
+        f'style="font-size:13px;">{rows}</table><hr/>',
+        space_after=6.0)
