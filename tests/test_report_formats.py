@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 import docx
 import pytest
 from docx.oxml.ns import qn
+from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
 from desktop.domain import Scenario, check
@@ -324,3 +325,62 @@ def test_the_outline_keeps_text_that_looks_like_markup_as_text() -> None:
     assert [(r.bold, r.italic, r.color) for r in para.runs] == [
         (False, False, "#123456"), (True, False, "#123456"), (False, False, None),
         (False, True, "#123456")]
+
+
+# --------------------------------------------------------------------------- File → Export
+
+
+def test_export_filters_name_every_format() -> None:
+    from desktop.ui.briefing import EXPORT_FILTERS, export_path
+
+    assert list(EXPORT_FILTERS) == list(FORMATS)
+    assert export_path("/x/brief", EXPORT_FILTERS[".docx"]) == Path("/x/brief.docx")
+    assert export_path("/x/brief.MD", EXPORT_FILTERS[".docx"]) == Path("/x/brief.MD")
+    assert export_path("/x/brief.v2", EXPORT_FILTERS[".odt"]) == Path("/x/brief.v2.odt")
+    assert export_path("/x/brief", "") == Path("/x/brief.pdf")
+
+
+def test_file_export_writes_the_format_of_the_chosen_name(
+        ukraine: Scenario, tmp_path: Path, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.briefing import BriefingActions, BriefingOptions
+    from desktop.ui.workspace import Workspace
+
+    class Scripted(BriefingActions):
+        chosen: Path | None = None
+        suggested: list[Path] = []  # noqa: RUF012 -- one instance per test
+        errors: list[str] = []  # noqa: RUF012
+
+        def choose_options(self, title: str) -> BriefingOptions | None:
+            return BriefingOptions(kind="party", party="turkey", marking="EYES ONLY")
+
+        def choose_path(self, suggested: Path) -> Path | None:
+            self.suggested.append(suggested)
+            return self.chosen
+
+        def show_error(self, message: str) -> None:
+            self.errors.append(message)
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    ws = Workspace(ukraine, window)
+    ws.switch_draft("us-28")
+    actions = Scripted(ws, window)
+    actions.chosen = tmp_path / "turkey.docx"
+    with qtbot.waitSignal(actions.status) as blocker:
+        assert actions.export_pdf() == actions.chosen
+    assert blocker.args == ["Exported turkey.docx (Word document)"]
+    assert actions.suggested[-1].suffix == ".pdf"
+    document = docx.Document(str(actions.chosen))
+    assert "Party briefing: Turkey" in docx_text(document)
+    assert "EYES ONLY" in document.sections[0].header.paragraphs[0].text
+    actions.chosen = tmp_path / "turkey.md"
+    assert actions.export_pdf() == actions.chosen
+    assert actions.suggested[-1].suffix == ".docx"  # the last format is the next default
+    assert "Party briefing: Turkey" in actions.chosen.read_text(encoding="utf-8")
+    actions.chosen = tmp_path / "turkey.txt"  # a script's choose_path may return anything
+    assert actions.export_pdf() is None
+    assert len(actions.errors) == 1
+    assert ".pdf, .docx" in actions.errors[0]
+    assert not actions.chosen.exists()

@@ -1,10 +1,11 @@
-"""File → Print, Print Preview and Export PDF: briefing sheets from the GUI.
+"""File → Print, Print Preview and Export Briefing: briefing sheets from the GUI.
 
 :class:`BriefingDialog` asks what to print (a party briefing, the full briefing or a comparison
 with another draft), on which paper and with which marking. :class:`BriefingActions` owns the
-three menu actions. Every dialog goes through an overridable method (:meth:`choose_options`,
-:meth:`exec_dialog`, :meth:`choose_path`, :meth:`show_error`), so tests drive it without a modal
-loop.
+three menu actions. Export writes PDF, Word, OpenDocument, HTML or Markdown, the format chosen by
+the file dialog's filter (or the name's extension). Every dialog goes through an overridable
+method (:meth:`choose_options`, :meth:`exec_dialog`, :meth:`choose_path`, :meth:`show_error`),
+so tests drive it without a modal loop.
 """
 
 from __future__ import annotations
@@ -38,6 +39,27 @@ if TYPE_CHECKING:
     from desktop.report import Sheet
 
 Kind = Literal["party", "full", "compare"]
+
+#: The export formats (desktop.report.formats.FORMATS, named here so that the window does not
+#: import the briefing code): extension -> the file dialog's filter.
+EXPORT_FILTERS: dict[str, str] = {
+    ".pdf": "PDF (*.pdf)",
+    ".docx": "Word document (*.docx)",
+    ".odt": "OpenDocument text (*.odt)",
+    ".html": "Web page, self-contained (*.html *.htm)",
+    ".md": "Markdown (*.md)",
+}
+
+
+def export_path(name: str, chosen_filter: str) -> Path:
+    """The file to write: ``name`` when it ends in one of the formats' extensions, else with
+    the extension of the filter chosen in the dialog (PDF when none was)."""
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if suffix in EXPORT_FILTERS or suffix == ".htm":
+        return path
+    ext = next((e for e, f in EXPORT_FILTERS.items() if f == chosen_filter), ".pdf")
+    return path.with_name(path.name + ext)
 
 
 def default_paper() -> str:
@@ -170,7 +192,9 @@ class BriefingActions(QObject):
         self.print_action = self._make("&Print…", "actionPrint", self.print_,
                                        QKeySequence.StandardKey.Print)
         self.preview_action = self._make("Print Pre&view…", "actionPrintPreview", self.preview)
-        self.export_action = self._make("Export &PDF…", "actionExportPdf", self.export_pdf)
+        self.export_format = ".pdf"  # the last format exported: the next export's default
+        self.export_action = self._make("E&xport Briefing…", "actionExportPdf",
+                                        self.export_pdf)
         workspace.changed.connect(lambda _change: self._update())
         self._update()
 
@@ -227,12 +251,14 @@ class BriefingActions(QObject):
         return dialog
 
     def choose_path(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", str(suggested),
-                                              "PDF files (*.pdf)")
+        """Where to export and so in which format; None when cancelled."""
+        current = EXPORT_FILTERS.get(suggested.suffix.lower(), EXPORT_FILTERS[".pdf"])
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export briefing", str(suggested), ";;".join(EXPORT_FILTERS.values()),
+            current)
         if not name:
             return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return export_path(name, chosen)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self.window, "Briefing sheet", message)
@@ -287,22 +313,27 @@ class BriefingActions(QObject):
         what = {"full": "briefing", "party": f"briefing-{options.party}",
                 "compare": f"vs-{options.compare}"}[options.kind]
         folder = self.ws.path.parent if self.ws.path is not None else Path.home()
-        return folder / f"{draft_id}-{what}.pdf"
+        return folder / f"{draft_id}-{what}{self.export_format}"
 
     def export_pdf(self) -> Path | None:
-        prepared = self._prepare("Export PDF")
+        """Export the briefing in the format the chosen file name asks for (PDF, Word,
+        OpenDocument, HTML or Markdown); the path written, or None."""
+        prepared = self._prepare("Export briefing")
         if prepared is None:
             return None
         options, sheet = prepared
         path = self.choose_path(self.suggested_path(options))
         if path is None:
             return None
-        from desktop.report.render import write_pdf
+        from desktop.report.formats import FORMATS, UnknownFormat, format_of, write_briefing
 
         try:
-            pages = write_pdf(sheet, path, options.paper)
-        except DocumentError as err:
+            fmt = format_of(path)
+            pages = write_briefing(sheet, path, options.paper)
+        except (DocumentError, UnknownFormat) as err:
             self.show_error(str(err))
             return None
-        self.status.emit(f"Exported {path.name} ({count(pages, 'page')})")
+        self.export_format = fmt
+        what = FORMATS[fmt] if pages is None else count(pages, "page")
+        self.status.emit(f"Exported {path.name} ({what})")
         return path
