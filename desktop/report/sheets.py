@@ -40,8 +40,9 @@ from desktop.wording import (
     report_summary,
 )
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
+from desktop.wording.memo import EARLIER, LATER, moved_text, value_change
 from desktop.wording.memo import subject as memo_subject
-from desktop.wording.values import weight
+from desktop.wording.values import param_label, weight
 
 if TYPE_CHECKING:
     from desktop.report.memo import Bridge
@@ -443,21 +444,44 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
 class Flip:
     party: str  # party name
     red_line: str  # red line title
-    crossed_in_first: bool  # crossed in the first draft (so holds in the second), or the reverse
+    crossed_earlier: bool  # crossed in the earlier draft (so holds in the later), or the reverse
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    added: tuple[str, ...]  # provision ids in the second draft only, in its order
-    removed: tuple[str, ...]  # in the first only, in its order
-    changed: tuple[str, ...]  # in both, with other values, phase or note
+    """Two drafts compared from the earlier to the later, clauses aligned by provision.
+
+    ``changed``: in both, with other values or phase (substantive); ``notes``: in both and
+    differing only in the note."""
+
+    earlier: Draft
+    later: Draft
+    added: tuple[str, ...]  # provision ids in the later draft only, in its order
+    removed: tuple[str, ...]  # in the earlier only, in its order
+    changed: tuple[str, ...]
+    notes: tuple[str, ...]
     flips: tuple[Flip, ...]
+    swapped: bool = False  # the drafts were given later first
+
+
+def in_order(scenario: Scenario, first: Draft, second: Draft) -> tuple[Draft, Draft, bool]:
+    """(earlier, later, swapped): by the drafts' position in the scenario's draft list."""
+    ids = [d.id for d in scenario.drafts]
+    pa = ids.index(first.id) if first.id in ids else 0
+    pb = ids.index(second.id) if second.id in ids else 0
+    later_first = pa > pb
+    return (second, first, True) if later_first else (first, second, False)
 
 
 def compare(scenario: Scenario, first: Draft, second: Draft, report_a: Report,
             report_b: Report) -> Comparison:
-    a = {c.provision: c for c in first.clauses}
-    b = {c.provision: c for c in second.clauses}
+    """``first`` and ``second`` in any order (``report_a`` is ``first``'s); the result reads
+    from the earlier to the later draft."""
+    earlier, later, swapped = in_order(scenario, first, second)
+    if swapped:
+        report_a, report_b = report_b, report_a
+    a = {c.provision: c for c in earlier.clauses}
+    b = {c.provision: c for c in later.clauses}
     flips: list[Flip] = []
     for party in scenario.parties:
         crossed_a = {x.red_line for x in report_a.verdict(party.id).violations}
@@ -465,36 +489,66 @@ def compare(scenario: Scenario, first: Draft, second: Draft, report_a: Report,
         for rl in party.red_lines:
             if (rl.id in crossed_a) != (rl.id in crossed_b):
                 flips.append(Flip(party.name, rl.title, rl.id in crossed_a))
+    both = [p for p in b if p in a]
     return Comparison(
+        earlier=earlier, later=later,
         added=tuple(p for p in b if p not in a),
         removed=tuple(p for p in a if p not in b),
-        changed=tuple(p for p in a if p in b and _differs(scenario, a[p], b[p])),
-        flips=tuple(flips),
+        changed=tuple(p for p in both if _substantive(scenario, a[p], b[p])),
+        notes=tuple(p for p in both if not _substantive(scenario, a[p], b[p])
+                    and a[p].note != b[p].note),
+        flips=tuple(flips), swapped=swapped,
     )
 
 
-def _differs(scenario: Scenario, x: Clause, y: Clause) -> bool:
+def _substantive(scenario: Scenario, x: Clause, y: Clause) -> bool:
     prov = scenario.provision(x.provision)
-    return (clause_text(prov, x.values) != clause_text(prov, y.values) or x.phase != y.phase
-            or x.note != y.note)
+    return clause_text(prov, x.values) != clause_text(prov, y.values) or x.phase != y.phase
+
+
+def _what_changed(scenario: Scenario, x: Clause, y: Clause) -> list[str]:
+    """The substantive changes of one clause in words: each value before → after, a move."""
+    prov = scenario.provision(x.provision)
+    out = []
+    for spec in prov.params:
+        before = x.values.get(spec.name, spec.default)
+        after = y.values.get(spec.name, spec.default)
+        if before != after:
+            out.append(value_change(param_label(spec), spec, before, after))
+    if not out and clause_text(prov, x.values) != clause_text(prov, y.values):
+        out.append("the wording's values differ")
+    if x.phase != y.phase:
+        out.append(moved_text(x.phase, y.phase))
+    return out
 
 
 def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
                      marking: str = DEFAULT_MARKING,
                      date: dt.date | str | None = None) -> Sheet:
-    """Two drafts side by side: clauses added, removed and changed; red lines that flip."""
+    """Two drafts compared, the earlier against the later (whatever the order given):
+    verdicts, red lines that flip, substantive differences, then note-only changes."""
     ra, rb = check(scenario, first), check(scenario, second)
     day = _today(date)
     cmp = compare(scenario, first, second, ra, rb)
-    na, nb = _Numbers(scenario, first), _Numbers(scenario, second)
-    provisions = scenario.provision_index
-    ta, tb = esc(first.title), esc(second.title)
-    items = _head_block("Comparison sheet", scenario, [
-        f"First: <b>{ta}</b>, {count(first.clauses, 'clause')}",
-        f"Second: <b>{tb}</b>, {count(second.clauses, 'clause')}",
-    ], marking, day)
+    earlier, later = cmp.earlier, cmp.later
+    if cmp.swapped:
+        ra, rb = rb, ra
+    te, tl = esc(earlier.title), esc(later.title)
+    lines = [f"{EARLIER.capitalize()}: <b>{te}</b>, {count(earlier.clauses, 'clause')}",
+             f"{LATER.capitalize()}: <b>{tl}</b>, {count(later.clauses, 'clause')}"]
+    if cmp.swapped:
+        lines.append("The drafts were given later first; this sheet reads from the earlier "
+                     "to the later.")
+    items = _head_block("Comparison sheet", scenario, lines, marking, day)
+    items.extend(_cmp_verdicts(cmp, ra, rb))
+    items.extend(_cmp_flips(cmp))
+    items.extend(_cmp_differences(scenario, cmp))
+    return Sheet(f"Comparison: {earlier.title} / {later.title}",
+                 f"{scenario.title} — {earlier.title} → {later.title}", marking, day,
+                 tuple(items))
 
-    items.append(_h(2, "Verdicts"))
+
+def _cmp_verdicts(cmp: Comparison, ra: Report, rb: Report) -> list[Item]:
     rows = []
     for va, vb in zip(ra.parties, rb.parties, strict=True):
         rows.append((f"<b>{esc(va.name)}</b>",
@@ -504,33 +558,62 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
                      f"{_percent(vb.satisfaction)}"))
     rows.append(("<b>Whole draft</b>", f"<b>{esc(report_summary(ra))}</b>",
                  f"<b>{esc(report_summary(rb))}</b>"))
-    items.extend(_table((30, 35, 35), ("Party", ta, tb), rows))
+    return [_h(2, "Verdicts"), *_table(
+        (30, 35, 35), ("Party", f"{EARLIER.capitalize()}: {esc(cmp.earlier.title)}",
+                       f"{LATER.capitalize()}: {esc(cmp.later.title)}"), rows)]
 
-    items.append(_h(2, f"Red lines that flip ({len(cmp.flips)})"))
-    items.extend(_table((30, 46, 24), ("Party", "Red line", "Change"), [
-        (esc(f.party), esc(f.red_line),
-         f'<span style="color:{ACCEPT};"><b>resolved</b></span>: crossed in the first, '
-         "holds in the second" if f.crossed_in_first else
-         f'<span style="color:{REJECT};"><b>new</b></span>: holds in the first, '
-         "crossed in the second")
-        for f in cmp.flips]))
 
-    def text(nums: _Numbers, draft: Draft, pid: str) -> str:
+def _cmp_flips(cmp: Comparison) -> list[Item]:
+    crossed = f'<span style="color:{REJECT};">crossed</span>'
+    holds = f'<span style="color:{ACCEPT};">holds</span>'
+    rows = [(esc(f.party), esc(f.red_line),
+             crossed if f.crossed_earlier else holds,
+             holds if f.crossed_earlier else crossed,
+             f'<span style="color:{ACCEPT};"><b>resolved</b></span>' if f.crossed_earlier
+             else f'<span style="color:{REJECT};"><b>newly crossed</b></span>')
+            for f in cmp.flips]
+    return [_h(2, f"Red lines that flip ({len(cmp.flips)})"),
+            *_table((22, 38, 12, 12, 16),
+                    ("Party", "Red line", EARLIER.capitalize(), LATER.capitalize(), "Change"),
+                    rows)]
+
+
+def _cmp_differences(scenario: Scenario, cmp: Comparison) -> list[Item]:
+    na, nb = _Numbers(scenario, cmp.earlier), _Numbers(scenario, cmp.later)
+    provisions = scenario.provision_index
+
+    def text(draft: Draft, pid: str) -> str:
         clause = draft.clause_for(pid)
-        if clause is None:
-            return f'<span style="color:{MUTED};"><i>not in this draft</i></span>'
-        prov = provisions[pid]
-        note = (f'<br/><span style="color:{MUTED};"><i>Note: {esc(clause.note)}</i></span>'
-                if clause.note else "")
-        return (f"<b>{nums.label(pid)}</b> (phase {clause.phase})<br/>"
-                f"{esc(clause_text(prov, clause.values))}{note}")
+        assert clause is not None
+        return esc(clause_text(provisions[pid], clause.values))
 
-    for heading, ids in (("Clauses added in the second draft", cmp.added),
-                         ("Clauses removed from the first draft", cmp.removed),
-                         ("Clauses changed", cmp.changed)):
-        items.append(_h(2, f"{heading} ({len(ids)})"))
-        items.extend(_table((50, 50), (ta, tb),
-                            [(text(na, first, p), text(nb, second, p)) for p in ids]))
-    return Sheet(f"Comparison: {first.title} / {second.title}",
-                 f"{scenario.title} — {first.title} vs {second.title}", marking, day,
-                 tuple(items))
+    def aligned(pid: str) -> str:
+        prov = provisions[pid]
+        return (f"<b>{esc(prov.title)}</b><br/>"
+                f'<span style="color:{MUTED};">§{na.index[pid]} → §{nb.index[pid]}</span>')
+
+    n = len(cmp.added) + len(cmp.removed) + len(cmp.changed)
+    items: list[Item] = [_h(2, f"Substantive differences ({n})")]
+    items.append(_h(3, f"Added in the {LATER} draft ({len(cmp.added)})"))
+    items.extend(_table((32, 68), ("Clause", "Text"),
+                        [(f"<b>{nb.label(p)}</b>", text(cmp.later, p)) for p in cmp.added]))
+    items.append(_h(3, f"Removed from the {EARLIER} draft ({len(cmp.removed)})"))
+    items.extend(_table((32, 68), ("Clause", "Text"),
+                        [(f"<b>{na.label(p)}</b>", text(cmp.earlier, p))
+                         for p in cmp.removed]))
+    items.append(_h(3, f"Changed ({len(cmp.changed)})"))
+    items.extend(_table((32, 68), ("Clause", "What changed"), [
+        (aligned(p), "<br/>".join(esc(w) for w in _what_changed(
+            scenario, _clause(cmp.earlier, p), _clause(cmp.later, p))))
+        for p in cmp.changed]))
+    items.append(_h(2, f"Note-only changes ({len(cmp.notes)})"))
+    items.extend(_table((32, 34, 34), ("Clause", f"Note, {EARLIER}", f"Note, {LATER}"), [
+        (aligned(p), esc(_clause(cmp.earlier, p).note or "—"),
+         esc(_clause(cmp.later, p).note or "—")) for p in cmp.notes]))
+    return items
+
+
+def _clause(draft: Draft, pid: str) -> Clause:
+    clause = draft.clause_for(pid)
+    assert clause is not None
+    return clause
