@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desktop.report.sheets import (
     BRIDGE_TIME_LIMIT,
+    INK,
     MUTED,
     REJECT,
     Block,
@@ -76,7 +77,7 @@ class Header:
 def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
                header: Header) -> list[Item]:
     """Page 1: header, bottom line, recommendation, talking points."""
-    items: list[Item] = [_header_block(header)]
+    items: list[Item] = _header_blocks(header)
     items.append(_h(2, "Bottom line"))
     sentences = bottom_line(report, bridge.result, bridge.computed, scenario)
     items.append(_p(" ".join(esc(s) for s in sentences), space=8.0))
@@ -86,10 +87,11 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
                                          computed=bridge.computed,
                                          time_limit=bridge.time_limit, error=bridge.error)
     items.append(_p(esc(lead), space=4.0, keep_with_next=bool(points)))
-    if points:
-        lis = "".join(f"<li>{esc(p)}</li>" for p in points)
-        items.append(Block(f'<ul style="font-size:13px;">{lis}</ul>',
-                           space_after=4.0))
+    for point in points:
+        items.append(Block(
+            '<table width="100%" cellspacing="0" cellpadding="1" border="0" '
+            f'style="font-size:13px; color:{INK};"><tr><td width="4%" align="right">•</td>'
+            f'<td width="96%">{esc(point)}</td></tr></table>', space_after=3.0))
     for note in notes:
         items.append(_p(f"<i>{esc(note)}</i>", color=MUTED, size=12, space=2.0))
 
@@ -107,17 +109,19 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
     return items
 
 
-def _header_block(h: Header) -> Block:
+def _header_blocks(h: Header) -> list[Item]:
+    """Marking, kind, title, then TO / FROM / SUBJECT / DATE (the ones set) as a table."""
+    out: list[Item] = []
+    if h.marking:
+        out.append(_p(f"<b>{esc(h.marking)}</b>", color=REJECT, size=12, space=2.0))
+    out.append(_p("FULL BRIEFING", color=MUTED, size=12, space=0.0))
+    out.append(_h(1, "Memorandum"))
     rows = "".join(
         f'<tr><td width="14%" style="color:{MUTED};"><b>{label}</b></td>'
         f"<td width=\"86%\">{esc(value)}</td></tr>"
         for label, value in (("TO", h.to), ("FROM", h.from_), ("SUBJECT", h.subject),
                              ("DATE", h.date)) if value)
-    marking = (f'<p style="font-size:12px; color:{REJECT};"><b>{esc(h.marking)}</b></p>'
-               if h.marking else "")
-    return Block(
-        f"{marking}<p style=\"font-size:12px; color:{MUTED};\">FULL BRIEFING</p>"
-        "<p style=\"font-size:22px; font-weight:bold;\">Memorandum</p>"
-        '<table width="100%" cellspacing="0" cellpadding="2" border="0" '
-        f'style="font-size:13px;">{rows}</table><hr/>',
-        space_after=6.0)
+    out.append(Block('<table width="100%" cellspacing="0" cellpadding="2" border="0" '
+                     f'style="font-size:13px; color:{INK};">{rows}</table>', space_after=4.0))
+    out.append(Block(f'<hr style="color:{MUTED};"/>', space_after=4.0))
+    return out

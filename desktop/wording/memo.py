@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop.wording.bridge import clash_text, note_text, relax_text
+from desktop.wording.bridge import clash_text, note_text, red_line_name, relax_heading
 from desktop.wording.changes import describe_change
 from desktop.wording.labels import short_name
 from desktop.wording.numbers import count
@@ -137,17 +137,21 @@ def recommendation(bridge: BridgeResult | None, scenario: Scenario, draft: Draft
                 f"Propose this change ({how}); every party's red lines then hold:")
         items = [describe_change(c, "panel", scenario, draft) + "." for c in changes]
         return (lead, items, notes)
-    items = []
-    if bridge.clash:
-        items.append(clash_text(scenario, bridge.clash))
-    if bridge.relax:
-        items.append(relax_text(scenario, bridge.relax))
+    items = [red_line_name(scenario, c) for c in bridge.relax]
     if bridge.proven_infeasible:
-        lead = ("No change to the draft lets every party accept it: some red lines exclude "
-                "each other whatever the text says. Seek movement on a red line instead:")
+        lead = ("No change to the text alone lets every party accept it (proven): "
+                + (clash_text(scenario, bridge.clash) + " " if bridge.clash else ""))
+        if items:
+            lead += relax_heading(len(items))
+        else:
+            lead += "Seek movement on one of these red lines."
     else:
         lead = (f"Within {limit} the bridge finder found neither a bridge nor a proof that "
                 "none exists; the answer is not proven.")
+        if bridge.clash:
+            lead += " " + clash_text(scenario, bridge.clash)
+        if items:
+            lead += " " + relax_heading(len(items))
     return (lead, items, notes)
 
 
