@@ -56,7 +56,7 @@ def briefing_bytes(sheet: Sheet, fmt: str, paper: str = "a4") -> tuple[bytes, in
     if fmt == ".odt":
         from desktop.report.formats.odt import odt_bytes
 
-        return odt_bytes(sheet), None
+        return odt_bytes(sheet, paper), None
     if fmt == ".html":
         from desktop.report.formats.html import html_bytes
 

@@ -83,7 +83,8 @@ def _table(doc: Any, table: Table, text_width_mm: float) -> None:
     if not rows:
         return
     out = doc.add_table(rows=len(rows), cols=table.columns)
-    out.style = "Table Grid"
+    if table.header is not None:  # rows of text (a list, the draft's clauses): no grid
+        out.style = "Table Grid"
     out.alignment = WD_TABLE_ALIGNMENT.LEFT
     out.autofit = False
     widths = [Mm(text_width_mm * w / 100) for w in table.widths]
@@ -106,11 +107,16 @@ def _page_break_before(doc: Any, table: Any) -> None:
     table._tbl.addprevious(marker._p)
 
 
-def _field(paragraph: Any, code: str) -> None:
+def _field(paragraph: Any, code: str, half_points: int = 16) -> None:
     """A Word field (PAGE, NUMPAGES) Word fills in when it lays out the pages."""
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), code)
     run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(half_points))
+    props.append(size)
+    run.append(props)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -124,7 +130,7 @@ def _header_footer(doc: Any, sheet: Sheet, width_mm: float) -> None:
     head.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
     _add_runs(head, [Run(sheet.running_head, color=palette.MUTED)], size=8)
     if sheet.marking:
-        head.add_run("\t")
+        head.add_run("  \t")
         _add_runs(head, [Run(sheet.marking, bold=True, color=palette.PRINT_REJECT)], size=8)
     foot = section.footer.paragraphs[0]
     stops = foot.paragraph_format.tab_stops

@@ -8,17 +8,34 @@ The document never loads a resource (:class:`desktop.report.render._Document`).
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+from xml.etree import ElementTree
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
-from PySide6.QtGui import QImage, QTextDocument, QTextDocumentWriter
+from PySide6.QtGui import QFont, QImage, QTextDocument, QTextDocumentWriter
 
 from desktop.report.formats.html import esc, runs_html
 from desktop.report.formats.images import CHART_WIDTH, chart_png
 from desktop.report.formats.model import Cell, Element, Figure, Paragraph, Table, outline
-from desktop.report.render import _body_font, _Document, ensure_app
+from desktop.report.render import _Document, ensure_app, no_ligatures
 from desktop.report.sheets import Sheet
 from desktop.wording import palette
 
 _BREAK = ' style="page-break-before: always;"'
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+}
+TEXT_WIDTH_PT = {"a4": 510.2, "letter": 527.0}  # the page less 15 mm margins
+
+
+#: Heading sizes in points (Qt's writer drops its own relative heading sizes).
+HEADING_PT = {1: 17, 2: 13.5, 3: 11.5}
+HEADER_FILL = "#DDE3E6"  # a header row's cells (light, so dark text reads on it anywhere)
 
 
 def _cell(tag: str, cell: Cell, width: float | None, fill: str | None) -> str:
@@ -26,18 +43,17 @@ def _cell(tag: str, cell: Cell, width: float | None, fill: str | None) -> str:
     if fill:
         attrs += f' bgcolor="{fill}"'
     body = runs_html(cell.runs, colors=tag == "td")
-    if tag == "th":
-        body = f'<span style="color:{palette.HEAD_TEXT};">{body}</span>'
-    return f'<{tag}{attrs} align="left" valign="top">{body}</{tag}>'
+    return f'<{tag}{attrs} align="left">{body}</{tag}>'
 
 
 def _table(table: Table) -> str:
     head = (f'<p{_BREAK}></p>' if table.page_break else "")
-    parts = [head, f'<table width="100%" border="0.5" cellspacing="0" cellpadding="4" '
+    border = "0.5" if table.header is not None else "0"  # rows of text: no grid
+    parts = [head, f'<table width="100%" border="{border}" cellspacing="0" cellpadding="4" '
              f'style="border-color:{palette.RULE}; border-style:solid;">']
     if table.header is not None:
         parts.append("<thead><tr>" + "".join(
-            _cell("th", c, w, palette.HEAD_FILL)
+            _cell("th", c, w, HEADER_FILL)
             for c, w in zip(table.header, table.widths, strict=True)) + "</tr></thead>")
     for n, row in enumerate(table.rows):
         fill = palette.STRIPE if table.header is not None and n % 2 else None
@@ -51,8 +67,13 @@ def _table(table: Table) -> str:
 def _element(element: Element, n: int) -> str:
     brk = _BREAK if element.page_break else ""
     if isinstance(element, Paragraph):
-        tag = f"h{element.level}" if element.level else "p"
-        return f"<{tag}{brk}>{runs_html(element.runs)}</{tag}>"
+        if element.level:
+            size = HEADING_PT[element.level]
+            style = (f' style="font-size:{size}pt; color:{palette.INK};'
+                     + (' page-break-before: always;"' if element.page_break else '"'))
+            return (f"<h{element.level}{style}>{runs_html(element.runs, colors=False)}"
+                    f"</h{element.level}>")
+        return f"<p{brk}>{runs_html(element.runs)}</p>"
     if isinstance(element, Table):
         return _table(element)
     return (f'<p{brk}><img src="accord-chart:{n}" width="{CHART_WIDTH:.0f}" '
@@ -64,7 +85,9 @@ def document(sheet: Sheet) -> QTextDocument:
     ensure_app()
     doc = _Document()
     doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(_body_font())
+    font = QFont()
+    font.setPointSizeF(10)  # points: Qt's writer cannot store a font size in pixels
+    doc.setDefaultFont(no_ligatures(font))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.title)
     elements = outline(sheet)
     parts = []
@@ -74,17 +97,67 @@ def document(sheet: Sheet) -> QTextDocument:
             doc.addResource(QTextDocument.ResourceType.ImageResource,
                             QUrl(f"accord-chart:{n}"), image)
         parts.append(_element(element, n))
-    head = (f'<p style="color:{palette.MUTED}; font-size:10px;">{esc(sheet.running_head)}'
+    head = (f'<p style="color:{palette.MUTED}; font-size:8pt;">{esc(sheet.running_head)}'
             + (f' — <b style="color:{palette.PRINT_REJECT};">{esc(sheet.marking)}</b>'
                if sheet.marking else "") + "</p>")
-    foot = (f'<p style="color:{palette.MUTED}; font-size:10px;">Prepared {esc(sheet.date)}'
+    foot = (f'<p style="color:{palette.MUTED}; font-size:8pt;">Prepared {esc(sheet.date)}'
             + (f' — <b style="color:{palette.PRINT_REJECT};">{esc(sheet.marking)}</b>'
                if sheet.marking else "") + "</p>")
     doc.setHtml(f"<html><body>{head}{''.join(parts)}{foot}</body></html>")
     return doc
 
 
-def odt_bytes(sheet: Sheet) -> bytes:
+def _q(prefix: str, name: str) -> str:
+    return f"{{{_NS[prefix]}}}{name}"
+
+
+def fix_content(xml: bytes, headers: list[bool], width_pt: float) -> bytes:
+    """What Qt's ODF writer gets wrong, put right: a table "100%" wide is written as 100 pt
+    and its columns' per cent widths as absolute ones (so the tables fill the text width
+    here, with relative columns), and no row is marked as the header (the first row of each
+    table in ``headers`` is, so it repeats on every page the table runs onto)."""
+    for prefix, uri in re.findall(rb'xmlns:(\w+)="([^"]+)"', xml):
+        ElementTree.register_namespace(prefix.decode(), uri.decode())
+    root = ElementTree.fromstring(xml)
+    for props in root.iter(_q("style", "table-properties")):
+        props.set(_q("style", "width"), f"{width_pt:.1f}pt")
+        props.set(_q("table", "align"), "margins")
+    for props in root.iter(_q("style", "table-column-properties")):
+        width = props.attrib.pop(_q("style", "column-width"), "")
+        if width.endswith("%"):
+            props.set(_q("style", "rel-column-width"), f"{float(width[:-1]) * 100:.0f}*")
+        elif width:
+            props.set(_q("style", "column-width"), width)
+    for props in root.iter(_q("style", "text-properties")):
+        # Qt writes a cell's top alignment as a raised text position (superscript, small)
+        props.attrib.pop(_q("style", "text-position"), None)
+    filled = set()
+    tables = list(root.iter(_q("table", "table")))
+    for table, header in zip(tables, headers, strict=False):
+        rows = table.findall(_q("table", "table-row"))
+        if header and rows:
+            group = ElementTree.Element(_q("table", "table-header-rows"))
+            table.insert(list(table).index(rows[0]), group)
+            table.remove(rows[0])
+            group.append(rows[0])
+            filled |= {c.get(_q("table", "style-name")) for c in rows[0]}
+    for style in root.iter(_q("style", "style")):  # Qt's writer drops cell backgrounds
+        if style.get(_q("style", "name")) in filled:
+            for props in style.iter(_q("style", "table-cell-properties")):
+                props.set(_q("fo", "background-color"), HEADER_FILL)
+    return bytes(ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+def _rezip(data: bytes, content: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():  # "mimetype" first and stored, as Qt wrote it
+            body = content if info.filename == "content.xml" else src.read(info)
+            dst.writestr(info, body, compress_type=info.compress_type)
+    return out.getvalue()
+
+
+def odt_bytes(sheet: Sheet, paper: str = "a4") -> bytes:
     doc = document(sheet)
     data = QByteArray()
     buffer = QBuffer(data)
@@ -94,4 +167,9 @@ def odt_bytes(sheet: Sheet) -> bytes:
     buffer.close()
     if not ok:
         raise OSError("Qt could not write the OpenDocument file")
-    return bytes(data.data())
+    raw = bytes(data.data())
+    headers = [e.header is not None for e in outline(sheet) if isinstance(e, Table)]
+    with zipfile.ZipFile(io.BytesIO(raw)) as odt:
+        content = odt.read("content.xml")
+    width = TEXT_WIDTH_PT.get(paper, TEXT_WIDTH_PT["a4"])
+    return _rezip(raw, fix_content(content, headers, width))
