@@ -88,6 +88,8 @@ def _table(doc: Any, table: Table, text_width_mm: float) -> None:
     out.alignment = WD_TABLE_ALIGNMENT.LEFT
     out.autofit = False
     widths = [Mm(text_width_mm * w / 100) for w in table.widths]
+    for column, width in zip(out.columns, widths, strict=True):
+        column.width = width  # the table's grid (what LibreOffice and Word lay out by)
     for r, (row, data) in enumerate(zip(out.rows, rows, strict=True)):
         header = table.header is not None and r == 0
         if header:
