@@ -98,7 +98,7 @@ def _bridge_sentence(bridge: BridgeResult | None, computed: bool,
         k = len(bridge.proposal.changes)
         if k == 0:
             return "No change is needed for every party to accept it."
-        return f"The smallest bridge is {count(k, 'change')} that every party accepts{proven}."
+        return f"The smallest bridge that every party accepts is {count(k, 'change')}{proven}."
     if bridge.clash:
         clash = clash_text(scenario, bridge.clash)
         clash = clash[:1].lower() + clash[1:] if clash.startswith("These") else clash

@@ -1,0 +1,291 @@
+"""The memo on page 1 of every full briefing, and the comparison sheet's order and labels.
+
+Text-level: the memo's bottom line (at most three sentences), its recommendation (the same
+number of changes, or the same clash and red lines to relax, as ``find_bridge`` answers), one
+row of talking points per party; the page targets (the default scenario's twenty-point
+briefing in at most 10 pages, the memo all on page 1); the comparison reads from the earlier
+to the later draft whatever order the drafts are given in.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.cli import main
+from desktop.domain import Draft, Scenario, check
+from desktop.domain.interchange import scenario_from_dict
+from desktop.domain.solver import BridgeResult, Change, Proposal, find_bridge
+from desktop.report import comparison_sheet, full_sheet
+from desktop.report.memo import Bridge
+from desktop.report.render import pdf_bytes
+from desktop.report.sheets import Block, Sheet, compare
+from desktop.resources import default_scenario_path
+from desktop.store import read_scenario_file
+from desktop.wording import count, describe_change, short_name
+from desktop.wording.bridge import clash_text, red_line_name
+from desktop.wording.memo import bottom_line, named
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+DRAFTS = ("us-28", "e3-counter", "berlin", "twenty-point")
+LIMIT = 20.0  # generous: the default scenario's drafts are proven in about a second
+
+
+@pytest.fixture(scope="module")
+def ukraine() -> Scenario:
+    return read_scenario_file(default_scenario_path())
+
+
+@pytest.fixture(scope="module")
+def bridges(ukraine: Scenario) -> dict[str, BridgeResult]:
+    return {d: find_bridge(ukraine, ukraine.draft(d), alternatives=0, time_limit=LIMIT)
+            for d in DRAFTS}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def block_text(block: Block) -> str:
+    parser = _Text()
+    parser.feed(block.html)
+    return flat(" ".join(parser.parts))
+
+
+def memo_blocks(sheet: Sheet) -> list[str]:
+    """The memo's blocks as text: everything before annex A."""
+    out: list[str] = []
+    for item in sheet.items:
+        if isinstance(item, Block):
+            text = block_text(item)
+            if text.startswith("Annex A"):
+                return out
+            out.append(text)
+    raise AssertionError("no annex A")
+
+
+def memo_of(ukraine: Scenario, draft: str, result: BridgeResult) -> str:
+    sheet = full_sheet(ukraine, ukraine.draft(draft), date="2025-12-20",
+                       bridge=Bridge(result, LIMIT))
+    return " ".join(memo_blocks(sheet))
+
+
+def section(memo: str, start: str, end: str) -> str:
+    return memo[memo.index(start) + len(start):memo.index(end)].strip()
+
+
+# --------------------------------------------------------------------------- the memo
+
+
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_bottom_line_is_at_most_three_sentences(ukraine: Scenario,
+                                                bridges: dict[str, BridgeResult],
+                                                draft: str) -> None:
+    result = bridges[draft]
+    report = check(ukraine, ukraine.draft(draft))
+    sentences = bottom_line(report, result, True, ukraine)
+    assert 1 <= len(sentences) <= 3
+    assert all(s.endswith(".") for s in sentences)
+    memo = memo_of(ukraine, draft, result)
+    line = section(memo, "Bottom line", "Recommendation")
+    assert line == flat(" ".join(sentences))
+    assert line.startswith("The draft is not viable" if not report.viable
+                           else "The draft is viable")
+    for v in report.parties:
+        if not v.acceptable:  # who rejects, and on what (at most two titles named)
+            assert short_name(v.name) in line
+            assert flat(named([x.title for x in v.violations])) in line
+
+
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_recommendation_agrees_with_the_bridge_finder(ukraine: Scenario,
+                                                      bridges: dict[str, BridgeResult],
+                                                      draft: str) -> None:
+    result = bridges[draft]
+    memo = memo_of(ukraine, draft, result)
+    rec = section(memo, "Recommendation", "Talking points")
+    if result.proposal is not None:
+        n = len(result.proposal.changes)
+        assert count(n, "change") in memo or n == 0
+        for c in result.proposal.changes:
+            assert flat(describe_change(c, "panel", ukraine, ukraine.draft(draft))) in rec
+    else:
+        assert result.proven_infeasible
+        assert flat(clash_text(ukraine, result.clash)) in rec
+        assert flat(clash_text(ukraine, result.clash)) in section(memo, "Bottom line",
+                                                                   "Recommendation")
+        for item in result.relax:
+            assert flat(red_line_name(ukraine, item)) in rec
+        assert f"Relaxing these {len(result.relax)} red lines" in rec
+    assert "[" not in rec  # no ids as references: this is for a principal
+
+
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_talking_points_per_party(ukraine: Scenario, bridges: dict[str, BridgeResult],
+                                  draft: str) -> None:
+    sheet = full_sheet(ukraine, ukraine.draft(draft), bridge=Bridge(bridges[draft], LIMIT))
+    blocks = memo_blocks(sheet)
+    report = check(ukraine, ukraine.draft(draft))
+    head = blocks.index("Talking points")
+    assert blocks[head + 1] == "Party Gains Gives Red lines at stake"
+    rows = blocks[head + 2:head + 2 + len(ukraine.parties)]
+    for party, row in zip(ukraine.parties, rows, strict=True):
+        assert row.startswith(short_name(party.name))
+        crossed = report.verdict(party.id).violations
+        if crossed:
+            assert f"{len(crossed)} of {len(party.red_lines)} crossed" in row
+            assert flat(f"‘{crossed[0].title}’") in row
+        elif party.red_lines:
+            assert row.endswith(f"none crossed (of {len(party.red_lines)})")
+        else:
+            assert row.endswith("states no red lines")
+
+
+def test_the_header_and_the_proposal_case(ukraine: Scenario) -> None:
+    """A draft with a bridge: its changes are listed; the header carries TO/FROM/SUBJECT."""
+    raw: dict[str, Any] = json.loads(default_scenario_path().read_text(encoding="utf-8"))
+    for party in raw["parties"]:
+        if party["id"] == "russia":
+            party["red_lines"] = []
+    scenario = scenario_from_dict(raw)
+    draft = scenario.draft("twenty-point")
+    result = find_bridge(scenario, draft, alternatives=0, time_limit=LIMIT)
+    assert result.proposal is not None
+    n = len(result.proposal.changes)
+    sheet = full_sheet(scenario, draft, to="The Minister", from_="Policy Planning",
+                       date="2025-12-20")
+    memo = " ".join(memo_blocks(sheet))
+    assert "TO The Minister FROM Policy Planning SUBJECT Assessment of 20-point framework " \
+           "(late Dec 2025) DATE 2025-12-20" in memo
+    assert f"The smallest bridge that every party accepts is {count(n, 'change')}." in memo
+    for c in result.proposal.changes:
+        assert describe_change(c, "panel", scenario, draft) in memo
+    assert "the fewest possible" in memo
+
+
+def test_a_time_limited_answer_says_it_is_not_proven(ukraine: Scenario) -> None:
+    draft = ukraine.draft("berlin")
+    change = Change("remove", draft.clauses[0].provision)
+    partial = BridgeResult(True, False, "best-found",
+                           Proposal((change,), draft.clauses[1:], {}, 1), ())
+    memo = " ".join(memo_blocks(full_sheet(ukraine, draft, bridge=Bridge(partial, 5.0))))
+    assert "the time limit was hit, so this is not proven" in memo
+    assert "the fewest found within 5 s, not proven the fewest" in memo
+    nothing = BridgeResult(False, False, "no-proposal", None, ())
+    memo = " ".join(memo_blocks(full_sheet(ukraine, draft, bridge=Bridge(nothing, 5.0))))
+    assert "Within 5 s the bridge finder found neither a bridge nor a proof" in memo
+
+
+def test_no_bridge_says_the_recommendation_was_not_computed(ukraine: Scenario) -> None:
+    memo = " ".join(memo_blocks(full_sheet(ukraine, ukraine.draft("berlin"), time_limit=None)))
+    assert "The smallest bridge was not computed for this briefing." in memo
+    assert "The recommendation was not computed for this briefing" in memo
+
+
+def test_cli_memo_options(tmp_path: Path) -> None:
+    out = tmp_path / "memo.pdf"
+    code = main(["brief", str(default_scenario_path()), "--draft", "berlin", "--to", "Minister",
+                 "--from", "Desk", "--subject", "Berlin text", "--no-bridge", "-o", str(out)],
+                out=io.StringIO())
+    assert code == 1
+    first = flat(PdfReader(out).pages[0].extract_text() or "")
+    assert "TO Minister FROM Desk SUBJECT Berlin text" in first
+    assert "not computed" in first
+    code = main(["brief", str(default_scenario_path()), "--time-limit", "0", "-o",
+                 str(tmp_path / "x.pdf")], out=io.StringIO())
+    assert code == 2
+    assert not (tmp_path / "x.pdf").exists()
+
+
+# --------------------------------------------------------------------------- page targets
+
+
+def test_twenty_point_fits_in_ten_pages_with_the_memo_on_page_1(
+        ukraine: Scenario, bridges: dict[str, BridgeResult]) -> None:
+    draft = ukraine.draft("twenty-point")
+    sheet = full_sheet(ukraine, draft, bridge=Bridge(bridges["twenty-point"], LIMIT))
+    data, pages = pdf_bytes(sheet)
+    assert pages <= 10
+    texts = ["".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages]
+    for text in memo_blocks(sheet):  # every memo block whole on page 1
+        assert "".join(text.split()) in texts[0], text
+    assert "AnnexA" not in texts[0]
+    assert "AnnexA" in texts[1]
+
+
+def test_each_clause_text_is_printed_once(ukraine: Scenario) -> None:
+    from desktop.wording import clause_text
+
+    draft = ukraine.draft("twenty-point")
+    sheet = full_sheet(ukraine, draft, time_limit=None)
+    html = "".join(i.html for i in sheet.items if isinstance(i, Block))
+    for n, clause in enumerate(draft.clauses, start=1):
+        text = clause_text(ukraine.provision(clause.provision), clause.values)
+        assert html.count(_esc(text)) == 1, clause.provision
+        assert f"<b>{n}.</b>" in html
+    numbers = [int(m) for m in re.findall(r"<b>(\d+)\.</b>", html)]
+    assert numbers == list(range(1, len(draft.clauses) + 1))  # the draft's own order
+
+
+def _esc(text: str) -> str:
+    from desktop.report.sheets import esc
+
+    return esc(text)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def comparison_text(scenario: Scenario, a: Draft, b: Draft) -> str:
+    sheet = comparison_sheet(scenario, a, b, date="2025-12-20")
+    return " ".join(block_text(i) for i in sheet.items if isinstance(i, Block))
+
+
+def test_comparison_reads_from_earlier_to_later_in_either_order(ukraine: Scenario) -> None:
+    us, berlin = ukraine.draft("us-28"), ukraine.draft("berlin")
+    forward = comparison_text(ukraine, us, berlin)
+    backward = comparison_text(ukraine, berlin, us)
+    assert "Earlier: US 28-point plan (Nov 2025)" in forward
+    assert "Later: Berlin framework (mid-Dec 2025)" in forward
+    assert backward.replace(" The drafts were given later first; this sheet reads from the "
+                            "earlier to the later.", "") == forward
+    # Ukraine's red lines crossed in the US plan are resolved by the later Berlin text
+    cmp = compare(ukraine, berlin, us, check(ukraine, berlin), check(ukraine, us))
+    assert cmp.earlier is us
+    assert cmp.later is berlin
+    ukraine_flips = [f for f in cmp.flips if f.party == ukraine.party("ukraine").name]
+    assert ukraine_flips
+    assert all(f.crossed_earlier for f in ukraine_flips)
+
+
+def test_comparison_puts_substance_first_and_notes_last(ukraine: Scenario) -> None:
+    us, berlin = ukraine.draft("us-28"), ukraine.draft("berlin")
+    text = comparison_text(ukraine, us, berlin)
+    order = [text.index(h) for h in ("Red lines that flip", "Substantive differences",
+                                     "Added in the later draft", "Removed from the earlier draft",
+                                     "Changed (", "Note-only changes")]
+    assert order == sorted(order)
+    cmp = compare(ukraine, us, berlin, check(ukraine, us), check(ukraine, berlin))
+    assert cmp.notes  # the note-only change is not counted among the substantive ones
+    assert not set(cmp.notes) & set(cmp.changed)
+    # values in words, before → after; clauses aligned by provision (§ earlier → § later)
+    assert "Army personnel: 600,000 personnel → 800,000 personnel" in text
+    assert "§5 → §6" in text
+    assert "moved from phase 2 to phase 1" in text
