@@ -13,6 +13,22 @@ from desktop.domain.interchange import content_digest, scenario_from_dict, scena
 from desktop.domain.model import Scenario
 from desktop.store import open_document
 
+#: The columns schema 4 added (sources and briefings of format version 2), by table; schema 4
+#: also added the table ``source``.
+SCHEMA_4_COLUMNS = {
+    "scenario": ("briefing_json",),
+    "red_line": ("sources_json", "inferred"),
+    "preference": ("sources_json", "inferred"),
+    "provision": ("sources_json",),
+    "draft": ("date", "status", "proposed_by_json", "sources_json"),
+}
+#: The fields of format version 2 that documents of schema 3 did not hold, by where they are.
+VERSION_2_SOURCES = {
+    "scenario": ("sources", "briefing"),
+    "rule": ("sources", "inferred"),
+    "provision": ("sources",),
+    "draft": ("date", "status", "proposed_by", "sources"),
+}
 #: The columns schema 3 added to ``param`` (a param's words of format version 2).
 SCHEMA_3_PARAM_COLUMNS = ("label", "step_json", "true_label", "false_label")
 #: The fields of a param (and a choice's ``label``) that format version 1 did not have.
@@ -33,10 +49,57 @@ def without_words(scenario: Scenario) -> Scenario:
     return scenario_from_dict(raw)
 
 
+def without_sources(scenario: Scenario) -> Scenario:
+    """``scenario`` as documents of schema 3 (and older) could hold it: no source register,
+    citations, inferred positions, draft dates, status or proposers, or briefing settings."""
+    raw = scenario_to_dict(scenario)
+    for key in VERSION_2_SOURCES["scenario"]:
+        raw.pop(key, None)
+    items = [(kind, item) for party in raw.get("parties", ())
+             for kind in ("red_lines", "preferences") for item in party.get(kind, ())]
+    items += [("provisions", p) for p in raw.get("provisions", ())]
+    items += [("drafts", d) for d in raw.get("drafts", ())]
+    where = {"red_lines": "rule", "preferences": "rule", "provisions": "provision",
+             "drafts": "draft"}
+    for kind, item in items:
+        for key in VERSION_2_SOURCES[where[kind]]:
+            item.pop(key, None)
+    return scenario_from_dict(raw)
+
+
+def as_held_by(scenario: Scenario, schema: int) -> Scenario:
+    """What a document of ``schema`` holds of ``scenario``: schema 4 everything, schema 3 no
+    sources or briefings, schemas 1 and 2 no param words either."""
+    if schema >= 4:
+        return scenario
+    if schema == 3:
+        return without_sources(scenario)
+    return without_words(without_sources(scenario))
+
+
+def make_schema_3(path: Path, digest: str | None = None) -> None:
+    """Turn a saved document into what Accord's schema 3 wrote: no ``source`` table, none of
+    the columns schema 4 added, and the checksum of the scenario without them (``digest``, or
+    the one :func:`content_digest` gives for it)."""
+    if digest is None:
+        digest = content_digest(without_sources(open_document(path)), 2)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("DROP TABLE source")
+        for table, columns in SCHEMA_4_COLUMNS.items():
+            for column in reversed(columns):
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("UPDATE scenario SET content_digest = ?", (digest,))
+        conn.execute("UPDATE alembic_version SET version_num = '0003'")
+        conn.execute("PRAGMA user_version = 3")
+        conn.commit()
+        conn.execute("VACUUM")
+
+
 def make_schema_2(path: Path, digest: str | None = None) -> None:
     """Turn a saved document into what Accord's schema 2 wrote: no columns for a param's
     words, every choice a bare id, and the checksum of the version 1 form (``digest``, or the
     one :func:`content_digest` gives for it)."""
+    make_schema_3(path)
     if digest is None:
         digest = content_digest(without_words(open_document(path)), 1)
     with contextlib.closing(sqlite3.connect(path)) as conn:
@@ -73,6 +136,8 @@ def make_schema(path: Path, schema: int) -> None:
         make_schema_1(path)
     elif schema == 2:
         make_schema_2(path)
+    elif schema == 3:
+        make_schema_3(path)
 
 
 def typed(value: Any) -> Any:

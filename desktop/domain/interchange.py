@@ -1,6 +1,7 @@
 """The ``accord.scenario`` JSON interchange format: strict reading, canonical writing.
 
-Version 2 is written; versions 1 and 2 are read (docs/format.md lists what version 2 adds).
+Version 2 is written; versions 1 and 2 are read (docs/format.md lists what version 2 adds:
+a param's words, the source register and citations, draft dates and status, briefing settings).
 
 Reading is bounded: the caller checks the byte size before anything is parsed
 (:data:`MAX_JSON_BYTES`), deep nesting is refused by the parser, and every error becomes one
@@ -182,20 +183,23 @@ def scenario_to_dict(scenario: Scenario, version: int = FORMAT_VERSION) -> dict[
     data = _canonical(scenario)
     data["format"] = FORMAT_NAME
     data["version"] = version
-    order = ["format", "version", "title", "summary", "as_of", "parties", "provisions", "drafts"]
+    order = ["format", "version", "title", "summary", "as_of", "briefing", "parties",
+             "provisions", "drafts", "sources"]
     return {k: data[k] for k in order if k in data}
 
 
 _NO_DEFAULT = object()
-#: Per model class: each field's name and default (``_NO_DEFAULT`` when required).
-_FIELDS: dict[type[BaseModel], tuple[tuple[str, Any], ...]] = {}
+#: Per model class: each field's name, its JSON key (its alias: ``from`` for ``from_``) and
+#: default (``_NO_DEFAULT`` when required).
+_FIELDS: dict[type[BaseModel], tuple[tuple[str, str, Any], ...]] = {}
 
 
-def _fields(kind: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+def _fields(kind: type[BaseModel]) -> tuple[tuple[str, str, Any], ...]:
     fields = _FIELDS.get(kind)
     if fields is None:
         fields = _FIELDS[kind] = tuple(
-            (name, _NO_DEFAULT if f.is_required() else f.get_default(call_default_factory=True))
+            (name, f.alias or name,
+             _NO_DEFAULT if f.is_required() else f.get_default(call_default_factory=True))
             for name, f in kind.model_fields.items())
     return fields
 
@@ -206,11 +210,11 @@ def _canonical(model: BaseModel) -> dict[str, Any]:
     (pydantic would drop it, and it would come back as the integer 1)."""
     out: dict[str, Any] = {}
     values = model.__dict__
-    for name, default in _fields(type(model)):
+    for name, key, default in _fields(type(model)):
         value = values[name]
         if default is not _NO_DEFAULT and type(value) is type(default) and value == default:
             continue
-        out[name] = _json_value(value)
+        out[key] = _json_value(value)
     return out
 
 
@@ -258,7 +262,8 @@ def json_schema() -> dict[str, Any]:
     schema["properties"]["version"] = {
         "enum": list(READABLE_VERSIONS), "title": "Version", "type": "integer",
         "description": f"The format version: {FORMAT_VERSION} is written, every one listed is "
-                       "read (version 1 is version 2 without a param's words)."}
+                       "read (version 1 is version 2 without a param's words, sources, "
+                       "draft dates and status, and briefing settings)."}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://accord.invalid/schema/accord.scenario-2.json"
     schema["title"] = "accord.scenario version 2"

@@ -25,7 +25,17 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Final, Literal, TypeVar, cast
 
-from pydantic import Field, PrivateAttr, StrictInt, StrictStr, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 # Re-exported: this module was where params, values and patterns were defined.
 from desktop.domain.params import COLOR_PATTERN as COLOR_PATTERN
@@ -50,7 +60,8 @@ from desktop.domain.rules import CompiledRule, RuleError, compile_rule
 FORMAT_NAME = "accord.scenario"
 FORMAT_VERSION: Final = 2
 #: Every version this Accord reads. Version 1 lacks the words of version 2 (param labels, steps,
-#: choice labels, the words for yes and no); they read as absent and are derived when shown.
+#: choice labels, the words for yes and no) and its sources (the register, citations, inferred
+#: positions, draft dates and status, briefing settings); they read as absent.
 READABLE_VERSIONS = (1, 2)
 
 #: Words of the rule language that cannot be provision ids (the language's own list).
@@ -64,10 +75,30 @@ MAX_RULE_STORED = 100_000  # the rule language itself refuses > 4,000; this boun
 Title = Annotated[StrictStr, Field(min_length=1, max_length=MAX_TITLE)]
 Note = Annotated[StrictStr, Field(max_length=MAX_NOTE)]
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """A date is written YYYY-MM-DD (pydantic alone would take a number of seconds, too)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    raise ValueError("a date is written as YYYY-MM-DD")
+
+
+#: A calendar date, written YYYY-MM-DD in JSON (format version 2).
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+#: Ids of entries of the scenario's source register (format version 2).
+SourceIds = Annotated[tuple[Id, ...], Field(max_length=1000)]
+ShortText = Annotated[StrictStr, Field(max_length=MAX_TITLE)]
+
 Role = Literal["party", "mediator", "guarantor", "observer"]
 Kind = Literal["concession", "guarantee", "incentive", "mechanism", "commitment"]
 ROLES: tuple[Role, ...] = ("party", "mediator", "guarantor", "observer")
 KINDS: tuple[Kind, ...] = ("concession", "guarantee", "incentive", "mechanism", "commitment")
+DraftStatus = Literal["proposed", "leaked", "agreed", "working"]
+DRAFT_STATUSES: tuple[DraftStatus, ...] = ("proposed", "leaked", "agreed", "working")
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -85,7 +116,12 @@ class RedLine(FrozenModel):
     title: Title
     rule: Annotated[StrictStr, Field(max_length=MAX_RULE_STORED)]
     rationale: Note = ""
-    source: Annotated[StrictStr, Field(max_length=MAX_TITLE)] = ""
+    #: Free text about where the position comes from (version 1; notes beside ``sources``).
+    source: ShortText = ""
+    #: Ids of the register entries that support it (format version 2).
+    sources: SourceIds = ()
+    #: True when no source states the position: it is a reading of one (format version 2).
+    inferred: StrictBool = False
 
 
 class Preference(FrozenModel):
@@ -96,7 +132,9 @@ class Preference(FrozenModel):
     rule: Annotated[StrictStr, Field(max_length=MAX_RULE_STORED)]
     weight: Annotated[Number, Field(gt=0, le=1_000_000)] = 1
     rationale: Note = ""
-    source: Annotated[StrictStr, Field(max_length=MAX_TITLE)] = ""
+    source: ShortText = ""
+    sources: SourceIds = ()
+    inferred: StrictBool = False
 
 
 class Party(FrozenModel):
@@ -123,7 +161,8 @@ class Provision(FrozenModel):
     text: Annotated[StrictStr, Field(min_length=1, max_length=MAX_TEXT)]
     params: tuple[Param, ...] = ()
     excludes: tuple[Id, ...] = ()
-    source: Annotated[StrictStr, Field(max_length=MAX_TITLE)] = ""
+    source: ShortText = ""
+    sources: SourceIds = ()
 
     @field_validator("id")
     @classmethod
@@ -171,6 +210,12 @@ class Clause(FrozenModel):
 class Draft(FrozenModel):
     id: Id
     title: Title
+    #: When the draft was put forward, leaked or agreed (format version 2, like the next three).
+    date: IsoDate | None = None
+    status: DraftStatus | None = None
+    #: The parties that put it forward.
+    proposed_by: tuple[Id, ...] = ()
+    sources: SourceIds = ()
     note: Note = ""
     clauses: tuple[Clause, ...] = ()
 
@@ -195,6 +240,34 @@ class Draft(FrozenModel):
         return None if i is None else self.clauses[i]
 
 
+# --------------------------------------------------------------------------- sources, briefing
+
+
+class Source(FrozenModel):
+    """An entry of the scenario's source register, cited by id (format version 2).
+
+    ``url`` is text: Accord never fetches it."""
+
+    id: Id
+    title: Title
+    publisher: ShortText = ""
+    date: IsoDate | None = None
+    url: Annotated[StrictStr, Field(max_length=2000)] = ""
+
+
+class BriefingSettings(FrozenModel):
+    """The memo header saved with the document (format version 2); empty: not set.
+    ``from_`` is ``"from"`` in JSON."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False,
+                              populate_by_name=True)
+
+    to: ShortText = ""
+    from_: ShortText = Field(default="", alias="from")
+    subject: ShortText = ""
+    marking: ShortText = ""
+
+
 # --------------------------------------------------------------------------- scenario
 
 
@@ -208,9 +281,13 @@ class Scenario(FrozenModel):
     title: Title
     summary: Note = ""
     as_of: dt.date | None = None
+    #: The memo header of its briefings (format version 2).
+    briefing: BriefingSettings | None = None
     parties: tuple[Party, ...] = ()
     provisions: tuple[Provision, ...] = ()
     drafts: tuple[Draft, ...] = ()
+    #: The source register (format version 2): what provisions, positions and drafts cite.
+    sources: tuple[Source, ...] = Field(default=(), max_length=10_000)
 
     _provision_index: dict[str, Provision] | None = PrivateAttr(default=None)
     _party_index: dict[str, Party] | None = PrivateAttr(default=None)
@@ -299,6 +376,7 @@ class Scenario(FrozenModel):
             ("draft", [d.id for d in self.drafts]),
             ("red line", [r.id for p in self.parties for r in p.red_lines]),
             ("preference", [r.id for p in self.parties for r in p.preferences]),
+            ("source", [s.id for s in self.sources]),
         ):
             for dupe in _duplicates(ids):
                 yield f"{kind} id '{dupe}' is used more than once"
@@ -316,6 +394,7 @@ class Scenario(FrozenModel):
 
         for draft in self.drafts:
             yield from draft_problems(draft, provisions)
+        yield from self._citation_problems()
 
         for party in self.parties:
             for label, rules in (("red line", party.red_lines), ("preference", party.preferences)):
@@ -324,6 +403,27 @@ class Scenario(FrozenModel):
                         self._rule_cache[item.rule] = compile_rule(item.rule, provisions)
                     except RuleError as err:
                         yield f"party '{party.id}', {label} '{item.id}': {err}"
+
+    def _citation_problems(self) -> Iterable[str]:
+        """Citations of ids the source register does not hold, and drafts proposed by unknown
+        parties, each naming where."""
+        known = {s.id for s in self.sources}
+        cited: list[tuple[str, tuple[str, ...]]] = [
+            (f"provision '{p.id}'", p.sources) for p in self.provisions]
+        for party in self.parties:
+            cited += [(f"party '{party.id}', red line '{r.id}'", r.sources)
+                      for r in party.red_lines]
+            cited += [(f"party '{party.id}', preference '{r.id}'", r.sources)
+                      for r in party.preferences]
+        cited += [(f"draft '{d.id}'", d.sources) for d in self.drafts]
+        for where, refs in cited:
+            for ref in refs:
+                if ref not in known:
+                    yield f"{where}: cites unknown source '{ref}'"
+        for draft in self.drafts:
+            for ref in draft.proposed_by:
+                if ref not in self.party_index:
+                    yield f"draft '{draft.id}': proposed_by names unknown party '{ref}'"
 
 
 def draft_problems(draft: Draft, provisions: Mapping[str, Provision]) -> Iterable[str]:

@@ -13,9 +13,11 @@ in-memory copy; the user's file is never modified by opening it. The scenario is
 through the domain model, so everything is validated again, and its checksum (schema 2 on) must
 equal the one saved with it, which catches damage inside a text that ``quick_check`` cannot see.
 
-Schema 3 holds every field of scenario format version 2 (a param's label, step and words for
-yes and no; choice labels in ``choices_json``). Documents of schema 2 and 1 read as format
-version 2 without those words, as version 1 JSON files do.
+Schema 3 holds a param's words of scenario format version 2 (a param's label, step and words
+for yes and no; choice labels in ``choices_json``); schema 4 the rest of version 2: the source
+register, citations, inferred positions, a draft's date, status and proposers, and the briefing
+settings. Documents of older schemas read as format version 2 without what they lack, as
+version 1 JSON files do.
 """
 
 from __future__ import annotations
@@ -74,12 +76,14 @@ if TYPE_CHECKING:
 #: ``PRAGMA application_id`` of every ``.accord`` file: "ACCD".
 APPLICATION_ID = 0x41434344
 #: ``PRAGMA user_version`` written by this version: the number of the Alembic head.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Document schema numbers and the Alembic revision each one is.
-SCHEMA_REVISIONS: dict[int, str] = {1: "0001", 2: "0002", 3: "0003"}
+SCHEMA_REVISIONS: dict[int, str] = {1: "0001", 2: "0002", 3: "0003", 4: "0004"}
 #: The scenario format version whose canonical form a document's checksum is taken of, by
 #: document schema: schema 2 was written while the format was version 1 (schema 1 has none).
-DIGEST_FORMAT: dict[int, int] = {2: 1, 3: 2}
+#: Schema 3 lacks version 2's sources and briefings, whose defaults the canonical form omits,
+#: so its checksums are of the version 2 form too.
+DIGEST_FORMAT: dict[int, int] = {2: 1, 3: 2, 4: 2}
 
 HEADER_SIZE = 100
 
@@ -215,31 +219,42 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
         ProvisionRow,
         RedLineRow,
         ScenarioRow,
+        SourceRow,
     )
 
     tables: list[tuple[type[Base], list[dict[str, Any]]]] = [
         (ScenarioRow, [{
             "key": 1, "title": s.title, "summary": s.summary,
-            "as_of": None if s.as_of is None else s.as_of.isoformat(),
+            "as_of": _date(s.as_of),
             "content_digest": content_digest(s, DIGEST_FORMAT[SCHEMA_VERSION]),
+            "briefing_json": None if s.briefing is None else _json(
+                s.briefing.model_dump(by_alias=True)),
         }]),
+        (SourceRow, [
+            {"id": r.id, "position": i, "title": r.title, "publisher": r.publisher,
+             "date": _date(r.date), "url": r.url}
+            for i, r in enumerate(s.sources)
+        ]),
         (PartyRow, [
             {"id": p.id, "position": i, "name": p.name, "role": p.role, "color": p.color}
             for i, p in enumerate(s.parties)
         ]),
         (RedLineRow, [
             {"id": r.id, "party_id": p.id, "position": i, "title": r.title, "rule": r.rule,
-             "rationale": r.rationale, "source": r.source}
+             "rationale": r.rationale, "source": r.source, "sources_json": _ids(r.sources),
+             "inferred": 1 if r.inferred else None}
             for p in s.parties for i, r in enumerate(p.red_lines)
         ]),
         (PreferenceRow, [
             {"id": r.id, "party_id": p.id, "position": i, "title": r.title, "rule": r.rule,
-             "weight_json": _json(r.weight), "rationale": r.rationale, "source": r.source}
+             "weight_json": _json(r.weight), "rationale": r.rationale, "source": r.source,
+             "sources_json": _ids(r.sources), "inferred": 1 if r.inferred else None}
             for p in s.parties for i, r in enumerate(p.preferences)
         ]),
         (ProvisionRow, [
             {"id": v.id, "position": i, "title": v.title, "category": v.category,
-             "kind": v.kind, "text": v.text, "source": v.source}
+             "kind": v.kind, "text": v.text, "source": v.source,
+             "sources_json": _ids(v.sources)}
             for i, v in enumerate(s.provisions)
         ]),
         (ProvisionPartyRow, [
@@ -254,7 +269,9 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
         ]),
         (ParamRow, [_param_row(v.id, i, p) for v in s.provisions for i, p in enumerate(v.params)]),
         (DraftRow, [
-            {"id": d.id, "position": i, "title": d.title, "note": d.note}
+            {"id": d.id, "position": i, "title": d.title, "note": d.note,
+             "date": _date(d.date), "status": d.status,
+             "proposed_by_json": _ids(d.proposed_by), "sources_json": _ids(d.sources)}
             for i, d in enumerate(s.drafts)
         ]),
         (ClauseRow, [
@@ -266,6 +283,15 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
     for table, rows in tables:
         if rows:
             conn.execute(insert(table), rows)
+
+
+def _date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _ids(ids: tuple[str, ...]) -> str | None:
+    """A list of ids as a JSON list; NULL when there are none (the default)."""
+    return _json(list(ids)) if ids else None
 
 
 def _param_row(provision: str, position: int, p: ParamSpec) -> dict[str, Any]:
@@ -673,6 +699,43 @@ def _choices(text: str, labelled: bool) -> list[Any]:
     return items
 
 
+def _id_list(text: object) -> list[str]:
+    """A ``*_json`` list of ids read back: NULL is none; else a JSON list of text."""
+    if text is None:
+        return []
+    if not isinstance(text, str):
+        raise _Inconsistent("a list of ids is not text")
+    items = json.loads(text)
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise _Inconsistent("a list of ids is not a JSON list of text")
+    return items
+
+
+def _inferred(value: object) -> bool:
+    """``inferred`` read back: saving writes 1 or NULL, nothing else."""
+    if value is None:
+        return False
+    if type(value) is int and value == 1:
+        return True
+    raise _Inconsistent("'inferred' is neither 1 nor NULL")
+
+
+_BRIEFING_KEYS = frozenset({"to", "from", "subject", "marking"})
+
+
+def _briefing(text: object) -> dict[str, Any] | None:
+    """``briefing_json`` read back: NULL or exactly what saving writes (four keys of text)."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise _Inconsistent("the briefing settings are not text")
+    item = json.loads(text)
+    if not (isinstance(item, dict) and item.keys() == _BRIEFING_KEYS
+            and all(isinstance(v, str) for v in item.values())):
+        raise _Inconsistent("the briefing settings are not the four texts Accord saves")
+    return item
+
+
 def _param(row: Sequence[Any], labelled_choices: bool) -> dict[str, Any]:
     """One ``param`` row (after its provision's id) as the model reads a param; NULL: unset."""
     _, name, kind, default, lo, hi, choices, unit, label, step, yes, no = row
@@ -703,16 +766,17 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
         ProvisionRow,
         RedLineRow,
         ScenarioRow,
+        SourceRow,
     )
 
     loads: Callable[[str], Any] = json.loads
     heads = conn.execute(
         select(ScenarioRow.key, ScenarioRow.title, ScenarioRow.summary, ScenarioRow.as_of,
-               ScenarioRow.content_digest)
+               ScenarioRow.content_digest, ScenarioRow.briefing_json)
     ).all()
     if len(heads) != 1 or heads[0][0] != 1:
         raise _Inconsistent("the scenario row is missing or repeated")
-    _, title, summary, as_of, digest = heads[0]
+    _, title, summary, as_of, digest, briefing = heads[0]
     if digest is not None and not isinstance(digest, str):
         raise _Inconsistent("the checksum is not text")
 
@@ -723,19 +787,20 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
     party_ids = [p[0] for p in parties]
     red_lines = _grouped(conn.execute(
         select(RedLineRow.party_id, RedLineRow.id, RedLineRow.title, RedLineRow.rule,
-               RedLineRow.rationale, RedLineRow.source)
+               RedLineRow.rationale, RedLineRow.source, RedLineRow.sources_json,
+               RedLineRow.inferred)
         .order_by(RedLineRow.party_id, RedLineRow.position)
     ), party_ids)
     preferences = _grouped(conn.execute(
         select(PreferenceRow.party_id, PreferenceRow.id, PreferenceRow.title,
                PreferenceRow.rule, PreferenceRow.weight_json, PreferenceRow.rationale,
-               PreferenceRow.source)
+               PreferenceRow.source, PreferenceRow.sources_json, PreferenceRow.inferred)
         .order_by(PreferenceRow.party_id, PreferenceRow.position)
     ), party_ids)
 
     provisions = conn.execute(
         select(ProvisionRow.id, ProvisionRow.title, ProvisionRow.category, ProvisionRow.kind,
-               ProvisionRow.text, ProvisionRow.source)
+               ProvisionRow.text, ProvisionRow.source, ProvisionRow.sources_json)
         .order_by(ProvisionRow.position)
     ).all()
     provision_ids = [p[0] for p in provisions]
@@ -757,7 +822,12 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
     ), provision_ids)
 
     drafts = conn.execute(
-        select(DraftRow.id, DraftRow.title, DraftRow.note).order_by(DraftRow.position)
+        select(DraftRow.id, DraftRow.title, DraftRow.note, DraftRow.date, DraftRow.status,
+               DraftRow.proposed_by_json, DraftRow.sources_json).order_by(DraftRow.position)
+    ).all()
+    sources = conn.execute(
+        select(SourceRow.id, SourceRow.title, SourceRow.publisher, SourceRow.date,
+               SourceRow.url).order_by(SourceRow.position)
     ).all()
     clauses = _grouped(conn.execute(
         select(ClauseRow.draft_id, ClauseRow.provision_id, ClauseRow.phase, ClauseRow.note,
@@ -766,7 +836,7 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
     ), [d[0] for d in drafts])
 
     def provision(row: Sequence[Any]) -> dict[str, Any]:
-        pid, ptitle, category, kind, text, source = row
+        pid, ptitle, category, kind, text, source, cited = row
         sides: dict[str, list[str]] = {"by": [], "to": []}
         for _, direction, party in links.get(pid, ()):
             if direction not in sides:
@@ -777,7 +847,7 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
             "by": sides["by"], "to": sides["to"], "text": text,
             "params": [_param(r, labelled_choices) for r in params.get(pid, ())],
             "excludes": [r[1] for r in excludes.get(pid, ())],
-            "source": source,
+            "source": source, "sources": _id_list(cited),
         }
 
     return {
@@ -786,16 +856,19 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
         "title": title,
         "summary": summary,
         "as_of": as_of,
+        "briefing": _briefing(briefing),
         "parties": [
             {
                 "id": pid, "name": name, "role": role, "color": color,
                 "red_lines": [
-                    {"id": r[1], "title": r[2], "rule": r[3], "rationale": r[4], "source": r[5]}
+                    {"id": r[1], "title": r[2], "rule": r[3], "rationale": r[4], "source": r[5],
+                     "sources": _id_list(r[6]), "inferred": _inferred(r[7])}
                     for r in red_lines.get(pid, ())
                 ],
                 "preferences": [
                     {"id": r[1], "title": r[2], "rule": r[3], "weight": loads(r[4]),
-                     "rationale": r[5], "source": r[6]}
+                     "rationale": r[5], "source": r[6], "sources": _id_list(r[7]),
+                     "inferred": _inferred(r[8])}
                     for r in preferences.get(pid, ())
                 ],
             }
@@ -804,13 +877,18 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
         "provisions": [provision(r) for r in provisions],
         "drafts": [
             {
-                "id": did, "title": dtitle, "note": note,
+                "id": did, "title": dtitle, "note": note, "date": ddate, "status": status,
+                "proposed_by": _id_list(proposers), "sources": _id_list(cited),
                 "clauses": [
                     {"provision": c[1], "phase": c[2], "note": c[3], "values": loads(c[4])}
                     for c in clauses.get(did, ())
                 ],
             }
-            for did, dtitle, note in drafts
+            for did, dtitle, note, ddate, status, proposers, cited in drafts
+        ],
+        "sources": [
+            {"id": sid, "title": stitle, "publisher": publisher, "date": sdate, "url": url}
+            for sid, stitle, publisher, sdate, url in sources
         ],
     }, digest
 

@@ -43,6 +43,9 @@ class ScenarioRow(Base):
     #: format version 2 form from schema 3 on, of its version 1 form in schema 2; NULL in
     #: documents upgraded from schema 1, which had no checksum.
     content_digest: Mapped[str | None]
+    #: The briefing settings (schema 4): a JSON object with the keys ``to``, ``from``,
+    #: ``subject`` and ``marking``; NULL when the scenario has none.
+    briefing_json: Mapped[str | None]
 
 
 class PartyRow(Base):
@@ -67,6 +70,8 @@ class RedLineRow(Base):
     rule: Mapped[str]
     rationale: Mapped[str]
     source: Mapped[str]
+    sources_json: Mapped[str | None]  # schema 4: JSON list of source ids; NULL: none
+    inferred: Mapped[int | None]  # schema 4: 1 when inferred; NULL: not
 
 
 class PreferenceRow(Base):
@@ -81,6 +86,8 @@ class PreferenceRow(Base):
     weight_json: Mapped[str]  # JSON number: int or float as written
     rationale: Mapped[str]
     source: Mapped[str]
+    sources_json: Mapped[str | None]  # schema 4, as in red_line
+    inferred: Mapped[int | None]  # schema 4, as in red_line
 
 
 class ProvisionRow(Base):
@@ -94,6 +101,7 @@ class ProvisionRow(Base):
     kind: Mapped[str]
     text: Mapped[str]
     source: Mapped[str]
+    sources_json: Mapped[str | None]  # schema 4: JSON list of source ids; NULL: none
 
 
 class ProvisionPartyRow(Base):
@@ -150,6 +158,25 @@ class DraftRow(Base):
     position: Mapped[int]
     title: Mapped[str]
     note: Mapped[str]
+    # Schema 4; NULL: not set.
+    date: Mapped[str | None]  # ISO date YYYY-MM-DD
+    status: Mapped[str | None]  # proposed, leaked, agreed, working
+    proposed_by_json: Mapped[str | None]  # JSON list of party ids
+    sources_json: Mapped[str | None]  # JSON list of source ids
+
+
+class SourceRow(Base):
+    """One entry of the source register (schema 4)."""
+
+    __tablename__ = "source"
+    __table_args__ = (UniqueConstraint("position"),)
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    title: Mapped[str]
+    publisher: Mapped[str]
+    date: Mapped[str | None]  # ISO date YYYY-MM-DD
+    url: Mapped[str]
 
 
 class ClauseRow(Base):
@@ -261,11 +288,53 @@ _TABLES_3: dict[str, str] = {
         "REFERENCES provision (id))",
 }
 
+#: Schema 4 (migration 0004) added sources and briefings of format version 2: the ``source``
+#: register, citations (``sources_json``), inferred positions, a draft's date, status and
+#: proposers, and the briefing settings (``briefing_json``).
+_TABLES_4: dict[str, str] = {
+    **_TABLES_3,
+    "scenario":
+        'CREATE TABLE scenario ("key" INTEGER NOT NULL, title TEXT NOT NULL, '
+        'summary TEXT NOT NULL, as_of TEXT, content_digest TEXT, briefing_json TEXT, '
+        'CONSTRAINT pk_scenario PRIMARY KEY ("key"))',
+    "provision":
+        "CREATE TABLE provision (id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "title TEXT NOT NULL, category TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, "
+        "source TEXT NOT NULL, sources_json TEXT, CONSTRAINT pk_provision PRIMARY KEY (id), "
+        "CONSTRAINT uq_provision_position UNIQUE (position))",
+    "draft":
+        "CREATE TABLE draft (id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, "
+        "note TEXT NOT NULL, date TEXT, status TEXT, proposed_by_json TEXT, sources_json TEXT, "
+        "CONSTRAINT pk_draft PRIMARY KEY (id), "
+        "CONSTRAINT uq_draft_position UNIQUE (position))",
+    "red_line":
+        "CREATE TABLE red_line (id TEXT NOT NULL, party_id TEXT NOT NULL, "
+        "position INTEGER NOT NULL, title TEXT NOT NULL, rule TEXT NOT NULL, "
+        "rationale TEXT NOT NULL, source TEXT NOT NULL, sources_json TEXT, inferred INTEGER, "
+        "CONSTRAINT pk_red_line PRIMARY KEY (id), "
+        "CONSTRAINT fk_red_line_party_id_party FOREIGN KEY(party_id) REFERENCES party (id), "
+        "CONSTRAINT uq_red_line_party_id_position UNIQUE (party_id, position))",
+    "preference":
+        "CREATE TABLE preference (id TEXT NOT NULL, party_id TEXT NOT NULL, "
+        "position INTEGER NOT NULL, title TEXT NOT NULL, rule TEXT NOT NULL, "
+        "weight_json TEXT NOT NULL, rationale TEXT NOT NULL, source TEXT NOT NULL, "
+        "sources_json TEXT, inferred INTEGER, "
+        "CONSTRAINT pk_preference PRIMARY KEY (id), "
+        "CONSTRAINT fk_preference_party_id_party FOREIGN KEY(party_id) REFERENCES party (id), "
+        "CONSTRAINT uq_preference_party_id_position UNIQUE (party_id, position))",
+    "source":
+        "CREATE TABLE source (id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, "
+        "publisher TEXT NOT NULL, date TEXT, url TEXT NOT NULL, "
+        "CONSTRAINT pk_source PRIMARY KEY (id), "
+        "CONSTRAINT uq_source_position UNIQUE (position))",
+}
+
 #: How many indexes SQLite makes itself (``sqlite_autoindex_<table>_<n>``, no SQL text) for
-#: each table's PRIMARY KEY and UNIQUE constraints; the same in every schema so far.
+#: each table's PRIMARY KEY and UNIQUE constraints (of the tables a schema has).
 _AUTOINDEXES: dict[str, int] = {
     "alembic_version": 1, "party": 2, "provision": 2, "draft": 2, "red_line": 2,
     "preference": 2, "provision_party": 1, "provision_exclude": 1, "param": 1, "clause": 1,
+    "source": 2,
 }
 
 #: One row of ``sqlite_master``: (type, tbl_name, sql), by name.
@@ -275,6 +344,8 @@ SchemaRow = tuple[str, str, str | None]
 def _schema(tables: dict[str, str]) -> dict[str, SchemaRow]:
     rows: dict[str, SchemaRow] = {name: ("table", name, sql) for name, sql in tables.items()}
     for table, count in _AUTOINDEXES.items():
+        if table not in tables:
+            continue
         for n in range(1, count + 1):
             rows[f"sqlite_autoindex_{table}_{n}"] = ("index", table, None)
     return rows
@@ -286,4 +357,5 @@ def _schema(tables: dict[str, str]) -> dict[str, SchemaRow]:
 #: column, a CHECK constraint, a default or a changed type that SQLite would evaluate.
 DOCUMENT_SCHEMAS: dict[int, dict[str, SchemaRow]] = {
     1: _schema(_TABLES_1), 2: _schema(_TABLES_2), 3: _schema(_TABLES_3),
+    4: _schema(_TABLES_4),
 }
