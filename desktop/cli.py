@@ -525,12 +525,6 @@ def use_offscreen_without_display() -> None:
 
 
 def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.report.formats import UnknownFormat, format_of
-
-    try:
-        fmt = format_of(args.output)
-    except UnknownFormat as err:
-        raise UsageError(f"{terminal_safe(args.output)}: {err}") from None
     scenario = _read(args.file)
     draft = _pick_draft(scenario, args.file, args.draft)
     if args.party is not None and args.party not in scenario.party_index:
@@ -541,10 +535,15 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     if not (args.time_limit > 0 and math.isfinite(args.time_limit)):
         raise UsageError("--time-limit must be a number of seconds more than 0")
     check_output(args.output, [args.file])
+    from desktop.report.formats import FORMATS, UnknownFormat, format_of, write_briefing
+
+    try:
+        fmt = format_of(args.output)  # refused before any work is done
+    except UnknownFormat as err:
+        raise UsageError(f"{terminal_safe(args.output)}: {err}") from None
 
     use_offscreen_without_display()
     from desktop.report import DEFAULT_MARKING, comparison_sheet, full_sheet, party_sheet
-    from desktop.report.formats import FORMATS, write_briefing
     from desktop.store import DocumentError
 
     marking = DEFAULT_MARKING if args.marking is None else args.marking.strip()
