@@ -134,13 +134,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=("a4", "letter"), default="a4",
                    help="paper size (default: a4)")
     p.add_argument("--marking", metavar="TEXT", default=None,
-                   help='the marking on every page (default: "DRAFT - NOT FOR DISTRIBUTION"; '
-                   '"" for none)')
-    p.add_argument("--to", metavar="TEXT", default=None, help="the memo's addressee (TO)")
+                   help="the marking on every page (default: the document's briefing "
+                   'settings, else "DRAFT - NOT FOR DISTRIBUTION"; "" for none)')
+    p.add_argument("--to", metavar="TEXT", default=None,
+                   help="the memo's addressee (TO; default: the document's briefing settings)")
     p.add_argument("--from", dest="from_", metavar="TEXT", default=None,
-                   help="the memo's sender (FROM)")
+                   help="the memo's sender (FROM; default: the document's briefing settings)")
     p.add_argument("--subject", metavar="TEXT", default=None,
-                   help='the memo\'s subject (default: "Assessment of <draft title>")')
+                   help="the memo's subject (default: the document's briefing settings, else "
+                   '"Assessment of <draft title>")')
     p.add_argument("--no-bridge", action="store_true",
                    help="do not run the bridge finder: the memo says its recommendation was "
                    "not computed")
@@ -524,6 +526,11 @@ def use_offscreen_without_display() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def _stripped(text: str | None) -> str | None:
+    """An option's text without surrounding spaces; None (not given) stays None."""
+    return None if text is None else text.strip()
+
+
 def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     scenario = _read(args.file)
     draft = _pick_draft(scenario, args.file, args.draft)
@@ -546,7 +553,11 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.report import DEFAULT_MARKING, comparison_sheet, full_sheet, party_sheet
     from desktop.store import DocumentError
 
-    marking = DEFAULT_MARKING if args.marking is None else args.marking.strip()
+    saved = scenario.briefing
+    if args.marking is not None:
+        marking = args.marking.strip()
+    else:
+        marking = saved.marking if saved is not None and saved.marking else DEFAULT_MARKING
     report = check(scenario, draft)
     if second is not None:
         sheet = comparison_sheet(scenario, draft, second, marking=marking)
@@ -554,8 +565,8 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         sheet = party_sheet(scenario, draft, args.party, marking=marking, report=report)
     else:
         sheet = full_sheet(scenario, draft, marking=marking, report=report,
-                           to=(args.to or "").strip(), from_=(args.from_ or "").strip(),
-                           subject=None if args.subject is None else args.subject.strip(),
+                           to=_stripped(args.to), from_=_stripped(args.from_),
+                           subject=_stripped(args.subject),
                            time_limit=None if args.no_bridge else args.time_limit)
     try:
         pages = write_briefing(sheet, args.output, args.paper)

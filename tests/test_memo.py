@@ -289,3 +289,40 @@ def test_comparison_puts_substance_first_and_notes_last(ukraine: Scenario) -> No
     assert "Army personnel: 600,000 personnel → 800,000 personnel" in text
     assert "§5 → §6" in text
     assert "moved from phase 2 to phase 1" in text
+
+
+def test_draft_dates_decide_earlier_and_later(ukraine: Scenario) -> None:
+    """Dates win over the list's order: the Berlin text listed first is still the later."""
+    raw: dict[str, Any] = json.loads(default_scenario_path().read_text(encoding="utf-8"))
+    raw["drafts"].reverse()
+    scenario = scenario_from_dict(raw)
+    us, berlin = scenario.draft("us-28"), scenario.draft("berlin")
+    assert us.date is not None
+    assert berlin.date is not None
+    assert us.date < berlin.date
+    cmp = compare(scenario, berlin, us, check(scenario, berlin), check(scenario, us))
+    assert (cmp.earlier, cmp.later, cmp.swapped) == (us, berlin, True)
+    raw["drafts"] = [{k: v for k, v in d.items() if k != "date"} for d in raw["drafts"]]
+    undated = scenario_from_dict(raw)  # no dates: the list's order (here reversed) decides
+    cmp = compare(undated, undated.draft("berlin"), undated.draft("us-28"),
+                  check(undated, undated.draft("berlin")), check(undated, undated.draft("us-28")))
+    assert cmp.earlier.id == "berlin"
+    assert not cmp.swapped
+
+
+def test_the_documents_briefing_settings_fill_the_header(tmp_path: Path) -> None:
+    raw: dict[str, Any] = json.loads(default_scenario_path().read_text(encoding="utf-8"))
+    raw["briefing"] = {"to": "Saved minister", "from": "Saved desk", "subject": "Saved subject",
+                       "marking": "SAVED MARKING"}
+    path = tmp_path / "saved.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    scenario = scenario_from_dict(raw)
+    memo = " ".join(memo_blocks(full_sheet(scenario, scenario.drafts[0], time_limit=None,
+                                           date="2025-12-20")))
+    assert "TO Saved minister FROM Saved desk SUBJECT Saved subject DATE 2025-12-20" in memo
+    out = tmp_path / "memo.pdf"
+    main(["brief", str(path), "--no-bridge", "--to", "Given minister", "-o", str(out)],
+         out=io.StringIO())
+    first = flat(PdfReader(out).pages[0].extract_text() or "")
+    assert "TO Given minister FROM Saved desk SUBJECT Saved subject" in first
+    assert "SAVED MARKING" in first

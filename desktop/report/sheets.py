@@ -393,14 +393,16 @@ def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
 
 def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKING,
                date: dt.date | str | None = None, report: Report | None = None,
-               to: str = "", from_: str = "", subject: str | None = None,
+               to: str | None = None, from_: str | None = None, subject: str | None = None,
                bridge: Bridge | None = None,
                time_limit: float | None = BRIDGE_TIME_LIMIT) -> Sheet:
     """The memo on page 1, then the annexes: A. the verdicts (and open conflicts, when there
     are any); B. one section per party, each on a new page; C. the draft text, once.
 
-    ``bridge``: the bridge finder's answer for the recommendation; without it, it is solved
-    here within ``time_limit`` seconds (None: not computed, and the memo says so)."""
+    ``to``, ``from_``, ``subject``: the memo header; None takes the scenario's briefing
+    settings (the subject's default is "Assessment of <draft title>"). ``bridge``: the bridge
+    finder's answer for the recommendation; without it, it is solved here within
+    ``time_limit`` seconds (None: not computed, and the memo says so)."""
     from desktop.report.memo import NOT_COMPUTED, Header, memo_items, solve_bridge
 
     report = report if report is not None else check(scenario, draft)
@@ -409,8 +411,13 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
                   else solve_bridge(scenario, draft, time_limit))
     day = _today(date)
     nums = _Numbers(scenario, draft)
-    header = Header(to, from_, subject if subject is not None else memo_subject(draft.title),
-                    day, marking)
+    saved = scenario.briefing
+    header = Header(
+        to if to is not None else saved.to if saved else "",
+        from_ if from_ is not None else saved.from_ if saved else "",
+        subject if subject is not None else (saved.subject if saved and saved.subject
+                                             else memo_subject(draft.title)),
+        day, marking)
     items = memo_items(scenario, draft, report, bridge, header)
 
     items.append(_h(1, "Annex A. Verdicts", page_break=True))
@@ -465,11 +472,15 @@ class Comparison:
 
 
 def in_order(scenario: Scenario, first: Draft, second: Draft) -> tuple[Draft, Draft, bool]:
-    """(earlier, later, swapped): by the drafts' position in the scenario's draft list."""
-    ids = [d.id for d in scenario.drafts]
-    pa = ids.index(first.id) if first.id in ids else 0
-    pb = ids.index(second.id) if second.id in ids else 0
-    later_first = pa > pb
+    """(earlier, later, swapped): by the drafts' dates when both have one and they differ,
+    else by their position in the scenario's draft list."""
+    if first.date is not None and second.date is not None and first.date != second.date:
+        later_first = first.date > second.date
+    else:
+        ids = [d.id for d in scenario.drafts]
+        pa = ids.index(first.id) if first.id in ids else 0
+        pb = ids.index(second.id) if second.id in ids else 0
+        later_first = pa > pb
     return (second, first, True) if later_first else (first, second, False)
 
 
