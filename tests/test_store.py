@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine
 
 from desktop.domain.interchange import MAX_JSON_BYTES, dump_scenario, scenario_from_dict
-from desktop.domain.model import KINDS, ROLES, NumberParam, Scenario
+from desktop.domain.model import DRAFT_STATUSES, KINDS, ROLES, NumberParam, Scenario
 from desktop.store import (
     APPLICATION_ID,
     SCHEMA_REVISIONS,
@@ -226,6 +226,10 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     empty and missing optional fields, order."""
     party_ids = [f"party-{i}" for i in range(draw(st.integers(0, 3)))]
     prov_ids = [f"p{i}" for i in range(draw(st.integers(1, 4)))]
+    source_ids = [f"S{i:02}" for i in range(draw(st.integers(0, 3)))]
+    # Format version 2's citations: none (the default, left out) or some of the register.
+    cites = (st.lists(st.sampled_from(source_ids), unique=True, max_size=3) if source_ids
+             else st.just([]))
     provisions: list[dict[str, Any]] = []
     for pid in prov_ids:
         names = draw(st.lists(st.sampled_from(_PARAM_NAMES), max_size=3, unique=True))
@@ -243,6 +247,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                                                       ["p0"]), unique=True))
             if len(prov_ids) > 1 else [],
             "source": draw(_text),
+            "sources": draw(cites),
         })
     by_id = {p["id"]: p for p in provisions}
     rule = st.sampled_from(prov_ids).flatmap(
@@ -253,7 +258,8 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             "color": draw(st.one_of(st.none(), st.from_regex(r"#[0-9A-Fa-f]{6}", fullmatch=True))),
             "red_lines": [
                 {"id": f"rl-{pid}-{k}", "title": draw(_title), "rule": draw(rule),
-                 "rationale": draw(_text), "source": draw(_text)}
+                 "rationale": draw(_text), "source": draw(_text), "sources": draw(cites),
+                 "inferred": draw(st.booleans())}
                 for k in range(draw(st.integers(0, 2)))
             ],
             "preferences": [
@@ -261,7 +267,8 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                  "weight": draw(st.one_of(
                      st.integers(1, 1_000_000),
                      st.floats(min_value=0, max_value=1e6, exclude_min=True))),
-                 "rationale": draw(_text)}
+                 "rationale": draw(_text), "sources": draw(cites),
+                 "inferred": draw(st.booleans())}
                 for k in range(draw(st.integers(0, 2)))
             ],
         }
@@ -280,11 +287,23 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                             "note": draw(_text),
                             "values": {p["name"]: _value(draw, p) for p in chosen}})
         drafts.append({"id": f"d{k}", "title": draw(_title), "note": draw(_text),
-                       "clauses": clauses})
+                       "date": draw(st.one_of(st.none(), st.dates())),
+                       "status": draw(st.one_of(st.none(), st.sampled_from(DRAFT_STATUSES))),
+                       "proposed_by": draw(st.lists(st.sampled_from(party_ids), unique=True))
+                       if party_ids else [],
+                       "sources": draw(cites), "clauses": clauses})
+    sources = [
+        {"id": sid, "title": draw(_title), "publisher": draw(_text),
+         "date": draw(st.one_of(st.none(), st.dates())), "url": draw(_text)}
+        for sid in source_ids
+    ]
+    briefing = draw(st.one_of(st.none(), st.fixed_dictionaries(
+        {}, optional={"to": _text, "from": _text, "subject": _text, "marking": _text})))
     return scenario_from_dict({
         "format": "accord.scenario", "version": 2, "title": draw(_title),
         "summary": draw(_text), "as_of": draw(st.one_of(st.none(), st.dates())),
         "parties": parties, "provisions": provisions, "drafts": drafts,
+        "sources": sources, "briefing": briefing,
     })
 
 
