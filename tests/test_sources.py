@@ -327,3 +327,21 @@ def test_the_default_drafts_are_dated() -> None:
         "twenty-point": (dt.date(2025, 12, 23), "proposed", ("united-states", "ukraine")),
     }
     assert all(d.sources for d in s.drafts)
+
+
+def test_docs_format_md_shows_every_new_field() -> None:
+    """docs/format.md's example uses the fields of #14, and its tables name each of them."""
+    page = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    match = re.search(r"## Example\n\n```json\n(.*?)```", page, re.DOTALL)
+    assert match is not None
+    s = scenario_from_dict(json.loads(match.group(1)))
+    assert s.sources
+    assert s.briefing is not None
+    assert s.briefing.from_
+    draft = s.drafts[0]
+    assert (draft.date, draft.status, draft.proposed_by, draft.sources) != (None, None, (), ())
+    assert any(r.inferred for p in s.parties for r in p.preferences)
+    for row in ("| sources (v2) |", "| inferred (v2) |", "| date (draft, v2) |",
+                "| status (draft, v2) |", "| proposed_by (draft, v2) |", "| briefing (v2) |",
+                "### Source", "### BriefingSettings", "Schema 4"):
+        assert row in page
