@@ -384,3 +384,26 @@ def test_file_export_writes_the_format_of_the_chosen_name(
     assert len(actions.errors) == 1
     assert ".pdf, .docx" in actions.errors[0]
     assert not actions.chosen.exists()
+
+
+def test_pipes_and_line_breaks_in_table_cells_keep_markdown_rows_whole() -> None:
+    from desktop.report.formats.markdown import markdown_document
+
+    head = Block('<table><tr><td width="30%">Name</td><td width="70%">Text</td></tr></table>',
+                 keep_with_next=True)
+    row = Block("<table><tr><td>a | b</td><td>line&lt;br&gt; one<br/>| two |</td></tr></table>",
+                header=head)
+    text = markdown_document(Sheet("t", "head", "", "2025-01-01", (head, row, row)))
+    (table,) = md_tables(text)
+    assert table[0] == "| Name | Text |"
+    assert table[2] == r"| a \| b | line\<br\> one<br>\| two \| |"
+    assert all(len(cells(line)) == 2 for line in table)
+    assert len(table) == 4
+
+
+def test_odt_tables_repeat_their_header_rows(written: dict[str, Path]) -> None:
+    with zipfile.ZipFile(written[".odt"]) as odt:
+        content = odt.read("content.xml").decode("utf-8")
+    assert content.count("<table:table-header-rows>") >= 10
+    assert 'fo:font-size="-1pt"' not in content  # sizes in points
+    assert "style:text-position" not in content
