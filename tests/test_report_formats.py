@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -407,3 +409,25 @@ def test_odt_tables_repeat_their_header_rows(written: dict[str, Path]) -> None:
     assert content.count("<table:table-header-rows>") >= 10
     assert 'fo:font-size="-1pt"' not in content  # sizes in points
     assert "style:text-position" not in content
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_docx_and_odt(written: dict[str, Path], sheet: Sheet,
+                                            tmp_path: Path) -> None:
+    """What a reader sees: both files converted to PDF by LibreOffice, every page there, the
+    memo and the party sections readable."""
+    from pypdf import PdfReader
+
+    for ext in (".docx", ".odt"):
+        source = tmp_path / f"brief{ext}"
+        source.write_bytes(written[ext].read_bytes())
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path / ext[1:]),
+                        str(source)], check=True, capture_output=True, timeout=180)
+        reader = PdfReader(tmp_path / ext[1:] / "brief.pdf")
+        assert 5 <= len(reader.pages) <= 30, ext
+        text = flat(" ".join(p.extract_text() or "" for p in reader.pages))
+        assert "Party briefing: Ukraine" in text, ext
+        assert MARKING in text, ext
+        if ext == ".docx":  # Word's page fields, filled in
+            assert f"Page 1 of {len(reader.pages)}" in text
