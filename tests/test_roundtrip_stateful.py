@@ -761,7 +761,7 @@ class ScenarioEdits(RuleBasedStateMachine):
     def remove_provision(self, data: st.DataObject) -> None:
         prov = data.draw(st.sampled_from(self.model.provisions))
         if self.mentioned(prov.id):
-            self.refused(lambda: edit.remove_provision(self.model, prov.id), "named by rules")
+            self.refused(lambda: edit.remove_provision(self.model, prov.id), "is named by")
             return
         self.model = edit.remove_provision(self.model, prov.id)
         assert prov.id not in self.model.provision_index
@@ -795,7 +795,7 @@ class ScenarioEdits(RuleBasedStateMachine):
             pid = fresh(data, model.provision_index)
             prov = old.model_copy(update={"id": pid})
             self.refused(lambda: edit.put_provision(model, prov, replaces=old.id),
-                         "named by rules")
+                         "is named by")
 
     # -- parties
 
