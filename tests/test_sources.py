@@ -345,3 +345,12 @@ def test_docs_format_md_shows_every_new_field() -> None:
                 "| status (draft, v2) |", "| proposed_by (draft, v2) |", "| briefing (v2) |",
                 "### Source", "### BriefingSettings", "Schema 4"):
         assert row in page
+
+
+def test_drafts_follow_a_party_renamed_or_removed() -> None:
+    from desktop.domain import edit
+
+    s = sourced()
+    renamed = edit.put_party(s, s.party("us").model_copy(update={"id": "usa"}), replaces="us")
+    assert renamed.draft("d1").proposed_by == ("usa",)
+    assert edit.remove_party(s, "us").draft("d1").proposed_by == ()

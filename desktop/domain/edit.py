@@ -424,9 +424,11 @@ def remove_provision(scenario: Scenario, provision_id: str) -> Scenario:
 
 
 def put_party(scenario: Scenario, party: Party, replaces: str | None = None) -> Scenario:
-    """Add ``party`` or put it in place of party ``replaces`` (``by``/``to`` follow a rename)."""
+    """Add ``party`` or put it in place of party ``replaces`` (``by``/``to`` and drafts'
+    ``proposed_by`` follow a rename)."""
     parties = list(scenario.parties)
     provisions = scenario.provisions
+    drafts = scenario.drafts
     if replaces is None:
         parties.append(party)
     else:
@@ -436,7 +438,17 @@ def put_party(scenario: Scenario, party: Party, replaces: str | None = None) -> 
         parties[index] = party
         if party.id != replaces:
             provisions = tuple(_rename_party(p, replaces, party.id) for p in provisions)
-    return _rebuild(scenario, parties=tuple(parties), provisions=provisions)
+            drafts = tuple(_rename_proposer(d, replaces, party.id) for d in drafts)
+    return _rebuild(scenario, parties=tuple(parties), provisions=provisions, drafts=drafts)
+
+
+def _rename_proposer(d: Draft, old: str, new: str | None) -> Draft:
+    """``proposed_by`` with party ``old`` renamed to ``new``, or dropped when ``new`` is None."""
+    if old not in d.proposed_by:
+        return d
+    ids = (x for x in d.proposed_by if x != old) if new is None else (
+        new if x == old else x for x in d.proposed_by)
+    return d.model_copy(update={"proposed_by": tuple(ids)})
 
 
 def _rename_party(p: Provision, old: str, new: str | None) -> Provision:
@@ -453,9 +465,11 @@ def _rename_party(p: Provision, old: str, new: str | None) -> Provision:
 
 
 def remove_party(scenario: Scenario, party_id: str) -> Scenario:
-    """Remove a party with its red lines and preferences; provisions stop naming it."""
+    """Remove a party with its red lines and preferences; provisions and drafts stop naming
+    it."""
     if party_id not in scenario.party_index:
         raise EditError(f"there is no party '{party_id}'")
     parties = tuple(p for p in scenario.parties if p.id != party_id)
     provisions = tuple(_rename_party(p, party_id, None) for p in scenario.provisions)
-    return _rebuild(scenario, parties=parties, provisions=provisions)
+    drafts = tuple(_rename_proposer(d, party_id, None) for d in scenario.drafts)
+    return _rebuild(scenario, parties=parties, provisions=provisions, drafts=drafts)
