@@ -138,7 +138,8 @@ def format_rule(node: Node) -> str:
             assert_never(node)
 
 
-def _precedence(node: Node) -> int:
+def precedence(node: Node) -> int:
+    """How tightly a node binds: 1 (``->``) to 5 (a term); the formatter wraps a weaker part."""
     match node:
         case Implies():
             return 1
@@ -156,7 +157,7 @@ def _precedence(node: Node) -> int:
 
 def _wrap(node: Node, min_prec: int) -> str:
     text = format_rule(node)
-    return f"({text})" if _precedence(node) < min_prec else text
+    return f"({text})" if precedence(node) < min_prec else text
 
 
 def format_literal(value: Value) -> str:

@@ -47,6 +47,7 @@ from desktop.domain.syntax import (
     Present,
     Ref,
     format_rule,
+    precedence,
 )
 from desktop.wording.values import CURRENCIES, choice_label, param_label, value_text
 
@@ -339,26 +340,10 @@ def tree_text(row: Row) -> str:
     return rule_text(to_node(row))
 
 
-def _precedence(node: Node) -> int:
-    match node:
-        case Implies():
-            return 1
-        case Or():
-            return 2
-        case And():
-            return 3
-        case Not():
-            return 4
-        case Present() | Compare() | InList() | Count():
-            return 5
-        case _:
-            assert_never(node)
-
-
 def _wrap(node: Node) -> str:
     """A part of ``not``, ``and``, ``or`` or ``->``: in parentheses when it is a connective."""
     text = rule_text(node)
-    return f"({text})" if _precedence(node) < 4 else text
+    return f"({text})" if precedence(node) < 4 else text
 
 
 def rule_text(node: Node) -> str:
