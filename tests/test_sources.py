@@ -354,3 +354,13 @@ def test_drafts_follow_a_party_renamed_or_removed() -> None:
     renamed = edit.put_party(s, s.party("us").model_copy(update={"id": "usa"}), replaces="us")
     assert renamed.draft("d1").proposed_by == ("usa",)
     assert edit.remove_party(s, "us").draft("d1").proposed_by == ()
+
+
+def test_the_editors_forms_keep_citations_and_inferred_marks() -> None:
+    from desktop.ui.editors.forms import RuleItem
+
+    s = sourced()
+    for rule in (*s.party("ua").red_lines, *s.party("us").preferences):
+        weighted = not isinstance(rule, RedLine)
+        data = RuleItem.of(rule).as_dict(weighted)
+        assert (tuple(data["sources"]), data["inferred"]) == (rule.sources, rule.inferred)

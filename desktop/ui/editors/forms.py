@@ -335,6 +335,9 @@ class ProvisionFields:
     params: tuple[ParamRow, ...] = ()
     excludes: tuple[str, ...] = ()
     source: str = ""
+    #: The provision's citations (format version 2): kept as they were; the dialog has no
+    #: field for them yet.
+    sources: tuple[str, ...] = ()
 
 
 def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: Scenario,
@@ -391,6 +394,7 @@ def build_provision(fields: ProvisionFields) -> Provision | Refused:
         "params": params,
         "excludes": list(fields.excludes),
         "source": fields.source,
+        "sources": list(fields.sources),
     }
     try:
         return Provision.model_validate(data)
@@ -413,15 +417,20 @@ class RuleItem:
     source: str = ""
     weight: float = 1.0
     auto_id: bool = True  # the id follows the title until the user edits it
+    # Format version 2's citations and inferred mark: kept as they were (no field for them yet).
+    sources: tuple[str, ...] = ()
+    inferred: bool = False
 
     @classmethod
     def of(cls, item: RedLine | Preference) -> RuleItem:
         weight = float(item.weight) if isinstance(item, Preference) else 1.0
-        return cls(item.id, item.title, item.rule, item.rationale, item.source, weight, False)
+        return cls(item.id, item.title, item.rule, item.rationale, item.source, weight, False,
+                   item.sources, item.inferred)
 
     def as_dict(self, weighted: bool) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title, "rule": self.rule,
-                                "rationale": self.rationale, "source": self.source}
+                                "rationale": self.rationale, "source": self.source,
+                                "sources": list(self.sources), "inferred": self.inferred}
         if weighted:
             data["weight"] = plain_number(self.weight)
         return data

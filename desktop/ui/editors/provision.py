@@ -694,6 +694,7 @@ class ProvisionDialog(EditorDialog[Provision]):
             params=self.param_rows(),
             excludes=tuple(checked_keys(self.excludes_list)),
             source=self.source_edit.text(),
+            sources=self._original.sources if self._original is not None else (),
         )
 
     def check(self) -> FormCheck:
