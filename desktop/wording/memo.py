@@ -15,7 +15,7 @@ from desktop.wording.bridge import clash_text, note_text, red_line_name, relax_h
 from desktop.wording.changes import describe_change
 from desktop.wording.labels import short_name
 from desktop.wording.numbers import count
-from desktop.wording.prose import possessive, series
+from desktop.wording.prose import series
 from desktop.wording.values import value_text
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is needed here
@@ -199,8 +199,3 @@ def value_change(label: str, spec: ParamSpec | None, before: Value | None,
 def moved_text(before: int, after: int) -> str:
     """A clause moved between phases."""
     return f"moved from phase {before} to phase {after}"
-
-
-def owner(name: str) -> str:
-    """A party as an owner, for a table: "Ukraine's"."""
-    return possessive(name)
