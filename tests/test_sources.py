@@ -360,7 +360,8 @@ def test_the_editors_forms_keep_citations_and_inferred_marks() -> None:
     from desktop.ui.editors.forms import RuleItem
 
     s = sourced()
-    for rule in (*s.party("ua").red_lines, *s.party("us").preferences):
+    rules: list[RedLine | Preference] = [*s.party("ua").red_lines, *s.party("us").preferences]
+    for rule in rules:
         weighted = not isinstance(rule, RedLine)
         data = RuleItem.of(rule).as_dict(weighted)
         assert (tuple(data["sources"]), data["inferred"]) == (rule.sources, rule.inferred)
