@@ -44,8 +44,9 @@ def codes(scenario: Scenario) -> set[str]:
 
 
 def human_texts(scenario: Scenario) -> set[str]:
-    """What the scenario's authors wrote for people (titles, rationales, notes, sources):
-    quoted as written, so a code-like word inside them is not the wording's doing."""
+    """What the scenario's authors wrote for people (titles, rationales, notes, sources, the
+    register's entries): quoted as written, so a code-like word inside them is not the
+    wording's doing."""
     texts = {scenario.title, scenario.summary}
     for party in scenario.parties:
         texts.add(party.name)
@@ -57,6 +58,8 @@ def human_texts(scenario: Scenario) -> set[str]:
         texts |= {prov.title, prov.source}
     for draft in scenario.drafts:
         texts |= {draft.title, draft.note, *(c.note for c in draft.clauses)}
+    for source in scenario.sources:  # the register the briefings print at the end
+        texts |= {source.title, source.publisher, source.url}
     return {t for t in texts if t}
 
 

@@ -63,7 +63,22 @@ def hostile(raw: dict[str, Any]) -> tuple[Scenario, dict[str, str]]:
         for param in prov.get("params", []):
             if param["type"] in ("int", "number"):
                 put(param, "unit", f"{prov['id']}.{param['name']}")
+    # The source register (format version 2): cited by a red line, a preference, a clause's
+    # provision and the draft, so every sheet prints its entry.
+    raw["version"] = 2
+    source: dict[str, Any] = {"id": "S01"}
+    for key in ("title", "publisher", "url"):
+        put(source, key, "source S01")
+    source["url"] = "https://x.invalid/register " + source["url"]  # a bare address, too
+    raw["sources"] = [source]
+    for party in raw["parties"]:
+        for kind in ("red_lines", "preferences"):
+            for rule in party.get(kind, []):
+                rule["sources"] = ["S01"]
+    for prov in raw["provisions"]:
+        prov["sources"] = ["S01"]
     for draft in raw["drafts"]:
+        draft["sources"] = ["S01"]
         put(draft, "title", draft["id"])
         put(draft, "note", draft["id"])
         for n, clause in enumerate(draft["clauses"]):
@@ -123,6 +138,9 @@ def test_markup_in_every_field_of_every_sheet_stays_text(
     # The payloads did reach the page: over half the fields are printed on some sheet
     # (escaped); the others (sources, units, texts of provisions not in a draft) are not.
     assert len(shown) > len(tags) // 2, sorted(tags[t] for t in set(tags) - shown)
+    register = {t for t, where in tags.items() if where.startswith("source S01.")}
+    assert len(register) == 3
+    assert register <= shown
     print(f"\nB4: {len(tags)} fields + the marking, {len(rendered)} sheets, "  # noqa: T201
           f"{len(shown)} fields printed; 0 images, 0 links, 0 resource requests")
 
@@ -242,4 +260,6 @@ def test_markup_stays_text_in_every_format(
             assert pictures == (0 if fmt == ".md" else charts), (sheet.title, fmt)
             assert 'alt="F0"' in text, (sheet.title, fmt)  # the scenario title, as text
             assert "<script>run(" in text, (sheet.title, fmt)
+            if sheet.title.startswith(("Full", "Briefing for")):  # the register's entry
+                assert "https://x.invalid/register" in text, (sheet.title, fmt)
     assert not [n for n in asked if any(h in str(n) for h in _HOSTILE)]

@@ -26,6 +26,7 @@ from desktop.report.sheets import (
 )
 from desktop.wording import short_name
 from desktop.wording.memo import bottom_line, recommendation, talking_points
+from desktop.wording.sources import annexes_line
 
 if TYPE_CHECKING:
     from desktop.domain import Draft, Report, Scenario
@@ -75,8 +76,9 @@ class Header:
 
 
 def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
-               header: Header) -> list[Item]:
-    """Page 1: header, bottom line, recommendation, talking points."""
+               header: Header, *, with_sources: bool = False) -> list[Item]:
+    """Page 1: header, bottom line, recommendation, talking points. ``with_sources``: the
+    annexes end with the sources cited."""
     items: list[Item] = _header_blocks(header)
     items.append(_h(2, "Bottom line"))
     sentences = bottom_line(report, bridge.result, bridge.computed, scenario)
@@ -104,8 +106,7 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
                      esc(stake)))
     items.extend(_table((16, 30, 30, 24), ("Party", "Gains", "Gives", "Red lines at stake"),
                         rows))
-    items.append(_p("The annexes follow: A. verdicts; B. one section per party; C. the draft "
-                    "text.", color=MUTED, size=11))
+    items.append(_p(esc(annexes_line(with_sources)), color=MUTED, size=11))
     return items
 
 

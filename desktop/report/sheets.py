@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain import Draft, Report, Scenario, check
 from desktop.domain.checker import PartyVerdict
-from desktop.domain.model import Clause, Party, Provision
+from desktop.domain.model import Clause, Party, Provision, Source
 from desktop.wording import (
     ROLE_LABELS,
     clause_text,
@@ -42,6 +42,14 @@ from desktop.wording import (
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
 from desktop.wording.memo import EARLIER, LATER, moved_text, value_change
 from desktop.wording.memo import subject as memo_subject
+from desktop.wording.sources import (
+    INFERRED,
+    LEGEND,
+    NONE_CITED,
+    SOURCES,
+    citation,
+    source_details,
+)
 from desktop.wording.values import param_label, weight
 
 if TYPE_CHECKING:
@@ -222,11 +230,67 @@ def _names(scenario: Scenario, ids: Iterable[str]) -> str:
     return ", ".join(esc(_short(idx[i].name)) if i in idx else esc(i) for i in ids)
 
 
+class _Citations:
+    """The citations a sheet prints, collected as it is built: the register ids next to what
+    they support, or the inferred mark; the register annex then lists exactly those ids."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.inferred = False
+
+    def mark(self, sources: Sequence[str], inferred: bool = False) -> str:
+        """The citation to print after a title: " [S23, S28]", " (inferred)" (a position no
+        source states: its ``sources`` are what it was read from, not cited) or ""."""
+        if inferred:
+            self.inferred = True
+            return (f' <span style="font-size:10px; font-weight:normal; color:{MUTED};">'
+                    f"<i>{esc(INFERRED)}</i></span>")
+        if not sources:
+            return ""
+        self.ids.update(sources)
+        return (f' <span style="font-size:10px; font-weight:normal; color:{MUTED};">'
+                f"{esc(citation(sources)).replace(', ', ',&nbsp;')}</span>")  # one piece
+
+    @property
+    def any(self) -> bool:
+        return bool(self.ids) or self.inferred
+
+
+def _register(scenario: Scenario, cited: _Citations, *, level: int,
+              heading: str = SOURCES) -> list[Item]:
+    """The register entries the sheet cites, in the register's order (id, title, publisher,
+    date; the url as plain text, never a link), then the legend of the inferred mark."""
+    items: list[Item] = [_h(level, esc(heading))]
+    entries = [s for s in scenario.sources if s.id in cited.ids]
+    for source in entries:
+        items.append(_source_block(source))
+    if not entries:
+        items.append(_p(f"<i>{esc(NONE_CITED)}</i>", color=MUTED, size=12))
+    if cited.inferred:
+        items.append(_p(f"<i>{esc(LEGEND)}</i>", color=MUTED, size=11, space=4.0))
+    return items
+
+
+def _source_block(source: Source) -> Block:
+    details = source_details(source.publisher,
+                             source.date.isoformat() if source.date else "")
+    rest = "".join(f' <span style="color:{MUTED};">· {esc(part)}</span>'
+                   for part in (details, source.url) if part)
+    return Block(
+        '<table width="100%" cellspacing="0" cellpadding="1" border="0" '
+        f'style="font-size:11px; color:{INK};"><tr>'
+        f'<td width="6%"><b>{esc(source.id)}</b></td>'
+        f"<td width=\"94%\">{esc(source.title)}{rest}</td></tr></table>",
+        space_after=0.0,
+    )
+
+
 # --------------------------------------------------------------------------- party section
 
 
 def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
-                 *, page_break: bool, with_text: bool, annex: str = "") -> list[Item]:
+                 *, page_break: bool, with_text: bool, cited: _Citations,
+                 annex: str = "") -> list[Item]:
     verdict: PartyVerdict = report.verdict(party.id)
     nums = _Numbers(scenario, draft)
     items: list[Item] = []
@@ -255,7 +319,8 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
             why = esc(explanation(x.reasons, scenario, _short(party.name)))
             if with_text and rl is not None and rl.rationale:  # the party sheet's detail
                 why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rl.rationale)}</span>'
-            rows.append((f"<b>{esc(x.title)}</b>", why, nums.labels(x.clauses)))
+            cite = cited.mark(rl.sources, rl.inferred) if rl is not None else ""
+            rows.append((f"<b>{esc(x.title)}</b>{cite}", why, nums.labels(x.clauses)))
         items.extend(_table((28, 44, 28), ("Red line crossed", "Why", "Culprit clauses"), rows))
 
     # -- preferences
@@ -274,7 +339,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
             p for p in party.preferences if p.id not in met]
         rows = [(f'<span style="color:{ACCEPT if p.id in met else REJECT}; font-weight:bold;">'
                  f'{"✓ met" if p.id in met else "✗ missed"}</span>',
-                 f"<b>{esc(p.title)}</b>"
+                 f"<b>{esc(p.title)}</b>{cited.mark(p.sources, p.inferred)}"
                  + (f'<br/><span style="color:{MUTED};">{esc(p.rationale)}</span>'
                     if with_text and p.rationale else ""),
                  weight(float(p.weight)))
@@ -303,7 +368,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     if with_text:  # a party sheet stands alone: its conflicts and the draft text
         if report.conflicts:
             items.extend(_conflicts(report, nums, level=2))
-        items.extend(_draft_text(scenario, draft, heading_level=2))
+        items.extend(_draft_text(scenario, draft, heading_level=2, cited=cited))
     return items
 
 
@@ -317,25 +382,25 @@ def _conflicts(report: Report, nums: _Numbers, *, level: int) -> list[Item]:
     return items
 
 
-def _clause_block(number: int, prov: Provision, clause: Clause) -> Block:
+def _clause_block(number: int, prov: Provision, clause: Clause, cite: str = "") -> Block:
     note = (f'<br/><span style="color:{MUTED}; font-size:11px;"><i>Note: {esc(clause.note)}'
             "</i></span>" if clause.note else "")
     return Block(
         '<table width="100%" cellspacing="0" cellpadding="2" border="0" '
         f'style="font-size:12px; color:{INK};"><tr>'
         f'<td width="6%" align="right"><b>{number}.</b></td>'
-        f'<td width="94%"><b>{esc(prov.title)}</b> '
+        f'<td width="94%"><b>{esc(prov.title)}</b>{cite} '
         f'<span style="color:{MUTED};">(Phase {clause.phase})</span> — '
         f"{esc(clause_text(prov, clause.values))}{note}</td></tr></table>",
         space_after=3.0,
     )
 
 
-def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int,
+def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int, cited: _Citations,
                 page_break: bool = False, heading: str = "Draft text") -> list[Item]:
-    """Every clause's text once, in the draft's own order and numbering."""
-    items: list[Item] = [_h(heading_level, f"{heading}: {esc(draft.title)}",
-                            page_break=page_break)]
+    """Every clause's text once, in the draft's own order and numbering, with citations."""
+    items: list[Item] = [_h(heading_level, f"{heading}: {esc(draft.title)}"
+                            f"{cited.mark(draft.sources)}", page_break=page_break)]
     if draft.note:
         items.append(_p(f"<i>{esc(draft.note)}</i>", color=MUTED))
     if not draft.clauses:
@@ -343,7 +408,8 @@ def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int,
         return items
     provisions = scenario.provision_index
     for n, clause in enumerate(draft.clauses, start=1):
-        items.append(_clause_block(n, provisions[clause.provision], clause))
+        prov = provisions[clause.provision]
+        items.append(_clause_block(n, prov, clause, cited.mark(prov.sources)))
     return items
 
 
@@ -386,7 +452,11 @@ def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
         f"Party: <b>{esc(party.name)}</b>",
         f"Draft: <b>{esc(draft.title)}</b>",
     ], marking, day)
-    items.extend(_party_items(scenario, draft, report, party, page_break=False, with_text=True))
+    cited = _Citations()
+    items.extend(_party_items(scenario, draft, report, party, page_break=False, with_text=True,
+                              cited=cited))
+    if cited.any:
+        items.extend(_register(scenario, cited, level=2))
     return Sheet(f"Briefing for {party.name}: {draft.title}", _running_head(scenario, draft),
                  marking, day, tuple(items))
 
@@ -397,7 +467,8 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
                bridge: Bridge | None = None,
                time_limit: float | None = BRIDGE_TIME_LIMIT) -> Sheet:
     """The memo on page 1, then the annexes: A. the verdicts (and open conflicts, when there
-    are any); B. one section per party, each on a new page; C. the draft text, once.
+    are any); B. one section per party, each on a new page; C. the draft text, once; D. the
+    sources cited (when anything is cited or inferred).
 
     ``to``, ``from_``, ``subject``: the memo header; None takes the scenario's briefing
     settings (the subject's default is "Assessment of <draft title>"). ``bridge``: the bridge
@@ -418,8 +489,7 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
         subject if subject is not None else (saved.subject if saved and saved.subject
                                              else memo_subject(draft.title)),
         day, marking)
-    items = memo_items(scenario, draft, report, bridge, header)
-
+    items: list[Item] = []
     items.append(_h(1, "Annex A. Verdicts", page_break=True))
     items.append(_p(f"{esc(scenario.title)}. Draft: <b>{esc(draft.title)}</b>, "
                     f"{count(draft.clauses, 'clause')}. Prepared {esc(day)}"
@@ -437,14 +507,18 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     if report.conflicts:
         items.extend(_conflicts(report, nums, level=3))
     items.extend(_cover_charts(report))
+    cited = _Citations()
     for i, party in enumerate(scenario.parties):
         items.extend(_party_items(scenario, draft, report, party, page_break=False,
-                                  with_text=False,
+                                  with_text=False, cited=cited,
                                   annex="Annex B. " if i == 0 else ""))
     items.extend(_draft_text(scenario, draft, heading_level=1, page_break=True,
-                             heading="Annex C. Draft text"))
+                             heading="Annex C. Draft text", cited=cited))
+    if cited.any:
+        items.extend(_register(scenario, cited, level=1, heading=f"Annex D. {SOURCES}"))
+    memo = memo_items(scenario, draft, report, bridge, header, with_sources=cited.any)
     return Sheet(f"Full briefing: {draft.title}", _running_head(scenario, draft), marking, day,
-                 tuple(items))
+                 tuple(memo + items))
 
 
 @dataclass(frozen=True, slots=True)
