@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from desktop.domain.interchange import describe_validation_error
 from desktop.domain.model import (
     MAX_TITLE,
+    BriefingSettings,
     Clause,
     Draft,
     Party,
@@ -314,6 +315,16 @@ def set_scenario_info(scenario: Scenario, *, title: str | None = None,
     if summary is not None:
         update["summary"] = summary
     return _rebuild(scenario, **update)
+
+
+def set_briefing_settings(scenario: Scenario, settings: BriefingSettings | None) -> Scenario:
+    """The memo header saved with the document (TO, FROM, SUBJECT, marking); all empty (or
+    None) clears it. The same scenario back when nothing changes."""
+    if settings is not None and settings == BriefingSettings():
+        settings = None
+    if settings == scenario.briefing:
+        return scenario
+    return _rebuild(scenario, briefing=settings)
 
 
 # --------------------------------------------------------------------------- library

@@ -6,15 +6,22 @@ three menu actions. Export writes PDF, Word, OpenDocument, HTML or Markdown, the
 the file dialog's filter (or the name's extension). Every dialog goes through an overridable
 method (:meth:`choose_options`, :meth:`exec_dialog`, :meth:`choose_path`, :meth:`show_error`),
 so tests drive it without a modal loop.
+
+The full briefing's memo needs the bridge finder (up to :data:`BRIDGE_TIME_LIMIT` seconds): it
+runs in a worker thread (the Bridge panel's :class:`~desktop.ui.bridge._Solve`) on the immutable
+scenario and draft, behind a window-modal progress dialog with Cancel, while a local event loop
+keeps the window painting; the sheet is then built with its answer. Cancel cancels the print.
+The dialog's marking defaults to the document's briefing settings (File → Briefing settings).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QEventLoop, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -26,17 +33,32 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
 from desktop.domain import Draft, Scenario
+from desktop.domain.solver import CancelToken
 from desktop.store import DocumentError
+from desktop.ui.bridge import _Solve, failure_text
 from desktop.ui.workspace import Workspace
-from desktop.wording import BRIEFING_KIND_LABELS, DEFAULT_MARKING, PAPER_LABELS, count
+from desktop.wording import (
+    BRIEFING_KIND_LABELS,
+    DEFAULT_MARKING,
+    PAPER_LABELS,
+    count,
+    progress_text,
+)
 
 # The briefing code (desktop.report) is imported on the first print, preview or export.
 if TYPE_CHECKING:
+    from desktop.domain.solver import Progress
     from desktop.report import Sheet
+    from desktop.report.memo import Bridge
+
+#: The bridge finder's limit for the memo (desktop.report.sheets.BRIDGE_TIME_LIMIT, named here so
+#: that the window does not import the briefing code).
+BRIDGE_TIME_LIMIT = 5.0
 
 Kind = Literal["party", "full", "compare"]
 
@@ -77,8 +99,53 @@ class BriefingOptions:
     marking: str = DEFAULT_MARKING
 
 
-def build_sheet(scenario: Scenario, draft: Draft, options: BriefingOptions) -> Sheet:
-    """The sheet the options ask for (``KeyError`` for an unknown party or draft)."""
+def saved_marking(scenario: Scenario) -> str:
+    """The marking the document's briefing settings ask for, else the default one."""
+    saved = scenario.briefing
+    return saved.marking if saved is not None and saved.marking else DEFAULT_MARKING
+
+
+def solve_memo_bridge(scenario: Scenario, draft: Draft, token: CancelToken,
+                      progress: Callable[[str], None],
+                      time_limit: float = BRIDGE_TIME_LIMIT) -> Bridge:
+    """The memo's bridge (as :func:`desktop.report.memo.solve_bridge`), cancellable and
+    reporting progress: for a worker thread."""
+    from desktop.domain.solver import BeyondExactSolver, CertificateError, find_bridge
+    from desktop.report.memo import Bridge
+
+    def say(where: Progress) -> None:
+        progress(progress_text(where))
+
+    try:
+        result = find_bridge(scenario, draft, alternatives=0, clashes=1, time_limit=time_limit,
+                             cancel=token, progress=say)
+    except BeyondExactSolver as err:
+        return Bridge(None, time_limit, str(err))
+    except CertificateError:
+        return Bridge(None, time_limit, "its answer failed its own check, so none is shown "
+                                        "(a bug in Accord)")
+    return Bridge(result, time_limit)
+
+
+class _Waiter(QObject):
+    """Receives a worker's answer in the GUI thread and ends the local event loop."""
+
+    def __init__(self, loop: QEventLoop) -> None:
+        super().__init__()
+        self.loop = loop
+        self.done = False
+        self.result: object = None
+
+    @Slot(object)
+    def finish(self, result: object) -> None:
+        self.done, self.result = True, result
+        self.loop.quit()
+
+
+def build_sheet(scenario: Scenario, draft: Draft, options: BriefingOptions,
+                bridge: Bridge | None = None) -> Sheet:
+    """The sheet the options ask for (``KeyError`` for an unknown party or draft). ``bridge``:
+    the full briefing memo's bridge, already solved (None: solved here, on this thread)."""
     from desktop.report import comparison_sheet, full_sheet, party_sheet
 
     marking = options.marking.strip()
@@ -91,7 +158,7 @@ def build_sheet(scenario: Scenario, draft: Draft, options: BriefingOptions) -> S
             raise KeyError("no draft to compare with")
         return comparison_sheet(scenario, draft, scenario.draft(options.compare),
                                 marking=marking)
-    return full_sheet(scenario, draft, marking=marking)
+    return full_sheet(scenario, draft, marking=marking, bridge=bridge)
 
 
 class BriefingDialog(QDialog):
@@ -188,7 +255,12 @@ class BriefingActions(QObject):
         super().__init__(parent)
         self.ws = workspace
         self.window = parent
-        self.options = BriefingOptions(paper=default_paper())
+        self.options = BriefingOptions(paper=default_paper(),
+                                       marking=saved_marking(workspace.scenario))
+        # The marking the dialog last offered as the default: a marking left as offered follows
+        # the document's briefing settings; one the user typed is kept.
+        self._offered_marking = self.options.marking
+        self.progress_dialog: QProgressDialog | None = None  # while the memo's bridge is solved
         self.print_action = self._make("&Print…", "actionPrint", self.print_,
                                        QKeySequence.StandardKey.Print)
         self.preview_action = self._make("Print Pre&view…", "actionPrintPreview", self.preview)
@@ -219,10 +291,19 @@ class BriefingActions(QObject):
 
     # -- overridable dialogs (tests replace these)
 
+    def dialog_options(self) -> BriefingOptions:
+        """What the dialog offers: the last choices, with the marking of the document's
+        briefing settings unless the user typed another one last time."""
+        if self.options.marking != self._offered_marking:
+            return self.options
+        self._offered_marking = saved_marking(self.ws.scenario)
+        return replace(self.options, marking=self._offered_marking)
+
     def choose_options(self, title: str) -> BriefingOptions | None:
         """Ask what to print; None when cancelled."""
         assert self.ws.draft_id is not None
-        dialog = BriefingDialog(self.ws.scenario, self.ws.draft_id, self.options, self.window)
+        dialog = BriefingDialog(self.ws.scenario, self.ws.draft_id, self.dialog_options(),
+                                self.window)
         dialog.setWindowTitle(title)
         if not self.exec_dialog(dialog):
             return None
@@ -263,6 +344,53 @@ class BriefingActions(QObject):
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self.window, "Briefing sheet", message)
 
+    def solve_bridge(self, scenario: Scenario, draft: Draft) -> Bridge | None:
+        """The memo's bridge, solved in a worker thread while a progress dialog (with Cancel)
+        shows and the window keeps painting; None when cancelled."""
+        loop = QEventLoop()
+        waiter = _Waiter(loop)
+        solve = _Solve(lambda token, progress: solve_memo_bridge(scenario, draft, token,
+                                                                 progress))
+        solve.thread.setObjectName("MemoBridgeSolver")
+        dialog = QProgressDialog(
+            f"Finding the memo's recommendation (at most {BRIDGE_TIME_LIMIT:g} s)…", "Cancel",
+            0, 0, self.window)
+        dialog.setObjectName("memoBridgeProgress")
+        dialog.setWindowTitle("Briefing sheet")
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def cancel() -> None:
+            solve.token.cancel()
+            dialog.setLabelText("Cancelling…")
+
+        dialog.canceled.connect(cancel)
+        solve.job.progressed.connect(dialog.setLabelText)
+        solve.job.done.connect(waiter.finish)
+        self.progress_dialog = dialog
+        try:
+            solve.start()
+            dialog.show()
+            if not waiter.done:
+                loop.exec()
+        finally:
+            cancelled = solve.token.cancelled
+            dialog.canceled.disconnect(cancel)  # closing a progress dialog emits canceled
+            solve.finish()
+            dialog.close()
+            dialog.deleteLater()
+            self.progress_dialog = None
+        if cancelled:
+            return None
+        from desktop.report.memo import Bridge
+
+        result = waiter.result
+        if isinstance(result, Bridge):
+            return result
+        return Bridge(None, BRIDGE_TIME_LIMIT, failure_text(result))  # the solver raised
+
     # -- the actions
 
     def _prepare(self, title: str) -> tuple[BriefingOptions, Sheet] | None:
@@ -275,8 +403,15 @@ class BriefingActions(QObject):
         # Remember the choices for next time (a party or draft left unset keeps the last one).
         self.options = replace(options, party=options.party or self.options.party,
                                compare=options.compare or self.options.compare)
+        scenario = self.ws.scenario  # immutable: the sheet and its bridge see one version
+        bridge = None
+        if options.kind == "full":
+            bridge = self.solve_bridge(scenario, draft)
+            if bridge is None:
+                self.status.emit("Cancelled")
+                return None
         try:
-            sheet = build_sheet(self.ws.scenario, draft, options)
+            sheet = build_sheet(scenario, draft, options, bridge)
         except KeyError as err:
             self.show_error(f"Cannot make the sheet: {err.args[0] if err.args else err}")
             return None

@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain import Clause, Party, Provision, Scenario, Value
 from desktop.domain import edit as ops
 from desktop.domain.edit import EditError, EditResult
+from desktop.domain.model import BriefingSettings
 from desktop.ui.workspace import Change, What, Workspace
 
 _MERGE_CLAUSE_EDIT = 1001
@@ -314,5 +315,13 @@ class Editor(QObject):
         return self._push(
             "Edit scenario details",
             lambda s: EditResult(ops.set_scenario_info(s, title=title, summary=summary)),
+            self._both(Change(What.INFO)),
+        ) is not None
+
+    def put_briefing_settings(self, settings: BriefingSettings | None) -> bool:
+        """The document's briefing settings (the memo's TO, FROM, SUBJECT and marking)."""
+        return self._push(
+            "Edit briefing settings",
+            lambda s: EditResult(ops.set_briefing_settings(s, settings)),
             self._both(Change(What.INFO)),
         ) is not None

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._action(f, "&Export JSON…", lambda: self.files.export_json(), name="actionExport")
         f.addSeparator()
         self.briefing.populate_menu(f)
+        self.editing.add_briefing_settings_action(f)
         f.addSeparator()
         self._action(f, "Autosave &interval…", self._ask_autosave, name="actionAutosave")
         f.addSeparator()

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from desktop.domain import Party, Provision
 from desktop.domain.edit import rules_mentioning
+from desktop.domain.model import BriefingSettings
 from desktop.ui.commands import Editor
+from desktop.ui.editors.briefing_settings import BriefingSettingsDialog
 from desktop.ui.editors.forms import (
     ScenarioInfo,
     party_deletion_question,
@@ -81,6 +83,18 @@ class LibraryEditing(QObject):
             menu.addAction(action)
             self.actions[name] = action
         self._update_actions()
+
+    def add_briefing_settings_action(self, menu: QMenu) -> QAction:
+        """File → Briefing settings… (the memo header saved with the document)."""
+        tip = "Edit the memo header (to, from, subject) and marking of this document's briefings"
+        action = QAction("Briefing se&ttings…", self._parent)
+        action.setObjectName("actionBriefingSettings")
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: self.edit_briefing_settings())
+        menu.addAction(action)
+        self.actions["actionBriefingSettings"] = action
+        return action
 
     def _update_actions(self) -> None:
         scenario = self._ws.scenario
@@ -156,6 +170,12 @@ class LibraryEditing(QObject):
 
         return ScenarioInfoDialog(self._ws.scenario, self._parent, commit, self.prompter)
 
+    def make_briefing_settings_dialog(self) -> BriefingSettingsDialog:
+        def commit(built: BriefingSettings) -> str | None:
+            return self._attempt(lambda: self._editor.put_briefing_settings(built))
+
+        return BriefingSettingsDialog(self._ws.scenario, self._parent, commit, self.prompter)
+
     # -- actions
 
     def new_provision(self) -> ProvisionDialog:
@@ -217,5 +237,10 @@ class LibraryEditing(QObject):
 
     def edit_scenario_info(self) -> ScenarioInfoDialog:
         dialog = self.make_info_dialog()
+        self.show_dialog(dialog)
+        return dialog
+
+    def edit_briefing_settings(self) -> BriefingSettingsDialog:
+        dialog = self.make_briefing_settings_dialog()
         self.show_dialog(dialog)
         return dialog
