@@ -40,7 +40,7 @@ from desktop.wording import (
     report_summary,
 )
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
-from desktop.wording.memo import EARLIER, LATER, moved_text, value_change
+from desktop.wording.memo import EARLIER, LATER, moved_text, situation, value_change
 from desktop.wording.memo import subject as memo_subject
 from desktop.wording.sources import (
     INFERRED,
@@ -414,15 +414,15 @@ def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int, cited: 
 
 
 def _head_block(kind: str, scenario: Scenario, lines: Sequence[str], marking: str,
-                date: str) -> list[Item]:
+                date: str, drafts: Sequence[Draft] = ()) -> list[Item]:
     out: list[Item] = []
     if marking:
         out.append(_p(f"<b>{esc(marking)}</b>", color=REJECT, size=12, space=4.0))
     out.append(_p(esc(kind).upper(), color=MUTED, size=12, space=2.0))
     out.append(Block(f'<p style="font-size:24px; font-weight:bold; color:{INK};">'
                      f"{esc(scenario.title)}</p>", space_after=4.0))
-    prepared = f"Prepared {esc(date)}" + (
-        f"; situation as of {esc(scenario.as_of.isoformat())}" if scenario.as_of else "")
+    where = situation(scenario, drafts)
+    prepared = f"Prepared {esc(date)}" + (f"; {esc(where)}" if where else "")
     meta = [*lines, prepared]
     out.append(_p("<br/>".join(meta), color=MUTED, space=14.0))
     return out
@@ -451,7 +451,7 @@ def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
     items = _head_block("Party briefing", scenario, [
         f"Party: <b>{esc(party.name)}</b>",
         f"Draft: <b>{esc(draft.title)}</b>",
-    ], marking, day)
+    ], marking, day, (draft,))
     cited = _Citations()
     items.extend(_party_items(scenario, draft, report, party, page_break=False, with_text=True,
                               cited=cited))
@@ -493,8 +493,8 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     items.append(_h(1, "Annex A. Verdicts", page_break=True))
     items.append(_p(f"{esc(scenario.title)}. Draft: <b>{esc(draft.title)}</b>, "
                     f"{count(draft.clauses, 'clause')}. Prepared {esc(day)}"
-                    + (f"; situation as of {esc(scenario.as_of.isoformat())}"
-                       if scenario.as_of else "") + ".", color=MUTED))
+                    + (f"; {esc(where)}" if (where := situation(scenario, (draft,))) else "")
+                    + ".", color=MUTED))
     viable = (f'<span style="color:{ACCEPT if report.viable else REJECT}; font-weight:bold; '
               f'font-size:16px;">{"✓ VIABLE" if report.viable else "✗ NOT VIABLE"}</span>')
     items.append(_p(f"{viable} — {esc(report_summary(report).split(': ', 1)[-1])}.", space=8.0))
@@ -624,7 +624,7 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
     if cmp.swapped:
         lines.append("The drafts were given later first; this sheet reads from the earlier "
                      "to the later.")
-    items = _head_block("Comparison sheet", scenario, lines, marking, day)
+    items = _head_block("Comparison sheet", scenario, lines, marking, day, (earlier, later))
     items.extend(_cmp_verdicts(cmp, ra, rb))
     items.extend(_cmp_flips(cmp))
     items.extend(_cmp_differences(scenario, cmp))

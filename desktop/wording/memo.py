@@ -31,6 +31,7 @@ __all__ = [
     "moved_text",
     "named",
     "recommendation",
+    "situation",
     "subject",
     "talking_points",
     "value_change",
@@ -40,6 +41,21 @@ __all__ = [
 EARLIER, LATER = "earlier", "later"
 #: Titles named in a sentence before "and N more".
 NAMED = 2
+
+
+def situation(scenario: Scenario, drafts: Sequence[Draft]) -> str:
+    """ "situation as of 2025-12-19", and, when a briefed draft is dated later than that, says
+    so ("..., before the draft's date (2025-12-23)") instead of claiming a situation older than
+    the draft without a word ("" without an ``as_of``)."""
+    if scenario.as_of is None:
+        return ""
+    text = f"situation as of {scenario.as_of.isoformat()}"
+    later = [(d.title, d.date) for d in drafts if d.date is not None and d.date > scenario.as_of]
+    if len(drafts) == 1 and later:
+        text += f", before the draft's date ({later[0][1].isoformat()})"
+    elif later:
+        text += ", before " + series([f"“{title}” ({day.isoformat()})" for title, day in later])
+    return text
 
 
 def subject(draft_title: str) -> str:
