@@ -216,3 +216,12 @@ def test_the_bridge_is_solved_off_the_gui_thread_and_can_be_cancelled(
     assert not actions.path.exists()
     assert not actions.errors
     QApplication.processEvents()
+
+
+def test_the_window_and_the_sheets_give_the_memo_the_same_time_limit() -> None:
+    """The window names the limit itself (so it starts without the report code): it must
+    stay the sheets' limit."""
+    from desktop.report.sheets import BRIDGE_TIME_LIMIT as SHEETS_LIMIT
+    from desktop.ui.briefing import BRIDGE_TIME_LIMIT as WINDOW_LIMIT
+
+    assert WINDOW_LIMIT == SHEETS_LIMIT

@@ -10,7 +10,7 @@ bridge is solved.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.report.sheets import (
     BRIDGE_TIME_LIMIT,
@@ -50,14 +50,16 @@ class Bridge:
 NOT_COMPUTED = Bridge(None, None)
 
 
-def solve_bridge(scenario: Scenario, draft: Draft, time_limit: float = BRIDGE_TIME_LIMIT
-                 ) -> Bridge:
+def solve_bridge(scenario: Scenario, draft: Draft, time_limit: float = BRIDGE_TIME_LIMIT,
+                 **search: Any) -> Bridge:
     """The fewest changes every party accepts, or the clash; never longer than
-    ``time_limit`` (plus building the model)."""
+    ``time_limit`` (plus building the model). ``search``: ``cancel`` and ``progress`` for
+    :func:`~desktop.domain.solver.find_bridge`, when a worker thread runs it."""
     from desktop.domain.solver import BeyondExactSolver, CertificateError, find_bridge
 
     try:
-        result = find_bridge(scenario, draft, alternatives=0, clashes=1, time_limit=time_limit)
+        result = find_bridge(scenario, draft, alternatives=0, clashes=1, time_limit=time_limit,
+                             **search)
     except BeyondExactSolver as err:
         return Bridge(None, time_limit, str(err))
     except CertificateError:

@@ -110,21 +110,12 @@ def solve_memo_bridge(scenario: Scenario, draft: Draft, token: CancelToken,
                       time_limit: float = BRIDGE_TIME_LIMIT) -> Bridge:
     """The memo's bridge (as :func:`desktop.report.memo.solve_bridge`), cancellable and
     reporting progress: for a worker thread."""
-    from desktop.domain.solver import BeyondExactSolver, CertificateError, find_bridge
-    from desktop.report.memo import Bridge
+    from desktop.report.memo import solve_bridge
 
     def say(where: Progress) -> None:
         progress(progress_text(where))
 
-    try:
-        result = find_bridge(scenario, draft, alternatives=0, clashes=1, time_limit=time_limit,
-                             cancel=token, progress=say)
-    except BeyondExactSolver as err:
-        return Bridge(None, time_limit, str(err))
-    except CertificateError:
-        return Bridge(None, time_limit, "its answer failed its own check, so none is shown "
-                                        "(a bug in Accord)")
-    return Bridge(result, time_limit)
+    return solve_bridge(scenario, draft, time_limit, cancel=token, progress=say)
 
 
 class _Waiter(QObject):
