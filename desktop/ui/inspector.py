@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -185,6 +185,8 @@ class NoteEdit(QPlainTextEdit):
         super().__init__(parent)
         self._commit = commit
         self._shown = ""
+        # Tab moves on to the next field, as everywhere else; Ctrl+Tab types a tab character.
+        self.setTabChangesFocus(True)
 
     def show_note(self, note: str) -> None:
         self.setPlainText(note)
@@ -196,6 +198,14 @@ class NoteEdit(QPlainTextEdit):
 
     def edited(self) -> bool:
         return self.note_text() != self._shown
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Tab and \
+                event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.insertPlainText("\t")
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self._commit()

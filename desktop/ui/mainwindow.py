@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
                      "actionMoveUp")
         self._action(e, "Move clause &down", lambda: self._move_clause(1), "Ctrl+Down",
                      "actionMoveDown")
+        e.addSeparator()
+        self._action(e, "&Find in library", self.focus_search, QKeySequence.StandardKey.Find,
+                     "actionFind")
         self.undo_action, self.redo_action = undo, redo
 
         d = bar.addMenu("&Draft")
@@ -185,6 +188,10 @@ class MainWindow(QMainWindow):
         self.editing.populate_menu(lib)
 
         h = bar.addMenu("&Help")
+        self._action(h, "&Getting started", self.show_getting_started,
+                     QKeySequence.StandardKey.HelpContents, "actionGettingStarted")
+        self._action(h, "&Keyboard shortcuts", self.show_shortcuts, name="actionShortcuts")
+        h.addSeparator()
         self._action(h, "&About Accord", self._about, name="actionAbout")
 
     def _fill_recent(self) -> None:
@@ -222,6 +229,31 @@ class MainWindow(QMainWindow):
         row = self.draft.selected_row()
         if row >= 0:
             self.editor.move_clause(row, row + step)
+
+    def focus_search(self) -> None:
+        """Edit → Find in library (Ctrl+F): the library's search box, its text selected."""
+        self.library.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.library.search.selectAll()
+
+    def show_getting_started(self) -> None:
+        """Help → Getting started (F1): a short guide, beside the window."""
+        from desktop.ui.help import getting_started
+
+        self._show_help(getting_started(self))
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts, read from the menus' own actions."""
+        from desktop.ui.help import keyboard_shortcuts
+
+        self._show_help(keyboard_shortcuts(self, self.menuBar()))
+
+    def _show_help(self, dialog: QWidget) -> None:
+        for old in self.findChildren(QWidget, dialog.objectName()):
+            if old is not dialog:  # one guide open at a time
+                old.close()
+                old.deleteLater()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def _about(self) -> None:
         QMessageBox.about(self, "About Accord",
