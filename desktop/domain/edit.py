@@ -30,6 +30,7 @@ from desktop.domain.model import (
     Provision,
     RedLine,
     Scenario,
+    Source,
     Value,
     draft_problems,
 )
@@ -325,6 +326,105 @@ def set_briefing_settings(scenario: Scenario, settings: BriefingSettings | None)
     if settings == scenario.briefing:
         return scenario
     return _rebuild(scenario, briefing=settings)
+
+
+def set_draft_properties(scenario: Scenario, draft_id: str, **update: Any) -> Scenario:
+    """A draft's title, note, ``date``, ``status``, ``proposed_by`` or ``sources`` (each
+    keyword given is set); the same scenario back when nothing changes. Parties and sources
+    must exist (checked through full validation)."""
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    allowed = {"title", "note", "date", "status", "proposed_by", "sources"}
+    unknown = set(update) - allowed
+    if unknown:
+        raise EditError(f"a draft has no property {', '.join(sorted(unknown))}")
+    try:
+        new = Draft.model_validate({**draft.__dict__, **update})
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+    if new == draft:
+        return scenario
+    drafts = list(scenario.drafts)
+    drafts[_draft_index(scenario, draft_id)] = new
+    return _rebuild(scenario, drafts=tuple(drafts))
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def next_source_id(scenario: Scenario) -> str:
+    """The register's next free reference: ``S01`` for an empty register, else one above the
+    highest ``Snn`` (so a removed source's reference is not given to another)."""
+    numbers = [int(s.id[1:]) for s in scenario.sources if re.fullmatch(r"S\d+", s.id)]
+    taken = {s.id for s in scenario.sources}
+    n = max(numbers, default=0) + 1
+    while f"S{n:02d}" in taken:
+        n += 1
+    return f"S{n:02d}"
+
+
+def source_citers(scenario: Scenario, source_id: str) -> list[str]:
+    """What cites ``source_id``, as a person reads it: "the provision “Ceiling on Ukraine's
+    armed forces”", "Ukraine's red line ‘Army of at least 800,000’", "the draft “US 28-point
+    plan”"."""
+    out = [f"the provision “{p.title}”" for p in scenario.provisions if source_id in p.sources]
+    for party in scenario.parties:
+        owner = f"{party.name}'" if party.name.endswith("s") else f"{party.name}'s"
+        for kind, rules in (("red line", party.red_lines), ("preference", party.preferences)):
+            out += [f"{owner} {kind} ‘{rule.title}’" for rule in rules
+                    if source_id in rule.sources]
+    out += [f"the draft “{d.title}”" for d in scenario.drafts if source_id in d.sources]
+    return out
+
+
+def put_source(scenario: Scenario, source: Source, replaces: str | None = None) -> Scenario:
+    """Add ``source`` to the register (its id must be new), or put it in place of the entry
+    ``replaces`` (same id: citations are by id and do not follow a change of it)."""
+    sources = list(scenario.sources)
+    if replaces is None:
+        if any(s.id == source.id for s in sources):
+            raise EditError(f"the register already holds a source {source.id}")
+        sources.append(source)
+    else:
+        index = next((i for i, s in enumerate(sources) if s.id == replaces), None)
+        if index is None:
+            raise EditError(f"the register holds no source {replaces}")
+        if source.id != replaces:
+            raise EditError("a source keeps its reference: citations name it by it")
+        if sources[index] == source:
+            return scenario
+        sources[index] = source
+    return _rebuild(scenario, sources=tuple(sources))
+
+
+def _uncite(item: Any, source_id: str) -> Any:
+    if source_id not in item.sources:
+        return item
+    return item.model_copy(update={"sources": tuple(x for x in item.sources if x != source_id)})
+
+
+def remove_source(scenario: Scenario, source_id: str, *, uncite: bool = False) -> Scenario:
+    """Remove a register entry. Refused while anything cites it, saying what does, unless
+    ``uncite``: then those citations go too (in the same edit)."""
+    source = next((s for s in scenario.sources if s.id == source_id), None)
+    if source is None:
+        raise EditError(f"the register holds no source {source_id}")
+    citers = source_citers(scenario, source_id)
+    if citers and not uncite:
+        listed = citers[0] if len(citers) == 1 else f"{', '.join(citers[:-1])} and {citers[-1]}"
+        raise EditError(f"“{source.title}” [{source_id}] is cited by {listed}: remove those "
+                        "citations first")
+    parties = tuple(
+        p.model_copy(update={
+            "red_lines": tuple(_uncite(r, source_id) for r in p.red_lines),
+            "preferences": tuple(_uncite(r, source_id) for r in p.preferences)})
+        for p in scenario.parties)
+    return _rebuild(
+        scenario,
+        sources=tuple(s for s in scenario.sources if s.id != source_id),
+        parties=parties,
+        provisions=tuple(_uncite(p, source_id) for p in scenario.provisions),
+        drafts=tuple(_uncite(d, source_id) for d in scenario.drafts),
+    )
 
 
 # --------------------------------------------------------------------------- library

@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain import Clause, Party, Provision, Scenario, Value
 from desktop.domain import edit as ops
 from desktop.domain.edit import EditError, EditResult
-from desktop.domain.model import BriefingSettings
+from desktop.domain.model import BriefingSettings, Source
 from desktop.ui.workspace import Change, What, Workspace
 
 _MERGE_CLAUSE_EDIT = 1001
@@ -317,6 +317,35 @@ class Editor(QObject):
             lambda s: EditResult(ops.set_scenario_info(s, title=title, summary=summary)),
             self._both(Change(What.INFO)),
         ) is not None
+
+    def set_draft_properties(self, draft_id: str, **update: Any) -> bool:
+        """A draft's title, note, date, status, proposers or cited sources, in one step."""
+        draft = next((d for d in self.ws.scenario.drafts if d.id == draft_id), None)
+        if draft is None:
+            return False
+        return self._push(
+            f"Edit properties of draft “{draft.title}”",
+            lambda s: EditResult(ops.set_draft_properties(s, draft_id, **update), draft_id),
+            self._both(Change(What.DRAFTS, draft_id)),
+        ) is not None
+
+    # -- the source register
+
+    def put_source(self, source: Source, replaces: str | None = None) -> bool:
+        verb = "Edit" if replaces else "Add"
+        return self._push(f"{verb} source “{source.title}”",
+                          lambda s: EditResult(ops.put_source(s, source, replaces)),
+                          self._both(Change(What.INFO))) is not None
+
+    def remove_source(self, source_id: str, uncite: bool = False) -> bool:
+        """Remove a register entry; with ``uncite``, the citations of it go in the same step
+        (else a cited source is refused, saying what cites it)."""
+        source = next((s for s in self.ws.scenario.sources if s.id == source_id), None)
+        title = source.title if source is not None else source_id
+        # No view shows citations: the editors read them afresh whenever they open.
+        return self._push(f"Delete source “{title}”",
+                          lambda s: EditResult(ops.remove_source(s, source_id, uncite=uncite)),
+                          self._both(Change(What.INFO))) is not None
 
     def put_briefing_settings(self, settings: BriefingSettings | None) -> bool:
         """The document's briefing settings (the memo's TO, FROM, SUBJECT and marking)."""

@@ -27,6 +27,7 @@ from desktop.ui.editors.forms import (
 from desktop.ui.editors.party import PartyDialog
 from desktop.ui.editors.provision import ProvisionDialog
 from desktop.ui.editors.scenario_info import ScenarioInfoDialog
+from desktop.ui.editors.sources import SourcesDialog
 from desktop.ui.files import Prompter, QtPrompter
 from desktop.ui.models import category_label
 from desktop.ui.workspace import Workspace
@@ -69,6 +70,8 @@ class LibraryEditing(QObject):
             None,
             ("actionScenarioInfo", "&Scenario details…", self.edit_scenario_info,
              "Edit the scenario's title and summary"),
+            ("actionSources", "S&ources…", self.edit_sources,
+             "The source register: what provisions, positions and drafts cite"),
         ]
         for entry in entries:
             if entry is None:
@@ -237,6 +240,12 @@ class LibraryEditing(QObject):
 
     def edit_scenario_info(self) -> ScenarioInfoDialog:
         dialog = self.make_info_dialog()
+        self.show_dialog(dialog)
+        return dialog
+
+    def edit_sources(self) -> SourcesDialog:
+        """The source register (add, edit, remove; each one undo step)."""
+        dialog = SourcesDialog(self._ws, self._editor, self._parent, self.prompter)
         self.show_dialog(dialog)
         return dialog
 

@@ -1,0 +1,445 @@
+"""The source register (Library → Sources…) and the citations picked from it.
+
+:class:`SourcesDialog` lists the register (reference, title, publisher, date, address) with
+Add, Edit and Remove; each change is one undo step through the :class:`Editor`. References
+(``S01``, ``S02``, ...) are given by Accord, never typed. Removing a source that something
+cites says in words what cites it and offers to remove those citations too (one undo step).
+
+:class:`SourceDialog` edits one entry; :class:`CitationPicker` is the checkable list of the
+register, by title, that the provision, party and draft editors use to cite sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.edit import next_source_id, source_citers
+from desktop.domain.interchange import describe_validation_error
+from desktop.domain.model import MAX_TITLE, Source
+from desktop.ui.commands import Editor
+from desktop.ui.editors.base import Commit, EditorDialog
+from desktop.ui.editors.forms import FieldNote, FormCheck, Refused
+from desktop.ui.editors.widgets import (
+    STYLE,
+    add_check_item,
+    check_list,
+    checked_keys,
+    plain_label,
+    plain_tooltip,
+)
+from desktop.ui.files import Prompter, QtPrompter
+from desktop.ui.workspace import Workspace
+from desktop.wording.numbers import count
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_URL = 2000
+
+
+# --------------------------------------------------------------------------- as data
+
+
+@dataclass(frozen=True)
+class SourceFields:
+    """One register entry as typed (the reference is Accord's, not typed)."""
+
+    id: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+
+    @classmethod
+    def of(cls, source: Source) -> SourceFields:
+        return cls(source.id, source.title, source.publisher,
+                   source.date.isoformat() if source.date else "", source.url)
+
+
+def parse_date(text: str) -> dt.date | Refused | None:
+    """A date typed YYYY-MM-DD; None for a blank one; :class:`Refused` saying why not."""
+    text = text.strip()
+    if not text:
+        return None
+    if not _DATE.fullmatch(text):
+        return Refused(f"Write the date as year-month-day, e.g. 2025-11-21, not “{text}”.")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return Refused(f"“{text}” is not a day of the calendar.")
+
+
+def check_source(fields: SourceFields) -> FormCheck:
+    problems: list[str] = []
+    title_blank = not fields.title.strip()
+    if title_blank:
+        problems.append("Give the source a title.")
+    date = parse_date(fields.date)
+    date_bad = isinstance(date, Refused)
+    if isinstance(date, Refused):
+        problems.append(date.message)
+    return FormCheck(tuple(problems), {
+        "title": FieldNote("error" if title_blank else "ok", "", invalid=title_blank,
+                           shown=False),
+        "date": (FieldNote("error", date.message, invalid=True) if isinstance(date, Refused)
+                 else FieldNote("note", "year-month-day, e.g. 2025-11-21; may be left empty",
+                                shown=not date_bad)),
+    })
+
+
+def build_source(fields: SourceFields) -> Source | Refused:
+    date = parse_date(fields.date)
+    if isinstance(date, Refused):
+        return date
+    data: dict[str, Any] = {"id": fields.id, "title": fields.title.strip(),
+                            "publisher": fields.publisher.strip(), "date": date,
+                            "url": fields.url.strip()}
+    try:
+        return Source.model_validate(data)
+    except ValidationError as err:
+        return Refused(describe_validation_error(err))
+
+
+def source_label(source: Source) -> str:
+    """How a source reads in a list: “Title — Publisher, 2025-11-21 [S01]”."""
+    details = ", ".join(part for part in (
+        source.publisher, source.date.isoformat() if source.date else "") if part)
+    return f"{source.title}{' — ' + details if details else ''} [{source.id}]"
+
+
+def removal_question(source: Source, citers: Sequence[str]) -> str:
+    """Asked before removing a cited source: what cites it, in words."""
+    shown = list(citers[:8])
+    more = f"\n  … and {len(citers) - 8} more" if len(citers) > 8 else ""
+    lines = "\n".join(f"  • {c[0].upper()}{c[1:]}" for c in shown)
+    return (f"“{source.title}” [{source.id}] is cited in {count(len(citers), 'place')}:\n"
+            f"{lines}{more}\n\nRemove the source and those citations? You can undo this.")
+
+
+# --------------------------------------------------------------------------- one entry
+
+
+class SourceDialog(EditorDialog[Source]):
+    """Edit a register entry (``source`` given) or add one with the reference ``new_id``."""
+
+    def __init__(self, source: Source | None, new_id: str, parent: QWidget | None = None,
+                 commit: Commit[Source] | None = None,
+                 prompter: Prompter | None = None) -> None:
+        editing = source is not None
+        super().__init__(parent, "Edit source" if editing else "New source",
+                         "Save changes" if editing else "Add source", commit, source, prompter)
+        self.setObjectName("SourceDialog")
+        fields = SourceFields.of(source) if source is not None else SourceFields(new_id)
+        self._id = fields.id
+        self.heading.setText(f"Source [{self._id}]" if editing
+                             else f"A new source for the register [{self._id}]")
+        body = QWidget(self)
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        def line(name: str, text: str, placeholder: str, limit: int = MAX_TITLE) -> QLineEdit:
+            edit = QLineEdit(text, body)
+            edit.setObjectName(name)
+            edit.setMaxLength(limit)
+            edit.setPlaceholderText(placeholder)
+            return edit
+
+        self.reference_label = plain_label(self._id, body, name="SourceReference")
+        self.reference_label.setToolTip("Accord gives each source its reference; briefings "
+                                        "print it beside what the source supports.")
+        self.title_edit = line("SourceTitle", fields.title,
+                               "e.g. Trump's 28-point Ukraine plan")
+        self.publisher_edit = line("SourcePublisher", fields.publisher,
+                                   "the outlet or author, e.g. The Straits Times")
+        self.date_edit = line("SourceDate", fields.date, "e.g. 2025-11-21", 10)
+        self.date_status = plain_label("", body, name="SourceDateStatus")
+        date_box = QWidget(body)
+        date_layout = QVBoxLayout(date_box)
+        date_layout.setContentsMargins(0, 0, 0, 0)
+        date_layout.setSpacing(2)
+        date_layout.addWidget(self.date_edit)
+        date_layout.addWidget(self.date_status)
+        date_box.setFocusProxy(self.date_edit)
+        self.url_edit = line("SourceUrl", fields.url, "where to find it (printed as text, "
+                             "never opened)", MAX_URL)
+        form.addRow("Reference:", self.reference_label)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Publisher:", self.publisher_edit)
+        form.addRow("&Date:", date_box)
+        form.addRow("&Address:", self.url_edit)
+        self.layout_.addWidget(body, 1)
+        self.finish_layout()
+        self.setMinimumSize(520, 260)
+        self.note_field("title", self.title_edit)
+        self.note_field("date", self.date_edit, self.date_status)
+        for edit in (self.title_edit, self.date_edit):
+            edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+        self.title_edit.setFocus()
+
+    def fields(self) -> SourceFields:
+        return SourceFields(self._id, self.title_edit.text(), self.publisher_edit.text(),
+                            self.date_edit.text(), self.url_edit.text())
+
+    def check(self) -> FormCheck:
+        return check_source(self.fields())
+
+    def build(self) -> Source | Refused:
+        return build_source(self.fields())
+
+    def result_source(self) -> Source | None:
+        return self.result_value()
+
+
+# --------------------------------------------------------------------------- the register
+
+
+class SourcesDialog(QDialog):
+    """The register as a table, with Add, Edit and Remove (each one undo step)."""
+
+    COLUMNS = ("Reference", "Title", "Publisher", "Date", "Address")
+
+    def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None,
+                 prompter: Prompter | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SourcesDialog")
+        self.setWindowTitle("Sources")
+        self.setStyleSheet(STYLE)
+        self._ws = workspace
+        self._editor = editor
+        self.prompter: Prompter = prompter if prompter is not None else QtPrompter(self)
+        self.entry_dialog: SourceDialog | None = None
+
+        heading = plain_label("The source register: what provisions, red lines, preferences "
+                              "and drafts cite. Briefings print each reference beside what it "
+                              "supports and list the sources cited at the end.", self)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setObjectName("SourcesTable")
+        self.table.setAccessibleName("Sources")
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 80), (2, 150), (3, 90), (4, 200)):
+            header.resizeSection(col, width)
+        self.empty_label = plain_label("The register is empty. Press Add to enter a source.",
+                                       self, name="SourcesEmpty")
+        self.status_label = plain_label("", self, name="SourcesStatus")
+
+        self.add_button = QPushButton("&Add…", self)
+        self.add_button.setObjectName("AddSource")
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.setObjectName("EditSource")
+        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button.setObjectName("RemoveSource")
+        self.remove_button.setToolTip("Remove the selected source from the register")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.resize(820, 440)
+
+        self.add_button.clicked.connect(lambda: self.add_source())
+        self.edit_button.clicked.connect(lambda: self.edit_source())
+        self.remove_button.clicked.connect(lambda: self.remove_source())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_source())
+        workspace.changed.connect(lambda _change: self.refresh())
+        self.refresh()
+
+    # -- the table
+
+    def refresh(self) -> None:
+        """Show the register as it is now, keeping the selected source selected."""
+        selected = self.current_id()
+        sources = self._ws.scenario.sources
+        self.table.setRowCount(len(sources))
+        for row, source in enumerate(sources):
+            cells = (source.id, source.title, source.publisher,
+                     source.date.isoformat() if source.date else "", source.url)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, source.id)
+                item.setToolTip(plain_tooltip(text))
+                self.table.setItem(row, col, item)
+        self.empty_label.setVisible(not sources)
+        ids = [s.id for s in sources]
+        if selected in ids:
+            self.table.selectRow(ids.index(selected))
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def select(self, source_id: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == source_id:
+                self.table.selectRow(row)
+                return
+        raise KeyError(source_id)
+
+    def _source(self, source_id: str | None) -> Source | None:
+        return next((s for s in self._ws.scenario.sources if s.id == source_id), None)
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    # -- actions
+
+    def _open(self, source: Source | None) -> SourceDialog:
+        replaces = source.id if source is not None else None
+
+        def commit(built: Source) -> str | None:
+            refusal = self._editor.attempt(lambda: self._editor.put_source(built, replaces))
+            if refusal is None:
+                self.refresh()
+                self.select(built.id)
+            return refusal
+
+        dialog = SourceDialog(source, next_source_id(self._ws.scenario), self, commit,
+                              self.prompter)
+        if self.entry_dialog is not None and not self.entry_dialog.isVisible():
+            self.entry_dialog.deleteLater()
+        self.entry_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_source(self) -> SourceDialog:
+        return self._open(None)
+
+    def edit_source(self) -> SourceDialog | None:
+        source = self._source(self.current_id())
+        return None if source is None else self._open(source)
+
+    def remove_source(self) -> bool:
+        """Remove the selected source; one that something cites only when the user agrees
+        to remove its citations too."""
+        source = self._source(self.current_id())
+        if source is None:
+            return False
+        citers = source_citers(self._ws.scenario, source.id)
+        if citers and not self.prompter.confirm("Remove source", removal_question(source, citers),
+                                                "Remove with citations"):
+            self.status_label.setText(f"“{source.title}” was kept: it is still cited.")
+            return False
+        refusal = self._editor.attempt(
+            lambda: self._editor.remove_source(source.id, uncite=bool(citers)))
+        if refusal:
+            self.prompter.warn("Cannot remove the source", refusal)
+            return False
+        self.status_label.setText(
+            f"Removed “{source.title}”" + (f" and its {count(len(citers), 'citation')}"
+                                            if citers else "") + ". Edit → Undo brings it back.")
+        return True
+
+
+# --------------------------------------------------------------------------- citations
+
+
+class CitationPicker(QWidget):
+    """The register as a checkable list, by title: the sources something cites.
+
+    :meth:`set_cited` loads the ids cited now; :meth:`cited` gives the ticked ones in register
+    order; :attr:`changed` fires when the user ticks or unticks one."""
+
+    changed = Signal()
+
+    def __init__(self, sources: Sequence[Source], parent: QWidget | None = None,
+                 name: str = "CitationPicker") -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._sources = tuple(sources)
+        self._loading = False
+        self.list: QListWidget = check_list(self, f"{name}List")
+        self.list.setAccessibleName("Sources cited")
+        self.list.setToolTip("Tick the sources of the register that support it "
+                             "(Library → Sources… edits the register).")
+        for source in self._sources:
+            add_check_item(self.list, source_label(source), source.id, False,
+                           tooltip=plain_tooltip(source.url or source.title))
+        self.empty_label = plain_label("The register is empty: add sources with Library → "
+                                       "Sources….", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty_label)
+        self.list.setVisible(bool(self._sources))
+        self.empty_label.setVisible(not self._sources)
+        rows = max(1, min(len(self._sources), 4))
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * rows + 16)
+        self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 7 + 16)
+        self.list.itemChanged.connect(self._item_changed)
+        self.setFocusProxy(self.list)
+
+    def set_cited(self, ids: Sequence[str]) -> None:
+        chosen = set(ids)
+        self._loading = True
+        try:
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                item.setCheckState(Qt.CheckState.Checked
+                                   if item.data(Qt.ItemDataRole.UserRole) in chosen
+                                   else Qt.CheckState.Unchecked)
+        finally:
+            self._loading = False
+
+    def cited(self) -> tuple[str, ...]:
+        return tuple(checked_keys(self.list))
+
+    def set_checked_title(self, title: str, checked: bool) -> None:
+        """Tick (or untick) the source whose title is ``title``, as a user would."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.text().startswith(title):
+                item.setCheckState(Qt.CheckState.Checked if checked
+                                   else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(title)
+
+    def _item_changed(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
