@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,11 +33,30 @@ from desktop.ui.models import (
 from desktop.ui.workspace import Workspace
 from desktop.wording import KIND_LABELS, clause_text
 
+#: Below this width the tree shows titles only; the parties are in each provision's tooltip.
+PARTIES_FROM = 420
+
 
 class LibraryTree(QTreeView):
-    """Enter adds the selected provisions to the draft."""
+    """Enter adds the selected provisions to the draft.
+
+    Titles come first: the title column takes what the parties column leaves, and the parties
+    column takes at most a quarter of the width, or hides when the tree is narrow (the
+    tooltip and the details pane still name the parties)."""
 
     activated_ids = Signal(list)
+
+    def fit_columns(self) -> None:
+        width = self.viewport().width()
+        narrow = width < PARTIES_FROM
+        if self.isColumnHidden(1) != narrow:
+            self.setColumnHidden(1, narrow)
+        if not narrow:
+            self.header().resizeSection(1, max(110, min(220, width // 4)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -91,8 +110,8 @@ class LibraryPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 130)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.fit_columns()
         self._span_categories()
         self.tree.activated_ids.connect(self._add)
         self.tree.doubleClicked.connect(self._double_clicked)

@@ -39,6 +39,7 @@ ProvisionIdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 InDraftRole = Qt.ItemDataRole.UserRole + 3
 SearchTextRole = Qt.ItemDataRole.UserRole + 4
+CategoryRole = Qt.ItemDataRole.UserRole + 5  # a category row's label, without its count
 ClauseRole = Qt.ItemDataRole.UserRole + 10
 PhaseRole = Qt.ItemDataRole.UserRole + 11
 NumberRole = Qt.ItemDataRole.UserRole + 12
@@ -246,6 +247,8 @@ class LibraryModel(QAbstractItemModel):
                 return f"{category_label(cat)} ({len(self._members[index.row()])})"
             if role == SearchTextRole:
                 return category_label(self._categories[index.row()]).lower()
+            if role == CategoryRole:
+                return category_label(self._categories[index.row()])
             return None
         prov = self._members[index.internalId() - 1][index.row()]
         col = index.column()
@@ -298,6 +301,22 @@ class LibraryFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self._needle = text.strip().lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # The categories' counts follow the filter: "Territory (2 of 5)".
+        last = self.rowCount() - 1
+        if last >= 0:
+            self.dataChanged.emit(self.index(0, 0), self.index(last, 0),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() \
+                and not index.parent().isValid() and index.column() == 0:
+            source = self.mapToSource(index)
+            label = self.sourceModel().data(source, CategoryRole)
+            if isinstance(label, str):
+                shown, total = self.rowCount(index), self.sourceModel().rowCount(source)
+                return f"{label} ({shown} of {total})" if shown != total else \
+                    f"{label} ({total})"
+        return super().data(index, role)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needle:
