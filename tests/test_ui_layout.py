@@ -16,7 +16,8 @@ from desktop.ui.models import CategoryRole
 
 
 def _provision_rows(win: MainWindow) -> list[QModelIndex]:
-    proxy, out = win.library.proxy, []
+    proxy = win.library.proxy
+    out: list[QModelIndex] = []
     for c in range(proxy.rowCount()):
         cat = proxy.index(c, 0)
         out.extend(proxy.index(r, 0, cat) for r in range(proxy.rowCount(cat)))
