@@ -29,6 +29,22 @@ VERSION_2_SOURCES = {
     "provision": ("sources",),
     "draft": ("date", "status", "proposed_by", "sources"),
 }
+#: The columns schema 5 added (the negotiation model of format version 2), by table.
+SCHEMA_5_COLUMNS = {
+    "scenario": ("costs_json",),
+    "party": ("no_deal_json",),
+    "red_line": ("stance", "confidence_json", "relax_cost_json"),
+    "provision": ("pax_json",),
+    "clause": ("alternatives_json",),
+}
+#: The fields of format version 2 that documents of schema 4 did not hold, by where they are.
+VERSION_2_NEGOTIATION = {
+    "scenario": ("costs",),
+    "party": ("no_deal",),
+    "red_line": ("stance", "confidence", "relax_cost"),
+    "provision": ("pax",),
+    "clause": ("alternatives",),
+}
 #: The columns schema 3 added to ``param`` (a param's words of format version 2).
 SCHEMA_3_PARAM_COLUMNS = ("label", "step_json", "true_label", "false_label")
 #: The fields of a param (and a choice's ``label``) that format version 1 did not have.
@@ -67,20 +83,57 @@ def without_sources(scenario: Scenario) -> Scenario:
     return scenario_from_dict(raw)
 
 
+def without_negotiation(scenario: Scenario) -> Scenario:
+    """``scenario`` as documents of schema 4 (and older) could hold it: no costs, no-deal
+    levels, stances, confidence, relaxation costs, PA-X codes or open points."""
+    raw = scenario_to_dict(scenario)
+    items: list[tuple[str, dict[str, Any]]] = [("scenario", raw)]
+    for party in raw.get("parties", ()):
+        items.append(("party", party))
+        items += [("red_line", r) for r in party.get("red_lines", ())]
+    items += [("provision", p) for p in raw.get("provisions", ())]
+    items += [("clause", c) for d in raw.get("drafts", ()) for c in d.get("clauses", ())]
+    for kind, item in items:
+        for key in VERSION_2_NEGOTIATION[kind]:
+            item.pop(key, None)
+    return scenario_from_dict(raw)
+
+
 def as_held_by(scenario: Scenario, schema: int) -> Scenario:
-    """What a document of ``schema`` holds of ``scenario``: schema 4 everything, schema 3 no
-    sources or briefings, schemas 1 and 2 no param words either."""
-    if schema >= 4:
+    """What a document of ``schema`` holds of ``scenario``: schema 5 everything, schema 4 no
+    negotiation model, schema 3 no sources or briefings either, schemas 1 and 2 no param words
+    either."""
+    if schema >= 5:
+        return scenario
+    scenario = without_negotiation(scenario)
+    if schema == 4:
         return scenario
     if schema == 3:
         return without_sources(scenario)
     return without_words(without_sources(scenario))
 
 
+def make_schema_4(path: Path, digest: str | None = None) -> None:
+    """Turn a saved document into what Accord's schema 4 wrote: none of the columns schema 5
+    added, and the checksum of the scenario without them."""
+    if digest is None:
+        digest = content_digest(without_negotiation(open_document(path)), 2)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        for table, columns in SCHEMA_5_COLUMNS.items():
+            for column in reversed(columns):
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("UPDATE scenario SET content_digest = ?", (digest,))
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+        conn.execute("PRAGMA user_version = 4")
+        conn.commit()
+        conn.execute("VACUUM")
+
+
 def make_schema_3(path: Path, digest: str | None = None) -> None:
     """Turn a saved document into what Accord's schema 3 wrote: no ``source`` table, none of
     the columns schema 4 added, and the checksum of the scenario without them (``digest``, or
     the one :func:`content_digest` gives for it)."""
+    make_schema_4(path)
     if digest is None:
         digest = content_digest(without_sources(open_document(path)), 2)
     with contextlib.closing(sqlite3.connect(path)) as conn:
@@ -138,6 +191,8 @@ def make_schema(path: Path, schema: int) -> None:
         make_schema_2(path)
     elif schema == 3:
         make_schema_3(path)
+    elif schema == 4:
+        make_schema_4(path)
 
 
 def typed(value: Any) -> Any:

@@ -493,7 +493,7 @@ def _make(tmp_path: Path, case: str, mini_json: bytes) -> Path:
     ("json", "not an Accord document (it looks like a JSON scenario; use Import)"),
     ("text", "not an Accord document (not a SQLite file)"),
     ("foreign", "not an Accord document (it is a SQLite database of another program)"),
-    ("newer", "made by a newer version of Accord (document schema 5; this version reads up to 4)"),
+    ("newer", "made by a newer version of Accord (document schema 6; this version reads up to 5)"),
     ("zero", "not a complete Accord document (unknown document schema 0)"),
 ])
 def test_opening_a_bad_file_names_the_reason(

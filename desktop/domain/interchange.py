@@ -1,7 +1,8 @@
 """The ``accord.scenario`` JSON interchange format: strict reading, canonical writing.
 
 Version 2 is written; versions 1 and 2 are read (docs/format.md lists what version 2 adds:
-a param's words, the source register and citations, draft dates and status, briefing settings).
+a param's words, the source register and citations, draft dates and status, briefing settings,
+open points, stances and confidence, no-deal levels, costs of change and PA-X codes).
 
 Reading is bounded: the caller checks the byte size before anything is parsed
 (:data:`MAX_JSON_BYTES`), deep nesting is refused by the parser, and every error becomes one
@@ -23,7 +24,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from desktop.domain.model import FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, Scenario
+from desktop.domain.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    READABLE_VERSIONS,
+    PaxTag,
+    Scenario,
+)
 from desktop.domain.params import Choice
 from desktop.textsafe import terminal_safe
 
@@ -184,7 +191,7 @@ def scenario_to_dict(scenario: Scenario, version: int = FORMAT_VERSION) -> dict[
     data["format"] = FORMAT_NAME
     data["version"] = version
     order = ["format", "version", "title", "summary", "as_of", "briefing", "parties",
-             "provisions", "drafts", "sources"]
+             "provisions", "drafts", "sources", "costs"]
     return {k: data[k] for k in order if k in data}
 
 
@@ -226,6 +233,8 @@ def _json_value(value: Any) -> Any:
         return value
     if isinstance(value, Choice):
         return value.id if value.label is None else {"id": value.id, "label": value.label}
+    if isinstance(value, PaxTag):
+        return value.code if value.min_strength is None else _canonical(value)
     if isinstance(value, BaseModel):
         return _canonical(value)
     if isinstance(value, tuple | list):
@@ -235,6 +244,11 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def canonical_value(value: Any) -> Any:
+    """Any model value (a model, a tuple of models, a number) in its canonical JSON form."""
+    return _json_value(value)
 
 
 def dump_scenario(scenario: Scenario) -> str:
@@ -263,7 +277,8 @@ def json_schema() -> dict[str, Any]:
         "enum": list(READABLE_VERSIONS), "title": "Version", "type": "integer",
         "description": f"The format version: {FORMAT_VERSION} is written, every one listed is "
                        "read (version 1 is version 2 without a param's words, sources, "
-                       "draft dates and status, and briefing settings)."}
+                       "draft dates and status, briefing settings, open points, stances, "
+                       "no-deal levels, costs and PA-X codes)."}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://accord.invalid/schema/accord.scenario-2.json"
     schema["title"] = "accord.scenario version 2"

@@ -98,6 +98,13 @@ Kind = Literal["concession", "guarantee", "incentive", "mechanism", "commitment"
 ROLES: tuple[Role, ...] = ("party", "mediator", "guarantor", "observer")
 KINDS: tuple[Kind, ...] = ("concession", "guarantee", "incentive", "mechanism", "commitment")
 DraftStatus = Literal["proposed", "leaked", "agreed", "working"]
+#: Whether a red line is a public demand or the analyst's judgement of the real floor.
+Stance = Literal["stated", "assessed"]
+STANCES: tuple[Stance, ...] = ("stated", "assessed")
+#: A PA-X issue code ("Ce", "ImPK"): letters and digits, as the dataset's columns are named.
+PAX_CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
+#: At most this many alternatives per open clause.
+MAX_ALTERNATIVES = 20
 DRAFT_STATUSES: tuple[DraftStatus, ...] = ("proposed", "leaked", "agreed", "working")
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -122,6 +129,13 @@ class RedLine(FrozenModel):
     sources: SourceIds = ()
     #: True when no source states the position: it is a reading of one (format version 2).
     inferred: StrictBool = False
+    #: ``stated``: a public demand; ``assessed``: the analyst's judgement of the real floor
+    #: (format version 2). A line without a stance is assessed: it counts in both views.
+    stance: Stance = "assessed"
+    #: How likely the line is truly binding, 0 to 1 (format version 2; 1: certainly).
+    confidence: Annotated[Number, Field(ge=0, le=1)] = 1
+    #: What relaxing it costs the bridge finder; none: derived from stance and confidence.
+    relax_cost: Annotated[Number, Field(ge=0, le=1_000_000)] | None = None
 
 
 class Preference(FrozenModel):
@@ -144,9 +158,25 @@ class Party(FrozenModel):
     color: Annotated[StrictStr, Field(pattern=COLOR_PATTERN)] | None = None
     red_lines: tuple[RedLine, ...] = ()
     preferences: tuple[Preference, ...] = ()
+    #: Its satisfaction without an agreement, 0 to 1 (its walk-away point; format version 2).
+    no_deal: Annotated[Number, Field(ge=0, le=1)] | None = None
 
 
 # --------------------------------------------------------------------------- provisions
+
+
+class PaxTag(FrozenModel):
+    """A PA-X issue code a provision carries (format version 2), with the minimum strength
+    (1 to 3) an agreement's provision must have to count as a precedent; none: any (> 0).
+    A file may give a bare code when there is no minimum."""
+
+    code: Annotated[StrictStr, Field(pattern=PAX_CODE_PATTERN, max_length=40)]
+    min_strength: Annotated[StrictInt, Field(ge=1, le=3)] | None = None
+
+
+def _pax_from_text(value: object) -> object:
+    return {"code": value} if isinstance(value, str) else value
+
 
 
 class Provision(FrozenModel):
@@ -163,6 +193,13 @@ class Provision(FrozenModel):
     excludes: tuple[Id, ...] = ()
     source: ShortText = ""
     sources: SourceIds = ()
+    #: The PA-X issues it is an instance of (format version 2): links to precedents.
+    pax: Annotated[
+        tuple[Annotated[PaxTag, BeforeValidator(
+            _pax_from_text, json_schema_input_type=Annotated[
+                StrictStr, Field(pattern=PAX_CODE_PATTERN)] | PaxTag)], ...],
+        Field(max_length=100),
+    ] = ()
 
     @field_validator("id")
     @classmethod
@@ -185,6 +222,9 @@ class Provision(FrozenModel):
                 )
         if self.id in self.excludes:
             raise ValueError(f"provision '{self.id}' cannot exclude itself")
+        dupes = _duplicates(t.code for t in self.pax)
+        if dupes:
+            raise ValueError(f"provision '{self.id}': PA-X codes repeat: {', '.join(dupes)}")
         return self
 
     def param(self, name: str) -> ParamSpec | None:
@@ -200,11 +240,44 @@ class Provision(FrozenModel):
 # --------------------------------------------------------------------------- drafts
 
 
+class Alternative(FrozenModel):
+    """One of the value sets an open clause leaves on the table ("US formula"): its values
+    replace the clause's own where both set a param (format version 2)."""
+
+    label: ShortText = ""
+    values: dict[ParamName, StrictValue] = Field(default_factory=dict, max_length=1000)
+
+
 class Clause(FrozenModel):
     provision: Id
     values: dict[ParamName, StrictValue] = Field(default_factory=dict, max_length=1000)
     phase: Annotated[StrictInt, Field(ge=1, le=1000)] = 1
     note: Note = ""
+    #: An open (bracketed) point: the value sets still on the table (format version 2). Empty:
+    #: the clause is settled. An open clause has at least two.
+    alternatives: Annotated[tuple[Alternative, ...], Field(max_length=MAX_ALTERNATIVES)] = ()
+
+    @model_validator(mode="after")
+    def _open_has_choices(self) -> Clause:
+        if len(self.alternatives) == 1:
+            raise ValueError(f"clause of '{self.provision}': an open point lists at least two "
+                             "alternatives (one alternative is simply the clause's values)")
+        labels = [a.label for a in self.alternatives if a.label]
+        dupes = _duplicates(labels)
+        if dupes:
+            raise ValueError(f"clause of '{self.provision}': alternatives' labels repeat: "
+                             f"{', '.join(dupes)}")
+        return self
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.alternatives)
+
+    def settled(self, alternative: int) -> Clause:
+        """The clause closed on its ``alternative``-th value set (0-based)."""
+        chosen = self.alternatives[alternative]
+        return self.model_copy(update={"values": {**self.values, **chosen.values},
+                                       "alternatives": ()})
 
 
 class Draft(FrozenModel):
@@ -255,6 +328,16 @@ class Source(FrozenModel):
     url: Annotated[StrictStr, Field(max_length=2000)] = ""
 
 
+class Costs(FrozenModel):
+    """What the bridge finder counts a change as (format version 2): changing a value,
+    closing an open point, adding a clause, removing one."""
+
+    change: Annotated[Number, Field(gt=0, le=1000)] = 1
+    close: Annotated[Number, Field(gt=0, le=1000)] = 1
+    add: Annotated[Number, Field(gt=0, le=1000)] = 2
+    remove: Annotated[Number, Field(gt=0, le=1000)] = 2
+
+
 class BriefingSettings(FrozenModel):
     """The memo header saved with the document (format version 2); empty: not set.
     ``from_`` is ``"from"`` in JSON."""
@@ -288,6 +371,8 @@ class Scenario(FrozenModel):
     drafts: tuple[Draft, ...] = ()
     #: The source register (format version 2): what provisions, positions and drafts cite.
     sources: tuple[Source, ...] = Field(default=(), max_length=10_000)
+    #: The bridge finder's costs of change (format version 2); none: :class:`Costs` defaults.
+    costs: Costs | None = None
 
     _provision_index: dict[str, Provision] | None = PrivateAttr(default=None)
     _party_index: dict[str, Party] | None = PrivateAttr(default=None)
@@ -434,15 +519,19 @@ def draft_problems(draft: Draft, provisions: Mapping[str, Provision]) -> Iterabl
         if prov is None:
             yield f"{where}: unknown provision '{clause.provision}'"
             continue
-        for name, value in clause.values.items():
-            spec = prov.param(name)
-            if spec is None:
-                yield f"{where} ({clause.provision}): '{name}' is not a param of '{prov.id}'"
-            elif not spec.fits(value):
-                yield (
-                    f"{where} ({clause.provision}): {name} = {value!r} does not fit; "
-                    f"it must be {spec.describe_domain()}"
-                )
+        sets = [(where, clause.values)] + [
+            (f"{where}, alternative {k}", alt.values)
+            for k, alt in enumerate(clause.alternatives, start=1)]
+        for at, values in sets:
+            for name, value in values.items():
+                spec = prov.param(name)
+                if spec is None:
+                    yield f"{at} ({clause.provision}): '{name}' is not a param of '{prov.id}'"
+                elif not spec.fits(value):
+                    yield (
+                        f"{at} ({clause.provision}): {name} = {value!r} does not fit; "
+                        f"it must be {spec.describe_domain()}"
+                    )
 
 
 def _duplicates(items: Iterable[str]) -> list[str]:

@@ -76,14 +76,15 @@ if TYPE_CHECKING:
 #: ``PRAGMA application_id`` of every ``.accord`` file: "ACCD".
 APPLICATION_ID = 0x41434344
 #: ``PRAGMA user_version`` written by this version: the number of the Alembic head.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Document schema numbers and the Alembic revision each one is.
-SCHEMA_REVISIONS: dict[int, str] = {1: "0001", 2: "0002", 3: "0003", 4: "0004"}
+SCHEMA_REVISIONS: dict[int, str] = {1: "0001", 2: "0002", 3: "0003", 4: "0004",
+                                     5: "0005"}
 #: The scenario format version whose canonical form a document's checksum is taken of, by
 #: document schema: schema 2 was written while the format was version 1 (schema 1 has none).
 #: Schema 3 lacks version 2's sources and briefings, whose defaults the canonical form omits,
 #: so its checksums are of the version 2 form too.
-DIGEST_FORMAT: dict[int, int] = {2: 1, 3: 2, 4: 2}
+DIGEST_FORMAT: dict[int, int] = {2: 1, 3: 2, 4: 2, 5: 2}
 
 HEADER_SIZE = 100
 
@@ -229,6 +230,7 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
             "content_digest": content_digest(s, DIGEST_FORMAT[SCHEMA_VERSION]),
             "briefing_json": None if s.briefing is None else _json(
                 s.briefing.model_dump(by_alias=True)),
+            "costs_json": _canonical_json(s.costs),
         }]),
         (SourceRow, [
             {"id": r.id, "position": i, "title": r.title, "publisher": r.publisher,
@@ -236,13 +238,17 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
             for i, r in enumerate(s.sources)
         ]),
         (PartyRow, [
-            {"id": p.id, "position": i, "name": p.name, "role": p.role, "color": p.color}
+            {"id": p.id, "position": i, "name": p.name, "role": p.role, "color": p.color,
+             "no_deal_json": None if p.no_deal is None else _json(p.no_deal)}
             for i, p in enumerate(s.parties)
         ]),
         (RedLineRow, [
             {"id": r.id, "party_id": p.id, "position": i, "title": r.title, "rule": r.rule,
              "rationale": r.rationale, "source": r.source, "sources_json": _ids(r.sources),
-             "inferred": 1 if r.inferred else None}
+             "inferred": 1 if r.inferred else None,
+             "stance": None if r.stance == "assessed" else r.stance,
+             "confidence_json": None if _is_default(r.confidence, 1) else _json(r.confidence),
+             "relax_cost_json": None if r.relax_cost is None else _json(r.relax_cost)}
             for p in s.parties for i, r in enumerate(p.red_lines)
         ]),
         (PreferenceRow, [
@@ -254,7 +260,7 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
         (ProvisionRow, [
             {"id": v.id, "position": i, "title": v.title, "category": v.category,
              "kind": v.kind, "text": v.text, "source": v.source,
-             "sources_json": _ids(v.sources)}
+             "sources_json": _ids(v.sources), "pax_json": _canonical_json(v.pax or None)}
             for i, v in enumerate(s.provisions)
         ]),
         (ProvisionPartyRow, [
@@ -276,7 +282,8 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
         ]),
         (ClauseRow, [
             {"draft_id": d.id, "position": i, "provision_id": c.provision, "phase": c.phase,
-             "note": c.note, "values_json": _json(c.values)}
+             "note": c.note, "values_json": _json(c.values),
+             "alternatives_json": _canonical_json(c.alternatives or None)}
             for d in s.drafts for i, c in enumerate(d.clauses)
         ]),
     ]
@@ -287,6 +294,21 @@ def _insert_scenario(conn: Connection, s: Scenario) -> None:
 
 def _date(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def _is_default(value: object, default: object) -> bool:
+    """Equal to the default with the same type (a confidence written 1.0 stays 1.0)."""
+    return type(value) is type(default) and value == default
+
+
+def _canonical_json(value: object) -> str | None:
+    """A model value (costs, PA-X tags, alternatives) as the interchange format writes it;
+    NULL for none."""
+    if value is None:
+        return None
+    from desktop.domain.interchange import canonical_value
+
+    return _json(canonical_value(value))
 
 
 def _ids(ids: tuple[str, ...]) -> str | None:
@@ -720,6 +742,28 @@ def _inferred(value: object) -> bool:
     raise _Inconsistent("'inferred' is neither 1 nor NULL")
 
 
+def _optional(key: str, text: object) -> dict[str, Any]:
+    """A schema 5 JSON column read back as ``{key: value}``; NULL: ``{}`` (the default). The
+    model validates the value as it validates a file's."""
+    if text is None:
+        return {}
+    if not isinstance(text, str):
+        raise _Inconsistent(f"'{key}' is not JSON text")
+    value = json.loads(text)
+    if value is None:
+        raise _Inconsistent(f"'{key}' is null: saving writes NULL for none")
+    return {key: value}
+
+
+def _stance(value: object) -> dict[str, Any]:
+    """``stance`` read back: saving writes ``stated`` or NULL (assessed)."""
+    if value is None:
+        return {}
+    if value == "stated":
+        return {"stance": "stated"}
+    raise _Inconsistent("'stance' is neither 'stated' nor NULL")
+
+
 _BRIEFING_KEYS = frozenset({"to", "from", "subject", "marking"})
 
 
@@ -772,23 +816,25 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
     loads: Callable[[str], Any] = json.loads
     heads = conn.execute(
         select(ScenarioRow.key, ScenarioRow.title, ScenarioRow.summary, ScenarioRow.as_of,
-               ScenarioRow.content_digest, ScenarioRow.briefing_json)
+               ScenarioRow.content_digest, ScenarioRow.briefing_json, ScenarioRow.costs_json)
     ).all()
     if len(heads) != 1 or heads[0][0] != 1:
         raise _Inconsistent("the scenario row is missing or repeated")
-    _, title, summary, as_of, digest, briefing = heads[0]
+    _, title, summary, as_of, digest, briefing, costs = heads[0]
     if digest is not None and not isinstance(digest, str):
         raise _Inconsistent("the checksum is not text")
 
     parties = conn.execute(
-        select(PartyRow.id, PartyRow.name, PartyRow.role, PartyRow.color)
+        select(PartyRow.id, PartyRow.name, PartyRow.role, PartyRow.color,
+               PartyRow.no_deal_json)
         .order_by(PartyRow.position)
     ).all()
     party_ids = [p[0] for p in parties]
     red_lines = _grouped(conn.execute(
         select(RedLineRow.party_id, RedLineRow.id, RedLineRow.title, RedLineRow.rule,
                RedLineRow.rationale, RedLineRow.source, RedLineRow.sources_json,
-               RedLineRow.inferred)
+               RedLineRow.inferred, RedLineRow.stance, RedLineRow.confidence_json,
+               RedLineRow.relax_cost_json)
         .order_by(RedLineRow.party_id, RedLineRow.position)
     ), party_ids)
     preferences = _grouped(conn.execute(
@@ -800,7 +846,8 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
 
     provisions = conn.execute(
         select(ProvisionRow.id, ProvisionRow.title, ProvisionRow.category, ProvisionRow.kind,
-               ProvisionRow.text, ProvisionRow.source, ProvisionRow.sources_json)
+               ProvisionRow.text, ProvisionRow.source, ProvisionRow.sources_json,
+               ProvisionRow.pax_json)
         .order_by(ProvisionRow.position)
     ).all()
     provision_ids = [p[0] for p in provisions]
@@ -831,12 +878,12 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
     ).all()
     clauses = _grouped(conn.execute(
         select(ClauseRow.draft_id, ClauseRow.provision_id, ClauseRow.phase, ClauseRow.note,
-               ClauseRow.values_json)
+               ClauseRow.values_json, ClauseRow.alternatives_json)
         .order_by(ClauseRow.draft_id, ClauseRow.position)
     ), [d[0] for d in drafts])
 
     def provision(row: Sequence[Any]) -> dict[str, Any]:
-        pid, ptitle, category, kind, text, source, cited = row
+        pid, ptitle, category, kind, text, source, cited, pax = row
         sides: dict[str, list[str]] = {"by": [], "to": []}
         for _, direction, party in links.get(pid, ()):
             if direction not in sides:
@@ -847,7 +894,7 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
             "by": sides["by"], "to": sides["to"], "text": text,
             "params": [_param(r, labelled_choices) for r in params.get(pid, ())],
             "excludes": [r[1] for r in excludes.get(pid, ())],
-            "source": source, "sources": _id_list(cited),
+            "source": source, "sources": _id_list(cited), **_optional("pax", pax),
         }
 
     return {
@@ -857,12 +904,16 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
         "summary": summary,
         "as_of": as_of,
         "briefing": _briefing(briefing),
+        **_optional("costs", costs),
         "parties": [
             {
                 "id": pid, "name": name, "role": role, "color": color,
+                **_optional("no_deal", no_deal),
                 "red_lines": [
                     {"id": r[1], "title": r[2], "rule": r[3], "rationale": r[4], "source": r[5],
-                     "sources": _id_list(r[6]), "inferred": _inferred(r[7])}
+                     "sources": _id_list(r[6]), "inferred": _inferred(r[7]),
+                     **_stance(r[8]), **_optional("confidence", r[9]),
+                     **_optional("relax_cost", r[10])}
                     for r in red_lines.get(pid, ())
                 ],
                 "preferences": [
@@ -872,7 +923,7 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
                     for r in preferences.get(pid, ())
                 ],
             }
-            for pid, name, role, color in parties
+            for pid, name, role, color, no_deal in parties
         ],
         "provisions": [provision(r) for r in provisions],
         "drafts": [
@@ -880,7 +931,8 @@ def _read_rows(conn: Connection, labelled_choices: bool) -> tuple[dict[str, Any]
                 "id": did, "title": dtitle, "note": note, "date": ddate, "status": status,
                 "proposed_by": _id_list(proposers), "sources": _id_list(cited),
                 "clauses": [
-                    {"provision": c[1], "phase": c[2], "note": c[3], "values": loads(c[4])}
+                    {"provision": c[1], "phase": c[2], "note": c[3], "values": loads(c[4]),
+                     **_optional("alternatives", c[5])}
                     for c in clauses.get(did, ())
                 ],
             }

@@ -46,6 +46,8 @@ class ScenarioRow(Base):
     #: The briefing settings (schema 4): a JSON object with the keys ``to``, ``from``,
     #: ``subject`` and ``marking``; NULL when the scenario has none.
     briefing_json: Mapped[str | None]
+    #: The costs of change (schema 5): a JSON object as the interchange format writes it.
+    costs_json: Mapped[str | None]
 
 
 class PartyRow(Base):
@@ -57,6 +59,7 @@ class PartyRow(Base):
     name: Mapped[str]
     role: Mapped[str]
     color: Mapped[str | None]
+    no_deal_json: Mapped[str | None]  # schema 5: JSON number 0..1; NULL: none
 
 
 class RedLineRow(Base):
@@ -72,6 +75,10 @@ class RedLineRow(Base):
     source: Mapped[str]
     sources_json: Mapped[str | None]  # schema 4: JSON list of source ids; NULL: none
     inferred: Mapped[int | None]  # schema 4: 1 when inferred; NULL: not
+    # Schema 5; NULL: the default (assessed, certainly binding, derived cost).
+    stance: Mapped[str | None]  # "stated" (an assessed line is NULL)
+    confidence_json: Mapped[str | None]  # JSON number 0..1
+    relax_cost_json: Mapped[str | None]  # JSON number
 
 
 class PreferenceRow(Base):
@@ -102,6 +109,7 @@ class ProvisionRow(Base):
     text: Mapped[str]
     source: Mapped[str]
     sources_json: Mapped[str | None]  # schema 4: JSON list of source ids; NULL: none
+    pax_json: Mapped[str | None]  # schema 5: JSON list of PA-X tags; NULL: none
 
 
 class ProvisionPartyRow(Base):
@@ -189,6 +197,7 @@ class ClauseRow(Base):
     phase: Mapped[int]
     note: Mapped[str]
     values_json: Mapped[str]  # JSON object, keys in the clause's order
+    alternatives_json: Mapped[str | None]  # schema 5: JSON list of {label, values}; NULL: none
 
 
 #: The tables of the current schema (without Alembic's version table).
@@ -329,6 +338,43 @@ _TABLES_4: dict[str, str] = {
         "CONSTRAINT uq_source_position UNIQUE (position))",
 }
 
+#: Schema 5 (migration 0005) added the negotiation model of format version 2: costs of
+#: change, no-deal levels, stances, confidence and relaxation costs, PA-X codes, open points.
+_TABLES_5: dict[str, str] = {
+    **_TABLES_4,
+    "scenario":
+        'CREATE TABLE scenario ("key" INTEGER NOT NULL, title TEXT NOT NULL, '
+        'summary TEXT NOT NULL, as_of TEXT, content_digest TEXT, briefing_json TEXT, '
+        'costs_json TEXT, CONSTRAINT pk_scenario PRIMARY KEY ("key"))',
+    "party":
+        "CREATE TABLE party (id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL, "
+        "role TEXT NOT NULL, color TEXT, no_deal_json TEXT, "
+        "CONSTRAINT pk_party PRIMARY KEY (id), "
+        "CONSTRAINT uq_party_position UNIQUE (position))",
+    "red_line":
+        "CREATE TABLE red_line (id TEXT NOT NULL, party_id TEXT NOT NULL, "
+        "position INTEGER NOT NULL, title TEXT NOT NULL, rule TEXT NOT NULL, "
+        "rationale TEXT NOT NULL, source TEXT NOT NULL, sources_json TEXT, inferred INTEGER, "
+        "stance TEXT, confidence_json TEXT, relax_cost_json TEXT, "
+        "CONSTRAINT pk_red_line PRIMARY KEY (id), "
+        "CONSTRAINT fk_red_line_party_id_party FOREIGN KEY(party_id) REFERENCES party (id), "
+        "CONSTRAINT uq_red_line_party_id_position UNIQUE (party_id, position))",
+    "provision":
+        "CREATE TABLE provision (id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "title TEXT NOT NULL, category TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, "
+        "source TEXT NOT NULL, sources_json TEXT, pax_json TEXT, "
+        "CONSTRAINT pk_provision PRIMARY KEY (id), "
+        "CONSTRAINT uq_provision_position UNIQUE (position))",
+    "clause":
+        "CREATE TABLE clause (draft_id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "provision_id TEXT NOT NULL, phase INTEGER NOT NULL, note TEXT NOT NULL, "
+        "values_json TEXT NOT NULL, alternatives_json TEXT, "
+        "CONSTRAINT pk_clause PRIMARY KEY (draft_id, position), "
+        "CONSTRAINT fk_clause_draft_id_draft FOREIGN KEY(draft_id) REFERENCES draft (id), "
+        "CONSTRAINT fk_clause_provision_id_provision FOREIGN KEY(provision_id) "
+        "REFERENCES provision (id))",
+}
+
 #: How many indexes SQLite makes itself (``sqlite_autoindex_<table>_<n>``, no SQL text) for
 #: each table's PRIMARY KEY and UNIQUE constraints (of the tables a schema has).
 _AUTOINDEXES: dict[str, int] = {
@@ -357,5 +403,5 @@ def _schema(tables: dict[str, str]) -> dict[str, SchemaRow]:
 #: column, a CHECK constraint, a default or a changed type that SQLite would evaluate.
 DOCUMENT_SCHEMAS: dict[int, dict[str, SchemaRow]] = {
     1: _schema(_TABLES_1), 2: _schema(_TABLES_2), 3: _schema(_TABLES_3),
-    4: _schema(_TABLES_4),
+    4: _schema(_TABLES_4), 5: _schema(_TABLES_5),
 }
