@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: fuzz run test test-fast lint typecheck unit bench screenshots dist lock doctor \
-	install-desktop uninstall-desktop schema clean
+	install-desktop uninstall-desktop schema precedents clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ fuzz: $(STAMP)
 # Render the README's screenshots of the real window (look at them after visible changes).
 screenshots: $(STAMP)
 	$(BIN)/python -m benchmarks.screenshots
+
+# Rebuild the PA-X precedent index (resources/data/pax/precedents.json.gz) from the CSV
+# shipped beside it; deterministic, so an unchanged CSV gives the same bytes.
+precedents: $(STAMP)
+	$(BIN)/python -m desktop.domain.precedents.build
 
 # Regenerate the published JSON Schema from the pydantic models.
 schema: $(STAMP)
