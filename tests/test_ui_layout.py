@@ -5,14 +5,18 @@ panels that neither scroll for an ordinary clause at 1280×800 nor stay empty at
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario
+from desktop.store import save_document
+from desktop.ui.files import empty_scenario
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import CategoryRole
+from desktop.ui.workspace import Workspace
 
 
 def _provision_rows(win: MainWindow) -> list[QModelIndex]:
@@ -70,3 +74,68 @@ def test_category_counts_follow_the_search(
     assert partial >= 1
     win.library.search.clear()
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == labels
+
+
+def test_first_window_fills_most_of_the_screen_centred(
+        qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
+    win = MainWindow(Workspace(empty_scenario()), settings, tmp_path / "recovery")
+    qtbot.addWidget(win)
+    screen = win.screen()
+    assert screen is not None
+    area = screen.availableGeometry()
+    assert win.width() == int(area.width() * 0.85)
+    assert win.height() == int(area.height() * 0.85)
+    centre = win.geometry().center()
+    assert abs(centre.x() - area.center().x()) <= 2
+    assert abs(centre.y() - area.center().y()) <= 2
+
+
+def test_window_comes_back_with_its_geometry_and_splitters(
+        qtbot: QtBot, tmp_path: Path, settings: QSettings, mini: Scenario) -> None:
+    first = MainWindow(Workspace(mini), settings, tmp_path / "recovery")
+    qtbot.addWidget(first)
+    first.resize(760, 530)
+    first.show()
+    qtbot.waitExposed(first)
+    size = first.size().toTuple()
+    fresh = MainWindow(Workspace(mini), QSettings(str(tmp_path / "other.ini"),
+                                                  QSettings.Format.IniFormat), tmp_path / "r2")
+    qtbot.addWidget(fresh)
+    assert fresh.size().toTuple() != size  # what a first window would have had
+    first.main.setSizes([150, 300, 250])
+    first.center.setSizes([300, 150])
+    sizes = first.main.sizes(), first.center.sizes(), first.right.sizes()
+    first.close()
+    second = MainWindow(Workspace(mini), settings, tmp_path / "recovery")
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size().toTuple() == size
+    assert (second.main.sizes(), second.center.sizes(), second.right.sizes()) == sizes
+
+
+def test_reopening_returns_to_the_draft_and_clause(
+        main_window: Callable[..., MainWindow], ukraine: Scenario, tmp_path: Path,
+        settings: QSettings, qtbot: QtBot) -> None:
+    path = tmp_path / "talks.accord"
+    save_document(ukraine, path)
+    saved = path.read_bytes()
+    win = main_window(empty_scenario())
+    assert win.files.open(path)
+    qtbot.wait(10)
+    win.draft.switcher.setCurrentIndex(win.draft.switcher.findData("twenty-point"))
+    win.ws.switch_draft("twenty-point")
+    draft = win.ws.draft
+    assert draft is not None
+    chosen = draft.clauses[3].provision
+    assert win.draft.select_provision(chosen)
+    win.files.new(template=False)
+    qtbot.wait(10)
+    assert win.ws.draft_id != "twenty-point"
+    assert win.files.open(path)
+    qtbot.waitUntil(lambda: win.ws.draft_id == "twenty-point")
+    assert win.draft.selected_provision() == chosen
+    assert win.inspector.provision_id == chosen
+    # The place lives in this computer's settings, not in the document.
+    assert path.read_bytes() == saved
+    assert any(k.startswith("places/") for k in settings.allKeys())

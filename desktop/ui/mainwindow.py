@@ -28,6 +28,7 @@ from desktop.ui.editors import LibraryEditing
 from desktop.ui.files import DocumentController, Prompter, QtPrompter
 from desktop.ui.inspector import ClauseInspector
 from desktop.ui.library import LibraryPanel
+from desktop.ui.places import Places
 from desktop.ui.redlines import RedLinePanel
 from desktop.ui.startup import watch_startup
 from desktop.ui.workspace import Change, Workspace
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.briefing.status.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         workspace.changed.connect(self._on_changed)
+
+        self.places = Places(workspace, self.draft, settings, self)  # reopen where one left
 
         self._build_menus()
         self.setWindowTitle(f"{self.files.display_name}[*] — Accord")
@@ -273,10 +276,9 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if not (isinstance(geometry, QByteArray) and not geometry.isEmpty()
+                and self.restoreGeometry(geometry)):
+            self.fill_screen()
         restored = False
         for name, splitter in (("main", self.main), ("center", self.center),
                                ("right", self.right)):
@@ -285,6 +287,14 @@ class MainWindow(QMainWindow):
                 restored = splitter.restoreState(state) or restored
         if not restored:
             self.apply_default_sizes()
+
+    def fill_screen(self, share: float = 0.85) -> None:
+        """The first window: most of the screen it opens on, centred."""
+        area = self.screen().availableGeometry()
+        width, height = int(area.width() * share), int(area.height() * share)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2,
+                  area.y() + (area.height() - height) // 2)
 
     def apply_default_sizes(self) -> None:
         width = max(self.width(), 1000)
