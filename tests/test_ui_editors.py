@@ -864,7 +864,7 @@ def test_the_menu_actions(qtbot: QtBot, ws: Workspace, editor: Editor, window: Q
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
     assert names == ["actionNewProvision", "actionEditProvision", "actionDeleteProvision",
                      "actionNewParty", "actionEditParty", "actionDeleteParty",
-                     "actionScenarioInfo"]
+                     "actionScenarioInfo", "actionSources"]
     texts = {a.objectName(): a.text().replace("&", "") for a in menu.actions()}
     assert texts["actionNewProvision"] == "New provision…"
     assert texts["actionDeleteParty"] == "Delete party…"

@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         self._action(d, "&Duplicate draft", self.draft.duplicate_draft,
                      name="actionDuplicateDraft")
         self._action(d, "&Rename draft…", self.draft.rename_draft, name="actionRenameDraft")
+        self._action(d, "&Properties…", self.editing.edit_draft_properties,
+                     name="actionDraftProperties")
         self._action(d, "De&lete draft…", self.draft.delete_draft, name="actionDeleteDraft")
 
         lib = bar.addMenu("&Library")

@@ -335,8 +335,7 @@ class ProvisionFields:
     params: tuple[ParamRow, ...] = ()
     excludes: tuple[str, ...] = ()
     source: str = ""
-    #: The provision's citations (format version 2): kept as they were; the dialog has no
-    #: field for them yet.
+    #: The provision's citations (format version 2): ids of the register's sources.
     sources: tuple[str, ...] = ()
 
 
@@ -417,7 +416,7 @@ class RuleItem:
     source: str = ""
     weight: float = 1.0
     auto_id: bool = True  # the id follows the title until the user edits it
-    # Format version 2's citations and inferred mark: kept as they were (no field for them yet).
+    # Format version 2's citations (register ids) and inferred mark.
     sources: tuple[str, ...] = ()
     inferred: bool = False
 

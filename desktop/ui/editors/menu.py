@@ -19,6 +19,7 @@ from desktop.domain.edit import rules_mentioning
 from desktop.domain.model import BriefingSettings
 from desktop.ui.commands import Editor
 from desktop.ui.editors.briefing_settings import BriefingSettingsDialog
+from desktop.ui.editors.draft_properties import DraftProperties, DraftPropertiesDialog
 from desktop.ui.editors.forms import (
     ScenarioInfo,
     party_deletion_question,
@@ -246,6 +247,23 @@ class LibraryEditing(QObject):
     def edit_sources(self) -> SourcesDialog:
         """The source register (add, edit, remove; each one undo step)."""
         dialog = SourcesDialog(self._ws, self._editor, self._parent, self.prompter)
+        self.show_dialog(dialog)
+        return dialog
+
+    def edit_draft_properties(self) -> DraftPropertiesDialog | None:
+        """Draft → Properties… on the current draft: title, date, status, proposers, cited
+        sources and note, saved as one undo step."""
+        draft = self._ws.draft
+        if draft is None:
+            return None
+        draft_id = draft.id
+
+        def commit(built: DraftProperties) -> str | None:
+            return self._attempt(
+                lambda: self._editor.set_draft_properties(draft_id, **built.as_update()))
+
+        dialog = DraftPropertiesDialog(self._ws.scenario, draft, self._parent, commit,
+                                       self.prompter)
         self.show_dialog(dialog)
         return dialog
 

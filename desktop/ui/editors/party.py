@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Party, Provision, Scenario
-from desktop.domain.model import MAX_TITLE, ROLES
+from desktop.domain.model import MAX_TITLE, ROLES, Source
 from desktop.domain.rules import RuleError, check_rule
 from desktop.ui.editors.base import Commit, EditorDialog
 from desktop.ui.editors.forms import (
@@ -49,6 +50,7 @@ from desktop.ui.editors.forms import (
     title_rule_note,
 )
 from desktop.ui.editors.rule_edit import RuleEdit
+from desktop.ui.editors.sources import CitationPicker
 from desktop.ui.editors.widgets import (
     paint_note,
     plain_label,
@@ -67,7 +69,8 @@ class RuleListEditor(QWidget):
 
     # Widget layout: one statement per control, read top to bottom.
     def __init__(self, noun: str, weighted: bool, provisions: Mapping[str, Provision],  # noqa: PLR0915
-                 taken_elsewhere: Collection[str], parent: QWidget | None = None) -> None:
+                 taken_elsewhere: Collection[str], parent: QWidget | None = None,
+                 sources: Sequence[Source] = ()) -> None:
         super().__init__(parent)
         self.noun = noun  # "red line" or "preference"
         self.weighted = weighted
@@ -139,7 +142,14 @@ class RuleListEditor(QWidget):
         self.source_edit = QLineEdit(self.form_host)
         self.source_edit.setObjectName("RuleSource")
         self.source_edit.setMaxLength(MAX_TITLE)
-        self.source_edit.setPlaceholderText("source keys, e.g. S27, S40")
+        self.source_edit.setPlaceholderText("a note on where it comes from, e.g. "
+                                            "(inferred from S23)")
+        self.citations = CitationPicker(sources, self.form_host, "RuleCitations")
+        self.inferred_check = QCheckBox("In&ferred (no source supports it)", self.form_host)
+        self.inferred_check.setObjectName("RuleInferred")
+        self.inferred_check.setToolTip(f"Tick when no source states this {noun}: it is a "
+                                       "reading of what the party said or did. Briefings "
+                                       "print it as inferred.")
         form.addRow("&Title:", title_box)
         form.addRow("I&d:", id_box)
         form.addRow("R&ule:", self.rule_edit)
@@ -148,7 +158,9 @@ class RuleListEditor(QWidget):
         else:
             self.weight_spin.hide()
         form.addRow("Rati&onale:", self.rationale_edit)
-        form.addRow("Sour&ce:", self.source_edit)
+        form.addRow("Cited &sources:", self.citations)
+        form.addRow("", self.inferred_check)
+        form.addRow("Sour&ce note:", self.source_edit)
 
         self.empty_label = plain_label(f"No {noun}s yet. Press Add to write one.", self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,7 +190,9 @@ class RuleListEditor(QWidget):
         self.setTabOrder(self.rule_edit.tab_last(), after_rule)
         if weighted:
             self.setTabOrder(self.weight_spin, self.rationale_edit)
-        self.setTabOrder(self.rationale_edit, self.source_edit)
+        self.setTabOrder(self.rationale_edit, self.citations)
+        self.setTabOrder(self.citations, self.inferred_check)
+        self.setTabOrder(self.inferred_check, self.source_edit)
 
         self.list.currentRowChanged.connect(self._show_row)
         self.add_button.clicked.connect(lambda: self.add_item())
@@ -191,6 +205,9 @@ class RuleListEditor(QWidget):
         self.rationale_edit.textChanged.connect(
             lambda: self._set_field("rationale", self.rationale_edit.toPlainText()))
         self.source_edit.textChanged.connect(lambda t: self._set_field("source", t))
+        self.citations.changed.connect(
+            lambda: self._set_field("sources", self.citations.cited()))
+        self.inferred_check.toggled.connect(lambda on: self._set_field("inferred", on))
         self._show_row(-1)
 
     # -- items
@@ -288,6 +305,8 @@ class RuleListEditor(QWidget):
             self.weight_spin.setValue(item.weight)
             self.rationale_edit.setPlainText(item.rationale)
             self.source_edit.setText(item.source)
+            self.citations.set_cited(item.sources)
+            self.inferred_check.setChecked(item.inferred)
         finally:
             self._loading = False
         self._refresh_labels()
@@ -378,10 +397,12 @@ class PartyDialog(EditorDialog[Party]):
 
         provisions = scenario.provision_index
         self.red_lines = RuleListEditor(
-            "red line", False, provisions, {r.id for p in others for r in p.red_lines}, self)
+            "red line", False, provisions, {r.id for p in others for r in p.red_lines}, self,
+            scenario.sources)
         self.red_lines.setObjectName("RedLineEditor")
         self.preferences = RuleListEditor(
-            "preference", True, provisions, {r.id for p in others for r in p.preferences}, self)
+            "preference", True, provisions, {r.id for p in others for r in p.preferences}, self,
+            scenario.sources)
         self.preferences.setObjectName("PreferenceEditor")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("PartyTabs")

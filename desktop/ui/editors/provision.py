@@ -47,6 +47,7 @@ from desktop.ui.editors.forms import (
     build_provision,
     check_provision,
 )
+from desktop.ui.editors.sources import CitationPicker
 from desktop.ui.editors.widgets import (
     add_check_item,
     check_list,
@@ -202,14 +203,16 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.source_edit = QLineEdit(page)
         self.source_edit.setObjectName("ProvisionSource")
         self.source_edit.setMaxLength(MAX_TITLE)
-        self.source_edit.setPlaceholderText("source keys, e.g. S01, S27")
+        self.source_edit.setPlaceholderText("a note on where it comes from, e.g. p. 3")
+        self.citations = CitationPicker(self._scenario.sources, page, "ProvisionCitations")
 
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Id:", id_box)
         form.addRow("&Category:", cat_box)
         form.addRow("&Kind:", self.kind_combo)
         form.addRow("Parties:", parties)
-        form.addRow("&Source:", self.source_edit)
+        form.addRow("Cite&d sources:", self.citations)
+        form.addRow("Source &note:", self.source_edit)
         return page
 
     def _text_tab(self) -> QWidget:
@@ -411,6 +414,7 @@ class ProvisionDialog(EditorDialog[Provision]):
         for key in p.excludes:
             set_checked(self.excludes_list, key, True)
         self.source_edit.setText(p.source)
+        self.citations.set_cited(p.sources)
         self.params_table.clearSelection()
         self.params_table.setCurrentCell(-1, -1)
         self._update_param_buttons()
@@ -694,7 +698,7 @@ class ProvisionDialog(EditorDialog[Provision]):
             params=self.param_rows(),
             excludes=tuple(checked_keys(self.excludes_list)),
             source=self.source_edit.text(),
-            sources=self._original.sources if self._original is not None else (),
+            sources=self.citations.cited(),
         )
 
     def check(self) -> FormCheck:

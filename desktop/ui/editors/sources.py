@@ -393,6 +393,7 @@ class CitationPicker(QWidget):
         self.setObjectName(name)
         self._sources = tuple(sources)
         self._loading = False
+        self._loaded: tuple[str, ...] = ()
         self.list: QListWidget = check_list(self, f"{name}List")
         self.list.setAccessibleName("Sources cited")
         self.list.setToolTip("Tick the sources of the register that support it "
@@ -415,6 +416,7 @@ class CitationPicker(QWidget):
         self.setFocusProxy(self.list)
 
     def set_cited(self, ids: Sequence[str]) -> None:
+        self._loaded = tuple(ids)
         chosen = set(ids)
         self._loading = True
         try:
@@ -427,7 +429,11 @@ class CitationPicker(QWidget):
             self._loading = False
 
     def cited(self) -> tuple[str, ...]:
-        return tuple(checked_keys(self.list))
+        """The ticked sources: those loaded in their own order (so saving unchanged changes
+        nothing), then the newly ticked in register order."""
+        ticked = checked_keys(self.list)
+        kept = [i for i in self._loaded if i in ticked]
+        return (*kept, *(i for i in ticked if i not in kept))
 
     def set_checked_title(self, title: str, checked: bool) -> None:
         """Tick (or untick) the source whose title is ``title``, as a user would."""
