@@ -53,7 +53,7 @@ EXIT_NOT_VIABLE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # a bug in Accord, not in the input (sysexits EX_SOFTWARE)
 
-COMMANDS = ("import", "export", "check", "brief", "suggest", "schema", "gui")
+COMMANDS = ("import", "export", "check", "brief", "suggest", "precedents", "schema", "gui")
 
 
 class UsageError(Exception):
@@ -171,6 +171,20 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=20.0, metavar="SECONDS",
                    help="the whole search stops after this long and reports what it has, "
                    "saying what is partial (default: 20)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = sub.add_parser(
+        "precedents",
+        help="the real agreements (PA-X) that carried all the given issues together: a "
+        "provision's PA-X codes or codes given; the scenario's own conflict first, then newest",
+    )
+    p.add_argument("file", type=Path, metavar="FILE",
+                   help="an .accord document or a .json scenario")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--provision", metavar="ID", help="the PA-X codes of this provision")
+    which.add_argument("--codes", metavar="CODES",
+                       help="PA-X issue codes, comma-separated (Ce,ImPK); CODE:N asks for "
+                       "strength N (1-3) or more")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 2 "
@@ -577,6 +591,70 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if report.viable else EXIT_NOT_VIABLE
 
 
+def _precedent_tags(args: argparse.Namespace, scenario: Scenario) -> list[Any]:
+    from desktop.domain.precedents import parse_codes
+
+    where = terminal_safe(args.file)
+    if args.codes is not None:
+        try:
+            return list(parse_codes(args.codes))
+        except ValueError as err:
+            raise UsageError(f"--codes: {error_line(err)}") from None
+    prov = scenario.provision_index.get(args.provision)
+    if prov is None:
+        raise UsageError(f"{where}: no provision '{terminal_safe(args.provision)}'")
+    if not prov.pax:
+        raise UsageError(f"{where}: provision '{terminal_safe(prov.title)}' carries no PA-X "
+                         "issue codes (add them in the provision editor or give --codes)")
+    return list(prov.pax)
+
+
+def cmd_precedents(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.domain.precedents import UnknownCode, code_name, load_index
+    from desktop.wording.precedents import CREDIT, agreements, tags_label
+
+    scenario = _read(args.file)
+    tags = _precedent_tags(args, scenario)
+    index = load_index()
+    conflict = index.conflict_of(scenario.title)
+    try:
+        found = index.query(tags, conflict=conflict)
+    except UnknownCode as err:
+        raise UsageError(f"{terminal_safe(args.file)}: {error_line(err)}") from None
+    if args.json:
+        write_json({
+            "codes": [t.code for t in tags],
+            "issues": [code_name(t.code) for t in tags],
+            "min_strength": [t.min_strength for t in tags],
+            "count": len(found),
+            "conflict": list(conflict.entities),
+            "source": CREDIT,
+            "agreements": [{
+                "id": p.agreement.id, "name": p.agreement.name,
+                "date": p.agreement.date.isoformat(), "process": p.agreement.process,
+                "country": p.agreement.country, "region": p.agreement.region,
+                "stage": p.agreement.stage_name, "strength": p.strength,
+                "same_conflict": p.same_conflict,
+            } for p in found],
+        }, out)
+        return EXIT_OK
+    lines = [f"{terminal_safe(tags_label(tags))}: {agreements(len(found))} carried "
+             f"{'this' if len(tags) == 1 else 'all of these together'}"]
+    if conflict.entities:
+        same = sum(1 for p in found if p.same_conflict)
+        lines.append(f"Same conflict first ({', '.join(conflict.entities)}): "
+                     f"{agreements(same)}; then the others, newest first")
+    for p in found:
+        a = p.agreement
+        mark = "  *" if p.same_conflict else "   "
+        lines.append(f"{mark} {a.date.isoformat()}  {terminal_safe(a.name)}")
+        lines.append(f"                 {terminal_safe(a.process)} · {terminal_safe(a.region)}"
+                     f" · {a.stage_name} · strength {p.strength} [PA-X {a.id}]")
+    lines.append(CREDIT)
+    out.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output is None:
@@ -641,6 +719,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             "check": cmd_check,
             "brief": cmd_brief,
             "suggest": cmd_suggest,
+            "precedents": cmd_precedents,
             "schema": cmd_schema,
         }[args.command]
         return handler(args, stream)
