@@ -2,7 +2,11 @@
 
 Clauses that cross a red line carry a red bar and a "✗ crosses ..." line; clauses in conflict
 carry an orange bar and a "⚠ conflicts with ..." line, so status never relies on colour alone.
-A heading opens each phase.
+Each clause shows its phase under its number, in a column of its own: the draft keeps its own
+order and numbering (as the printed draft text does), and a phase never heads clauses that
+belong to another.
+
+An empty draft shows where to drop; during a drag a line shows where the provision will land.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -20,10 +25,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QResizeEvent,
@@ -52,7 +62,9 @@ from desktop.wording import palette
 VIOLATION = QColor(palette.VIOLATION)
 CONFLICT = QColor(palette.CONFLICT)
 PAD = 6
-NUMBER_WIDTH = 34
+NUMBER_WIDTH = 58  # the clause number, and its phase beneath it
+DROP_LINE = 3  # the insertion line's thickness during a drag
+EMPTY_DRAFT = "Drag provisions here, or select one and press Enter"
 BAR = 5
 
 
@@ -105,13 +117,12 @@ class ClauseDelegate(QStyledItemDelegate):
             flags = Qt.TextFlag.TextWordWrap
             box = QRect(0, 0, width, 100_000)
             height = PAD
-            if info.phase_starts:
-                height += QFontMetrics(bold).height() + PAD
             height += QFontMetrics(bold).boundingRect(box, flags, info.title).height()
             height += QFontMetrics(base).boundingRect(box, flags, info.text).height()
             for line, _ in info.status:
                 height += QFontMetrics(small).boundingRect(box, flags, line).height()
-            height += PAD
+            column = QFontMetrics(bold).height() + QFontMetrics(small).height()
+            height = max(height, column) + PAD  # the number and phase fit beside the text
             self._heights[key] = height
         return QSize(full, height)
 
@@ -126,18 +137,6 @@ class ClauseDelegate(QStyledItemDelegate):
         palette = option.palette
         flags = Qt.TextFlag.TextWordWrap
         top = rect.top() + PAD
-        if info.phase_starts:
-            painter.setFont(bold)
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            fm = QFontMetrics(bold)
-            heading = f"Phase {info.phase}"
-            painter.drawText(QRect(rect.left() + PAD, top, rect.width(), fm.height()),
-                             Qt.AlignmentFlag.AlignLeft, heading)
-            y = top + fm.height() // 2
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-            painter.drawLine(rect.left() + PAD + fm.horizontalAdvance(heading) + PAD, y,
-                             rect.right() - PAD, y)
-            top += fm.height() + PAD
         body = QRect(rect.left(), top - PAD // 2, rect.width(), rect.bottom() - top + PAD // 2)
 
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -151,9 +150,16 @@ class ClauseDelegate(QStyledItemDelegate):
 
         painter.setPen(text_color)
         painter.setFont(bold)
-        painter.drawText(QRect(body.left() + BAR + PAD, top, NUMBER_WIDTH, body.height()),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+        number = QRect(body.left() + BAR + PAD, top, NUMBER_WIDTH, body.height())
+        painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                          f"{index.row() + 1}.")
+        painter.setFont(small)
+        painter.setPen(text_color if selected
+                       else palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(number.adjusted(0, QFontMetrics(bold).height(), 0, 0),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                         phase_label(info.phase))
+        painter.setPen(text_color)
         x = body.left() + BAR + 2 * PAD + NUMBER_WIDTH
         width = self._text_width()
         for font, text in ((bold, info.title), (base, info.text)):
@@ -173,6 +179,10 @@ class ClauseDelegate(QStyledItemDelegate):
                                 Qt.PenStyle.DotLine))
             painter.drawRect(body.adjusted(0, 0, -1, -1))
         painter.restore()
+
+
+def phase_label(phase: int) -> str:
+    return f"phase {phase}"
 
 
 class DraftView(QListView):
@@ -198,6 +208,9 @@ class DraftView(QListView):
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._dragging = False
+        self._drag_pos = QPoint()
+        self.setAccessibleDescription(EMPTY_DRAFT)
         self.delegate = ClauseDelegate(self, model)
         self.setItemDelegate(self.delegate)
         self.setModel(model)
@@ -256,6 +269,78 @@ class DraftView(QListView):
             self.scrollTo(model.index(rows[0], 0))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
+    # -- drag cues: where a drop lands, and where to drop into an empty draft
+
+    def drop_line(self) -> int | None:
+        """The y (in the viewport) of the insertion line while something is dragged over the
+        draft, or None."""
+        if self.state() != QAbstractItemView.State.DraggingState or not self._dragging:
+            return None
+        rows = self.model().rowCount()
+        if rows == 0:
+            return None
+        position = self.dropIndicatorPosition()
+        index = self.indexAt(self._drag_pos)
+        if not index.isValid() or position == QAbstractItemView.DropIndicatorPosition.OnViewport:
+            last = self.visualRect(self.model().index(rows - 1, 0))
+            return last.bottom() + 1
+        rect = self.visualRect(index)
+        if position == QAbstractItemView.DropIndicatorPosition.BelowItem:
+            return rect.bottom() + 1
+        return rect.top()  # above the item, or on it: the drop lands before it
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        super().dragEnterEvent(event)
+        self._dragging = event.isAccepted()
+        self._drag_pos = event.position().toPoint()
+        self.viewport().update()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)
+        self._dragging = event.isAccepted()
+        self._drag_pos = event.position().toPoint()
+        self.viewport().update()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self._dragging = False
+        self.viewport().update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._dragging = False
+        super().dropEvent(event)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        empty = self.model().rowCount() == 0 and self.acceptDrops()
+        y = None if empty else self.drop_line()
+        if not empty and y is None:
+            return
+        painter = QPainter(self.viewport())
+        palette = self.palette()
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        if empty:
+            area = self.viewport().rect().adjusted(12, 12, -12, -12)
+            painter.setPen(QPen(accent if self._dragging
+                                else palette.color(QPalette.ColorRole.Mid), 2,
+                                Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(area, 8, 8)
+            font = QFont(self.font())
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(area.adjusted(16, 16, -16, -16),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             EMPTY_DRAFT)
+        elif y is not None:
+            width = self.viewport().width()
+            painter.fillRect(QRect(PAD, y - DROP_LINE // 2, width - 2 * PAD, DROP_LINE), accent)
+            painter.setBrush(accent)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(QPoint(PAD + 3, y), 5, 5)
+        painter.end()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.delegate.forget_sizes()  # wrapped heights depend on the width
@@ -279,6 +364,7 @@ class DraftPanel(QWidget):
     """
 
     clause_selected = Signal(object)  # str | None: provision id of the selected clause
+    status = Signal(str)  # a passing message for the status bar
 
     def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None
                  ) -> None:
@@ -322,13 +408,7 @@ class DraftPanel(QWidget):
         selection.selectionChanged.connect(lambda _sel, _desel: self._follow_view())
         self.model.updating.connect(self._begin_settling)
         self.model.updated.connect(self._settle)
-        self.model.already_present.connect(self.view.select_row)
-
-        self.empty_hint = QLabel(
-            "Drag provisions here from the library, or select one and press Enter.", self)
-        self.empty_hint.setObjectName("EmptyDraftHint")
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.model.already_present.connect(self._already_present)
 
         bar = QHBoxLayout()
         label = QLabel("Draft:", self)
@@ -341,7 +421,6 @@ class DraftPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_hint)
         self._refresh_switcher()
         workspace.changed.connect(self._on_changed)
 
@@ -439,7 +518,7 @@ class DraftPanel(QWidget):
         structural = change.what in (What.RESET, What.DRAFTS, What.DRAFT_SWITCHED)
         if structural or self.switcher.currentData() != self._ws.draft_id:
             self._refresh_switcher()
-        self._update_hint()
+        self.view.viewport().update()  # the empty draft's drop area comes and goes
 
     def _refresh_switcher(self) -> None:
         self.switcher.blockSignals(True)
@@ -452,10 +531,16 @@ class DraftPanel(QWidget):
         has = self._ws.draft is not None
         for b in (self.dup_button, self.rename_button, self.delete_button):
             b.setEnabled(has)
-        self._update_hint()
+        self.view.setAcceptDrops(has)
 
-    def _update_hint(self) -> None:
-        self.empty_hint.setVisible(self._ws.draft is not None and self.model.rowCount() == 0)
+    def _already_present(self, row: int) -> None:
+        """A dropped provision is in the draft already: say so, and show it."""
+        self.view.select_row(row)
+        clause = self.model.clause(row)
+        prov = None if clause is None else self._ws.scenario.provision_index.get(
+            clause.provision)
+        title = f"“{prov.title}”" if prov is not None else "That provision"
+        self.status.emit(f"{title} is already in the draft, as clause {row + 1}: selected it.")
 
     def _switch(self, index: int) -> None:
         draft_id = self.switcher.itemData(index)

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.draft.clause_selected.connect(self.inspector.show_clause)
         self.redlines.violation_clicked.connect(self._select_culprits)
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.draft.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.files.status.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         self.files.title_changed.connect(self.setWindowTitle)
         self.briefing = BriefingActions(workspace, self)
