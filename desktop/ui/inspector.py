@@ -43,9 +43,12 @@ from desktop.domain import (
     Value,
 )
 from desktop.domain.model import ParamSpec
+from desktop.domain.precedents import index_loaded
 from desktop.ui.commands import Editor
+from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import clause_text
+from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
 from desktop.wording.values import choice_label, param_label
 
 INT32_MAX = 2_147_483_647
@@ -238,6 +241,12 @@ class ClauseInspector(QWidget):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.precedents = QLabel(self)  # "Ceasefire: 1,038 agreements" (PA-X)
+        self.precedents.setObjectName("InspectorPrecedents")
+        self.precedents.setWordWrap(True)
+        self.precedents.setTextFormat(Qt.TextFormat.PlainText)
+        self.precedents.setToolTip(CREDIT_SHORT)
+        self.precedents.hide()
 
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
@@ -251,6 +260,7 @@ class ClauseInspector(QWidget):
         box = QVBoxLayout(inner)
         box.addWidget(self.heading)
         box.addWidget(self.text)
+        box.addWidget(self.precedents)
         box.addWidget(self.form_host)
         box.addStretch(1)
         scroll = QScrollArea(self)
@@ -324,6 +334,7 @@ class ClauseInspector(QWidget):
             self._provision_id = None
             self._note_of = None
             self.heading.setText("No clause selected")
+            self.precedents.hide()
             self.text.setText("Select a clause in the draft to edit its values.")
             self._set_enabled(False)
             return
@@ -333,9 +344,24 @@ class ClauseInspector(QWidget):
         self._provision_id = prov.id
         self.heading.setText(f"{row + 1}. {prov.title}")
         self.text.setText(clause_text(prov, clause.values))
+        self._show_precedents()
         self._set_enabled(True)
         self._load(clause, prov, fresh=key != self._note_of)
         self._note_of = key
+
+    def _show_precedents(self) -> None:
+        """The shown clause's PA-X counts. The index is read on first use but never before
+        the window's first paint: until then the line waits for it."""
+        current = self._current()
+        if current is None or not current[2].pax:
+            self.precedents.hide()
+            return
+        self.precedents.show()
+        if not index_loaded() and not self.window().isVisible():
+            self.precedents.setText("Precedents: …")
+            after_first_paint(self.precedents, self._show_precedents)
+            return
+        self.precedents.setText("Precedents (PA-X): " + "; ".join(precedent_lines(current[2].pax)))
 
     # -- form
 

@@ -32,6 +32,7 @@ from desktop.ui.models import (
 )
 from desktop.ui.workspace import Workspace
 from desktop.wording import KIND_LABELS, clause_text
+from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
 
 #: Below this width the tree shows titles only; the parties are in each provision's tooltip.
 PARTIES_FROM = 420
@@ -219,6 +220,9 @@ class LibraryPanel(QWidget):
             rows.append(f"<p><b>Excludes:</b> {e(', '.join(prov.excludes))}</p>")
         if prov.source:
             rows.append(f"<p><b>Source:</b> {e(prov.source)}</p>")
+        if prov.pax:  # the PA-X index is read here, on first use, never at start-up
+            lines = "<br>".join(e(line) for line in precedent_lines(prov.pax))
+            rows.append(f"<p><b>Precedents:</b><br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
         return "".join(rows)
 
     def select_provision(self, provision_id: str) -> None:

@@ -29,10 +29,12 @@ from desktop.ui.files import DocumentController, Prompter, QtPrompter
 from desktop.ui.inspector import ClauseInspector
 from desktop.ui.library import LibraryPanel
 from desktop.ui.places import Places
+from desktop.ui.precedents import PrecedentsPanel
 from desktop.ui.redlines import RedLinePanel
 from desktop.ui.startup import watch_startup
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import report_summary
+from desktop.wording.precedents import CREDIT as PAX_CREDIT
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self.analysis.setMinimumWidth(80)  # its tab bar would ask for ~130 px; pages scroll
         self.analysis.addTab(self.charts, "Charts")
         self.analysis.addTab(self.bridge, "Bridge finder")
+        self.precedents = PrecedentsPanel(workspace, self)  # reads PA-X when first shown
+        self.analysis.addTab(self.precedents, "Precedents")
         self.editing = LibraryEditing(workspace, self.editor, self,
                                       current_provision=self._current_provision,
                                       prompter=self.files.prompter)
@@ -93,6 +97,7 @@ class MainWindow(QMainWindow):
         # The inspector shows the clause the draft panel has selected, by provision id: rows
         # shift under every edit, identities do not.
         self.draft.clause_selected.connect(self.inspector.show_clause)
+        self.draft.clause_selected.connect(self.precedents.follow)
         self.redlines.violation_clicked.connect(self._select_culprits)
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.draft.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
@@ -264,7 +269,8 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(self, "About Accord",
                           f"Accord {__version__}\n\nAn offline workbench for drafting peace "
-                          "frameworks and checking them against every party's red lines.")
+                          "frameworks and checking them against every party's red lines."
+                          f"\n\n{PAX_CREDIT}")
 
     # -- reactions
 

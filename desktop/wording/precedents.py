@@ -17,7 +17,8 @@ from desktop.domain.precedents import (
 from desktop.wording.numbers import plural
 
 __all__ = ["CREDIT", "CREDIT_SHORT", "STRENGTH_NAMES", "agreements", "count_line",
-           "issue_label", "no_precedent", "provision_counts", "tag_label", "tags_label"]
+           "issue_label", "no_precedent", "precedent_lines", "provision_counts", "tag_label",
+           "tags_label"]
 
 #: Where the precedents come from: shown wherever precedents are.
 CREDIT = ("Precedents: PA-X Peace Agreements Database, version 10 (PeaceRep, University of "
@@ -73,3 +74,10 @@ def provision_counts(tags: Sequence[TagLike], index: PrecedentIndex) -> list[str
         together = index.count_all(tags)
         lines.append(f"All {len(tags)} together: {agreements(together)}")
     return lines
+
+
+def precedent_lines(tags: Sequence[TagLike]) -> list[str]:
+    """:func:`provision_counts` on the shipped index (read on first use)."""
+    from desktop.domain.precedents import load_index
+
+    return provision_counts(tags, load_index())

@@ -1,0 +1,312 @@
+"""The Precedents panel (issue 18): the real agreements that carried the chosen clauses' PA-X
+issues together, grouped by peace process, the scenario's own conflict first, newest first.
+
+The clauses of the current draft that carry PA-X codes are listed with check boxes; the checked
+ones form the combination ("agreements that contained all of these issues together", with the
+count). Selecting a clause in the draft checks that clause alone (:meth:`follow`). Filters:
+region, stage, a range of years and a minimum strength. The index is read on first use, when
+the panel is first shown, never at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.precedents import (
+    STAGE_NAMES,
+    Filters,
+    Precedent,
+    PrecedentIndex,
+    Tag,
+    group_by_process,
+    load_index,
+)
+from desktop.ui.workspace import Change, What, Workspace
+from desktop.wording.precedents import CREDIT, STRENGTH_NAMES, agreements, tags_label
+
+FIRST_YEAR, LAST_YEAR = 1990, 2025
+ANY = ""
+
+
+def combined_tags(tag_lists: Sequence[Sequence[Tag]]) -> list[Tag]:
+    """The tags of several clauses as one combination: each code once, at the highest minimum
+    strength any clause asks of it, in the order first met."""
+    out: dict[str, int | None] = {}
+    for tags in tag_lists:
+        for t in tags:
+            was = out.get(t.code)
+            out[t.code] = max((s for s in (was, t.min_strength) if s is not None), default=None)
+    return [Tag(code, least) for code, least in out.items()]
+
+
+class PrecedentsPanel(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PrecedentsPanel")
+        self._ws = workspace
+        self._index: PrecedentIndex | None = None
+        self._dirty = True
+        self.found: list[Precedent] = []
+
+        self.clauses = QListWidget(self)
+        self.clauses.setObjectName("PrecedentClauses")
+        self.clauses.setAccessibleName("Clauses in the combination")
+        self.clauses.setToolTip("The checked clauses' PA-X issues, all together")
+        self.clauses.itemChanged.connect(lambda _item: self._changed())
+        filters = self._build_filters()
+        self._build_results()
+
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(filters)
+        lower_layout.addWidget(self.summary)
+        lower_layout.addWidget(self.tree, 1)
+        lower_layout.addWidget(self.credit)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("PrecedentSplitter")
+        self.splitter.addWidget(self.clauses)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        workspace.changed.connect(self._on_changed)
+
+    def _build_filters(self) -> QGridLayout:
+        """Region, stage, years and minimum strength, laid out two by two."""
+        self.region = QComboBox(self)
+        self.region.setObjectName("PrecedentRegion")
+        self.region.setAccessibleName("Region")
+        self.stage = QComboBox(self)
+        self.stage.setObjectName("PrecedentStage")
+        self.stage.setAccessibleName("Stage")
+        self.stage.addItem("All stages", ANY)
+        for code, name in STAGE_NAMES.items():
+            self.stage.addItem(name, code)
+        self.since = QSpinBox(self)
+        self.since.setObjectName("PrecedentSince")
+        self.since.setAccessibleName("From year")
+        self.until = QSpinBox(self)
+        self.until.setObjectName("PrecedentUntil")
+        self.until.setAccessibleName("To year")
+        for box, value in ((self.since, FIRST_YEAR), (self.until, LAST_YEAR)):
+            box.setRange(FIRST_YEAR, LAST_YEAR)
+            box.setValue(value)
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(lambda _v: self._changed())
+        self.strength = QComboBox(self)
+        self.strength.setObjectName("PrecedentStrength")
+        self.strength.setAccessibleName("Minimum strength")
+        self.strength.addItem("Any strength", 1)
+        self.strength.addItem(f"2 or more ({STRENGTH_NAMES[2]})", 2)
+        self.strength.addItem(f"3 ({STRENGTH_NAMES[3]})", 3)
+        for combo in (self.region, self.stage, self.strength):
+            combo.currentIndexChanged.connect(lambda _i: self._changed())
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(QLabel("Region:", self), 0, 0)
+        filters.addWidget(self.region, 0, 1)
+        filters.addWidget(QLabel("Stage:", self), 0, 2)
+        filters.addWidget(self.stage, 0, 3)
+        filters.addWidget(QLabel("Years:", self), 1, 0)
+        years = QWidget(self)
+        years_row = QGridLayout(years)
+        years_row.setContentsMargins(0, 0, 0, 0)
+        years_row.addWidget(self.since, 0, 0)
+        years_row.addWidget(QLabel("to", self), 0, 1)
+        years_row.addWidget(self.until, 0, 2)
+        filters.addWidget(years, 1, 1)
+        filters.addWidget(QLabel("Strength:", self), 1, 2)
+        filters.addWidget(self.strength, 1, 3)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
+        return filters
+
+    def _build_results(self) -> None:
+        """The count line, the tree of agreements by peace process, and the credit."""
+        self.summary = QLabel(self)
+        self.summary.setObjectName("PrecedentSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("PrecedentTree")
+        self.tree.setAccessibleName("Precedent agreements by peace process")
+        self.tree.setHeaderLabels(["Agreement", "Date", "Region", "Stage", "Strength"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.credit = QLabel(CREDIT, self)
+        self.credit.setObjectName("PrecedentCredit")
+        self.credit.setWordWrap(True)
+        self.credit.setStyleSheet("color: palette(placeholder-text);")
+
+
+    # -- what to show
+
+    @property
+    def index(self) -> PrecedentIndex:
+        """The precedent index, read the first time it is needed."""
+        if self._index is None:
+            self._index = load_index()
+            self.region.blockSignals(True)
+            self.region.addItem("All regions", ANY)
+            for region in self._index.regions():
+                self.region.addItem(region, region)
+            self.region.blockSignals(False)
+        return self._index
+
+    def follow(self, provision_id: str | None) -> None:
+        """The clause selected in the draft becomes the combination, alone (when tagged)."""
+        if provision_id is None:
+            return
+        self._fill_clauses(only=provision_id)
+        self._changed()
+
+    def set_checked(self, provision_ids: Sequence[str]) -> None:
+        """Check exactly these clauses (those of them that carry PA-X codes)."""
+        self.clauses.blockSignals(True)
+        for row in range(self.clauses.count()):
+            item = self.clauses.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in provision_ids
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.clauses.blockSignals(False)
+        self._changed()
+
+    def checked_ids(self) -> list[str]:
+        return [str(self.clauses.item(r).data(Qt.ItemDataRole.UserRole))
+                for r in range(self.clauses.count())
+                if self.clauses.item(r).checkState() == Qt.CheckState.Checked]
+
+    def tags(self) -> list[Tag]:
+        scenario = self._ws.scenario
+        lists = []
+        for pid in self.checked_ids():
+            prov = scenario.provision_index.get(pid)
+            if prov is not None:
+                lists.append([Tag(t.code, t.min_strength) for t in prov.pax])
+        return combined_tags(lists)
+
+    def filters(self) -> Filters:
+        import datetime as dt
+
+        region = self.region.currentData()
+        stage = self.stage.currentData()
+        return Filters(
+            regions=frozenset({region}) if region else frozenset(),
+            stages=frozenset({stage}) if stage else frozenset(),
+            since=dt.date(self.since.value(), 1, 1),
+            until=dt.date(self.until.value(), 12, 31),
+            min_strength=int(self.strength.currentData() or 1),
+        )
+
+    # -- updates
+
+    def _on_changed(self, change: Change) -> None:
+        if change.what in (What.RESET, What.DRAFT_SWITCHED, What.LIBRARY,
+                           What.CLAUSE_INSERTED, What.CLAUSE_REMOVED, What.CLAUSE_MOVED):
+            self._fill_clauses()
+            self._changed()
+
+    def _fill_clauses(self, only: str | None = None) -> None:
+        kept = set(self.checked_ids()) if only is None else {only}
+        draft = self._ws.draft
+        scenario = self._ws.scenario
+        self.clauses.blockSignals(True)
+        self.clauses.clear()
+        for n, clause in enumerate(draft.clauses if draft is not None else ()):
+            prov = scenario.provision_index.get(clause.provision)
+            if prov is None or not prov.pax:
+                continue
+            item = QListWidgetItem(f"{n + 1}. {prov.title} — {tags_label(prov.pax)}")
+            item.setData(Qt.ItemDataRole.UserRole, prov.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = prov.id in kept
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.clauses.addItem(item)
+        self.clauses.blockSignals(False)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.clauses.count() == 0:
+            self._fill_clauses()
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Query the index for the checked clauses with the filters, and show the result."""
+        self._dirty = False
+        index = self.index
+        tags = self.tags()
+        self.tree.clear()
+        if not tags:
+            self.found = []
+            self.summary.setText("Check one or more clauses above: the agreements that "
+                                 "carried all their PA-X issues together are listed here.")
+            return
+        conflict = index.conflict_of(self._ws.scenario.title)
+        self.found = index.query(tags, self.filters(), conflict)
+        together = "this" if len(tags) == 1 else "all of these together"
+        text = f"{tags_label(tags)}: {agreements(len(self.found))} carried {together}"
+        same = sum(1 for p in self.found if p.same_conflict)
+        if conflict.entities:
+            text += f"; {agreements(same)} of the same conflict ({', '.join(conflict.entities)})"
+        self.summary.setText(text + ".")
+        self._fill_tree()
+
+    def _fill_tree(self) -> None:
+        self.tree.setUpdatesEnabled(False)
+        for process, group in group_by_process(self.found):
+            same = group[0].same_conflict
+            top = QTreeWidgetItem([f"{process} ({agreements(len(group))})"
+                                   + (" · same conflict" if same else "")])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
+            for p in group:
+                a = p.agreement
+                row = QTreeWidgetItem([a.name, a.date.isoformat(), a.region, a.stage_name,
+                                       str(p.strength)])
+                row.setToolTip(0, f"{a.name}\n{a.country}; {a.process}\nPA-X agreement {a.id}")
+                row.setToolTip(4, STRENGTH_NAMES.get(p.strength, ""))
+                top.addChild(row)
+            top.setExpanded(same or self.tree.topLevelItemCount() <= 3)
+        self.tree.setUpdatesEnabled(True)

@@ -1,0 +1,157 @@
+"""Precedents in the window (issue 18): the Precedents tab lists the agreements carrying the
+checked clauses' PA-X issues together, filtered and grouped by peace process, the scenario's
+own conflict first; the library and the inspector give the counts; About credits PA-X; and
+the index is not read on the way to the window's first paint."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import Scenario
+from desktop.domain.precedents import Tag, load_index
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.precedents import PrecedentsPanel, combined_tags
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = """
+import json, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from desktop.domain.precedents import index_loaded
+from desktop.ui.app import build_window, make_application
+from desktop.ui.startup import after_first_paint
+
+app = make_application()
+tmp = Path(tempfile.mkdtemp())
+window = build_window(None, QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat),
+                      tmp / "recovery")
+seen = {}
+def shown():
+    seen["at_first_paint"] = index_loaded()
+    QTimer.singleShot(300, app.quit)
+after_first_paint(window, shown)
+window.show()
+QTimer.singleShot(20_000, app.quit)
+app.exec()
+print(json.dumps(seen))
+"""
+
+
+def test_the_index_is_not_read_before_the_first_paint(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    done = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"at_first_paint": False}
+
+
+def _groups(panel: PrecedentsPanel) -> list[tuple[str, list[str]]]:
+    """(peace process heading, agreement names) as the tree shows them."""
+    out = []
+    for i in range(panel.tree.topLevelItemCount()):
+        top = panel.tree.topLevelItem(i)
+        assert top is not None
+        names = []
+        for j in range(top.childCount()):
+            child = top.child(j)
+            assert child is not None
+            names.append(child.text(0))
+        out.append((top.text(0), names))
+    return out
+
+
+def _panel(win: MainWindow, qtbot: QtBot) -> PrecedentsPanel:
+    win.analysis.setCurrentWidget(win.precedents)
+    qtbot.waitUntil(win.precedents.isVisible)
+    return win.precedents
+
+
+def test_the_panel_lists_a_clause_s_precedents(main_window: Callable[..., MainWindow],
+                                               ukraine: Scenario, qtbot: QtBot) -> None:
+    win = main_window(ukraine)
+    win.ws.switch_draft("berlin")
+    panel = _panel(win, qtbot)
+    assert win.draft.select_provision("monitoring")
+    assert panel.checked_ids() == ["monitoring"]
+    want = load_index().count_all([Tag("Ce"), Tag("ImPK")])
+    assert panel.summary.text().startswith(
+        f"Ceasefire + International mission/force: {want:,} agreements carried all of these "
+        "together")
+    assert len(panel.found) == want
+    # Grouped by peace process, the Ukraine processes (Minsk, 2022, 2025) first.
+    groups = _groups(panel)
+    assert "same conflict" in groups[0][0]
+    same = [names for head, names in groups if "same conflict" in head]
+    assert any("Minsk" in n for names in same for n in names)
+    assert sum(len(names) for _, names in groups) == want
+    assert "PA-X" in panel.credit.text()
+
+
+def test_combinations_and_filters(main_window: Callable[..., MainWindow], ukraine: Scenario,
+                                  qtbot: QtBot) -> None:
+    win = main_window(ukraine)
+    win.ws.switch_draft("berlin")
+    panel = _panel(win, qtbot)
+    panel.set_checked(["ceasefire", "monitoring", "ru-withdraw-other"])
+    index = load_index()
+    tags = [Tag("Ce"), Tag("ImPK"), Tag("SsrFf"), Tag("StBor")]
+    assert len(panel.found) == index.count_all(tags)
+    assert f"{index.count_all(tags):,}" in panel.summary.text() or "no agreement" in \
+        panel.summary.text()
+    panel.set_checked(["ceasefire"])
+    everything = len(panel.found)
+    assert everything == 1038
+    panel.region.setCurrentIndex(panel.region.findData("Europe and Eurasia"))
+    assert panel.found
+    assert all(p.agreement.region == "Europe and Eurasia" for p in panel.found)
+    panel.strength.setCurrentIndex(panel.strength.findData(3))
+    assert all(p.strength == 3 for p in panel.found)
+    panel.since.setValue(2010)
+    panel.until.setValue(2020)
+    assert all(2010 <= p.agreement.date.year <= 2020 for p in panel.found)
+    panel.stage.setCurrentIndex(panel.stage.findData("Cea"))
+    assert all(p.agreement.stage == "Cea" for p in panel.found)
+    assert len(panel.found) < everything
+    panel.set_checked([])
+    assert panel.found == []
+    assert "Check one or more clauses" in panel.summary.text()
+
+
+def test_combined_tags_keep_the_strongest_minimum() -> None:
+    assert combined_tags([[Tag("Ce")], [Tag("Ce", 2), Tag("ImPK")], [Tag("ImPK")]]) == [
+        Tag("Ce", 2), Tag("ImPK")]
+
+
+def test_library_and_inspector_show_the_counts(main_window: Callable[..., MainWindow],
+                                               ukraine: Scenario, qtbot: QtBot) -> None:
+    win = main_window(ukraine)
+    ceasefire = ukraine.provision_index["ceasefire"]
+    assert "Ceasefire: 1,038 agreements" in win.library.describe(ceasefire)
+    assert "PA-X" in win.library.describe(ceasefire)
+    assert win.draft.select_provision("ceasefire")
+    qtbot.waitUntil(lambda: "1,038" in win.inspector.precedents.text())
+    assert win.inspector.precedents.text() == "Precedents (PA-X): Ceasefire: 1,038 agreements"
+    assert win.draft.select_provision("monitoring") or True  # not in every draft
+    win.draft.select_provision("no-force-change")
+    qtbot.waitUntil(lambda: "Border delimitation" in win.inspector.precedents.text())
+    assert "All 2 together: 85 agreements" in win.inspector.precedents.text()
+
+
+def test_about_credits_pa_x(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: said.append(text))
+    window._about()
+    assert "PA-X Peace Agreements Database" in said[0]
+    assert "Bell and Badanjak" in said[0]
