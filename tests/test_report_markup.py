@@ -181,14 +181,18 @@ def _odt_refs(data: bytes) -> tuple[str, int]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = z.namelist()
         root = ElementTree.fromstring(z.read("content.xml"))
-    tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
-    assert "a" not in tags, tags  # text:a, a link
-    for el in root.iter():
-        for key, value in el.attrib.items():
-            if key.endswith("}href"):
-                assert value.startswith("Pictures/"), value  # the charts, inside the file
-            assert not any(h in value for h in _HOSTILE), (key, value)
-    return " ".join(root.itertext()), len([n for n in names if n.startswith("Pictures/")])
+        styles = ElementTree.fromstring(z.read("styles.xml"))  # the header and footer
+    text = []
+    for tree in (root, styles):
+        tags = {el.tag.rsplit("}", 1)[-1] for el in tree.iter()}
+        assert "a" not in tags, tags  # text:a, a link
+        for el in tree.iter():
+            for key, value in el.attrib.items():
+                if key.endswith("}href"):
+                    assert value.startswith("Pictures/"), value  # the charts, inside the file
+                assert not any(h in value for h in _HOSTILE), (key, value)
+        text.append(" ".join(tree.itertext()))
+    return " ".join(text), len([n for n in names if n.startswith("Pictures/")])
 
 
 def _html_refs(data: bytes) -> tuple[str, int]:
