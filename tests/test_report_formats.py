@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from pytestqt.qtbot import QtBot
 
@@ -129,9 +130,10 @@ def test_docx_has_headings_tables_page_breaks_header_and_footer(
     section = document.sections[0]
     assert section.page_width is not None
     assert round(section.page_width.mm) == 210
-    head = section.header.paragraphs[0].text
-    assert sheet.running_head in head
-    assert MARKING in head
+    marking, head = (p.text for p in section.header.paragraphs)
+    assert marking == MARKING  # centred on its own line, above the running head
+    assert section.header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert head == sheet.running_head
     foot = section.footer.paragraphs[0]
     assert MARKING in foot.text
     assert "Prepared 2025-12-20" in foot.text

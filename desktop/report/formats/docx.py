@@ -65,6 +65,24 @@ def _repeat_header(row: Any) -> None:
     props.append(no_split)
 
 
+def _keep_row(row: Any) -> None:
+    """The row is never split across pages (as in the PDF)."""
+    props = row._tr.get_or_add_trPr()
+    if props.find(qn("w:cantSplit")) is None:
+        props.append(OxmlElement("w:cantSplit"))
+
+
+def _cell_margins(table: Any) -> None:
+    """Room around each cell's text (Word's default has none above and below)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 30), ("left", 80), ("bottom", 30), ("right", 80)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+
+
 def _fill_cell(cell: Any, data: Cell, *, header: bool) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
@@ -87,6 +105,7 @@ def _table(doc: Any, table: Table, text_width_mm: float) -> None:
         out.style = "Table Grid"
     out.alignment = WD_TABLE_ALIGNMENT.LEFT
     out.autofit = False
+    _cell_margins(out)
     widths = [Mm(text_width_mm * w / 100) for w in table.widths]
     for column, width in zip(out.columns, widths, strict=True):
         column.width = width  # the table's grid (what LibreOffice and Word lay out by)
@@ -94,6 +113,8 @@ def _table(doc: Any, table: Table, text_width_mm: float) -> None:
         header = table.header is not None and r == 0
         if header:
             _repeat_header(row)
+        else:
+            _keep_row(row)
         for cell, width, cell_data in zip(row.cells, widths, data, strict=True):
             cell.width = width
             _fill_cell(cell, cell_data, header=header)
@@ -129,11 +150,11 @@ def _field(paragraph: Any, code: str, half_points: int = 16) -> None:
 def _header_footer(doc: Any, sheet: Sheet, width_mm: float) -> None:
     section = doc.sections[0]
     head = section.header.paragraphs[0]
-    head.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
-    _add_runs(head, [Run(sheet.running_head, color=palette.MUTED)], size=8)
-    if sheet.marking:
-        head.add_run("  \t")
+    if sheet.marking:  # centred on its own line: a long running head never pushes it onto two
+        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _add_runs(head, [Run(sheet.marking, bold=True, color=palette.PRINT_REJECT)], size=8)
+        head = section.header.add_paragraph()
+    _add_runs(head, [Run(sheet.running_head, color=palette.MUTED)], size=8)
     foot = section.footer.paragraphs[0]
     stops = foot.paragraph_format.tab_stops
     stops.add_tab_stop(Mm(width_mm / 2), WD_TAB_ALIGNMENT.CENTER)

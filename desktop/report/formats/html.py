@@ -140,9 +140,9 @@ def html_document(sheet: Sheet, paper: str = "a4") -> str:
         '<meta name="generator" content="Accord">\n'
         f"<title>{esc(sheet.title)}</title>\n"
         f"<style>{STYLE}@page {{ size: {size}; }}\n</style>\n</head>\n<body>\n"
-        f"<header><span>{esc(sheet.running_head)}</span>{marking}</header>\n<main>\n"
+        f"<header><span>{esc(sheet.running_head)}</span> {marking}</header>\n<main>\n"
         f"{body_html(outline(sheet), png_data_uri)}\n</main>\n"
-        f"<footer><span>Prepared {esc(sheet.date)}</span>{marking}</footer>\n"
+        f"<footer><span>Prepared {esc(sheet.date)}</span> {marking}</footer>\n"
         "</body>\n</html>\n"
     )
 
