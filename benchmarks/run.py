@@ -24,7 +24,8 @@ from benchmarks import RESULTS_DIR, Result, machine_info, pin_to_one_core
 #: The benchmark modules, in the order they run.
 MODULES: tuple[str, ...] = ("benchmarks.bench_core", "benchmarks.bench_gui",
                              "benchmarks.bench_report", "benchmarks.bench_solver",
-                             "benchmarks.bench_bad_input", "benchmarks.bench_startup")
+                             "benchmarks.bench_bad_input", "benchmarks.bench_startup",
+                             "benchmarks.bench_precedents")
 
 
 @dataclass(frozen=True, slots=True)

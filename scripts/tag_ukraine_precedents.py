@@ -1,8 +1,8 @@
 """Tag every provision of the default scenario with its PA-X issue codes (issue 18).
 
-Loads resources/scenarios/ukraine-2025.json, sets only the "pax" key of each provision (after
-"sources" or at the end), and writes it back in the file's own format (indent 2, key order
-kept). Other keys are untouched, so it can be re-run over others' edits.
+Loads resources/scenarios/ukraine-2025.json (or the file given), sets only the "pax" key of
+each provision (after "sources" or at the end), and writes it back in the file's own format
+(indent 2, key order kept). Other keys are untouched, so it can be re-run over others' edits.
 """
 from __future__ import annotations
 
@@ -54,11 +54,15 @@ TAGS = {
     "ratification": ["ImRef"],
     "martial-law-end": ["JusEm"],
     "eu-accession": ["StXbor"],
+    "neutral-status": ["StGen", "SsrFf"],
+    "nato-guarantee": ["SsrGua", "ImOth"],
+    "limited-ceasefire": ["Ce", "NatRes"],
+    "war-claims": ["TjRep"],
 }
 
 
-def main() -> int:
-    raw = PATH.read_text(encoding="utf-8")
+def main(path: Path = PATH) -> int:
+    raw = path.read_text(encoding="utf-8")
     doc = json.loads(raw)
     ascii_only = json.dumps(doc, indent=2, ensure_ascii=True) + "\n" == raw
     missing = []
@@ -74,7 +78,7 @@ def main() -> int:
         at = next((n + 1 for n, (k, _) in enumerate(items) if k == "sources"), len(items))
         items.insert(at, ("pax", tags))
         doc["provisions"][i] = dict(items)
-    PATH.write_text(json.dumps(doc, indent=2, ensure_ascii=ascii_only) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=ascii_only) + "\n", encoding="utf-8")
     if missing:
         sys.stderr.write(f"not tagged (no codes chosen): {', '.join(missing)}\n")
         return 1
@@ -82,4 +86,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(*(Path(a) for a in sys.argv[1:2])))

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from desktop.domain.precedents.codebook import (
     CATEGORIES,
@@ -84,21 +84,24 @@ class Agreement:
     country: str
     region: str
     stage: str  # the PA-X stage code; STAGE_NAMES has its name
+    #: The countries and entities PA-X lists (``country`` split at "/"), without brackets.
+    entities: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def stage_name(self) -> str:
         return STAGE_NAMES.get(self.stage, self.stage)
 
-    @property
-    def entities(self) -> tuple[str, ...]:
-        """The countries and entities PA-X lists, without its brackets."""
-        return tuple(p.strip().strip("()").strip() for p in self.country.split("/") if p.strip())
+
+def _entities(country: str) -> tuple[str, ...]:
+    return tuple(p.strip().strip("()").strip() for p in country.split("/") if p.strip())
 
 
-@dataclass(frozen=True, slots=True)
-class Precedent:
+class Precedent(NamedTuple):
+    """An agreement found, with the weakest strength of its provisions on the codes asked for
+    (1 to 3) and whether it is of the scenario's conflict. (A tuple: queries make up to a
+    thousand of them and must answer in milliseconds.)"""
+
     agreement: Agreement
-    #: The weakest of its provisions on the codes asked for (1 to 3).
     strength: int
     same_conflict: bool = False
 
@@ -113,6 +116,10 @@ class Filters:
     until: dt.date | None = None
     min_strength: int = 1  # for every code, on top of each tag's own minimum
 
+    @property
+    def narrows(self) -> bool:
+        return bool(self.regions or self.stages or self.since or self.until)
+
     def admits(self, agreement: Agreement) -> bool:
         return ((not self.regions or agreement.region in self.regions)
                 and (not self.stages or agreement.stage in self.stages)
@@ -126,6 +133,8 @@ class Conflict:
 
     entities: tuple[str, ...] = ()
     region: str | None = None
+    #: The index rows of its agreements.
+    rows: frozenset[int] = frozenset()
 
     def includes(self, agreement: Agreement) -> bool:
         return bool(self.entities) and any(e in self.entities for e in agreement.entities)
@@ -151,7 +160,7 @@ class PrecedentIndex:
             raise ValueError("not an Accord precedent index of version 1")
         agreements = tuple(
             Agreement(int(a[0]), str(a[1]), dt.date.fromisoformat(a[2]), str(a[3]), str(a[4]),
-                      str(a[5]), str(a[6]))
+                      str(a[5]), str(a[6]), _entities(str(a[4])))
             for a in doc["agreements"])
         postings = {code: {int(r): int(s) for r, s in rows}
                     for code, rows in doc["codes"].items()}
@@ -220,12 +229,11 @@ class PrecedentIndex:
         """The agreements carrying all of ``tags`` together: the conflict's first, then the
         rest, each newest first."""
         filters = filters or Filters()
-        found = []
-        for row, strength in self.carrying(tags, filters.min_strength):
-            agreement = self.agreements[row]
-            if filters.admits(agreement):
-                found.append(Precedent(agreement, strength, conflict.includes(agreement)))
-        if conflict.entities:
+        rows, narrows, ours = self.agreements, filters.narrows, conflict.rows
+        found = [Precedent(rows[row], strength, row in ours)
+                 for row, strength in self.carrying(tags, filters.min_strength)
+                 if not narrows or filters.admits(rows[row])]
+        if ours:
             found.sort(key=lambda p: not p.same_conflict)  # stable: newest first within
         return found
 
@@ -238,9 +246,10 @@ class PrecedentIndex:
                              if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", title)))
         if not named:
             return NO_CONFLICT
-        regions = Counter(a.region for a in self.agreements
-                          if any(e in named for e in a.entities))
-        return Conflict(named, regions.most_common(1)[0][0] if regions else None)
+        rows = frozenset(i for i, a in enumerate(self.agreements)
+                         if any(e in named for e in a.entities))
+        regions = Counter(self.agreements[i].region for i in rows)
+        return Conflict(named, regions.most_common(1)[0][0] if regions else None, rows)
 
 
 def closest(precedents: Iterable[Precedent], region: str | None, n: int = 3
