@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
 from desktop.ui.files import empty_scenario
+from desktop.ui.look import make_readable
 from desktop.ui.mainwindow import MainWindow, open_startup
 from desktop.ui.system import APP_ID, identify, recovery_dir
 from desktop.ui.workspace import Workspace
@@ -25,6 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     identify(app)  # organization, its domain, name, version: where settings and data live
     app.setDesktopFileName(APP_ID)  # resources/linux/org.accord.Accord.desktop
     app.setWindowIcon(QIcon(str(resource_path("icons/accord.svg"))))
+    make_readable(app)  # every text colour at 4.5:1 or more, light or dark (desktop.ui.look)
     return app
 
 

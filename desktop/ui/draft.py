@@ -55,12 +55,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.commands import Editor
+from desktop.ui.look import ink
 from desktop.ui.models import DraftModel, RowInfo
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import palette
+from desktop.wording import palette as colours
 
-VIOLATION = QColor(palette.VIOLATION)
-CONFLICT = QColor(palette.CONFLICT)
+VIOLATION = QColor(colours.VIOLATION)
+CONFLICT = QColor(colours.CONFLICT)
 PAD = 6
 NUMBER_WIDTH = 58  # the clause number, and its phase beneath it
 DROP_LINE = 3  # the insertion line's thickness during a drag
@@ -169,8 +170,8 @@ class ClauseDelegate(QStyledItemDelegate):
             top += r.height()
         painter.setFont(small)
         for line, is_violation in info.status:
-            color = VIOLATION if is_violation else CONFLICT
-            painter.setPen(text_color if selected else color)
+            words = ink(colours.VIOLATION if is_violation else colours.CONFLICT, palette)
+            painter.setPen(text_color if selected else words)
             r = QFontMetrics(small).boundingRect(QRect(x, top, width, 100_000), flags, line)
             painter.drawText(QRect(x, top, width, r.height()), flags, line)
             top += r.height()

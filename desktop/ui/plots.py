@@ -12,11 +12,12 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain import Report, Scenario
+from desktop.ui.look import is_dark
 from desktop.wording import palette, percent, short_name
 from desktop.wording.palette import rgb
 
@@ -30,6 +31,37 @@ INK = rgb(palette.CHART_INK)
 WHITE = rgb(palette.WHITE)
 
 
+class Themed(pg.PlotWidget):
+    """A plot in the window's colours: its ground, its words and axes follow the palette
+    (light or dark), and change with it."""
+
+    TITLE = ""
+
+    def apply_palette(self) -> None:
+        self._themed = True
+        pal = self.palette()
+        ground = pal.color(QPalette.ColorRole.Base)
+        ink = pal.color(QPalette.ColorRole.Text)
+        self.setBackground(ground)
+        self.setTitle(self.TITLE, color=ink.name(), size="10pt")
+        for name in ("left", "bottom"):
+            axis = self.getAxis(name)
+            axis.setPen(pg.mkPen(ink))
+            axis.setTextPen(pg.mkPen(ink))
+        self.restyle(is_dark(pal), ink)
+
+    def restyle(self, dark: bool, ink: QColor) -> None:
+        """Colours of the chart's own items."""
+
+    def ink(self) -> QColor:
+        return QColor(self.palette().color(QPalette.ColorRole.Text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_themed", False):
+            self.apply_palette()  # (not while pyqtgraph is still building the plot)
+
+
 def _short(name: str, limit: int = 16) -> str:
     """A tick label: the name without its parenthetical, words on separate lines."""
     head = short_name(name)
@@ -37,14 +69,19 @@ def _short(name: str, limit: int = 16) -> str:
     return head.replace(" ", "\n", 1) if len(head) > 8 else head
 
 
-class SatisfactionChart(pg.PlotWidget):
+class SatisfactionChart(Themed):
+    TITLE = "Satisfaction by party"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
         self.setObjectName("SatisfactionChart")
+        self.setAccessibleName("Satisfaction by party (chart)")
+        self.setAccessibleDescription(
+            "A bar per party: how much of its preferences the draft meets, marked ✓ where "
+            "the party accepts and ✗ where it rejects.")
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setTitle("Satisfaction by party", color=TITLE, size="10pt")
         self.setLabel("left", "satisfaction", units="%")
         self.setYRange(0, 110, padding=0)
         self.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
@@ -57,6 +94,11 @@ class SatisfactionChart(pg.PlotWidget):
         self._ticks: list[list[tuple[int, str]]] = []
         self._font = QFont()
         self._font.setBold(True)
+        self.apply_palette()
+
+    def restyle(self, dark: bool, ink: QColor) -> None:
+        for label in self.labels:
+            label.setColor(ink)
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
         verdicts = report.parties if report else ()
@@ -76,7 +118,7 @@ class SatisfactionChart(pg.PlotWidget):
             self.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
         # Labels are kept and updated: creating graphics items on every edit is slow.
         while len(self.labels) < len(verdicts):
-            label = pg.TextItem("", color=INK, anchor=(0.5, 1.0))
+            label = pg.TextItem("", color=self.ink(), anchor=(0.5, 1.0))
             label.setFont(self._font)
             self.addItem(label)
             self.labels.append(label)
@@ -89,27 +131,55 @@ class SatisfactionChart(pg.PlotWidget):
             if label.toPlainText() != f"{mark} {text}":
                 label.setText(f"{mark} {text}")
             label.setPos(QPointF(i, self.values[i] + 1))
+        self.setAccessibleDescription("; ".join(
+            f"{short_name(v.name)}: {'accepts' if v.acceptable else 'rejects'}, "
+            f"satisfaction {percent(v.satisfaction)}" for v in verdicts))
 
 
-class RedLineMatrix(pg.PlotWidget):
-    """Rows are parties, columns their red lines in order: light green holds, red violated."""
+class RedLineMatrix(Themed):
+    """Each party's red lines as cells: light green holds, red crossed (with a ✗).
+
+    The columns are the parties, named as in the satisfaction chart; down each column go that
+    party's red lines in order, each cell named by its red line's title (shortened to fit;
+    the tooltip and the accessible description give every cell's party, red line and state in
+    full words). :attr:`grid` keeps one row per party and one column per red line."""
+
+    TITLE = "Red lines: held, or crossed ✗"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
         self.setObjectName("RedLineMatrix")
+        self.setAccessibleName("Red lines held and crossed (chart)")
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setTitle("Red lines: held, or crossed ✗", color=TITLE, size="10pt")
+        self._holds, self._empty = HOLDS, EMPTY
+        self._dark = False
         self.image = pg.ImageItem()
         self.addItem(self.image)
         self.getViewBox().invertY(True)
         self.grid: np.ndarray = np.zeros((0, 0), dtype=np.int8)  # 1 holds, -1 violated, 0 none
         self.names: list[list[str]] = []
-        self.marks: list[pg.TextItem] = []
+        self.titles: list[list[str]] = []
+        self.marks: list[pg.TextItem] = []  # one label per red line, in its cell
+        self._font = QFont()
+        self._font.setPointSizeF(max(7.0, self._font.pointSizeF() * 0.85))
         self._parties: tuple[object, ...] | None = None
+        self._cell = (0, 0)
         self.setMouseTracking(True)
         self.scene().sigMouseMoved.connect(self._hover)
+        self.getAxis("left").setTicks([[]])
+        self.getAxis("left").setWidth(6)
+        self.getAxis("bottom").setHeight(38)  # room for two-line party names
+        self.getViewBox().sigResized.connect(lambda _vb: self._label_cells())
+        self.apply_palette()
+
+    def restyle(self, dark: bool, ink: QColor) -> None:
+        self._dark = dark
+        self._holds = (*rgb(palette.DARK_HOLDS), 255) if dark else HOLDS
+        self._empty = (*rgb(palette.DARK_EMPTY), 255) if dark else EMPTY
+        if self.grid.size:
+            self._paint(self.grid)
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
         parties = scenario.parties
@@ -125,21 +195,56 @@ class RedLineMatrix(pg.PlotWidget):
         if np.array_equal(grid, self.grid) and self.image.image is not None:
             return  # nothing flipped: no redraw
         self.grid = grid
+        self._paint(grid)
+        self.setAccessibleDescription("; ".join(
+            self.cell_text(i, j) for i in range(grid.shape[0]) for j in range(grid.shape[1])
+            if grid[i, j] != 0))
+
+    def _paint(self, grid: np.ndarray) -> None:
         rgba = np.empty((*grid.shape, 4), dtype=np.ubyte)
-        rgba[grid == 1] = HOLDS
+        rgba[grid == 1] = self._holds
         rgba[grid == -1] = VIOLATED
-        rgba[grid == 0] = EMPTY
-        # ImageItem is column-major (x first): transpose so rows are parties.
-        self.image.setImage(rgba.transpose(1, 0, 2), autoLevels=False)
+        rgba[grid == 0] = self._empty
+        # ImageItem is column-major (x first): x is the party, y its red line.
+        self.image.setImage(rgba, autoLevels=False)
+        self._cell = (0, 0)
+        self._label_cells()
+
+    def _label_cells(self) -> None:
+        """Name each cell by its red line, shortened to the cell's width in pixels."""
+        grid = self.grid
+        if not grid.size:
+            return
+        box = self.getViewBox().sceneBoundingRect()
+        cell = (int(box.width() / max(grid.shape[0], 1)),
+                int(box.height() / max(grid.shape[1], 1)))
+        fm = QFontMetrics(self._font)
+        if cell == self._cell and len(self.marks) == int(np.count_nonzero(grid)):
+            return
+        self._cell = cell
         for mark in self.marks:
             self.removeItem(mark)
         self.marks = []
-        if grid.size <= 600:  # a ✗ in every crossed cell, while cells are big enough to read
+        if grid.size > 600 or cell[1] < fm.height():
+            # Too small to read a name: a ✗ as tall as a crossed cell; the tooltip names it.
+            small = QFont(self._font)
+            small.setPixelSize(max(6, cell[1] - 1))
             for i, j in zip(*np.nonzero(grid == -1), strict=True):
-                mark = pg.TextItem("✗", color=WHITE, anchor=(0.5, 0.5))
-                mark.setPos(QPointF(j + 0.5, i + 0.5))
-                self.addItem(mark)
-                self.marks.append(mark)
+                self._mark(i, j, "✗", small)
+            return
+        for i, j in zip(*np.nonzero(grid), strict=True):
+            crossed = grid[i, j] == -1
+            text = ("✗ " if crossed else "") + self.titles[i][j]
+            self._mark(i, j, fm.elidedText(text, Qt.TextElideMode.ElideRight, cell[0] - 6))
+
+    def _mark(self, i: int, j: int, text: str, font: QFont | None = None) -> None:
+        crossed = self.grid[i, j] == -1
+        color = WHITE if crossed or self._dark else INK
+        mark = pg.TextItem(text, color=color, anchor=(0.5, 0.5))
+        mark.setFont(font or self._font)
+        mark.setPos(QPointF(i + 0.5, j + 0.5))
+        self.addItem(mark)
+        self.marks.append(mark)
 
     def _layout_axes(self, scenario: Scenario) -> None:
         parties = self._parties = scenario.parties
@@ -147,17 +252,15 @@ class RedLineMatrix(pg.PlotWidget):
         self.grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
         self.image.clear()
         self.names = [[f"{p.name}: {r.title}" for r in p.red_lines] for p in parties]
-        self.getAxis("left").setTicks(
-            [[(i + 0.5, short_name(p.name)) for i, p in enumerate(parties)]])
-        columns = self.grid.shape[1]
-        step = 1 if columns <= 20 else 5
+        self.titles = [[r.title for r in p.red_lines] for p in parties]
         self.getAxis("bottom").setTicks(
-            [[(j + 0.5, str(j + 1)) for j in range(0, columns, step)]])
-        self.setLabel("bottom", "red line")
-        self.setXRange(0, columns, padding=0.04)
-        self.setYRange(0, max(len(parties), 1), padding=0.02)
+            [[(i + 0.5, _short(p.name)) for i, p in enumerate(parties)]])
+        self.setLabel("left", "red lines")
+        self.setXRange(0, max(len(parties), 1), padding=0.02)
+        self.setYRange(0, self.grid.shape[1], padding=0.02)
 
     def cell_text(self, row: int, column: int) -> str:
+        """The cell of party ``row`` and its red line ``column``, in words."""
         if 0 <= row < len(self.names) and 0 <= column < len(self.names[row]):
             state = "crossed" if self.grid[row, column] == -1 else "holds"
             return f"{self.names[row][column]}: {state}"
@@ -165,4 +268,4 @@ class RedLineMatrix(pg.PlotWidget):
 
     def _hover(self, pos: QPointF) -> None:
         point = self.getViewBox().mapSceneToView(pos)
-        self.setToolTip(self.cell_text(int(point.y()), int(point.x())))
+        self.setToolTip(self.cell_text(int(point.x()), int(point.y())))

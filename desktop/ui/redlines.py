@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QFontMetrics,
     QHelpEvent,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Party, PartyVerdict, Report, Scenario, Violation
+from desktop.ui.look import ink, ink_name
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import (
     ROLE_LABELS,
@@ -150,7 +150,7 @@ class ViolationList(QWidget):
                 painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1,
                                     Qt.PenStyle.DotLine))
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
-            painter.setPen(QColor(REJECT))
+            painter.setPen(ink(REJECT, self))
             painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), flags, text)
         painter.end()
 
@@ -212,6 +212,7 @@ class PartyCard(QFrame):
         self.setObjectName(f"card-{party.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._shown: tuple[object, ...] | None = None
+        self._verdict: tuple[PartyVerdict, Scenario | None] | None = None
 
         swatch = QLabel(self)
         swatch.setFixedSize(12, 12)
@@ -252,6 +253,12 @@ class PartyCard(QFrame):
         layout.addWidget(self.satisfaction)
         layout.addWidget(self.violations)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._verdict is not None:
+            self._shown = None  # light ↔ dark: the verdict's words in the new palette's colour
+            self.show_verdict(*self._verdict)
+
     def show_verdict(self, verdict: PartyVerdict, scenario: Scenario | None = None) -> None:
         # The provisions give the explanation its titles and labels: a new tuple means they
         # may read differently (a draft edit keeps the same tuple).
@@ -260,6 +267,7 @@ class PartyCard(QFrame):
         if key == self._shown:
             return  # nothing changed for this party: no repaint, no relayout
         self._shown = key
+        self._verdict = (verdict, scenario)
         n = len(verdict.violations)
         if verdict.acceptable:
             self.verdict.setText("✓ Accepts")
@@ -267,7 +275,7 @@ class PartyCard(QFrame):
         else:
             self.verdict.setText(f"✗ Rejects: {count(n, 'red line')} crossed")
             color = REJECT
-        self.verdict.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.verdict.setStyleSheet(f"color: {ink_name(color, self)}; font-weight: bold;")
         self.verdict.setAccessibleName(self.verdict.text())
         if verdict.satisfaction is None:
             self.satisfaction.setValue(0)
@@ -301,7 +309,7 @@ class RedLinePanel(QScrollArea):
         self.conflicts.setObjectName("Conflicts")
         self.conflicts.setWordWrap(True)
         self.conflicts.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflicts.setStyleSheet(f"color: {CONFLICT};")
+        self.conflicts.setStyleSheet(f"color: {ink_name(CONFLICT, self)};")
         host = QWidget(self)
         self._layout = QVBoxLayout(host)
         self._layout.setContentsMargins(6, 6, 6, 6)
@@ -315,6 +323,12 @@ class RedLinePanel(QScrollArea):
 
     def card(self, party_id: str) -> PartyCard:
         return self._cards[party_id]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark
+            self.conflicts.setStyleSheet(f"color: {ink_name(CONFLICT, self)};")
+            self._show(self._ws.report)
 
     def _rebuild(self) -> None:
         for card in self._cards.values():
@@ -344,7 +358,7 @@ class RedLinePanel(QScrollArea):
             return
         ok = report.viable
         self.summary.setText(("✓ " if ok else "✗ ") + report_summary(report))
-        self.summary.setStyleSheet(f"color: {ACCEPT if ok else REJECT};")
+        self.summary.setStyleSheet(f"color: {ink_name(ACCEPT if ok else REJECT, self)};")
         if report.conflicts:
             scenario = self._ws.scenario
             self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c, scenario)

@@ -17,6 +17,8 @@ __all__ = [
     "CHART_INK",
     "CHART_TITLE",
     "CONFLICT",
+    "DARK_EMPTY",
+    "DARK_HOLDS",
     "EMPTY",
     "ERROR",
     "GRID",
@@ -36,6 +38,8 @@ __all__ = [
     "STRIPE",
     "VIOLATION",
     "WHITE",
+    "contrast",
+    "on_screen",
     "rgb",
 ]
 
@@ -85,6 +89,49 @@ KIND_COLORS: dict[str, str] = {
     "mechanism": "#EF6C00",
     "commitment": "#546E7A",
 }
+
+
+# -- words painted in a verdict colour: on a light window darker, on a dark one lighter, so
+# that each keeps at least 4.5:1 against the window, the list and the alternate rows (WCAG AA;
+# tests/test_ui_contrast.py measures it). Bars, swatches and cells keep the colours above.
+_TEXT_ON_LIGHT: dict[str, str] = {
+    ACCEPT: "#1B5E20",
+    REJECT: "#B71C1C",
+    CONFLICT: "#A84300",
+    STALE: "#7A5000",
+    NEUTRAL: "#595959",
+}
+_TEXT_ON_DARK: dict[str, str] = {
+    ACCEPT: "#81C784",
+    REJECT: "#EF9A9A",
+    CONFLICT: "#FFB74D",
+    STALE: "#E0B34D",
+    NEUTRAL: "#BDBDBD",
+}
+
+# -- the charts on a dark window
+DARK_EMPTY = "#3A3A3A"
+DARK_HOLDS = "#2E5E32"
+
+
+def on_screen(colour: str, dark: bool) -> str:
+    """The text colour for words in ``colour`` on a light (or ``dark``) background."""
+    return (_TEXT_ON_DARK if dark else _TEXT_ON_LIGHT).get(colour, colour)
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: int) -> float:
+        x = c / 255
+        return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb(colour)
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two ``#RRGGBB`` colours, from 1 to 21."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
