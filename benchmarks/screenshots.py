@@ -1,9 +1,11 @@
-"""Render the main window to PNG, as a person sees it (``make screenshots``).
+"""Render the main window and an editor to PNG, as a person sees them (``make screenshots``).
 
     python -m benchmarks.screenshots            # the README's screenshots into docs/screenshots
+    python -m benchmarks.screenshots --all DIR  # every size and palette, light and dark, into DIR
 
-The window is built offscreen on the default scenario at the sizes a negotiator's screen has,
-with a draft chosen to show violations; look at the images after any visible change.
+The window is built offscreen on the default scenario at the sizes a negotiator's screen has
+(1280×800 and 1920×1080), in Qt's Fusion style with its light palette or a dark one, with a
+draft chosen to show violations; look at the images after any visible change.
 """
 
 from __future__ import annotations
@@ -13,23 +15,44 @@ import sys
 import tempfile
 from pathlib import Path
 
+#: The README's: (file, width, height, draft, dark)
 SHOTS = (
-    ("main-1280x800-us28.png", 1280, 800, "us-28"),
-    ("main-1920x1080-twenty-point.png", 1920, 1080, "twenty-point"),
+    ("main-1280x800-us28.png", 1280, 800, "us-28", False),
+    ("main-1920x1080-twenty-point.png", 1920, 1080, "twenty-point", False),
+    ("main-1280x800-dark.png", 1280, 800, "twenty-point", True),
 )
+SIZES = ((1280, 800), (1920, 1080))
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
-def render(path: Path, width: int, height: int, draft: str) -> None:
+def _app(dark: bool) -> object:
+    from PySide6.QtWidgets import QApplication, QStyleFactory
+
+    from desktop.ui.app import make_application
+    from desktop.ui.look import dark_palette, readable
+
+    app = make_application()
+    assert isinstance(app, QApplication)
+    style = QStyleFactory.create("Fusion")
+    app.setStyle(style)
+    app.setPalette(dark_palette() if dark else readable(style.standardPalette()))
+    return app
+
+
+def render(path: Path, width: int, height: int, draft: str, dark: bool = False,
+           editor: Path | None = None) -> None:
+    """The main window at ``width``×``height`` on ``draft``; with ``editor``, also the
+    provision editor on the first clause, over the window, into that file."""
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from desktop.domain import parse_scenario
     from desktop.resources import default_scenario_path
-    from desktop.ui.app import make_application
     from desktop.ui.mainwindow import MainWindow
     from desktop.ui.workspace import Workspace
 
-    app = make_application()
+    app = _app(dark)
+    assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace(parse_scenario(default_scenario_path().read_bytes()))
         ws.switch_draft(draft)
@@ -40,20 +63,40 @@ def render(path: Path, width: int, height: int, draft: str) -> None:
         window.show()
         window.charts.build()  # the app builds them just after the first paint
         app.processEvents()
-        window.draft.select_row(0)
+        window.library.select_provision("army-cap")  # its details, below the library
+        window.draft.select_row(4 if draft == "us-28" else 0)
         app.processEvents()
         window.grab().save(str(path))
+        if editor is not None:
+            dialog = window.editing.edit_provision(window.draft.selected_provision())
+            if dialog is not None:
+                dialog.resize(min(900, width - 80), min(700, height - 80))
+                app.processEvents()
+                dialog.grab().save(str(editor))
+                dialog.close()
+        ws.undo_stack.setClean()
         window.close()
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if len(argv) == 2 and argv[0] == "--all":
+        out = Path(argv[1])
+        out.mkdir(parents=True, exist_ok=True)
+        for dark in (False, True):
+            for width, height in SIZES:
+                tone = "dark" if dark else "light"
+                main_png = out / f"main-{width}x{height}-{tone}.png"
+                editor_png = out / f"editor-{width}x{height}-{tone}.png"
+                render(main_png, width, height, "us-28", dark, editor_png)
+                print(f"wrote {main_png} and {editor_png}")
+        return 0
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, width, height, draft in SHOTS:
-        render(OUT / name, width, height, draft)
+    for name, width, height, draft, dark in SHOTS:
+        render(OUT / name, width, height, draft, dark)
         print(f"wrote {OUT / name}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario
@@ -17,6 +18,7 @@ from desktop.ui.files import empty_scenario
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import CategoryRole
 from desktop.ui.workspace import Workspace
+from desktop.wording import percent
 
 
 def _provision_rows(win: MainWindow) -> list[QModelIndex]:
@@ -139,3 +141,92 @@ def test_reopening_returns_to_the_draft_and_clause(
     # The place lives in this computer's settings, not in the document.
     assert path.read_bytes() == saved
     assert any(k.startswith("places/") for k in settings.allKeys())
+
+
+def _inspector_fits(win: MainWindow) -> tuple[int, int]:
+    scroll = win.inspector.findChild(QScrollArea)
+    assert scroll is not None
+    inner = scroll.widget()
+    assert inner is not None
+    layout = inner.layout()
+    assert layout is not None
+    QApplication.processEvents()
+    layout.activate()
+    width = scroll.viewport().width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() \
+        else inner.minimumSizeHint().height()
+    return max(need, inner.minimumSizeHint().height()), scroll.viewport().height()
+
+
+def _details_fit(win: MainWindow) -> tuple[int, int]:
+    details = win.library.details
+    QApplication.processEvents()
+    return int(details.document().size().height()), details.viewport().height()
+
+
+def _fitting(win: MainWindow, scenario: Scenario, qtbot: QtBot) -> tuple[float, float]:
+    win.ws.switch_draft("us-28")
+    draft = win.ws.draft
+    assert draft is not None
+    fits = 0
+    for row, clause in enumerate(draft.clauses):
+        win.draft.select_row(row)
+        need, have = _inspector_fits(win)
+        fits += need <= have
+        # An ordinary clause (up to four values) always fits; only the longest may scroll.
+        if len(scenario.provision(clause.provision).params) <= 4:
+            assert need <= have, clause.provision
+    inspector = fits / len(draft.clauses)
+    fits = 0
+    for prov in scenario.provisions:
+        win.library.select_provision(prov.id)
+        need, have = _details_fit(win)
+        fits += need <= have
+    return inspector, fits / len(scenario.provisions)
+
+
+def test_ordinary_clauses_read_without_scrolling_at_1280x800(
+        main_window: Callable[..., MainWindow], ukraine: Scenario, qtbot: QtBot) -> None:
+    win = main_window(ukraine)
+    win.apply_default_sizes()
+    qtbot.wait(10)
+    inspector, details = _fitting(win, ukraine, qtbot)
+    assert inspector >= 0.85
+    assert details >= 0.85
+    win.draft.select_provision("army-cap")  # three values, a phase and a note
+    need, have = _inspector_fits(win)
+    assert need <= have
+
+
+def test_nothing_large_stays_empty_at_1920x1080(
+        main_window: Callable[..., MainWindow], ukraine: Scenario, qtbot: QtBot) -> None:
+    win = main_window(ukraine)
+    win.resize(1920, 1080)
+    win.apply_default_sizes()
+    qtbot.wait(10)
+    inspector, details = _fitting(win, ukraine, qtbot)
+    assert inspector >= 0.9
+    assert details >= 0.95
+    # The draft gets the height the inspector and details do not need.
+    win.draft.select_provision("army-cap")
+    need, have = _inspector_fits(win)
+    assert have - need < 120
+    assert win.draft.view.height() >= 0.5 * win.height()
+    tree = win.library.tree
+    assert tree.height() >= 1.5 * win.library.details.height()
+
+
+def test_satisfaction_is_written_beside_its_bar_not_across_it(
+        main_window: Callable[..., MainWindow], ukraine: Scenario) -> None:
+    win = main_window(ukraine)
+    win.ws.switch_draft("us-28")
+    report = win.ws.report
+    assert report is not None
+    verdict = report.verdict("ukraine")
+    card = win.redlines.card("ukraine")
+    assert not card.satisfaction.isTextVisible()
+    assert card.satisfaction_text.text() == f"Satisfaction {percent(verdict.satisfaction)}"
+    words, bar = card.satisfaction_text.geometry(), card.satisfaction.geometry()
+    assert words.right() < bar.left()
+    assert not words.intersects(bar)
+    assert card.satisfaction_text.width() >= card.satisfaction_text.sizeHint().width()

@@ -251,6 +251,8 @@ class ClauseInspector(QWidget):
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setContentsMargins(0, 4, 0, 0)
+        self.form.setVerticalSpacing(3)  # an ordinary clause's fields fit at 1280×800
 
         self.phase: QSpinBox
         self.note: NoteEdit
@@ -258,6 +260,8 @@ class ClauseInspector(QWidget):
 
         inner = QWidget(self)
         box = QVBoxLayout(inner)
+        box.setContentsMargins(2, 0, 2, 0)
+        box.setSpacing(4)
         box.addWidget(self.heading)
         box.addWidget(self.text)
         box.addWidget(self.precedents)
@@ -389,7 +393,7 @@ class ClauseInspector(QWidget):
         self.note.setObjectName("NoteEdit")
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("A note on this clause (source, caveats)")
-        self.note.setFixedHeight(70)
+        self.note.setFixedHeight(54)  # three lines: the inspector fits without scrolling
         self.form.addRow("Note:", self.note)
 
     def _make_editor(self, spec: ParamSpec) -> QWidget:

@@ -165,10 +165,19 @@ class LibraryPanel(QWidget):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)  # a taller window gives the list more rows
-        self.splitter.setSizes([55, 45])  # the list, and room for a provision's details
+        self._balanced = False  # the list and the details share the height once shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self.splitter.height()
+        if not self._balanced and height > 200:
+            # Room for an ordinary provision's details without scrolling, as at 1280×800.
+            self._balanced = True
+            details = min(height * 48 // 100, 360)
+            self.splitter.setSizes([height - details, details])
 
     def _span_categories(self) -> None:
         """Category rows use the full width; provisions show title and parties."""

@@ -309,7 +309,8 @@ class MainWindow(QMainWindow):
         width = max(self.width(), 1000)
         self.main.setSizes([int(width * 0.29), int(width * 0.39), int(width * 0.32)])
         height = max(self.height(), 600)
-        self.center.setSizes([int(height * 0.64), int(height * 0.36)])
+        inspector = min(int(height * 0.42), 350)  # an ordinary clause without scrolling
+        self.center.setSizes([height - inspector, inspector])
         self.right.setSizes([int(height * 0.45), int(height * 0.55)])
 
     def save_layout(self) -> None:

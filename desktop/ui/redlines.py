@@ -237,8 +237,16 @@ class PartyCard(QFrame):
         self.satisfaction = QProgressBar(self)
         self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.setRange(0, 100)
-        self.satisfaction.setTextVisible(True)
-        self.satisfaction.setMaximumHeight(18)
+        # The words sit beside the bar, never across its fill ("Sati|sfaction 42%").
+        self.satisfaction.setTextVisible(False)
+        self.satisfaction.setMaximumHeight(12)
+        self.satisfaction_text = QLabel(self)
+        self.satisfaction_text.setObjectName("satisfactionText")
+        self.satisfaction_text.setBuddy(self.satisfaction)
+        bar_row = QHBoxLayout()
+        bar_row.setSpacing(8)
+        bar_row.addWidget(self.satisfaction_text)
+        bar_row.addWidget(self.satisfaction, 1)
 
         self.violations = ViolationList(self)
         self.violations.setObjectName("violations")
@@ -250,7 +258,7 @@ class PartyCard(QFrame):
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.satisfaction)
+        layout.addLayout(bar_row)
         layout.addWidget(self.violations)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -283,6 +291,8 @@ class PartyCard(QFrame):
         else:
             self.satisfaction.setValue(round(verdict.satisfaction * 100))
             self.satisfaction.setFormat(f"Satisfaction {percent(verdict.satisfaction)}")
+        self.satisfaction_text.setText(self.satisfaction.format())
+        self.satisfaction.setAccessibleName(self.satisfaction.format())
         self.violations.set_violations(verdict.violations, scenario, short_name(verdict.name))
         self.violations.setVisible(n > 0)
 
