@@ -6,6 +6,7 @@ from __future__ import annotations
 __all__ = [
     "BRIEFING_KIND_LABELS",
     "DEFAULT_MARKING",
+    "DRAFT_STATUS_LABELS",
     "KIND_LABELS",
     "KIND_LETTERS",
     "PAPER_LABELS",
@@ -47,6 +48,14 @@ BRIEFING_KIND_LABELS: dict[str, str] = {
     "compare": "Comparison with another draft",
 }
 PAPER_LABELS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
+#: What each status of a draft (``Draft.status``) is called; ``None``: not stated.
+DRAFT_STATUS_LABELS: dict[str | None, str] = {
+    None: "Not stated",
+    "proposed": "Proposed",
+    "leaked": "Leaked",
+    "agreed": "Agreed",
+    "working": "Working draft",
+}
 #: The marking on every page of a briefing unless the user types another.
 DEFAULT_MARKING = "DRAFT - NOT FOR DISTRIBUTION"
 

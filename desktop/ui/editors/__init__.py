@@ -10,6 +10,8 @@
 :mod:`.provision`         :class:`ProvisionDialog`
 :mod:`.party`             :class:`PartyDialog` and its :class:`RuleListEditor`
 :mod:`.scenario_info`     :class:`ScenarioInfoDialog`
+:mod:`.sources`           the source register's dialogs and :class:`CitationPicker`
+:mod:`.draft_properties`  :class:`DraftPropertiesDialog` (date, status, proposers, sources)
 :mod:`.menu`              :class:`LibraryEditing`, the Library menu
 ========================  ==================================================================
 

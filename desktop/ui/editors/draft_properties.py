@@ -26,15 +26,7 @@ from desktop.ui.editors.widgets import (
     text_edit,
 )
 from desktop.ui.files import Prompter
-
-#: What each status of a draft is called on screen (none: "Not stated").
-STATUS_LABELS: dict[str, str] = {
-    "proposed": "Proposed",
-    "leaked": "Leaked",
-    "agreed": "Agreed",
-    "working": "Working draft",
-}
-NO_STATUS = "Not stated"
+from desktop.wording.labels import DRAFT_STATUS_LABELS
 
 
 @dataclass(frozen=True)
@@ -90,9 +82,8 @@ class DraftPropertiesDialog(EditorDialog[DraftProperties]):
 
         self.status_combo = QComboBox(body)
         self.status_combo.setObjectName("DraftStatus")
-        self.status_combo.addItem(NO_STATUS, None)
-        for status in DRAFT_STATUSES:
-            self.status_combo.addItem(STATUS_LABELS[status], status)
+        for status in (None, *DRAFT_STATUSES):
+            self.status_combo.addItem(DRAFT_STATUS_LABELS[status], status)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(draft.status)))
         self.status_combo.setToolTip("What kind of text it is")
 
