@@ -192,3 +192,22 @@ def test_libreoffice_reads_the_headings_and_the_marking(odt: bytes, sheet: Sheet
               for sub in item if not isinstance(sub, list)]
     assert top[:3] == ["Memorandum", "Annex A. Verdicts", "Party briefing: Ukraine"]
     assert {"Bottom line", "Recommendation", "Talking points", "Verdict"} <= set(nested)
+
+
+def test_every_kind_of_sheet_keeps_all_its_headings(ukraine: Scenario) -> None:
+    """The headings are found by walking Qt's paragraphs beside the document's blocks; were
+    the two ever out of step, no heading would be marked: each kind of sheet proves they are
+    not."""
+    from desktop.report.sheets import comparison_sheet
+
+    us28, twenty = ukraine.draft("us-28"), ukraine.draft("twenty-point")
+    for sheet in (party_sheet(ukraine, us28, "russia", date="2025-12-20"),
+                  comparison_sheet(ukraine, us28, twenty, date="2025-12-20"),
+                  full_sheet(ukraine, ukraine.draft("berlin"), date="2025-12-20",
+                             time_limit=None)):
+        _z, content, _styles = parts(odt_bytes(sheet))
+        levels = [int(h.get(q("text", "outline-level"), "0"))
+                  for h in content.iter(q("text", "h"))]
+        expected = [e.level for e in outline(sheet) if isinstance(e, Paragraph) and e.level]
+        assert levels == expected, sheet.title
+        assert levels[0] == 1, sheet.title
