@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +33,7 @@ from desktop.ui.places import Places
 from desktop.ui.precedents import PrecedentsPanel
 from desktop.ui.redlines import RedLinePanel
 from desktop.ui.startup import watch_startup
+from desktop.ui.verdicts import ChangesPanel, VerdictBoard
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import report_summary
 from desktop.wording.precedents import CREDIT as PAX_CREDIT
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.draft = DraftPanel(workspace, self.editor, self)
         self.inspector = ClauseInspector(workspace, self.editor, self)
         self.redlines = RedLinePanel(workspace, self)
+        self.verdicts = VerdictBoard(workspace, self)  # every party's verdict, what changed
         self.charts = ChartsPanel(workspace, self)
         self.bridge = BridgePanel(workspace, self.editor, self)
         self.analysis = QTabWidget(self)
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
         self.analysis.addTab(self.bridge, "Bridge finder")
         self.precedents = PrecedentsPanel(workspace, self)  # reads PA-X when first shown
         self.analysis.addTab(self.precedents, "Precedents")
+        self.changes = ChangesPanel(self.verdicts.notices, self)
+        self.analysis.addTab(self.changes, "Changes")
         self.editing = LibraryEditing(workspace, self.editor, self,
                                       current_provision=self._current_provision,
                                       prompter=self.files.prompter)
@@ -86,7 +91,7 @@ class MainWindow(QMainWindow):
         self.main.addWidget(self.right)
         for splitter in (self.main, self.center, self.right):
             splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.main)
+        self.setCentralWidget(self._under_verdicts(self.main))
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("StatusVerdict")
@@ -271,6 +276,20 @@ class MainWindow(QMainWindow):
                           f"Accord {__version__}\n\nAn offline workbench for drafting peace "
                           "frameworks and checking them against every party's red lines."
                           f"\n\n{PAX_CREDIT}")
+
+    def _under_verdicts(self, panels: QWidget) -> QWidget:
+        """The verdict strip spans the window above the panels: every party stays in sight."""
+        central = QWidget(self)
+        central.setObjectName("Central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.verdicts)
+        column.addWidget(panels, 1)
+        self.verdicts.strip.party_clicked.connect(self.redlines.show_card)
+        self.verdicts.notice.history_requested.connect(
+            lambda: self.analysis.setCurrentWidget(self.changes))
+        return central
 
     # -- reactions
 

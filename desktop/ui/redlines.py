@@ -340,6 +340,13 @@ class RedLinePanel(QScrollArea):
             self.conflicts.setStyleSheet(f"color: {ink_name(CONFLICT, self)};")
             self._show(self._ws.report)
 
+    def show_card(self, party_id: str) -> None:
+        """Scroll ``party_id``'s card into view (the verdict strip asks for it)."""
+        card = self._cards.get(party_id)
+        if card is not None:
+            self.ensureWidgetVisible(card, 0, 0)
+            self.verticalScrollBar().setValue(card.y())
+
     def _rebuild(self) -> None:
         for card in self._cards.values():
             card.setParent(None)

@@ -12,14 +12,23 @@ the draft the proposal was made for (the solver's change carries only the new on
 Two styles: ``"panel"`` is the sentence; ``"terminal"`` (``accord suggest``) adds the
 provision's id as a bracketed reference, "… to 800,000 personnel [army-cap]". Why a change is
 there is said by :func:`desktop.wording.bridge.change_reason`.
+
+What an edit changed for the parties, for the window's verdict strip and change notices:
+:func:`verdict_word` ("✓ Accepts"), :func:`satisfaction_words` ("42% (no deal 30%)"),
+:func:`verdict_changes` ("Russia now rejects: ‘…’. The draft has no …"; "Europe now accepts")
+and :func:`notice_entry` (the history's line, naming the edit or its undo).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from desktop.domain.checker import PartyVerdict, Report
 from desktop.domain.params import BoolParam, ParamSpec, Value
+from desktop.wording.labels import short_name
+from desktop.wording.numbers import count, percent
 from desktop.wording.prose import in_sentence, provision_title
+from desktop.wording.reasons import explanation, report_summary
 from desktop.wording.values import (
     CURRENCIES,
     derived_label,
@@ -30,10 +39,20 @@ from desktop.wording.values import (
 )
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its Change's shape is needed here
-    from desktop.domain.model import Draft, Scenario
+    from desktop.domain.model import Draft, Party, Scenario
     from desktop.domain.solver import Change
 
-__all__ = ["ChangeStyle", "describe_change", "provision_name"]
+__all__ = [
+    "ChangeStyle",
+    "describe_change",
+    "draft_notice",
+    "no_deal",
+    "notice_entry",
+    "provision_name",
+    "satisfaction_words",
+    "verdict_changes",
+    "verdict_word",
+]
 
 ChangeStyle = Literal["terminal", "panel"]
 
@@ -112,3 +131,103 @@ def _words(spec: ParamSpec | None, value: Value) -> str:
     if isinstance(value, str) and spec is None:
         return f"“{derived_label(value)}”"
     return f"“{value_text(spec, value)}”"
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def verdict_word(acceptable: bool) -> str:
+    """A verdict as a mark and a word, readable without colour: "✓ Accepts", "✗ Rejects"."""
+    return "✓ Accepts" if acceptable else "✗ Rejects"
+
+
+def no_deal(party: Party | None) -> float | None:
+    """The party's no-deal level (0..1), when the scenario states one."""
+    value = getattr(party, "no_deal", None)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def satisfaction_words(satisfaction: float | None, party: Party | None = None) -> str:
+    """A party's satisfaction, against its no-deal level when it has one: "42%",
+    "42% (no deal 30%)"; "no preferences" for a party that states none."""
+    if satisfaction is None:
+        return "no preferences"
+    level = no_deal(party)
+    if level is None:
+        return percent(satisfaction)
+    return f"{percent(satisfaction)} (no deal {percent(level)})"
+
+
+def verdict_changes(before: Report | None, after: Report, scenario: Scenario | None = None,
+                    why: bool = True) -> tuple[str, ...]:
+    """What an edit changed for the parties, most important first: each party whose verdict
+    flipped ("Russia now rejects: ‘Ukraine's army capped at 600,000 or less’. The draft has no
+    “Ceiling on Ukraine's armed forces”; …", "Europe now accepts."), then one sentence for the
+    parties that kept their verdict but whose crossed red lines or satisfaction moved. Empty
+    when ``before`` is None (nothing to compare with); "No verdict changed." when nothing
+    moved. ``why=False`` leaves out the explanation after a red line's title (for one line)."""
+    if before is None:
+        return ()
+    old = {v.party: v for v in before.parties}
+    flips: list[str] = []
+    moved: list[str] = []
+    for verdict in after.parties:
+        was = old.get(verdict.party)
+        if was is None:
+            continue
+        party = scenario.party_index.get(verdict.party) if scenario is not None else None
+        if was.acceptable != verdict.acceptable:
+            flips.append(_flip(was, verdict, scenario, why))
+        elif (text := _moved(was, verdict, party)) is not None:
+            moved.append(text)
+    if moved:
+        flips.append(f"{'Also: ' if flips else ''}{'; '.join(moved)}.")
+    return tuple(flips) or ("No verdict changed.",)
+
+
+def _flip(was: PartyVerdict, now: PartyVerdict, scenario: Scenario | None, why: bool) -> str:
+    name = short_name(now.name)
+    if now.acceptable:
+        return f"{name} now accepts."
+    known = {v.red_line for v in was.violations}
+    new = [v for v in now.violations if v.red_line not in known] or list(now.violations)
+    if not new:
+        return f"{name} now rejects."
+    first = new[0]
+    more = f" (and {count(len(new) - 1, 'other red line')})" if len(new) > 1 else ""
+    head = f"{name} now rejects: ‘{first.title}’{more}."
+    return f"{head} {explanation(first.reasons, scenario, name)}" if why else head
+
+
+def _moved(was: PartyVerdict, now: PartyVerdict, party: Party | None) -> str | None:
+    """A party that kept its verdict: what moved, or None."""
+    parts = []
+    if len(was.violations) != len(now.violations):
+        parts.append(f"{count(len(now.violations), 'red line')} crossed "
+                     f"(was {len(was.violations)})")
+    if (was.satisfaction is not None and now.satisfaction is not None
+            and percent(was.satisfaction) != percent(now.satisfaction)):
+        parts.append(f"satisfaction {percent(was.satisfaction)} → "
+                     f"{satisfaction_words(now.satisfaction, party)}")
+    if not parts:
+        return None
+    return f"{short_name(now.name)}: {', '.join(parts)}"
+
+
+def draft_notice(title: str, report: Report | None) -> str:
+    """After moving to another draft: "Now on “Berlin framework”. Not viable: 3 of 5 parties
+    accept."."""
+    if report is None:
+        return f"Now on “{title}”."
+    return f"Now on “{title}”. {report_summary(report)}."
+
+
+def notice_entry(sentences: tuple[str, ...], action: str = "", undone: bool = False,
+                 when: str = "") -> str:
+    """One line of the change history: when, the edit (or its undo) and what it changed:
+    "19:04 · Remove “Ceiling on Ukraine's armed forces” · Russia now rejects: …";
+    "19:05 · Undo: Remove “…” · Russia now accepts."."""
+    head = [when] if when else []
+    if action:
+        head.append(f"Undo: {action}" if undone else action)
+    return " · ".join([*head, " ".join(sentences)])

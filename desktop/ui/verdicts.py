@@ -1,0 +1,480 @@
+"""Seeing what changed: the verdict strip, the change notice and the history of changes.
+
+* :class:`VerdictStrip` -- every party in one compact block above the cards, whatever the
+  window's size: "✓ Ukraine: Accepts · 42% (no deal 30%)". A party whose verdict the last edit
+  flipped reads "now accepts" / "now rejects": the change shows in words and marks, not only in
+  colour. Clicking a party asks for its card (:attr:`VerdictStrip.party_clicked`).
+* :class:`ChangeNotices` -- after each edit, undo and redo, what it changed for the parties as
+  sentences (:func:`desktop.wording.changes.verdict_changes`), named by the edit.
+* :class:`NoticeLine` -- the latest notice, in the window; :class:`ChangesPanel` -- every
+  notice of this document, to scroll back through.
+
+Everything follows the workspace's one change notification; the undo stack's index tells an
+edit from its undo.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import PartyVerdict, Report, Scenario
+from desktop.ui.look import ink
+from desktop.ui.workspace import Change, What, Workspace
+from desktop.wording import count, short_name
+from desktop.wording.changes import (
+    draft_notice,
+    notice_entry,
+    satisfaction_words,
+    verdict_changes,
+    verdict_word,
+)
+from desktop.wording.palette import ACCEPT, REJECT
+
+PAD_X = 6
+LINES = 2  # the notice line's height, in lines
+PAD_Y = 2
+GAP_X = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One party in the strip: its id, the mark and name, and the rest of its line."""
+
+    party: str
+    acceptable: bool
+    name: str
+    rest: str
+    tip: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}{self.rest}"
+
+
+def strip_entry(verdict: PartyVerdict, scenario: Scenario | None, flipped: bool) -> Entry:
+    party = scenario.party_index.get(verdict.party) if scenario is not None else None
+    name = short_name(verdict.name)
+    word = verdict_word(verdict.acceptable)
+    mark, verb = word[:1], word[2:]
+    if flipped:
+        verb = f"now {verb.lower()}"
+    sat = satisfaction_words(verdict.satisfaction, party)
+    n = len(verdict.violations)
+    crossed = f"{count(n, 'red line')} crossed" if n else "no red line crossed"
+    tip = (f"{verdict.name}: {verb.lower()}, {crossed}; satisfaction {sat}. "
+           "Click to show its card.")
+    return Entry(verdict.party, verdict.acceptable, f"{mark} {name}", f": {verb} · {sat}", tip)
+
+
+class VerdictStrip(QWidget):
+    """Every party's verdict and satisfaction, painted by one widget in as many columns as fit.
+
+    One widget (not a label per party) keeps the update after an edit to a few string compares
+    and one repaint, even with twenty parties."""
+
+    party_clicked = Signal(str)  # party id
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("VerdictStrip")
+        self.setAccessibleName("Every party's verdict")
+        self._ws = workspace
+        self.entries: tuple[Entry, ...] = ()
+        self._last: dict[str, bool] = {}
+        self._last_draft: str | None = None
+        self._flipped: frozenset[str] = frozenset()
+        self._bold = QFont(self.font())
+        self._bold.setBold(True)
+        self._cell = 0
+        self._layout_key: tuple[int, int] = (-1, -1)
+        self._rects: list[QRect] = []
+        self._height = 0
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        workspace.changed.connect(self._on_changed)
+        self._on_changed(None)
+
+    # -- content
+
+    def _on_changed(self, change: Change | None) -> None:
+        report = self._ws.report
+        fresh = change is None or change.what in (What.RESET, What.DRAFT_SWITCHED) or \
+            report is None or report.draft != self._last_draft
+        if report is None or fresh:
+            self._flipped = frozenset()
+        else:
+            self._flipped = frozenset(v.party for v in report.parties
+                                      if v.party in self._last
+                                      and self._last[v.party] != v.acceptable)
+        self._last = {} if report is None else {v.party: v.acceptable for v in report.parties}
+        self._last_draft = None if report is None else report.draft
+        self.show_report(self._ws.scenario, report)
+
+    @property
+    def flipped(self) -> frozenset[str]:
+        """The parties whose verdict the last edit flipped."""
+        return self._flipped
+
+    def show_report(self, scenario: Scenario, report: Report | None) -> None:
+        entries = () if report is None else tuple(
+            strip_entry(v, scenario, v.party in self._flipped) for v in report.parties)
+        if entries == self.entries:
+            return
+        widths_changed = [e.text for e in entries] != [e.text for e in self.entries]
+        self.entries = entries
+        self.setAccessibleDescription("\n".join(e.text for e in entries))
+        if widths_changed:
+            self._measure_cells()
+        self.update()
+
+    def texts(self) -> list[str]:
+        """What each party's line reads, in the scenario's order."""
+        return [e.text for e in self.entries]
+
+    # -- layout
+
+    def _measure_cells(self) -> None:
+        bold, plain = QFontMetrics(self._bold), QFontMetrics(self.font())
+        cell = max((bold.horizontalAdvance(e.name) + plain.horizontalAdvance(e.rest)
+                    for e in self.entries), default=0)
+        if cell != self._cell or len(self.entries) != len(self._rects):
+            self._cell = cell
+            self._layout_key = (-1, -1)
+            self.updateGeometry()
+
+    def _columns(self, width: int) -> int:
+        return max(1, (width - 2 * PAD_X + GAP_X) // max(1, self._cell + GAP_X))
+
+    def _layout(self, width: int) -> int:
+        key = (width, self._cell)
+        if key != self._layout_key or len(self._rects) != len(self.entries):
+            line = QFontMetrics(self._bold).height() + 2 * PAD_Y
+            cols = self._columns(width)
+            col_width = (width - 2 * PAD_X - (cols - 1) * GAP_X) // cols if cols > 1 else \
+                width - 2 * PAD_X
+            self._rects = []
+            for i in range(len(self.entries)):
+                row, col = divmod(i, cols)
+                self._rects.append(QRect(PAD_X + col * (col_width + GAP_X), PAD_Y + row * line,
+                                         col_width, line))
+            rows = -(-len(self.entries) // cols)
+            self._height = rows * line + 2 * PAD_Y
+            self._layout_key = key
+        return self._height
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout(width)
+
+    def sizeHint(self) -> QSize:
+        width = self.width() if self.width() > 50 else 320
+        return QSize(width, self._layout(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, self._layout(self.width() if self.width() > 50 else 320))
+
+    def cell_rect(self, i: int) -> QRect:
+        self._layout(self.width())
+        return QRect(self._rects[i])
+
+    def party_at(self, pos: QPoint) -> str | None:
+        self._layout(self.width())
+        for entry, rect in zip(self.entries, self._rects, strict=True):
+            if rect.contains(pos):
+                return entry.party
+        return None
+
+    # -- painting and input
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._layout(self.width())
+        painter = QPainter(self)
+        plain = QFontMetrics(self.font())
+        bold = QFontMetrics(self._bold)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for entry, rect in zip(self.entries, self._rects, strict=True):
+            painter.setPen(ink(ACCEPT if entry.acceptable else REJECT, self))
+            painter.setFont(self._bold)
+            name = bold.elidedText(entry.name, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect, align, name)
+            used = bold.horizontalAdvance(name)
+            painter.setFont(self.font())
+            rest = plain.elidedText(entry.rest, Qt.TextElideMode.ElideRight,
+                                    max(0, rect.width() - used))
+            painter.drawText(rect.adjusted(used, 0, 0, 0), align, rest)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        party = self.party_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and party is not None:
+            self.party_clicked.emit(party)
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            party = self.party_at(event.pos())
+            tip = next((e.tip for e in self.entries if e.party == party), "")
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+# --------------------------------------------------------------------------- notices
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """What one edit (or its undo, or a move to another draft) changed for the parties."""
+
+    sentences: tuple[str, ...]
+    short: tuple[str, ...] = ()  # the same without explanations, for the notice line
+    action: str = ""
+    undone: bool = False
+    when: str = ""
+
+    @property
+    def text(self) -> str:
+        """What changed, in full, without the edit's name."""
+        return " ".join(self.sentences)
+
+    @property
+    def line(self) -> str:
+        """The notice line: the edit (or its undo) and what it changed, briefly."""
+        head = f"Undo: {self.action}" if self.undone and self.action else self.action
+        brief = " ".join(self.short or self.sentences)
+        return f"Last edit: {head} → {brief}" if head else brief
+
+    @property
+    def entry(self) -> str:
+        """The history's line: the time, the edit and what it changed."""
+        return notice_entry(self.sentences, self.action, self.undone, self.when)
+
+
+class ChangeNotices(QObject):
+    """Turns each edit into a :class:`Notice` and keeps this document's notices.
+
+    The verdicts are compared when the workspace announces the edit; the notice is completed
+    when the undo stack's index moves just after (it says whether the edit was made, redone or
+    undone, and by which command), or on the next pass of the event loop for a change that is
+    not on the stack."""
+
+    noticed = Signal(object)  # Notice
+    cleared = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self.history: list[Notice] = []
+        self._report: Report | None = workspace.report
+        self._index = workspace.undo_stack.index()
+        self._pending: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        workspace.changed.connect(self._on_changed)
+        workspace.undo_stack.indexChanged.connect(self._on_index)
+
+    @property
+    def latest(self) -> Notice | None:
+        return self.history[-1] if self.history else None
+
+    def _on_changed(self, change: Change) -> None:
+        report, before = self._ws.report, self._report
+        self._report = report
+        if change.what == What.RESET:
+            self._pending = None
+            self._index = self._ws.undo_stack.index()
+            self.history.clear()
+            self.cleared.emit()
+            return
+        if report is None:
+            return
+        draft = self._ws.draft
+        if before is None or before.draft != report.draft:
+            moved = (draft_notice(draft.title if draft else "", report),)
+            self._pending = (moved, moved)
+        else:
+            scenario = self._ws.scenario
+            self._pending = (verdict_changes(before, report, scenario),
+                             verdict_changes(before, report, scenario, why=False))
+        if change.what == What.DRAFT_SWITCHED:  # navigation: not on the undo stack
+            self._flush()
+        else:
+            QTimer.singleShot(0, self._flush)
+
+    def _on_index(self, index: int) -> None:
+        undone = index < self._index
+        command = index if undone else index - 1
+        self._index = index
+        if self._pending is None:
+            return  # clear() (a new document, or the stack going away): nothing to say
+        stack = self._ws.undo_stack
+        action = stack.text(command) if 0 <= command < stack.count() else ""
+        self._flush(action, undone)
+
+    def _flush(self, action: str = "", undone: bool = False) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        notice = Notice(pending[0], pending[1], action, undone, time.strftime("%H:%M"))
+        self.history.append(notice)
+        self.noticed.emit(notice)
+
+
+class NoticeLine(QWidget):
+    """The latest notice, one or two wrapped lines under the strip, and a button to the
+    history."""
+
+    history_requested = Signal()
+
+    def __init__(self, notices: ChangeNotices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NoticeLine")
+        self.label = QLabel(self)
+        self.label.setObjectName("ChangeNotice")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("What the last edit changed")
+        self.label.setMinimumWidth(120)
+        self._full = ""
+        self.button = QPushButton("History", self)
+        self.button.setObjectName("ShowChanges")
+        self.button.setToolTip("Every change of this session, to scroll back through")
+        self.button.clicked.connect(self.history_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(PAD_X, 0, PAD_X, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        notices.noticed.connect(self.show_notice)
+        notices.cleared.connect(lambda: self.show_notice(None))
+        self.show_notice(notices.latest)
+
+    def text(self) -> str:
+        """The whole notice (the label shows as much as two lines hold)."""
+        return self._full
+
+    def show_notice(self, notice: Notice | None) -> None:
+        if notice is None:
+            self._full = "Edits and what they change for each party show here."
+            self.label.setToolTip("")
+        else:
+            self._full = notice.line
+            self.label.setToolTip(notice.entry)
+        self._fit()
+
+    def _fit(self) -> None:
+        """At most two lines, the rest cut at a word with "…" (the tooltip and the history
+        have all of it)."""
+        fm = QFontMetrics(self.label.font())
+        lines = LINES * fm.lineSpacing()
+        self.label.setFixedHeight(lines + 2)
+        width = max(60, self.label.width())
+        text = self._full
+        flags = Qt.TextFlag.TextWordWrap
+        if fm.boundingRect(QRect(0, 0, width, 10_000), flags, text).height() > lines:
+            words = text.split(" ")
+            while len(words) > 1:
+                words.pop()
+                cut = " ".join(words) + " …"
+                if fm.boundingRect(QRect(0, 0, width, 10_000), flags, cut).height() <= lines:
+                    text = cut
+                    break
+        self.label.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
+class ChangesPanel(QWidget):
+    """Every notice of this document, oldest first; the newest is selected and in view."""
+
+    def __init__(self, notices: ChangeNotices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChangesPanel")
+        self.list = QListWidget(self)
+        self.list.setObjectName("ChangesList")
+        self.list.setAccessibleName("Changes")
+        self.list.setAccessibleDescription("Each edit, undo and redo, and what it changed for "
+                                           "the parties, oldest first")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.empty = QLabel("No edits yet: each edit, undo and redo will be listed here with "
+                            "what it changed for each party.", self)
+        self.empty.setObjectName("ChangesEmpty")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        notices.noticed.connect(self._add)
+        notices.cleared.connect(self._clear)
+        for notice in notices.history:
+            self._add(notice)
+        self._show_empty()
+
+    def entries(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _add(self, notice: Notice) -> None:
+        item = QListWidgetItem(notice.entry)
+        item.setToolTip(notice.entry)
+        self.list.addItem(item)
+        self.list.setCurrentItem(item)
+        self.list.scrollToItem(item)
+        self._show_empty()
+
+    def _clear(self) -> None:
+        self.list.clear()
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        self.empty.setVisible(self.list.count() == 0)
+
+
+class VerdictBoard(QWidget):
+    """The strip and the notice line, above the party cards."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("VerdictBoard")
+        self.strip = VerdictStrip(workspace, self)
+        self.notices = ChangeNotices(workspace, self)
+        self.notice = NoticeLine(self.notices, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.notice)

@@ -1,0 +1,167 @@
+"""Seeing what changed (#16): the verdict strip above the panels shows every party, and each
+edit, undo and redo leaves a notice in words in the window and in the Changes history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import Scenario, check
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.verdicts import VerdictStrip, strip_entry
+from desktop.wording.changes import satisfaction_words, verdict_changes
+
+ARMY_CEILING = "army-cap"
+
+
+def on_us28(main_window: Callable[..., MainWindow], ukraine: Scenario) -> MainWindow:
+    win = main_window(ukraine)
+    win.ws.switch_draft("us-28")
+    return win
+
+
+def army_row(win: MainWindow) -> int:
+    assert win.ws.draft is not None
+    return [c.provision for c in win.ws.draft.clauses].index(ARMY_CEILING)
+
+
+def test_strip_shows_every_party_in_words(main_window: Callable[..., MainWindow],
+                                          ukraine: Scenario) -> None:
+    win = on_us28(main_window, ukraine)
+    strip = win.verdicts.strip
+    assert strip.texts() == [
+        "✗ Ukraine: Rejects · 15%",
+        "✓ Russia: Accepts · 18%",
+        "✓ United States: Accepts · 64%",
+        "✗ European states: Rejects · 42%",
+        "✓ Turkey: Accepts · 64%",
+    ]
+    # Every party is in view at 1280×800, above the panels, whatever the cards' scrolling.
+    assert strip.isVisible()
+    for i in range(len(strip.entries)):
+        rect = strip.cell_rect(i)
+        assert strip.rect().contains(rect)
+    top = strip.mapTo(win, QPoint(0, 0)).y()
+    assert top < win.redlines.mapTo(win, QPoint(0, 0)).y()
+    assert top < win.draft.mapTo(win, QPoint(0, 0)).y()
+
+
+def test_deleting_the_army_ceiling_flips_russia_in_words(
+        main_window: Callable[..., MainWindow], ukraine: Scenario, qtbot: QtBot) -> None:
+    win = on_us28(main_window, ukraine)
+    assert win.editor.remove_clause(army_row(win))
+    strip, notice = win.verdicts.strip, win.verdicts.notice
+    assert "✗ Russia: now rejects · 18%" in strip.texts()
+    assert "✗ Ukraine: Rejects · 15%" in strip.texts()  # unchanged verdicts keep their word
+    assert strip.flipped == {"russia"}
+    assert notice.text() == (
+        "Last edit: Remove “Ceiling on Ukraine's armed forces” → Russia now rejects: "
+        "‘Ukraine's army capped at 600,000 or less’. Also: Ukraine: 8 red lines crossed "
+        "(was 9); European states: 5 red lines crossed (was 6).")
+    assert notice.label.isVisible()
+    (entry,) = win.changes.entries()
+    assert "Remove “Ceiling on Ukraine's armed forces” · Russia now rejects: ‘Ukraine's army " \
+           "capped at 600,000 or less’. The draft has no “Ceiling on Ukraine's armed forces”; " \
+           "Russia requires it, with army personnel set to at most 600,000 personnel." in entry
+    for text in (notice.text(), entry, *strip.texts()):
+        assert ARMY_CEILING not in text  # no ids on screen
+        assert "ru-army-cap" not in text
+
+    win.ws.undo_stack.undo()
+    assert "✓ Russia: now accepts · 18%" in strip.texts()
+    assert notice.text().startswith(
+        "Last edit: Undo: Remove “Ceiling on Ukraine's armed forces” → Russia now accepts.")
+    win.ws.undo_stack.redo()
+    assert "✗ Russia: now rejects · 18%" in strip.texts()
+    history = win.changes.entries()
+    assert len(history) == 3
+    assert "· Undo: Remove “Ceiling on Ukraine's armed forces” · Russia now accepts." in \
+        history[1]
+    assert "· Remove “Ceiling on Ukraine's armed forces” · Russia now rejects" in history[2]
+    assert win.changes.list.currentRow() == 2  # the newest is in view
+
+    # The notice line's button opens the history.
+    qtbot.mouseClick(notice.button, Qt.MouseButton.LeftButton)
+    assert win.analysis.currentWidget() is win.changes
+
+
+def test_an_edit_that_flips_nobody_says_so(main_window: Callable[..., MainWindow],
+                                          ukraine: Scenario) -> None:
+    win = on_us28(main_window, ukraine)
+    assert win.editor.set_note(0, "checked")
+    assert win.verdicts.notice.text().endswith("→ No verdict changed.")
+    assert win.verdicts.strip.flipped == frozenset()
+
+
+def test_switching_drafts_is_noted_not_flipped(main_window: Callable[..., MainWindow],
+                                              ukraine: Scenario) -> None:
+    win = on_us28(main_window, ukraine)
+    win.ws.switch_draft("berlin")
+    assert win.verdicts.strip.flipped == frozenset()
+    assert all("now" not in t for t in win.verdicts.strip.texts())
+    assert win.changes.entries()[-1].endswith(
+        "Now on “Berlin framework (mid-Dec 2025)”. Not viable: 4 of 5 parties accept.")
+
+
+def test_opening_another_document_clears_the_history(
+        main_window: Callable[..., MainWindow], ukraine: Scenario, mini: Scenario) -> None:
+    win = on_us28(main_window, ukraine)
+    assert win.editor.remove_clause(army_row(win))
+    assert win.changes.entries()
+    win.ws.reset(mini)
+    assert win.changes.entries() == []
+    assert not win.changes.empty.isHidden()
+    assert [t.split(":")[0] for t in win.verdicts.strip.texts()] == ["✗ Ukraine", "✓ Russia"]
+
+
+def test_clicking_a_party_shows_its_card(main_window: Callable[..., MainWindow],
+                                         ukraine: Scenario, qtbot: QtBot) -> None:
+    win = on_us28(main_window, ukraine)
+    strip = win.verdicts.strip
+    turkey = [e.party for e in strip.entries].index("turkey")
+    bar = win.redlines.verticalScrollBar()
+    assert bar.value() == 0
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=strip.cell_rect(turkey).center())
+    card = win.redlines.card("turkey")
+    viewport = win.redlines.viewport()
+    top = card.mapTo(viewport, QPoint(0, 0)).y()
+    assert bar.value() > 0
+    assert 0 <= top < viewport.height()
+
+
+def test_satisfaction_against_no_deal(ukraine: Scenario) -> None:
+    """With a no-deal level (the model's ``no_deal``, where the scenario has one) the strip
+    measures satisfaction against it; without one it shows the satisfaction alone."""
+    party = ukraine.parties[0]
+    assert satisfaction_words(0.42, None) == "42%"
+    assert satisfaction_words(None, party) == "no preferences"
+    if "no_deal" in type(party).model_fields:
+        with_level = party.model_copy(update={"no_deal": 0.3})
+        assert satisfaction_words(0.42, with_level) == "42% (no deal 30%)"
+        data = ukraine.model_dump()
+        data["parties"] = [with_level.model_dump(), *data["parties"][1:]]
+        scenario = Scenario.model_validate(data)
+        verdict = check(scenario, scenario.drafts[0]).verdict(party.id)
+        assert strip_entry(verdict, scenario, False).text.endswith("(no deal 30%)")
+
+
+def test_wording_of_flips_without_a_window(ukraine: Scenario) -> None:
+    draft = next(d for d in ukraine.drafts if d.id == "us-28")
+    without = draft.model_copy(update={"clauses": tuple(
+        c for c in draft.clauses if c.provision != ARMY_CEILING)})
+    before, after = check(ukraine, draft), check(ukraine, without)
+    assert verdict_changes(after, before, ukraine)[0] == "Russia now accepts."
+    assert verdict_changes(None, after, ukraine) == ()
+    assert verdict_changes(after, after, ukraine) == ("No verdict changed.",)
+
+
+def test_strip_lays_out_in_columns_when_wide(main_window: Callable[..., MainWindow],
+                                             ukraine: Scenario, qtbot: QtBot) -> None:
+    win = on_us28(main_window, ukraine)
+    strip: VerdictStrip = win.verdicts.strip
+    narrow = strip.heightForWidth(300)
+    wide = strip.heightForWidth(2400)
+    assert wide < narrow  # one row when everything fits, one party a row when nothing does
+    assert strip.heightForWidth(2400) == strip.heightForWidth(2500)
