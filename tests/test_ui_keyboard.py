@@ -3,7 +3,12 @@ clause note), Ctrl+F finds, F1 helps, and Help lists the shortcuts the actions r
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -13,6 +18,9 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import Scenario
 from desktop.ui.help import all_actions, shortcut_rows
 from desktop.ui.mainwindow import MainWindow
+from tests.helpers.system import needs_x_display
+
+WALK = Path(__file__).parent / "gui_scripts" / "keyboard_walk.py"
 
 
 def _focus() -> QWidget | None:
@@ -136,3 +144,19 @@ def test_tab_walks_through_every_panel_and_comes_back(
     # Shift+Tab walks back the same way.
     qtbot.keyClick(start, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert _focus() is seen[-1]
+
+
+@needs_x_display
+def test_keyboard_walk_on_a_real_display() -> None:
+    """The same walk on Qt's xcb platform under Xvfb (tests/gui_scripts/keyboard_walk.py)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable, str(WALK)],
+        capture_output=True, text=True, timeout=120, env=env, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["platform"] == "xcb"
+    assert outcome["order"] == ["library", "draft", "inspector", "red lines", "analysis"]
+    assert outcome["back"]
+    assert outcome["note"]
