@@ -514,6 +514,9 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
                                   annex="Annex B. " if i == 0 else ""))
     items.extend(_draft_text(scenario, draft, heading_level=1, page_break=True,
                              heading="Annex C. Draft text", cited=cited))
+    from desktop.report.precedents import precedent_annex  # PA-X: read on first use
+
+    items.extend(precedent_annex(scenario, draft, report))
     if cited.any:
         items.extend(_register(scenario, cited, level=1, heading=f"Annex D. {SOURCES}"))
     memo = memo_items(scenario, draft, report, bridge, header, with_sources=cited.any)
