@@ -71,6 +71,8 @@ def test_the_provision_editor_picks_sources_by_title(qtbot: QtBot, cws: Workspac
         ("Zelensky's 20 points — Hindustan Times [S02]", True),
         ("Kremlin read-out [S03]", False),
     ]
+    # What is ticked is said under the list, so none is out of sight.
+    assert dialog.citations.summary.text() == "Cites S02 and S01."
     # Saved unchanged: the citations keep their order and nothing is pushed.
     dialog.ok_button.click()
     assert not dialog.isVisible()
@@ -80,6 +82,7 @@ def test_the_provision_editor_picks_sources_by_title(qtbot: QtBot, cws: Workspac
     assert isinstance(dialog, ProvisionDialog)
     dialog.citations.set_checked_title("The 28-point plan", False)
     dialog.citations.set_checked_title("Kremlin read-out", True)
+    assert dialog.citations.summary.text() == "Cites S02 and S03."
     dialog.ok_button.click()
     assert cws.scenario.provision("army-cap").sources == ("S02", "S03")
     assert cws.undo_stack.count() == 1
@@ -109,6 +112,7 @@ def test_red_lines_and_preferences_cite_and_are_marked_inferred(
     red = dialog.red_lines
     red.select(0)
     assert red.citations.cited() == ()
+    assert red.citations.summary.text() == "Cites no source."
     assert not red.inferred_check.isChecked()
     assert red.inferred_check.text().replace("&", "") == "Inferred (no source supports it)"
     red.citations.set_checked_title("Zelensky's 20 points", True)

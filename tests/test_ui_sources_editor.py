@@ -38,6 +38,22 @@ def uk_ws(ukraine: Scenario, qtbot: QtBot) -> Workspace:
     return Workspace(ukraine)
 
 
+@pytest.fixture
+def cited(mini: Scenario) -> Scenario:
+    """``mini`` with a register of three; S01 is cited by a provision, a red line and a
+    draft, S02 by the provision, S03 by nothing."""
+    scenario = mini
+    for n, title in enumerate(("The 28-point plan", "Kremlin read-out", "Unused note"), 1):
+        scenario = ops.put_source(scenario, Source(id=f"S{n:02d}", title=title))
+    army = scenario.provision("army-cap").model_copy(update={"sources": ("S01", "S02")})
+    scenario = ops.put_provision(scenario, army, "army-cap")
+    ukraine = scenario.party("ukraine")
+    red = ukraine.red_lines[0].model_copy(update={"sources": ("S01",)})
+    scenario = ops.put_party(scenario, ukraine.model_copy(
+        update={"red_lines": (red, *ukraine.red_lines[1:])}), "ukraine")
+    return ops.set_draft_properties(scenario, scenario.drafts[0].id, sources=("S01",))
+
+
 def register(ws: Workspace) -> list[tuple[str, str]]:
     return [(s.id, s.title) for s in ws.scenario.sources]
 
@@ -45,32 +61,39 @@ def register(ws: Workspace) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- the domain
 
 
-def test_next_reference_is_one_above_the_highest(mini: Scenario, ukraine: Scenario) -> None:
+def test_next_reference_is_one_above_the_highest(mini: Scenario, cited: Scenario,
+                                                  ukraine: Scenario) -> None:
     assert next_source_id(mini) == "S01"
-    assert next_source_id(ukraine) == "S44"
-    gap = ops.remove_source(ukraine, "S43", uncite=True)
-    assert next_source_id(gap) == "S43"  # the highest was removed: nothing cites it any more
-    middle = ops.remove_source(ukraine, "S05", uncite=True)
-    assert next_source_id(middle) == "S44"  # a removed middle reference is not reused
+    assert next_source_id(cited) == "S04"
+    assert next_source_id(ops.remove_source(cited, "S03")) == "S03"  # the highest went
+    assert next_source_id(ops.remove_source(cited, "S02", uncite=True)) == "S04"  # not reused
+    highest = max(int(s.id[1:]) for s in ukraine.sources)
+    assert next_source_id(ukraine) == f"S{highest + 1:02d}"
 
 
-def test_a_cited_source_is_refused_in_words(ukraine: Scenario) -> None:
-    citers = source_citers(ukraine, "S01")
-    assert any(c.startswith("the draft “US 28-point plan") for c in citers)
+def test_a_cited_source_is_refused_in_words(cited: Scenario) -> None:
+    draft = cited.drafts[0].title
+    assert source_citers(cited, "S01") == [
+        "the provision “Army ceiling”", "Ukraine's red line ‘Army of at least 800k’",
+        f"the draft “{draft}”"]
+    assert source_citers(cited, "S03") == []
     with pytest.raises(EditError) as err:
-        ops.remove_source(ukraine, "S01")
-    message = str(err.value)
-    assert message.startswith("“Trump's 28-point Ukraine plan” [S01] is cited by ")
-    assert "remove those citations first" in message
-    assert "us-28" not in message  # titles, not ids
+        ops.remove_source(cited, "S01")
+    assert str(err.value) == (
+        "“The 28-point plan” [S01] is cited by the provision “Army ceiling”, Ukraine's red "
+        f"line ‘Army of at least 800k’ and the draft “{draft}”: remove those citations first")
+    with pytest.raises(EditError):
+        ops.remove_source(cited, "S09")
 
 
-def test_removing_with_citations_drops_every_citation(ukraine: Scenario) -> None:
-    after = ops.remove_source(ukraine, "S01", uncite=True)
-    assert "S01" not in {s.id for s in after.sources}
+def test_removing_with_citations_drops_every_citation(cited: Scenario) -> None:
+    after = ops.remove_source(cited, "S01", uncite=True)
+    assert [s.id for s in after.sources] == ["S02", "S03"]
     assert source_citers(after, "S01") == []
-    us28 = next(d for d in after.drafts if d.id == "us-28")
-    assert us28.sources == ("S02", "S07", "S09")
+    assert after.provision("army-cap").sources == ("S02",)
+    assert after.party("ukraine").red_lines[0].sources == ()
+    assert after.drafts[0].sources == ()
+    assert after.drafts[0].clauses == cited.drafts[0].clauses
 
 
 def test_put_source_keeps_the_reference(mini: Scenario) -> None:
@@ -194,42 +217,46 @@ def test_removing_an_uncited_source_is_one_step(qtbot: QtBot, ws: Workspace, edi
     assert register(ws) == [("S01", "Unused")]
 
 
-def test_removing_a_cited_source_asks_in_words(qtbot: QtBot, uk_ws: Workspace,
+def test_removing_a_cited_source_asks_in_words(qtbot: QtBot, cited: Scenario,
                                                window: QWidget,
                                                prompter: FakePrompter) -> None:
-    dialog = SourcesDialog(uk_ws, Editor(uk_ws), window, prompter)
+    ws = Workspace(cited)
+    dialog = SourcesDialog(ws, Editor(ws), window, prompter)
     qtbot.addWidget(dialog)
-    before = uk_ws.scenario
-    dialog.select("S20")
+    dialog.select("S01")
 
     prompter.confirm_answer = False
     assert not dialog.remove_source()
-    question = prompter.asked[-1]
-    assert question.startswith("“Berlin talks: the NATO bid for binding guarantees” [S20] "
-                               "is cited in 8 places:\n")
-    assert "  • The provision “Donbas arrangement”\n" in question
-    assert "  • Ukraine's red line ‘No constitutional NATO ban’\n" in question
-    assert "  • The draft “Berlin framework (mid-Dec 2025)”\n" in question
-    assert "berlin" not in question.replace("Berlin", "")  # titles, not ids
-    assert uk_ws.scenario is before
-    assert "still cited" in dialog.status_label.text()
+    assert prompter.asked[-1] == (
+        "“The 28-point plan” [S01] is cited in 3 places:\n"
+        "  • The provision “Army ceiling”\n"
+        "  • Ukraine's red line ‘Army of at least 800k’\n"
+        f"  • The draft “{cited.drafts[0].title}”\n\n"
+        "Remove the source and those citations? You can undo this.")
+    assert ws.scenario is cited
+    assert dialog.status_label.text() == "“The 28-point plan” was kept: it is still cited."
 
     prompter.confirm_answer = True
     assert dialog.remove_source()
-    assert "S20" not in {s.id for s in uk_ws.scenario.sources}
-    assert source_citers(uk_ws.scenario, "S20") == []
-    assert "Removed" in dialog.status_label.text()
-    assert "8 citations" in dialog.status_label.text()
-    assert uk_ws.undo_stack.count() == 1
-    uk_ws.undo_stack.undo()
-    assert uk_ws.scenario.sources == before.sources
-    assert source_citers(uk_ws.scenario, "S20") == source_citers(before, "S20")
+    assert register(ws) == [("S02", "Kremlin read-out"), ("S03", "Unused note")]
+    assert source_citers(ws.scenario, "S01") == []
+    assert dialog.status_label.text() == ("Removed “The 28-point plan” and its 3 citations. "
+                                          "Edit → Undo brings it back.")
+    assert dialog.table.rowCount() == 2
+    assert ws.undo_stack.count() == 1
+    assert ws.undo_stack.undoText() == "Delete source “The 28-point plan”"
+    ws.undo_stack.undo()
+    assert ws.scenario.sources == cited.sources
+    assert source_citers(ws.scenario, "S01") == source_citers(cited, "S01")
+    assert dialog.table.rowCount() == 3
 
 
 def test_a_long_list_of_citers_is_cut_short(ukraine: Scenario) -> None:
     from desktop.ui.editors.sources import removal_question
 
-    source = next(s for s in ukraine.sources if s.id == "S01")
-    question = removal_question(source, source_citers(ukraine, "S01"))
+    source, citers = max(((s, source_citers(ukraine, s.id)) for s in ukraine.sources),
+                         key=lambda pair: len(pair[1]))
+    assert len(citers) > 8
+    question = removal_question(source, citers)
     assert question.count("  • ") == 8
-    assert "… and 12 more" in question
+    assert f"… and {len(citers) - 8} more" in question

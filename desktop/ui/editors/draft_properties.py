@@ -91,8 +91,9 @@ class DraftPropertiesDialog(EditorDialog[DraftProperties]):
         self.proposers.setAccessibleName("Proposed by")
         for party in scenario.parties:
             add_check_item(self.proposers, party.name, party.id, party.id in draft.proposed_by)
-        lines = max(1, min(len(scenario.parties), 5))
-        self.proposers.setMaximumHeight(self.proposers.fontMetrics().lineSpacing() * lines + 16)
+        lines = max(1, min(len(scenario.parties), 6))
+        row = max(self.proposers.sizeHintForRow(0), self.proposers.fontMetrics().lineSpacing())
+        self.proposers.setFixedHeight(row * lines + 2 * self.proposers.frameWidth() + 4)
         self._proposed_order = draft.proposed_by
 
         self.citations = CitationPicker(scenario.sources, body, "DraftCitations")

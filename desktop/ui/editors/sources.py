@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -48,6 +49,7 @@ from desktop.ui.editors.widgets import (
     checked_keys,
     plain_label,
     plain_tooltip,
+    set_state,
 )
 from desktop.ui.files import Prompter, QtPrompter
 from desktop.ui.workspace import Workspace
@@ -382,8 +384,10 @@ class SourcesDialog(QDialog):
 class CitationPicker(QWidget):
     """The register as a checkable list, by title: the sources something cites.
 
-    :meth:`set_cited` loads the ids cited now; :meth:`cited` gives the ticked ones in register
-    order; :attr:`changed` fires when the user ticks or unticks one."""
+    :meth:`set_cited` loads the ids cited now; :meth:`cited` gives the ticked ones;
+    :attr:`changed` fires when the user ticks or unticks one. A line under the list says what
+    is ticked ("Cites S23 and S28" or "Cites no source"), so nothing ticked is out of sight,
+    and loading scrolls to the first ticked one."""
 
     changed = Signal()
 
@@ -401,19 +405,31 @@ class CitationPicker(QWidget):
         for source in self._sources:
             add_check_item(self.list, source_label(source), source.id, False,
                            tooltip=plain_tooltip(source.url or source.title))
+        # Long titles wrap rather than run off under a horizontal scroll bar.
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.empty_label = plain_label("The register is empty: add sources with Library → "
                                        "Sources….", self)
+        self.summary = plain_label("", self, name=f"{name}Summary")
+        set_state(self.summary, "note", "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.list)
+        layout.addWidget(self.summary)
         layout.addWidget(self.empty_label)
         self.list.setVisible(bool(self._sources))
+        self.summary.setVisible(bool(self._sources))
         self.empty_label.setVisible(not self._sources)
-        rows = max(1, min(len(self._sources), 4))
-        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * rows + 16)
-        self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 7 + 16)
+        line = self.list.fontMetrics().lineSpacing()
+        self.list.setMinimumHeight(line * max(1, min(len(self._sources), 3)) + 16)
+        self.list.setMaximumHeight(line * 5 + 16)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.list.itemChanged.connect(self._item_changed)
         self.setFocusProxy(self.list)
+        self._summarise()
 
     def set_cited(self, ids: Sequence[str]) -> None:
         self._loaded = tuple(ids)
@@ -427,6 +443,26 @@ class CitationPicker(QWidget):
                                    else Qt.CheckState.Unchecked)
         finally:
             self._loading = False
+        self._summarise()
+        first = next((self.list.item(i) for i in range(self.list.count())
+                      if self.list.item(i).checkState() == Qt.CheckState.Checked), None)
+        if first is not None:
+            self.list.scrollToItem(first)
+        else:
+            self.list.scrollToTop()
+
+    def _summarise(self) -> None:
+        ids = self.cited()
+        if not ids:
+            text = "Cites no source."
+        elif len(ids) == 1:
+            text = f"Cites {ids[0]}."
+        else:
+            text = f"Cites {', '.join(ids[:-1])} and {ids[-1]}."
+        set_state(self.summary, "note", text)
+        titles = {s.id: s.title for s in self._sources}
+        self.summary.setToolTip(plain_tooltip("\n".join(f"[{i}] {titles.get(i, '')}"
+                                                         for i in ids)))
 
     def cited(self) -> tuple[str, ...]:
         """The ticked sources: those loaded in their own order (so saving unchanged changes
@@ -447,5 +483,6 @@ class CitationPicker(QWidget):
 
     def _item_changed(self) -> None:
         if not self._loading:
+            self._summarise()
             self.changed.emit()
 
