@@ -1,0 +1,111 @@
+"""Stated positions and assessed floors: which red lines count under each view, the chance of
+acceptance, and satisfaction over what the draft addresses (with its coverage)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.domain import Clause, Draft, Scenario, check
+from desktop.domain.interchange import scenario_from_dict
+from tests.strategies import PROVISIONS
+from tests.test_checker import drafts
+from tests.test_open_points import compare, lines_st, prefs_st, scenario_of
+
+
+def _scenario(lines: list[dict[str, Any]], prefs: list[dict[str, Any]] | None = None
+              ) -> Scenario:
+    return scenario_from_dict({
+        "format": "accord.scenario", "version": 2, "title": "Stances",
+        "parties": [{"id": "ru", "name": "Russia", "red_lines": lines,
+                     "preferences": prefs or [], "no_deal": 0.3}],
+        "provisions": [p.model_dump(mode="json", exclude_defaults=True) for p in PROVISIONS],
+    })
+
+
+_LINES: list[dict[str, Any]] = [
+    {"id": "all-donbas", "title": "All of Donbas", "rule": "zone.kind == \"russian-controlled\"",
+     "stance": "stated", "confidence": 0.4},
+    {"id": "cap", "title": "Cap at most 600k", "rule": "cap and cap.personnel <= 600000",
+     "confidence": 0.5},
+    {"id": "no-fund", "title": "No fund", "rule": "not fund"},
+]
+
+
+def test_stated_counts_every_line_assessed_only_the_assessed() -> None:
+    s = _scenario(_LINES)
+    draft = Draft(id="d", title="D", clauses=(
+        Clause(provision="zone", values={"kind": "dmz"}),
+        Clause(provision="cap", values={"personnel": 800_000})))
+    stated = check(s, draft, stance="stated").verdict("ru")
+    assessed = check(s, draft, stance="assessed").verdict("ru")
+    assert [x.red_line for x in stated.violations] == ["all-donbas", "cap"]
+    assert [x.red_line for x in assessed.violations] == ["cap"]
+    # Independent lines: (1 - 0.4) * (1 - 0.5) under stated, 1 - 0.5 under assessed.
+    assert stated.acceptance_chance == pytest.approx(0.3)
+    assert assessed.acceptance_chance == pytest.approx(0.5)
+    assert check(s, draft).stance == "assessed"  # the default view
+
+
+def test_a_stated_line_alone_is_negotiable_under_assessed_floors() -> None:
+    s = _scenario(_LINES)
+    draft = Draft(id="d", title="D", clauses=(Clause(provision="zone", values={"kind": "dmz"}),
+                                              Clause(provision="cap",
+                                                     values={"personnel": 500_000})))
+    assert not check(s, draft, stance="stated").viable
+    report = check(s, draft)
+    assert report.viable
+    assert report.verdict("ru").acceptance_chance == 1.0
+
+
+def test_a_certain_line_crossed_means_no_chance() -> None:
+    s = _scenario(_LINES)
+    draft = Draft(id="d", title="D", clauses=(Clause(provision="fund"),))
+    v = check(s, draft).verdict("ru")
+    assert [x.red_line for x in v.violations] == ["cap", "no-fund"]
+    assert v.acceptance_chance == 0.0
+
+
+def test_incremental_checks_keep_their_view() -> None:
+    s = _scenario(_LINES)
+    draft = Draft(id="d", title="D", clauses=(Clause(provision="zone", values={"kind": "dmz"}),))
+    stated = check(s, draft, stance="stated")
+    edited = draft.model_copy(update={"clauses": (*draft.clauses, Clause(provision="a"))})
+    assert check(s, edited, stated, stance="assessed") == check(s, edited, stance="assessed")
+    assert check(s, edited, stated, stance="stated") == check(s, edited, stance="stated")
+
+
+def test_satisfaction_over_what_the_draft_addresses() -> None:
+    prefs = [
+        {"id": "big-cap", "title": "Small army", "rule": "cap.personnel <= 600000", "weight": 3},
+        {"id": "fund", "title": "A fund", "rule": "fund", "weight": 1},
+        {"id": "no-zone", "title": "No zone", "rule": "not zone", "weight": 2},
+        {"id": "pol", "title": "Policed", "rule": "zone.policed == true", "weight": 4},
+    ]
+    s = _scenario([], prefs)
+    draft = Draft(id="d", title="D", clauses=(Clause(provision="cap",
+                                                     values={"personnel": 500_000}),))
+    v = check(s, draft).verdict("ru")
+    # Only the army preference names a provision the draft holds.
+    assert v.coverage == (1, 4)
+    assert v.not_addressed == ("fund", "no-zone", "pol")
+    assert v.addressed_satisfaction == 1.0
+    # The full scale still counts "no zone" (met by silence) over every preference.
+    assert v.satisfaction == pytest.approx((3 + 2) / 10)
+    assert (v.met, v.missed) == (("big-cap", "no-zone"), ("fund", "pol"))
+    empty = check(s, Draft(id="e", title="E")).verdict("ru")
+    assert empty.coverage == (0, 4)
+    assert empty.addressed_satisfaction is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(parties=st.lists(st.tuples(lines_st, prefs_st), min_size=1, max_size=2),
+       draft=drafts(), stance=st.sampled_from(["stated", "assessed"]))
+def test_settled_drafts_agree_with_brute_force_under_both_views(
+    parties: Any, draft: Draft, stance: str,
+) -> None:
+    s = scenario_of(parties)
+    compare(s, parties, draft, stance, check(s, draft, stance=stance))  # type: ignore[arg-type]
