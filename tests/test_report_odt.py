@@ -63,9 +63,16 @@ def test_the_package_is_well_formed(odt: bytes) -> None:
     assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
     manifest = ElementTree.fromstring(z.read("META-INF/manifest.xml"))
     listed = {e.get(q("manifest", "full-path")) for e in manifest}
-    assert {"/", "content.xml", "styles.xml"} <= listed
+    assert {"/", "content.xml", "styles.xml", "meta.xml"} <= listed
     assert z.namelist().count("styles.xml") == 1
     assert z.testzip() is None
+
+
+def test_the_title_is_in_the_metadata(odt: bytes, sheet: Sheet) -> None:
+    z, _content, _styles = parts(odt)
+    meta = ElementTree.fromstring(z.read("meta.xml"))
+    titles = [el.text for el in meta.iter("{http://purl.org/dc/elements/1.1/}title")]
+    assert titles == [sheet.title]
 
 
 def test_headings_are_text_h_with_outline_levels(odt: bytes, sheet: Sheet) -> None:

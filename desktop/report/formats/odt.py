@@ -340,32 +340,54 @@ def _tab_stops(width_mm: float, *, centre: bool) -> ElementTree.Element:
     return stops
 
 
-def _manifest_with_styles(xml: bytes) -> bytes:
-    """Qt's manifest, naming styles.xml too (when it does not already)."""
-    if b'full-path="styles.xml"' in xml:
-        return xml
-    entry = (b'<manifest:file-entry manifest:media-type="text/xml" '
-             b'manifest:full-path="styles.xml"/>')
-    return xml.replace(b"</manifest:manifest>", entry + b"\n</manifest:manifest>", 1)
+_META_NS = {"office": _NS["office"], "dc": "http://purl.org/dc/elements/1.1/",
+            "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"}
 
 
-def _rezip(data: bytes, content: bytes, styles: bytes | None = None) -> bytes:
+def meta_xml(sheet: Sheet) -> bytes:
+    """The document's title (what a file browser and File → Properties show) and Accord as
+    its generator."""
+    for prefix, uri in _META_NS.items():
+        ElementTree.register_namespace(prefix, uri)
+    root = ElementTree.Element(f"{{{_META_NS['office']}}}document-meta",
+                               {f"{{{_META_NS['office']}}}version": "1.2"})
+    meta = ElementTree.SubElement(root, f"{{{_META_NS['office']}}}meta")
+    ElementTree.SubElement(meta, f"{{{_META_NS['meta']}}}generator").text = "Accord"
+    ElementTree.SubElement(meta, f"{{{_META_NS['dc']}}}title").text = clean(sheet.title)
+    return bytes(ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+def _manifest_with(xml: bytes, names: Sequence[str]) -> bytes:
+    """Qt's manifest, naming ``names`` (XML parts Accord adds) too."""
+    for name in names:
+        if f'full-path="{name}"'.encode() in xml:
+            continue
+        entry = (f'<manifest:file-entry manifest:media-type="text/xml" '
+                 f'manifest:full-path="{name}"/>').encode()
+        xml = xml.replace(b"</manifest:manifest>", entry + b"\n</manifest:manifest>", 1)
+    return xml
+
+
+def _rezip(data: bytes, content: bytes, added: dict[str, bytes] | None = None) -> bytes:
+    """Qt's package with ``content.xml`` replaced and the ``added`` parts (styles.xml,
+    meta.xml) written after it and named in the manifest. "mimetype" stays first and stored,
+    as Qt wrote it."""
+    added = added or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        names = src.namelist()
-        for info in src.infolist():  # "mimetype" first and stored, as Qt wrote it
+        for info in src.infolist():
+            if info.filename in added:
+                continue
             if info.filename == "content.xml":
                 body = content
-            elif info.filename == "styles.xml" and styles is not None:
-                body = styles
-            elif info.filename == "META-INF/manifest.xml" and styles is not None:
-                body = _manifest_with_styles(src.read(info))
+            elif info.filename == "META-INF/manifest.xml":
+                body = _manifest_with(src.read(info), list(added))
             else:
                 body = src.read(info)
             dst.writestr(info, body, compress_type=info.compress_type)
-            if info.filename == "content.xml" and styles is not None \
-                    and "styles.xml" not in names:
-                dst.writestr("styles.xml", styles, compress_type=zipfile.ZIP_DEFLATED)
+            if info.filename == "content.xml":
+                for name, part in added.items():
+                    dst.writestr(name, part, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -384,5 +406,6 @@ def odt_bytes(sheet: Sheet, paper: str = "a4") -> bytes:
     with zipfile.ZipFile(io.BytesIO(raw)) as odt:
         content = odt.read("content.xml")
     width = TEXT_WIDTH_PT.get(paper, TEXT_WIDTH_PT["a4"])
-    return _rezip(raw, fix_content(content, headers, width, heading_levels(doc)),
-                  styles_xml(sheet, paper, doc.defaultFont().family()))
+    return _rezip(raw, fix_content(content, headers, width, heading_levels(doc)), {
+        "styles.xml": styles_xml(sheet, paper, doc.defaultFont().family()),
+        "meta.xml": meta_xml(sheet)})
