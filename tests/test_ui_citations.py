@@ -214,5 +214,13 @@ def test_the_draft_menu_has_properties(window: object) -> None:
     assert action is not None
     assert action.text().replace("&", "") == "Properties…"
     action.trigger()
-    assert isinstance(window.editing.last_dialog, DraftPropertiesDialog)
-    window.editing.last_dialog.reject()
+    dialog = window.editing.last_dialog
+    assert isinstance(dialog, DraftPropertiesDialog)
+    dialog.title_edit.setText("Renamed in its properties")
+    dialog.ok_button.click()
+    # The draft switcher follows, and Edit → Undo names the step.
+    switcher = window.draft.switcher
+    assert switcher.itemText(switcher.currentIndex()) == "Renamed in its properties"
+    assert window.undo_action.text().startswith("&Undo Edit properties of draft")
+    window.ws.undo_stack.undo()
+    assert switcher.itemText(switcher.currentIndex()) != "Renamed in its properties"
