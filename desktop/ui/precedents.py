@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.precedents import (
+    CATEGORIES,
     STAGE_NAMES,
     Filters,
     Precedent,
     PrecedentIndex,
     Tag,
+    TagLike,
     group_by_process,
     load_index,
 )
@@ -310,3 +312,148 @@ class PrecedentsPanel(QWidget):
                 top.addChild(row)
             top.setExpanded(same or self.tree.topLevelItemCount() <= 3)
         self.tree.setUpdatesEnabled(True)
+
+
+class PaxPicker(QWidget):
+    """The provision editor's PA-X issues: every code by its name, grouped under its category,
+    a check box each, with how many agreements carry it; a minimum strength for the current
+    issue (for issues PA-X grades 1 to 3); and the count of all the checked issues together."""
+
+    COL_ISSUE, COL_COUNT, COL_STRENGTH = range(3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PaxPicker")
+        self._index = load_index()  # the editor is a use: read on first use
+        self._least: dict[str, int | None] = {}
+        self._order: list[str] = []  # the provision's own order of its codes
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("PaxTree")
+        self.tree.setAccessibleName("PA-X issues")
+        self.tree.setHeaderLabels(["Issue", "Agreements", "Minimum strength"])
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for category, codes in CATEGORIES:
+            top = QTreeWidgetItem([category])
+            self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
+            for code, name in codes:
+                item = QTreeWidgetItem([name, f"{self._index.count(code):,}", ""])
+                item.setData(0, Qt.ItemDataRole.UserRole, code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                item.setToolTip(0, f"{name} ({category})")
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+                top.addChild(item)
+                self._items[code] = item
+        self.tree.itemChanged.connect(lambda _item, _col: self._update())
+        self.tree.currentItemChanged.connect(lambda _cur, _prev: self._show_strength())
+
+        self.strength = QComboBox(self)
+        self.strength.setObjectName("PaxStrength")
+        self.strength.setAccessibleName("Minimum strength of the current issue")
+        self.strength.addItem("Any strength", None)
+        self.strength.addItem(f"2 or more ({STRENGTH_NAMES[2]})", 2)
+        self.strength.addItem(f"3 ({STRENGTH_NAMES[3]})", 3)
+        self.strength.activated.connect(self._strength_chosen)
+        self.together = QLabel(self)
+        self.together.setObjectName("PaxTogether")
+        self.together.setWordWrap(True)
+        self.together.setTextFormat(Qt.TextFormat.PlainText)
+        credit = QLabel(CREDIT, self)
+        credit.setWordWrap(True)
+        credit.setStyleSheet("color: palette(placeholder-text);")
+
+        row = QGridLayout()
+        row.addWidget(QLabel("Minimum strength of the current issue:", self), 0, 0)
+        row.addWidget(self.strength, 0, 1)
+        row.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.together)
+        layout.addWidget(credit)
+        self._show_strength()
+        self._update()
+
+    def set_tags(self, tags: Sequence[TagLike]) -> None:
+        """Check exactly these issues (codes PA-X does not have are kept as they are)."""
+        self._least = {t.code: t.min_strength for t in tags}
+        self._order = [t.code for t in tags]
+        self.tree.blockSignals(True)
+        for code, item in self._items.items():
+            on = code in self._least
+            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            item.setText(self.COL_STRENGTH, self._strength_text(self._least.get(code)))
+            parent = item.parent()
+            if parent is not None and on:
+                parent.setExpanded(True)
+        self.tree.blockSignals(False)
+        self._update()
+
+    def set_checked(self, code: str, on: bool) -> None:
+        self._items[code].setCheckState(0, Qt.CheckState.Checked if on else
+                                        Qt.CheckState.Unchecked)
+
+    def set_min_strength(self, code: str, least: int | None) -> None:
+        self.tree.setCurrentItem(self._items[code])
+        self.strength.setCurrentIndex(self.strength.findData(least))
+        self._strength_chosen(self.strength.currentIndex())
+
+    def tags(self) -> tuple[tuple[str, int | None], ...]:
+        """(code, minimum strength or None) of the checked issues: the provision's own in their
+        order (codes PA-X does not have included), then the newly checked in the codebook's."""
+        checked = [code for code, item in self._items.items()
+                   if item.checkState(0) == Qt.CheckState.Checked]
+        kept = [c for c in self._order if c in checked or c not in self._items]
+        codes = kept + [c for c in checked if c not in kept]
+        return tuple((c, self._least.get(c)) for c in codes)
+
+    def _strength_text(self, least: int | None) -> str:
+        return "" if least is None or least <= 1 else f"{least} or more"
+
+    def _current_code(self) -> str | None:
+        item = self.tree.currentItem()
+        code = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return code if isinstance(code, str) else None
+
+    def _show_strength(self) -> None:
+        code = self._current_code()
+        graded = code is not None and self._index.scale.get(code, 1) > 1
+        self.strength.setEnabled(graded)
+        self.strength.setToolTip("" if graded or code is None else
+                                 "PA-X records this issue as present or not: no strengths")
+        self.strength.setCurrentIndex(self.strength.findData(
+            self._least.get(code) if code is not None else None))
+
+    def _strength_chosen(self, row: int) -> None:
+        code = self._current_code()
+        if code is None:
+            return
+        least = self.strength.itemData(row)
+        self._least[code] = least if isinstance(least, int) else None
+        item = self._items[code]
+        item.setText(self.COL_STRENGTH, self._strength_text(self._least[code]))
+        if item.checkState(0) != Qt.CheckState.Checked:
+            item.setCheckState(0, Qt.CheckState.Checked)  # choosing a strength picks it
+        self._update()
+
+    def _update(self) -> None:
+        for code, item in self._items.items():
+            if item.checkState(0) == Qt.CheckState.Checked:
+                self._least.setdefault(code, None)
+            else:
+                self._least.pop(code, None)
+                item.setText(self.COL_STRENGTH, "")
+        tags = [Tag(c, s) for c, s in self.tags() if self._index.knows(c)]
+        if not tags:
+            self.together.setText("No PA-X issue checked: the provision has no precedents.")
+            return
+        n = self._index.count_all(tags)
+        self.together.setText(f"{tags_label(tags)}: {agreements(n)}"
+                              + (" together." if len(tags) > 1 else "."))

@@ -337,6 +337,8 @@ class ProvisionFields:
     source: str = ""
     #: The provision's citations (format version 2): ids of the register's sources.
     sources: tuple[str, ...] = ()
+    #: Its PA-X issues (format version 2): (code, minimum strength or None).
+    pax: tuple[tuple[str, int | None], ...] = ()
 
 
 def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: Scenario,
@@ -394,6 +396,7 @@ def build_provision(fields: ProvisionFields) -> Provision | Refused:
         "excludes": list(fields.excludes),
         "source": fields.source,
         "sources": list(fields.sources),
+        "pax": [{"code": code, "min_strength": least} for code, least in fields.pax],
     }
     try:
         return Provision.model_validate(data)

@@ -117,6 +117,10 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.tabs.addTab(self._general_tab(), "&General")
         self.tabs.addTab(self._text_tab(), "Text and &params")
         self.tabs.addTab(self._exclusions_tab(), "&Exclusions")
+        from desktop.ui.precedents import PaxPicker  # reads the PA-X index: on first use
+
+        self.pax_picker = PaxPicker(self)
+        self.tabs.addTab(self.pax_picker, "P&recedents (PA-X)")
         self.layout_.addWidget(self.tabs, 1)
         self.finish_layout()
         self.setMinimumSize(680, 560)
@@ -415,6 +419,7 @@ class ProvisionDialog(EditorDialog[Provision]):
             set_checked(self.excludes_list, key, True)
         self.source_edit.setText(p.source)
         self.citations.set_cited(p.sources)
+        self.pax_picker.set_tags(p.pax)
         self.params_table.clearSelection()
         self.params_table.setCurrentCell(-1, -1)
         self._update_param_buttons()
@@ -699,6 +704,7 @@ class ProvisionDialog(EditorDialog[Provision]):
             excludes=tuple(checked_keys(self.excludes_list)),
             source=self.source_edit.text(),
             sources=self.citations.cited(),
+            pax=self.pax_picker.tags(),
         )
 
     def check(self) -> FormCheck:
