@@ -81,12 +81,16 @@ def runs_html(runs: list[Run], *, colors: bool = True) -> str:
 
 
 def _cell(tag: str, cell: Cell, width: float | None = None) -> str:
-    attrs = f' style="width:{width:.0f}%"' if width is not None else ""
+    # valign and width repeat the style sheet for readers that ignore CSS in tables
+    # (LibreOffice's HTML import among them); browsers follow the style sheet.
+    attrs = (f' style="width:{width:.0f}%" width="{width:.0f}%"' if width is not None
+             else "") + ' valign="top"'
     return f"<{tag}{attrs}>{runs_html(cell.runs, colors=tag == 'td')}</{tag}>"
 
 
 def table_html(table: Table) -> str:
-    parts = ['<table class="plain">' if table.header is None else "<table>"]
+    parts = ['<table class="plain" width="100%">' if table.header is None
+             else '<table width="100%">']
     if table.header is not None:
         parts.append("<thead><tr>" + "".join(
             _cell("th", c, w) for c, w in zip(table.header, table.widths, strict=True))
