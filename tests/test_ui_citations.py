@@ -224,3 +224,15 @@ def test_the_draft_menu_has_properties(window: object) -> None:
     assert window.undo_action.text().startswith("&Undo Edit properties of draft")
     window.ws.undo_stack.undo()
     assert switcher.itemText(switcher.currentIndex()) != "Renamed in its properties"
+
+
+def test_properties_of_a_draft_deleted_meanwhile_are_refused_in_the_dialog(
+        qtbot: QtBot, cws: Workspace, editing: LibraryEditing) -> None:
+    dialog = editing.edit_draft_properties()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.date_edit, "2025-11-19")
+    assert Editor(cws).remove_draft()  # the draft goes while the dialog is open
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == ("Not saved: The draft is no longer in the scenario "
+                                         "(it was deleted or undone).")

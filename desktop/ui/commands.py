@@ -322,6 +322,7 @@ class Editor(QObject):
         """A draft's title, note, date, status, proposers or cited sources, in one step."""
         draft = next((d for d in self.ws.scenario.drafts if d.id == draft_id), None)
         if draft is None:
+            self._refuse("The draft is no longer in the scenario (it was deleted or undone).")
             return False
         return self._push(
             f"Edit properties of draft “{draft.title}”",
