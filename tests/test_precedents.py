@@ -156,3 +156,27 @@ def test_the_index_is_small_and_deterministic(rows: list[dict[str, str]]) -> Non
     assert encode_index(doc) == encode_index(json.loads(json.dumps(doc)))
     assert doc["data"]["agreements"] == 2257
     assert "make precedents" in doc["built_by"]
+
+
+def test_the_scenario_doc_table_is_what_the_index_says(index: PrecedentIndex) -> None:
+    """docs/scenario-ukraine-2025.md: each provision's issues and counts, as computed."""
+    import re
+
+    from desktop.domain import parse_scenario
+    from desktop.wording.precedents import tags_label
+
+    scenario = parse_scenario((ROOT / "resources" / "scenarios" / "ukraine-2025.json")
+                              .read_bytes())
+    conflict = index.conflict_of(scenario.title)
+    doc = (ROOT / "docs" / "scenario-ukraine-2025.md").read_text(encoding="utf-8")
+    section = doc.split("## Precedents (PA-X)", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| (.+) \(`([a-z0-9-]+)`\) \| (.+) \| ([\d,]+) \| (\d+) \|$", section,
+                      re.MULTILINE)
+    assert len(rows) >= 41
+    for title, pid, issues, count, same in rows:
+        prov = scenario.provision(pid)
+        assert prov.title == title
+        assert issues == tags_label(prov.pax), pid
+        found = index.query(list(prov.pax), conflict=conflict)
+        assert int(count.replace(",", "")) == len(found), pid
+        assert int(same) == sum(1 for p in found if p.same_conflict), pid
