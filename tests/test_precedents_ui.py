@@ -90,8 +90,8 @@ def test_the_panel_lists_a_clause_s_precedents(main_window: Callable[..., MainWi
     assert len(panel.found) == want
     # Grouped by peace process, the Ukraine processes (Minsk, 2022, 2025) first.
     groups = _groups(panel)
-    assert "same conflict" in groups[0][0]
-    same = [names for head, names in groups if "same conflict" in head]
+    assert groups[0][0].startswith("Same conflict: ")
+    same = [names for head, names in groups if head.startswith("Same conflict: ")]
     assert any("Minsk" in n for names in same for n in names)
     assert sum(len(names) for _, names in groups) == want
     assert "PA-X" in panel.credit.text()

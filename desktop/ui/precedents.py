@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -73,6 +74,8 @@ class PrecedentsPanel(QWidget):
         self.clauses.setAccessibleName("Clauses in the combination")
         self.clauses.setToolTip("The checked clauses' PA-X issues, all together")
         self.clauses.itemChanged.connect(lambda _item: self._changed())
+        self.clauses.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.clauses.setTextElideMode(Qt.TextElideMode.ElideRight)
         filters = self._build_filters()
         self._build_results()
 
@@ -116,13 +119,16 @@ class PrecedentsPanel(QWidget):
             box.setRange(FIRST_YEAR, LAST_YEAR)
             box.setValue(value)
             box.setKeyboardTracking(False)
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("20255") + 28)
             box.valueChanged.connect(lambda _v: self._changed())
         self.strength = QComboBox(self)
         self.strength.setObjectName("PrecedentStrength")
         self.strength.setAccessibleName("Minimum strength")
-        self.strength.addItem("Any strength", 1)
-        self.strength.addItem(f"2 or more ({STRENGTH_NAMES[2]})", 2)
-        self.strength.addItem(f"3 ({STRENGTH_NAMES[3]})", 3)
+        self.strength.addItem("Any", 1)
+        self.strength.addItem("2 or more", 2)
+        self.strength.addItem("3 only", 3)
+        self.strength.setToolTip("PA-X grades a provision 1 (rhetorical or minor) to 3 (detailed "
+                                 "or substantive); some issues are only present or not (1)")
         for combo in (self.region, self.stage, self.strength):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
         filters = QGridLayout()
@@ -132,15 +138,15 @@ class PrecedentsPanel(QWidget):
         filters.addWidget(QLabel("Stage:", self), 0, 2)
         filters.addWidget(self.stage, 0, 3)
         filters.addWidget(QLabel("Years:", self), 1, 0)
-        years = QWidget(self)
-        years_row = QGridLayout(years)
-        years_row.setContentsMargins(0, 0, 0, 0)
-        years_row.addWidget(self.since, 0, 0)
-        years_row.addWidget(QLabel("to", self), 0, 1)
-        years_row.addWidget(self.until, 0, 2)
-        filters.addWidget(years, 1, 1)
-        filters.addWidget(QLabel("Strength:", self), 1, 2)
-        filters.addWidget(self.strength, 1, 3)
+        second = QHBoxLayout()
+        second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(self.since)
+        second.addWidget(QLabel("to", self))
+        second.addWidget(self.until)
+        second.addSpacing(8)
+        second.addWidget(QLabel("Strength:", self))
+        second.addWidget(self.strength, 1)
+        filters.addLayout(second, 1, 1, 1, 3)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
         return filters
@@ -158,16 +164,16 @@ class PrecedentsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("PrecedentTree")
         self.tree.setAccessibleName("Precedent agreements by peace process")
-        self.tree.setHeaderLabels(["Agreement", "Date", "Region", "Stage", "Strength"])
+        self.tree.setHeaderLabels(["Agreement (newest first)", "Strength"])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
         self.credit = QLabel(CREDIT, self)
         self.credit.setObjectName("PrecedentCredit")
@@ -296,8 +302,10 @@ class PrecedentsPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         for process, group in group_by_process(self.found):
             same = group[0].same_conflict
-            top = QTreeWidgetItem([f"{process} ({agreements(len(group))})"
-                                   + (" · same conflict" if same else "")])
+            regions = sorted({p.agreement.region for p in group})
+            top = QTreeWidgetItem([("Same conflict: " if same else "")
+                                   + f"{process} ({len(group):,})"])
+            top.setToolTip(0, f"{process}: {agreements(len(group))}; {', '.join(regions)}")
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
@@ -305,10 +313,11 @@ class PrecedentsPanel(QWidget):
             top.setFirstColumnSpanned(True)
             for p in group:
                 a = p.agreement
-                row = QTreeWidgetItem([a.name, a.date.isoformat(), a.region, a.stage_name,
-                                       str(p.strength)])
-                row.setToolTip(0, f"{a.name}\n{a.country}; {a.process}\nPA-X agreement {a.id}")
-                row.setToolTip(4, STRENGTH_NAMES.get(p.strength, ""))
+                row = QTreeWidgetItem([f"{a.date.isoformat()}  {a.name}", str(p.strength)])
+                row.setToolTip(0, f"{a.name}\n{a.date.isoformat()} · {a.stage_name} · "
+                               f"{a.country} ({a.region})\n{a.process} · PA-X agreement {a.id}")
+                row.setToolTip(1, STRENGTH_NAMES.get(p.strength, ""))
+                row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                 top.addChild(row)
             top.setExpanded(same or self.tree.topLevelItemCount() <= 3)
         self.tree.setUpdatesEnabled(True)
