@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desktop import STARTED, __version__
-from desktop.domain import Clause, Draft, Report, Scenario, check, json_schema
+from desktop.domain import Clause, Draft, PartyVerdict, Report, Scenario, check, json_schema
+from desktop.domain.checker import Setting
 from desktop.domain.interchange import ScenarioError
+from desktop.domain.model import STANCES
 from desktop.textsafe import json_terminal_safe, terminal_safe
 from desktop.wording import (
     change_reason,
@@ -42,6 +44,18 @@ from desktop.wording import (
     status_words,
 )
 from desktop.wording.bridge import clash_text, red_line_name, relax_heading, relax_text
+from desktop.wording.prose import series
+from desktop.wording.verdicts import (
+    STANCE_LABELS,
+    bound_words,
+    chance_words,
+    not_addressed_titles,
+    open_points,
+    satisfaction_sentence,
+    verdict_phrase,
+    viability_words,
+    violation_condition,
+)
 
 if TYPE_CHECKING:
     from desktop.domain.solver import BridgeResult, Change, ClashItem
@@ -110,11 +124,15 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "check",
-        help="check a draft against every party's red lines (exit 0 viable, 1 not viable)",
+        help="check a draft against every party's red lines (exit 0 viable or viable if "
+             "its open points are closed a certain way, 1 not viable)",
     )
     p.add_argument("file", type=Path, metavar="FILE",
                    help="an .accord document or a .json scenario")
     p.add_argument("--draft", metavar="ID", help="the draft to check (default: the first)")
+    p.add_argument("--stance", choices=STANCES, default="assessed",
+                   help="stated: every red line counts; assessed (default): only the assessed "
+                        "floors count, stated demands are negotiable")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = sub.add_parser(
@@ -280,17 +298,32 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _settings_to_json(settings: Sequence[Setting]) -> list[dict[str, Any]]:
+    return [{"clause": pid, "alternative": label, "index": k} for pid, k, label in settings]
+
+
 def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
     """The ``check --json`` shape (a contract; see docs/format.md)."""
     return {
         "draft": report.draft,
+        "stance": report.stance,
         "viable": report.viable,
+        "status": report.status,
+        "viable_if": (None if report.viable_if is None
+                      else _settings_to_json(report.viable_if)),
+        "bound_reached": report.bound_reached,
         "parties": [
             {
                 "id": v.party,
                 "name": v.name,
                 "acceptable": v.acceptable,
+                "verdict": v.verdict,
+                "accepts_if": _settings_to_json(v.accepts_if),
+                "acceptance_chance": v.acceptance_chance,
                 "satisfaction": v.satisfaction,
+                "addressed_satisfaction": v.addressed_satisfaction,
+                "coverage": {"addressed": v.coverage[0], "total": v.coverage[1]},
+                "not_addressed": list(v.not_addressed),
                 "violations": [
                     {
                         "red_line": x.red_line,
@@ -298,6 +331,8 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
                         "clauses": list(x.clauses),
                         "explanation": explanation(x.reasons, scenario, short_name(v.name)),
                         "detail": detail(x.reasons),
+                        "under": _settings_to_json(x.under),
+                        "conditional": x.conditional,
                     }
                     for x in v.violations
                 ],
@@ -320,16 +355,24 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
     scenario is :func:`terminal_safe`: each stays on its own line and drives nothing."""
     s = terminal_safe
     counts = report_summary(report).split(": ", 1)[1]
+    head = viability_words(report, draft, scenario, titled=True)
     lines = [
         f"{s(draft.title)} [{s(draft.id)}]",
-        f"{'VIABLE' if report.viable else 'NOT VIABLE'}: {counts}",
-        "",
+        f"{s(head.upper() if report.viable_if is None else head)}: {counts}",
+        f"Under {STANCE_LABELS[report.stance][0].lower()}{STANCE_LABELS[report.stance][1:]}.",
     ]
+    lines += [f"{s(_first_up(text))}." for text in open_points(draft, scenario)]
+    if report.bound_reached:
+        lines.append(f"Note: {bound_words()}.")
+    lines.append("")
     for v in report.parties:
-        mark = "ACCEPTS" if v.acceptable else "REJECTS"
+        mark = {"accepts": "ACCEPTS", "rejects": "REJECTS"}.get(v.verdict, "ACCEPTS IF")
         lines.append(f"  {mark:8} {s(v.name)} ({_percent(v.satisfaction)})")
+        lines += [f"           {s(line)}" for line in _party_sentences(v, report, draft, scenario)]
         for x in v.violations:
-            lines.append(f"           crosses ‘{s(x.title)}’ [{s(x.red_line)}]")
+            when = violation_condition(x.under, x.conditional, draft, scenario)
+            lines.append(f"           crosses ‘{s(x.title)}’ [{s(x.red_line)}]"
+                         + (f" {s(when)}" if when else ""))
             why = explanation(x.reasons, scenario, short_name(v.name))
             lines.append(f"             why: {s(why)}")
             if x.clauses:
@@ -344,6 +387,25 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _party_sentences(v: PartyVerdict, report: Report, draft: Draft, scenario: Scenario
+                     ) -> list[str]:
+    """What the ``check`` text says of a party beyond its verdict, in sentences."""
+    out: list[str] = []
+    if v.verdict == "accepts-if":
+        out.append(f"{_first_up(verdict_phrase(v, draft, scenario, titled=True))}.")
+    if v.violations:
+        out.append(f"{_first_up(chance_words(v, open_draft=bool(report.open_points)))}.")
+    out.append(satisfaction_sentence(v, scenario.party_index.get(v.party)))
+    missing = not_addressed_titles(v, scenario)
+    if missing:
+        out.append(f"Not addressed: {series([f'‘{t}’' for t in missing])}.")
+    return out
+
+
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def write_json(value: object, out: TextIO) -> None:
     """``value`` as indented JSON on ``out``: exact JSON, with the characters a terminal must
     not see raw written as ``\\u`` escapes (:func:`json_terminal_safe`)."""
@@ -353,12 +415,12 @@ def write_json(value: object, out: TextIO) -> None:
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     scenario = _read(args.file)
     draft = _pick_draft(scenario, args.file, args.draft)
-    report = check(scenario, draft)
+    report = check(scenario, draft, stance=args.stance)
     if args.json:
         write_json(report_to_json(report, scenario), out)
     else:
         out.write(format_report(report, scenario, draft))
-    return EXIT_OK if report.viable else EXIT_NOT_VIABLE
+    return EXIT_OK if report.status != "not-viable" else EXIT_NOT_VIABLE
 
 
 def clause_to_json(clause: Clause) -> dict[str, Any]:

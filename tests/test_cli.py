@@ -70,11 +70,18 @@ def test_check_json_shape(doc: Path) -> None:
     result = run("check", doc, "--draft", "d1", "--json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert set(report) == {"draft", "viable", "parties", "conflicts"}
+    assert set(report) == {"draft", "stance", "viable", "status", "viable_if", "bound_reached",
+                           "parties", "conflicts"}
     assert report["draft"] == "d1"
     assert report["viable"] is False
+    assert (report["stance"], report["status"], report["viable_if"]) == (
+        "assessed", "not-viable", None)
     ua, ru = report["parties"]
-    assert set(ua) == {"id", "name", "acceptable", "satisfaction", "violations"}
+    assert set(ua) == {"id", "name", "acceptable", "verdict", "accepts_if", "acceptance_chance",
+                       "satisfaction", "addressed_satisfaction", "coverage", "not_addressed",
+                       "violations"}
+    assert (ua["verdict"], ua["accepts_if"], ua["acceptance_chance"]) == ("rejects", [], 0.0)
+    assert ua["coverage"] == {"addressed": 2, "total": 2}
     assert ua["violations"][0] == {
         "red_line": "ua-army",
         "title": "Army of at least 800k",
@@ -82,9 +89,13 @@ def test_check_json_shape(doc: Path) -> None:
         "explanation": "Personnel in “Army ceiling” is 600,000 personnel; "
                        "Ukraine requires at least 800,000 personnel.",
         "detail": "army-cap.personnel is 600000; needs >= 800000",
+        "under": [],
+        "conditional": False,
     }
-    assert ru == {"id": "russia", "name": "Russia", "acceptable": True, "satisfaction": None,
-                  "violations": []}
+    assert ru == {"id": "russia", "name": "Russia", "acceptable": True, "verdict": "accepts",
+                  "accepts_if": [], "acceptance_chance": 1.0, "satisfaction": None,
+                  "addressed_satisfaction": None, "coverage": {"addressed": 0, "total": 0},
+                  "not_addressed": [], "violations": []}
     assert report["conflicts"] == [
         {"provisions": ["guarantee", "neutral"],
          "explanation": "“Security guarantee” and “Neutrality” exclude each other: "
@@ -101,6 +112,71 @@ def test_check_reads_json_too_and_exits_0_when_viable(tmp_path: Path) -> None:
     result = run("check", path, "--draft", "ok")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "VIABLE: 2 of 2 parties accept" in result.stdout
+
+
+def _open_scenario(tmp_path: Path) -> Path:
+    """mini.json with the army ceiling open between two formulas and Russia's line stated."""
+    data = json.loads((DATA / "mini.json").read_text(encoding="utf-8"))
+    data["version"] = 2
+    data["parties"][1]["red_lines"][0].update(stance="stated", confidence=0.6)
+    data["parties"][0]["red_lines"][0]["confidence"] = 0.75
+    data["drafts"] = [{"id": "open", "title": "Open", "clauses": [
+        {"provision": "army-cap", "alternatives": [
+            {"label": "Russian formula", "values": {"personnel": 600000}},
+            {"label": "Ukrainian formula", "values": {"personnel": 850000}}]},
+        {"provision": "guarantee"}]}]
+    path = tmp_path / "open.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_check_an_open_draft_is_viable_if_and_says_how(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _open_scenario(tmp_path)
+    assert main(["check", str(path), "--json"]) == 0  # viable if: exit 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["status"] == "viable-if"
+    assert report["viable_if"] == [{"clause": "army-cap", "alternative": "Ukrainian formula",
+                                    "index": 1}]
+    ua = report["parties"][0]
+    assert ua["verdict"] == "accepts-if"
+    assert ua["accepts_if"] == [{"clause": "army-cap", "alternative": "Ukrainian formula",
+                                 "index": 1}]
+    assert ua["acceptance_chance"] == pytest.approx(0.25)
+    assert ua["violations"][0]["under"] == [{"clause": "army-cap",
+                                             "alternative": "Russian formula", "index": 0}]
+    assert main(["check", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "VIABLE IF" not in text  # the condition is a sentence, not shouted
+    assert "Viable if §1 (“Army ceiling”) is the Ukrainian formula: 1 of 2 parties accept" in text
+    assert "Under assessed floors (stated demands are negotiable)." in text
+    assert "§1 (“Army ceiling”) is open: the Russian formula or the Ukrainian formula." in text
+    assert "ACCEPTS IF Ukraine (satisfaction 25%)" in text
+    assert "Accepts if §1 (“Army ceiling”) is the Ukrainian formula." in text
+    assert ("At worst about a 25% chance Ukraine accepts, treating its red lines as "
+            "independent.") in text
+    assert "crosses ‘Army of at least 800k’ [ua-army] if §1 is the Russian formula" in text
+    assert ("Satisfaction 25% (25% of what it addresses; addresses 2 of 2 preferences).") in text
+
+
+def test_check_stance_stated_counts_every_red_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _open_scenario(tmp_path)
+    assert main(["check", str(path), "--stance", "stated", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["stance"] == "stated"
+    ua, ru = report["parties"]
+    # Russia's stated line wants the Russian formula, Ukraine's the Ukrainian: no combination.
+    assert (ua["verdict"], ru["verdict"], report["status"]) == (
+        "accepts-if", "accepts-if", "not-viable")
+    assert ru["acceptance_chance"] == pytest.approx(0.4)
+    assert main(["check", str(path), "--stance", "stated"]) == 1
+    text = capsys.readouterr().out
+    assert text.splitlines()[1] == "NOT VIABLE: 0 of 2 parties accept"
+    assert "Under stated positions (every red line counts)." in text
+    assert run("check", path, "--stance", "maximal").returncode == 2
 
 
 def test_import_replaces_an_existing_document(tmp_path: Path, doc: Path) -> None:

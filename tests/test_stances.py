@@ -109,3 +109,66 @@ def test_settled_drafts_agree_with_brute_force_under_both_views(
 ) -> None:
     s = scenario_of(parties)
     compare(s, parties, draft, stance, check(s, draft, stance=stance))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- words
+
+
+def test_verdicts_in_words() -> None:
+    from desktop.domain.model import Alternative
+    from desktop.wording.verdicts import (
+        chance_words,
+        condition_words,
+        coverage_words,
+        no_deal_words,
+        open_points,
+        satisfaction_sentence,
+        verdict_phrase,
+        viability_words,
+    )
+
+    s = _scenario(_LINES, [
+        {"id": "small", "title": "Small army", "rule": "cap.personnel <= 600000", "weight": 3},
+        {"id": "fund", "title": "A fund", "rule": "fund"}])
+    zone = Clause(provision="zone", alternatives=(
+        Alternative(label="Russian formula", values={"kind": "russian-controlled"}),
+        Alternative(label="The Free economic zone", values={"kind": "free-economic"}),
+        Alternative(values={"kind": "dmz"})))
+    draft = Draft(id="d", title="D", clauses=(Clause(provision="a"), zone,
+                                              Clause(provision="cap",
+                                                     values={"personnel": 500_000})))
+    v = check(s, draft, stance="stated").verdict("ru")
+    assert v.verdict == "accepts-if"
+    assert verdict_phrase(v, draft) == "accepts if §2 is the Russian formula"
+    assert condition_words((("zone", 1, "The Free economic zone"), ("zone", 2, "")), draft, s,
+                           titled=True) == (
+        "§2 (“Zone”) is the free economic zone or its third alternative")
+    # Crossing "all-donbas" (confidence 0.4) unless the zone is Russian: 60% at worst.
+    assert chance_words(v, open_draft=True) == (
+        "at worst about a 60% chance Russia accepts, treating its red lines as independent")
+    assert coverage_words(v) == "100% of what it addresses; addresses 1 of 2 preferences"
+    assert no_deal_words(v, s.party("ru")) == "75%, above its no-deal level of 30%"
+    assert satisfaction_sentence(v, s.party("ru")) == (
+        "Satisfaction 75% (100% of what it addresses; addresses 1 of 2 preferences), above its "
+        "no-deal level of 30%.")
+    below = check(s, draft.model_copy(update={"clauses": draft.clauses[:2]}),
+                  stance="stated").verdict("ru")
+    assert no_deal_words(below, s.party("ru")) == (
+        "0%, below its no-deal level of 30%: Russia would be better off without this deal")
+    assert open_points(draft, s) == [
+        "§2 (“Zone”) is open: the Russian formula, the free economic zone or its third "
+        "alternative"]
+    assert viability_words(check(s, draft, stance="stated"), draft) == (
+        "Viable if §2 is the Russian formula")
+
+
+def test_chance_words_read_as_spoken() -> None:
+    from desktop.domain.checker import PartyVerdict, Violation
+    from desktop.wording.verdicts import chance_words
+
+    crossed = (Violation("x", "X", (), ()),)
+    for chance, words in ((0.8, "about an 80% chance"), (0.11, "about an 11% chance"),
+                          (0.4, "about a 40% chance"), (0.001, "less than 1% chance"),
+                          (0.0, "no chance")):
+        v = PartyVerdict("ru", "Russia", False, None, crossed, acceptance_chance=chance)
+        assert chance_words(v).startswith(words)
