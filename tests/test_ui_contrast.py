@@ -121,22 +121,29 @@ def test_charts_search_and_details_are_named_and_described(
         assert widget.accessibleDescription(), widget.objectName()
     # The descriptions say what the charts show, in words.
     assert "Ukraine: rejects, satisfaction" in win.charts.satisfaction.accessibleDescription()
-    assert "Russia: " in win.charts.matrix.accessibleDescription()
-    assert ": crossed" in win.charts.matrix.accessibleDescription()
+    described = win.charts.matrix.accessibleDescription()
+    assert "Ukraine: No recognition of Russian sovereignty over occupied land: crossed" \
+        in described
+    assert described.endswith("other red lines hold.")
 
 
 def test_red_line_matrix_columns_are_named_not_numbered(
         main_window: Callable[..., MainWindow], ukraine: Scenario, qtbot: QtBot) -> None:
+    from desktop.ui.plots import RedLineMatrix
+
     win = main_window(ukraine)
-    win.resize(1920, 1080)
-    win.apply_default_sizes()
-    matrix = win.charts.matrix
-    qtbot.wait(20)
-    ticks = matrix.getAxis("bottom")._tickLevels[0]
+    ticks = win.charts.matrix.getAxis("bottom")._tickLevels[0]
     names = [label.replace("\n", " ") for _, label in ticks]
     assert names == [short_name(p.name) for p in ukraine.parties]
     assert not any(label.strip().isdigit() for label in names)
-    # Big enough cells carry their red line's name; every one has its full name on hover.
-    shown = [m.toPlainText() for m in matrix.marks]
-    assert any(t.startswith("✗ No recognition") for t in shown)
+    # Cells big enough to read carry their red line's name (✗ first when crossed); every one
+    # has its full name on hover.
+    matrix = RedLineMatrix()
+    qtbot.addWidget(matrix)
+    matrix.resize(1000, 900)
+    matrix.show()
+    qtbot.waitExposed(matrix)
+    matrix.show_report(ukraine, win.ws.report)
+    qtbot.waitUntil(lambda: any(m.toPlainText().startswith("✗ No recognition")
+                                for m in matrix.marks))
     assert matrix.cell_text(1, 0).startswith("Russia: Ukraine leaves all of Donbas")

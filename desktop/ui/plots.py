@@ -12,8 +12,8 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain import Report, Scenario
@@ -171,7 +171,7 @@ class RedLineMatrix(Themed):
         self.getAxis("left").setTicks([[]])
         self.getAxis("left").setWidth(6)
         self.getAxis("bottom").setHeight(38)  # room for two-line party names
-        self.getViewBox().sigResized.connect(lambda _vb: self._label_cells())
+        self.getViewBox().sigResized.connect(lambda _vb: self._relabel_soon())
         self.apply_palette()
 
     def restyle(self, dark: bool, ink: QColor) -> None:
@@ -196,9 +196,11 @@ class RedLineMatrix(Themed):
             return  # nothing flipped: no redraw
         self.grid = grid
         self._paint(grid)
-        self.setAccessibleDescription("; ".join(
-            self.cell_text(i, j) for i in range(grid.shape[0]) for j in range(grid.shape[1])
-            if grid[i, j] != 0))
+        crossed = [self.cell_text(int(i), int(j)) for i, j in zip(*np.nonzero(grid == -1),
+                                                                   strict=True)]
+        held = int(np.count_nonzero(grid == 1))
+        self.setAccessibleDescription(
+            "; ".join(crossed) + ("; " if crossed else "") + f"{held} other red lines hold.")
 
     def _paint(self, grid: np.ndarray) -> None:
         rgba = np.empty((*grid.shape, 4), dtype=np.ubyte)
@@ -207,25 +209,43 @@ class RedLineMatrix(Themed):
         rgba[grid == 0] = self._empty
         # ImageItem is column-major (x first): x is the party, y its red line.
         self.image.setImage(rgba, autoLevels=False)
-        self._cell = (0, 0)
         self._label_cells()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relabel_soon()
+
+    def _relabel_soon(self) -> None:
+        """Once the plot has its new size (after its layout settles), fit the names again."""
+        QTimer.singleShot(0, self, self._label_cells)
 
     def _label_cells(self) -> None:
         """Name each cell by its red line, shortened to the cell's width in pixels."""
         grid = self.grid
-        if not grid.size:
-            return
+        if not grid.size or getattr(self, "plotItem", None) is None:
+            return  # nothing to name, or the chart was closed before this ran
         box = self.getViewBox().sceneBoundingRect()
         cell = (int(box.width() / max(grid.shape[0], 1)),
                 int(box.height() / max(grid.shape[1], 1)))
         fm = QFontMetrics(self._font)
-        if cell == self._cell and len(self.marks) == int(np.count_nonzero(grid)):
+        named = grid.size <= 600 and cell[1] >= fm.height()
+        if cell == self._cell and named and len(self.marks) == int(np.count_nonzero(grid)):
+            # Same cells, same size: only the ✗ of the cells that flipped changes.
+            for mark, (i, j) in zip(self.marks, zip(*np.nonzero(grid), strict=True),
+                                    strict=True):
+                text = fm.elidedText(("✗ " if grid[i, j] == -1 else "") + self.titles[i][j],
+                                     Qt.TextElideMode.ElideRight, cell[0] - 6)
+                if mark.toPlainText() != text:
+                    mark.setText(text)
+                    mark.setColor(WHITE if grid[i, j] == -1 or self._dark else INK)
             return
         self._cell = cell
         for mark in self.marks:
             self.removeItem(mark)
         self.marks = []
-        if grid.size > 600 or cell[1] < fm.height():
+        if grid.size > 600:
+            return  # hundreds of cells: colour alone here; the tooltip and description name them
+        if cell[1] < fm.height():
             # Too small to read a name: a ✗ as tall as a crossed cell; the tooltip names it.
             small = QFont(self._font)
             small.setPixelSize(max(6, cell[1] - 1))
