@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Clause, Scenario
@@ -188,8 +188,11 @@ def test_feasible_result_shows_changes_and_satisfaction(
         "• Remove “Neutrality”\n"
         "   Required by <b>not bold</b>'s red line ‘excludes the guarantee’.")  # plain text
     sat = text(panel, "BridgeSatisfaction")
-    assert "✓ accepts · 25% · Ukraine" in sat
-    assert "✗ rejects · n/a · Russia" in sat  # Russia's red line needs army ≤ 600k
+    # Every party, before → with the proposal, in words (from the checker).
+    assert sat.splitlines() == [
+        "Ukraine: ✗ rejects → ✓ accepts · satisfaction 25% → 25%",
+        "Russia: ✓ accepts → ✗ rejects · no preferences",  # its red line needs army ≤ 600k
+    ]
     assert [panel.choice.itemText(i) for i in range(panel.choice.count())] == [
         "Proposal", "Alternative 1"]
     assert panel.apply.isEnabled()
@@ -585,3 +588,152 @@ def test_real_solver_cancelled(make_panel: MakePanel, qtbot: QtBot) -> None:
     run(qtbot, panel, timeout=REAL_TIMEOUT)
     assert text(panel, "BridgeStatus") == "Cancelled"
     assert panel.find_button.isEnabled()
+
+
+# --------------------------------------------------------------------------- no agreement of all
+
+
+def by_parties(scenario: Scenario) -> Callable[..., BridgeResult]:
+    """A fake finder that answers by the parties asked about: everyone together clash (army),
+    Ukraine alone gets PROPOSAL, Russia alone keeps the draft minus neutrality; and once the
+    relaxed red lines are gone, everyone accepts PROPOSAL."""
+    def solve(s: Scenario, draft: Any, **kw: Any) -> BridgeResult:
+        parties = kw["parties"]
+        relaxed = not s.party("russia").red_lines
+        if relaxed or parties == ["ukraine"]:
+            return BridgeResult(True, True, "optimal", PROPOSAL, ())
+        if parties == ["russia"]:
+            clauses = tuple(c for c in draft.clauses if c.provision != "neutral")
+            return BridgeResult(True, True, "optimal", Proposal(
+                (Change("remove", "neutral", Why(conflicts=(("guarantee", "neutral"),))),),
+                clauses, {}, 1), ())
+        return BridgeResult(False, True, "no-agreement", None, (), clashes=(CLASH,),
+                            relax=(CLASH[1],), proven_infeasible=True)
+    return solve
+
+
+def test_no_agreement_offers_coalitions_and_relaxation(
+        make_panel: MakePanel, ws: Workspace, scenario: Scenario, qtbot: QtBot) -> None:
+    panel = make_panel(find_bridge=by_parties(scenario))
+    run(qtbot, panel)
+    assert text(panel, "BridgeStatus") == "No agreement possible"
+    assert panel.instead.isVisible()
+    assert text(panel, "BridgeInstead") == (
+        "The largest group that can agree is 1 of 2 parties (without Russia). Relaxing 1 red "
+        "line would let all 2 agree. Choose a proposal below to see what it takes.")
+    assert [panel.choice.itemText(i) for i in range(panel.choice.count())] == [
+        "1 of 2 agree, without Russia: 3 changes",
+        "1 of 2 agree, without Ukraine: 1 change",
+        "Relax 1 red line: 3 changes",
+    ]
+    assert panel.choice.isVisible()
+    # The first proposal: its changes in words, every party before → after, Apply enabled.
+    assert panel.changes_shown().startswith(
+        "• Raise personnel in “Army ceiling” from 600,000 to 800,000 personnel")
+    assert text(panel, "BridgeSatisfaction").splitlines() == [
+        "Ukraine: ✗ rejects → ✓ accepts · satisfaction 25% → 25%",
+        "Russia: ✓ accepts → ✗ rejects · no preferences",
+    ]
+    assert panel.apply.isEnabled()
+    assert panel.clash.isVisible()  # why no agreement of all stays below
+    panel.choice.setCurrentIndex(1)
+    assert panel.changes_shown() == (
+        "• Remove “Neutrality”\n"
+        "   “Security guarantee” and “Neutrality” exclude each other.")
+    assert text(panel, "BridgeSatisfaction").splitlines()[1] == (
+        "Russia: ✓ accepts · no preferences")
+    panel.choice.setCurrentIndex(2)
+    option = panel.current_option()
+    assert option is not None
+    assert option.kind == "relaxation"
+
+
+def test_apply_selects_the_changed_clauses_and_says_it_was_applied(
+        main_window: Callable[..., Any], mini: Scenario, qtbot: QtBot) -> None:
+    win = main_window(mini)
+    panel: BridgePanel = win.bridge
+    panel._solve_bridge = fake_bridge(FEASIBLE)
+    win.analysis.setCurrentWidget(panel)
+    run(qtbot, panel)
+    with qtbot.waitSignal(panel.applied) as applied:
+        qtbot.mouseClick(panel.apply, Qt.MouseButton.LeftButton)
+    # The clauses the proposal set or added (a removed one is gone) are selected in the draft.
+    assert applied.args == [["army-cap", "intl-monitoring"]]
+    view = win.draft.view
+    selected = {win.draft.model.clause(i.row()).provision
+                for i in view.selectionModel().selectedRows()}
+    assert selected == {"army-cap", "intl-monitoring"}
+    assert win.draft.selected_provision() == "army-cap"
+    # The panel does not offer the outdated Apply: it says what happened.
+    assert not panel.apply.isEnabled()
+    assert panel.stale_label.isVisible()
+    assert panel.stale_label.text().startswith("Applied to the draft as one step")
+    assert "Apply bridge proposal" in win.verdicts.notice.text()
+    win.ws.undo_stack.undo()
+    assert panel.apply.isEnabled()
+    assert not panel.stale_label.isVisible()
+
+
+def test_parties_button_names_the_choice(panel: BridgePanel) -> None:
+    assert panel.parties_button.text() == "Red lines of: all 2 parties"
+    panel.parties.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert panel.parties_button.text() == "Red lines of: 1 of 2 parties"
+    assert panel.parties.item(0).toolTip() == "Ukraine"
+
+
+def test_frontier_says_what_to_choose_before_plotting(make_panel: MakePanel,
+                                                      qtbot: QtBot) -> None:
+    answers: list[tuple[FrontierPoint, ...]] = [points(), ()]
+    panel = make_panel(frontier=lambda *a, **k: answers.pop(0))
+    panel.tabs.setCurrentIndex(1)
+    qtbot.wait(1)
+    box = panel.findChild(QWidget, "FrontierPlotBox")
+    assert box is not None
+    assert not box.isVisible()  # no empty plot, no legend over it
+    assert panel.frontier_hint.isVisible()
+    assert panel.frontier_hint.text().startswith("Choose a party across and a party up")
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT):
+        panel.compute_frontier()
+    assert box.isVisible()
+    assert not panel.frontier_hint.isVisible()
+    with qtbot.waitSignal(panel.finished, timeout=TIMEOUT):
+        panel.compute_frontier()
+    assert not box.isVisible()
+    assert panel.frontier_hint.isVisible()
+    assert panel.frontier_status.text() == (
+        "No frontier: Russia states no preferences to measure.")
+
+
+def test_real_solver_on_the_28_points_offers_the_four_readably(
+        main_window: Callable[..., Any], ukraine: Scenario, qtbot: QtBot) -> None:
+    """All five parties on the 28-point plan: no agreement, so the panel offers the largest
+    group (everyone but Russia) and what it takes; in the default 1280×800 window the result
+    area is well over the 130 pixels it used to have and the first change is in view."""
+    win = main_window(ukraine)
+    ws = win.ws
+    ws.switch_draft("us-28")
+    panel: BridgePanel = win.bridge
+    win.analysis.setCurrentWidget(panel)
+    try:
+        run(qtbot, panel, timeout=REAL_TIMEOUT)
+        assert text(panel, "BridgeStatus") == "No agreement possible"
+        assert text(panel, "BridgeInstead").startswith(
+            "The largest group that can agree is 4 of 5 parties (without Russia).")
+        assert panel.choice.itemText(0).startswith("4 of 5 agree, without Russia: ")
+        lines = text(panel, "BridgeSatisfaction").splitlines()
+        assert lines[0].startswith("Ukraine: ✗ rejects → ✓ accepts · satisfaction 15% → ")
+        qtbot.wait(1)
+        scroll = panel.findChild(QScrollArea, "BridgeScroll")
+        assert scroll is not None
+        assert scroll.viewport().height() >= 200
+        first = panel.findChild(QLabel, "BridgeChange")
+        assert first is not None
+        bottom = first.mapTo(scroll.viewport(), first.rect().bottomLeft()).y()
+        assert bottom <= scroll.viewport().height()
+        assert panel.apply.isEnabled()
+        assert panel.apply_proposal()
+        assert ws.report is not None
+        assert [v.party for v in ws.report.parties if v.acceptable] == [
+            "ukraine", "united-states", "europe", "turkey"]
+    finally:
+        panel.shutdown()

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import Scenario, check
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.verdicts import VerdictStrip, strip_entry
-from desktop.wording.changes import satisfaction_words, verdict_changes
+from desktop.wording import percent
+from desktop.wording.changes import no_deal, satisfaction_words, verdict_changes
 
 ARMY_CEILING = "army-cap"
 
@@ -20,6 +21,13 @@ def on_us28(main_window: Callable[..., MainWindow], ukraine: Scenario) -> MainWi
     win = main_window(ukraine)
     win.ws.switch_draft("us-28")
     return win
+
+
+def nd(scenario: Scenario, party_id: str) -> str:
+    """What the strip adds after a satisfaction: the party's no-deal level, once the scenario
+    states one."""
+    level = no_deal(scenario.party(party_id))
+    return "" if level is None else f" (no deal {percent(level)})"
 
 
 def army_row(win: MainWindow) -> int:
@@ -32,11 +40,11 @@ def test_strip_shows_every_party_in_words(main_window: Callable[..., MainWindow]
     win = on_us28(main_window, ukraine)
     strip = win.verdicts.strip
     assert strip.texts() == [
-        "✗ Ukraine: Rejects · 15%",
-        "✓ Russia: Accepts · 18%",
-        "✓ United States: Accepts · 64%",
-        "✗ European states: Rejects · 42%",
-        "✓ Turkey: Accepts · 64%",
+        f"✗ Ukraine: Rejects · 15%{nd(ukraine, 'ukraine')}",
+        f"✓ Russia: Accepts · 18%{nd(ukraine, 'russia')}",
+        f"✓ United States: Accepts · 64%{nd(ukraine, 'united-states')}",
+        f"✗ European states: Rejects · 42%{nd(ukraine, 'europe')}",
+        f"✓ Turkey: Accepts · 64%{nd(ukraine, 'turkey')}",
     ]
     # Every party is in view at 1280×800, above the panels, whatever the cards' scrolling.
     assert strip.isVisible()
@@ -53,8 +61,9 @@ def test_deleting_the_army_ceiling_flips_russia_in_words(
     win = on_us28(main_window, ukraine)
     assert win.editor.remove_clause(army_row(win))
     strip, notice = win.verdicts.strip, win.verdicts.notice
-    assert "✗ Russia: now rejects · 18%" in strip.texts()
-    assert "✗ Ukraine: Rejects · 15%" in strip.texts()  # unchanged verdicts keep their word
+    russia, ukraine_nd = nd(ukraine, "russia"), nd(ukraine, "ukraine")
+    assert f"✗ Russia: now rejects · 18%{russia}" in strip.texts()
+    assert f"✗ Ukraine: Rejects · 15%{ukraine_nd}" in strip.texts()  # unchanged: its word
     assert strip.flipped == {"russia"}
     assert notice.text() == (
         "Last edit: Remove “Ceiling on Ukraine's armed forces” → Russia now rejects: "
@@ -70,11 +79,11 @@ def test_deleting_the_army_ceiling_flips_russia_in_words(
         assert "ru-army-cap" not in text
 
     win.ws.undo_stack.undo()
-    assert "✓ Russia: now accepts · 18%" in strip.texts()
+    assert f"✓ Russia: now accepts · 18%{russia}" in strip.texts()
     assert notice.text().startswith(
         "Last edit: Undo: Remove “Ceiling on Ukraine's armed forces” → Russia now accepts.")
     win.ws.undo_stack.redo()
-    assert "✗ Russia: now rejects · 18%" in strip.texts()
+    assert f"✗ Russia: now rejects · 18%{russia}" in strip.texts()
     history = win.changes.entries()
     assert len(history) == 3
     assert "· Undo: Remove “Ceiling on Ukraine's armed forces” · Russia now accepts." in \

@@ -41,14 +41,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from desktop.domain import Draft, Scenario, check
@@ -61,6 +64,7 @@ from desktop.domain.solver import (
     Progress,
     Proposal,
 )
+from desktop.domain.solver.coalition import Option, Options, mediator_options
 from desktop.ui.commands import Editor
 from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
@@ -69,7 +73,6 @@ from desktop.wording import (
     describe_change,
     note_text,
     palette,
-    percent,
     plural,
     progress_text,
     short_name,
@@ -83,6 +86,12 @@ from desktop.wording.bridge import (
     frontier_mark_text,
     relax_text,
     satisfactions,
+)
+from desktop.wording.changes import (
+    coalition_progress,
+    option_label,
+    options_summary,
+    satisfaction_move,
 )
 from desktop.wording.palette import rgb
 
@@ -107,6 +116,10 @@ def real_frontier() -> FrontierSolver:
 
 
 STALE = "Computed for an earlier version of the draft: find a bridge again to apply it."
+APPLIED = ("Applied to the draft as one step (Edit → Undo takes it back); the changed clauses "
+           "are selected in the draft. Find a bridge again to see what else could change.")
+FRONTIER_HINT = ("Choose a party across and a party up, then Compute frontier: the plot shows "
+                 "the packages in which neither can gain without the other losing.")
 TIME_LIMIT = 20.0
 CLASHES = 3  # distinct minimal clashes listed when no agreement exists
 WORKERS = 2
@@ -216,6 +229,14 @@ def status_text(result: BridgeResult, cancelled: bool) -> str:
     return "No proposal found (time limit hit)"
 
 
+def _chosen_count(options: Options) -> int:
+    """How many parties the options were worked out for."""
+    if options.coalitions:
+        first = options.coalitions[0]
+        return len(first.parties) + len(first.left_out)
+    return len(options.relaxation.parties) if options.relaxation is not None else 0
+
+
 def _plain(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -277,6 +298,7 @@ class BridgePanel(QWidget):
     """Tabs "Bridge" (find a minimal-change proposal) and "Frontier" (two parties' trade-offs)."""
 
     finished = Signal()  # a solve ended and its result (or cancellation, or error) is shown
+    applied = Signal(list)  # provision ids of the clauses a proposal just applied changed
 
     def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None,
                  *, find_bridge: BridgeSolver | None = None,
@@ -294,7 +316,10 @@ class BridgePanel(QWidget):
         self._bridge_snapshot: _Snapshot | None = None
         self._frontier_snapshot: _Snapshot | None = None
         self.result: BridgeResult | None = None
+        self.options: Options | None = None  # what could work instead, when nothing does
         self.result_snapshot: _Snapshot | None = None
+        self._shown: list[tuple[str, Proposal, Option | None]] = []
+        self._applied: Scenario | None = None  # the scenario our own Apply made
         self.points: tuple[FrontierPoint, ...] = ()
         self.frontier_parties: tuple[str, str] | None = None
         self.frontier_names: tuple[str, str] = ("", "")
@@ -328,14 +353,27 @@ class BridgePanel(QWidget):
         outer = QVBoxLayout(page)
 
         # No word wrap outside the scrolling result: a height-for-width layout would make the
-        # page as tall as its preferred size and scroll the buttons away.
-        outer.addWidget(_heading("Red lines that must hold", page, wrap=False))
-        self.parties = QListWidget(page)
+        # page as tall as its preferred size and scroll the buttons away. The controls take
+        # two rows, so that a proposal has the height to be read: whose red lines must hold is
+        # a button ("Red lines of: all 5 parties") opening the list of parties to tick.
+        self.parties = QListWidget()
         self.parties.setObjectName("BridgeParties")
         self.parties.setAccessibleName("Parties whose red lines must hold")
-        outer.addWidget(self.parties)
+        self.parties.itemChanged.connect(lambda _item: self._name_parties())
+        self.parties_button = QToolButton(page)
+        self.parties_button.setObjectName("BridgePartiesButton")
+        self.parties_button.setAccessibleName("Parties whose red lines must hold")
+        self.parties_button.setToolTip("Choose the parties whose red lines must hold")
+        self.parties_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.parties_button)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.parties)
+        menu.addAction(holder)
+        self.parties_button.setMenu(menu)
 
         row = QHBoxLayout()
+        row.addWidget(self.parties_button)
+        row.addStretch(1)
         row.addWidget(_plain("Alternatives:", page, wrap=False))
         self.alternatives = QSpinBox(page)
         self.alternatives.setObjectName("BridgeAlternatives")
@@ -343,19 +381,18 @@ class BridgePanel(QWidget):
         self.alternatives.setValue(3)
         self.alternatives.setAccessibleName("Number of alternative proposals")
         row.addWidget(self.alternatives)
-        row.addStretch(1)
+        outer.addLayout(row)
+
+        busy = QHBoxLayout()
         self.find_button = QPushButton("Find a bridge", page)
         self.find_button.setObjectName("FindBridge")
         self.find_button.setDefault(True)
         self.find_button.clicked.connect(self.find_bridge)
-        row.addWidget(self.find_button)
+        busy.addWidget(self.find_button)
         self.cancel = QPushButton("Cancel", page)
         self.cancel.setObjectName("CancelBridge")
         self.cancel.clicked.connect(self.cancel_bridge)
-        row.addWidget(self.cancel)
-        outer.addLayout(row)
-
-        busy = QHBoxLayout()
+        busy.addWidget(self.cancel)
         self.progress = QProgressBar(page)
         self.progress.setObjectName("BridgeProgress")
         self.progress.setRange(0, 0)
@@ -383,6 +420,9 @@ class BridgePanel(QWidget):
         self.stale_label.setObjectName("BridgeStale")
         self.stale_label.setStyleSheet(f"color: {palette.STALE};")
         res.addWidget(self.stale_label)
+        self.instead = _plain("", body)
+        self.instead.setObjectName("BridgeInstead")
+        res.addWidget(self.instead)
 
         self.choice = QComboBox(body)
         self.choice.setObjectName("BridgeChoice")
@@ -400,7 +440,7 @@ class BridgePanel(QWidget):
         self._change_rows.setContentsMargins(0, 0, 0, 0)
         self._change_rows.setSpacing(6)
         res.addWidget(self.changes)
-        self.satisfaction_heading = _heading("Resulting satisfaction", body)
+        self.satisfaction_heading = _heading("Each party: before → with this proposal", body)
         res.addWidget(self.satisfaction_heading)
         self.satisfaction = _plain("", body)
         self.satisfaction.setObjectName("BridgeSatisfaction")
@@ -482,6 +522,11 @@ class BridgePanel(QWidget):
         self.frontier_status = _plain("", page)
         self.frontier_status.setObjectName("FrontierStatus")
         outer.addWidget(self.frontier_status)
+        # Until there are points to plot, the page says what to do instead of showing an empty
+        # plot under its legend.
+        self.frontier_hint = _plain(FRONTIER_HINT, page)
+        self.frontier_hint.setObjectName("FrontierHint")
+        outer.addWidget(self.frontier_hint)
 
         # The plot is a pyqtgraph widget: made when the page is first painted or the plot is
         # first asked for, so that the window shows before pyqtgraph is imported.
@@ -492,7 +537,9 @@ class BridgePanel(QWidget):
         self._plot_layout.setContentsMargins(0, 0, 0, 0)
         self._plot: _FrontierPlot | None = None
         after_first_paint(self._plot_box, self._frontier_plot)
+        self._plot_box.hide()  # shown with the first points
         outer.addWidget(self._plot_box, 1)
+        outer.addStretch(0)
 
         self.frontier_note = _plain("", page)
         self.frontier_note.setObjectName("FrontierNote")
@@ -585,6 +632,7 @@ class BridgePanel(QWidget):
         self.find_button.setEnabled(not bridge and self._ws.draft is not None)
         self.alternatives.setEnabled(not bridge)
         self.parties.setEnabled(not bridge)
+        self.parties_button.setEnabled(not bridge)
         self.cancel.setEnabled(bridge and not self._live["bridge"].token.cancelled)
         self.progress.setVisible(bridge)
         front = "frontier" in self._live
@@ -610,16 +658,15 @@ class BridgePanel(QWidget):
         }
         self.parties.clear()
         for party in scenario.parties:
-            item = QListWidgetItem(party.name)  # QListWidgetItem text is never rich text
+            item = QListWidgetItem(short_name(party.name))  # never rich text
+            item.setToolTip(party.name)
             item.setData(Qt.ItemDataRole.UserRole, party.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if party.id in unchecked
                                else Qt.CheckState.Checked)
             self.parties.addItem(item)
-        # As tall as its rows (up to six), so short lists leave room for the result.
-        rows = max(1, min(6, self.parties.count()))
-        frame = 2 * self.parties.frameWidth() + 4
-        self.parties.setFixedHeight(rows * max(18, self.parties.sizeHintForRow(0)) + frame)
+        self._fit_parties()
+        self._name_parties()
         for combo, default in ((self.party_a, 0), (self.party_b, 1)):
             current = combo.currentData()
             combo.clear()
@@ -627,6 +674,21 @@ class BridgePanel(QWidget):
                 combo.addItem(short_name(party.name), party.id)
             index = combo.findData(current) if current is not None else -1
             combo.setCurrentIndex(index if index >= 0 else min(default, combo.count() - 1))
+
+    def _fit_parties(self) -> None:
+        """The list of parties in its pop-up: as tall as its rows (up to twelve)."""
+        view = self.parties
+        rows = max(1, min(12, view.count()))
+        frame = 2 * view.frameWidth() + 4
+        view.setFixedHeight(rows * max(18, view.sizeHintForRow(0)) + frame)
+        view.setMinimumWidth(max(160, view.sizeHintForColumn(0) + frame + 8))
+
+    def _name_parties(self) -> None:
+        """The parties button says whose red lines hold: "Red lines of: all 5 parties",
+        "Red lines of: 3 of 5 parties"."""
+        chosen, n = len(self.checked_parties()), self.parties.count()
+        which = f"all {n}" if chosen == n else f"{chosen} of {n}"
+        self.parties_button.setText(f"Red lines of: {which} {plural(n, 'party')}")
 
     def checked_parties(self) -> tuple[str, ...]:
         return tuple(
@@ -685,9 +747,20 @@ class BridgePanel(QWidget):
                 progress(progress_text(where))
 
             solve = self._solve_bridge or real_find_bridge()
-            return solve(snap.scenario, snap.draft, parties=parties, alternatives=alternatives,
-                         clashes=CLASHES, time_limit=TIME_LIMIT, workers=WORKERS, cancel=token,
-                         progress=say)
+            started = time.monotonic()
+            result = solve(snap.scenario, snap.draft, parties=parties,
+                           alternatives=alternatives, clashes=CLASHES, time_limit=TIME_LIMIT,
+                           workers=WORKERS, cancel=token, progress=say)
+            if not (isinstance(result, BridgeResult) and result.proven_infeasible) or \
+                    token.cancelled:
+                return result
+            # What a mediator asks next: who can agree, and what relaxing would take.
+            left = max(1.0, TIME_LIMIT - (time.monotonic() - started))
+            options = mediator_options(
+                snap.scenario, snap.draft, parties=chosen, relax=result.relax,
+                time_limit=left, workers=WORKERS, cancel=token, find_bridge=solve,
+                progress=lambda size: progress(coalition_progress(size)))
+            return result, options
 
         self.progress_text.setText("Starting the solver…")
         self._start("bridge", work, self._bridge_done, self._bridge_progress)
@@ -712,12 +785,17 @@ class BridgePanel(QWidget):
         if solve is None:
             return
         self.progress_text.setText("")
+        options = None
+        if isinstance(result, tuple):
+            result, options = result
         if isinstance(result, BridgeResult):
             self.result = result
+            self.options = options
             self.result_snapshot = self._bridge_snapshot
+            self._applied = None
             self._show_result(cancelled)
         else:
-            self.result, self.result_snapshot = None, None
+            self.result, self.options, self.result_snapshot = None, None, None
             self._show_result()
             self.status.setText("Cancelled" if cancelled else failure_text(result))
         self._set_busy()
@@ -730,10 +808,33 @@ class BridgePanel(QWidget):
         return [w.text() for w in rows if isinstance(w, QLabel)]
 
     def proposals(self) -> tuple[Proposal, ...]:
-        r = self.result
-        if r is None or r.proposal is None:
-            return ()
-        return (r.proposal, *r.alternatives)
+        """The proposals the choice list offers, in its order: the proposal and its
+        alternatives; or, when no agreement of all exists, the largest coalitions and the
+        package once the red lines to relax are set aside."""
+        return tuple(p for _, p, _ in self._shown)
+
+    def _offer(self) -> list[tuple[str, Proposal, Option | None]]:
+        r, snap = self.result, self.result_snapshot
+        if r is None:
+            return []
+        if r.proposal is not None:
+            return [("Proposal" if i == 0 else f"Alternative {i}", p, None)
+                    for i, p in enumerate((r.proposal, *r.alternatives))]
+        o = self.options
+        if o is None:
+            return []
+        scenario = snap.scenario if snap is not None else None
+        offered: list[tuple[str, Proposal, Option | None]] = [
+            (option_label(c, scenario), c.proposal, c) for c in o.coalitions]
+        if o.relaxation is not None:
+            offered.append((option_label(o.relaxation, scenario), o.relaxation.proposal,
+                            o.relaxation))
+        return offered
+
+    def current_option(self) -> Option | None:
+        """The coalition or relaxation shown, when the proposal shown is one."""
+        i = self.choice.currentIndex()
+        return self._shown[i][2] if 0 <= i < len(self._shown) else None
 
     def current_proposal(self) -> Proposal | None:
         proposals = self.proposals()
@@ -747,11 +848,20 @@ class BridgePanel(QWidget):
         self.status.setVisible(r is not None)
         self.choice.blockSignals(True)
         self.choice.clear()
-        for i, _p in enumerate(self.proposals()):
-            self.choice.addItem("Proposal" if i == 0 else f"Alternative {i}")
+        self._shown = self._offer()
+        for label, _p, _o in self._shown:
+            self.choice.addItem(label)
+            self.choice.setItemData(self.choice.count() - 1, label,
+                                    Qt.ItemDataRole.ToolTipRole)
         self.choice.blockSignals(False)
-        self.choice.setVisible(self.choice.count() > 1)
+        self.choice.setVisible(self.choice.count() > 1 or (self.options is not None
+                               and self.choice.count() > 0))
         infeasible = r is not None and not r.feasible and snap is not None
+        instead = infeasible and self.options is not None and snap is not None
+        if instead and self.options is not None and snap is not None:
+            self.instead.setText(options_summary(self.options, _chosen_count(self.options),
+                                                 snap.scenario))
+        self.instead.setVisible(instead)
         self.clash_heading.setVisible(infeasible and bool(r and r.clashes))
         self.clash.setVisible(infeasible and bool(r and r.clashes))
         self.relax.setVisible(infeasible and bool(r and r.relax))
@@ -789,7 +899,8 @@ class BridgePanel(QWidget):
         if proposal is None or snap is None:
             self.satisfaction.setText("")
         else:
-            self.satisfaction.setText(self._satisfaction_text(snap, proposal))
+            self.satisfaction.setText(self._satisfaction_text(snap, proposal,
+                                                              self.current_option()))
         self._update_stale()
 
     def _fill_changes(self, rows: list[tuple[str, str]], empty: bool) -> None:
@@ -837,25 +948,34 @@ class BridgePanel(QWidget):
         return "\n".join(lines)
 
     @staticmethod
-    def _satisfaction_text(snap: _Snapshot, proposal: Proposal) -> str:
-        draft = snap.draft.model_copy(update={"clauses": proposal.clauses})
-        verdicts = {v.party: v for v in check(snap.scenario, draft).parties}
+    def _satisfaction_text(snap: _Snapshot, proposal: Proposal, option: Option | None = None
+                           ) -> str:
+        """Every party's verdict and satisfaction on the draft and with the proposal, from the
+        checker on the real scenario (a coalition's or relaxation's option carries them)."""
+        if option is not None:
+            before, after = option.before, option.after
+            ok_before, ok_after = option.accepts_before, option.accepts_after
+        else:
+            old = check(snap.scenario, snap.draft)
+            new = check(snap.scenario, snap.draft.model_copy(update={"clauses":
+                                                                      proposal.clauses}))
+            before = {v.party: v.satisfaction for v in old.parties}
+            after = {v.party: v.satisfaction for v in new.parties}
+            ok_before = {v.party: v.acceptable for v in old.parties}
+            ok_after = {v.party: v.acceptable for v in new.parties}
         lines = []
         for party in snap.scenario.parties:
-            verdict = verdicts.get(party.id)
-            ok = verdict.acceptable if verdict else True
-            value = proposal.satisfaction.get(party.id)
-            if value is None and verdict is not None:
-                value = verdict.satisfaction
-            shown = percent(value)
-            word = "✓ accepts" if ok else "✗ rejects"
-            lines.append(f"{word} · {shown} · {short_name(party.name)}")
+            lines.append(satisfaction_move(
+                short_name(party.name), before.get(party.id), after.get(party.id),
+                ok_before.get(party.id, True), ok_after.get(party.id, True), party))
         return "\n".join(lines)
 
     def _update_stale(self) -> None:
         stale = self.stale and self.current_proposal() is not None
         snap = self.result_snapshot
-        if stale and snap is not None and snap.draft.id != self._ws.draft_id:
+        if stale and self._applied is not None and self._ws.scenario is self._applied:
+            self.stale_label.setText(APPLIED)
+        elif stale and snap is not None and snap.draft.id != self._ws.draft_id:
             self.stale_label.setText(f"Computed for the draft “{snap.draft.title}”, not the "
                                      "current one: switch back to it to apply.")
         else:
@@ -867,10 +987,20 @@ class BridgePanel(QWidget):
 
     @Slot()
     def apply_proposal(self) -> bool:
+        """Replace the draft's clauses with the proposal shown (one undo step); then the
+        clauses it changed are announced on :attr:`applied` (the window selects them) and the
+        result says it was applied instead of offering Apply again."""
         proposal = self.current_proposal()
         if proposal is None or self.stale:
             return False
-        return self._editor.replace_clauses(proposal.clauses, "Apply bridge proposal")
+        if not self._editor.replace_clauses(proposal.clauses, "Apply bridge proposal"):
+            return False
+        self._applied = self._ws.scenario
+        self._update_stale()
+        present = {c.provision for c in proposal.clauses}
+        changed = [c.provision for c in proposal.changes if c.provision in present]
+        self.applied.emit(list(dict.fromkeys(changed)))
+        return True
 
     @Slot()
     def save_proposal(self) -> str | None:
@@ -954,6 +1084,11 @@ class BridgePanel(QWidget):
         else:
             shown = "No package passes every red line."
         self.frontier_status.setText(head + shown)
+        self._plot_box.setVisible(bool(n))
+        self.frontier_hint.setVisible(not n)
+        if not n:
+            self.frontier_hint.setText("Choose two other parties, or change the draft, and "
+                                       "compute again.")
         notes = []
         for mark, label, flag in (("★", BEST_COMPROMISE, "nash"),
                                   ("◆", MOST_EQUAL, "egalitarian")):

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.draft.clause_selected.connect(self.inspector.show_clause)
         self.draft.clause_selected.connect(self.precedents.follow)
         self.redlines.violation_clicked.connect(self._select_culprits)
+        self.bridge.applied.connect(self._select_culprits)  # what a proposal changed
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.draft.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.files.status.connect(lambda msg: self.statusBar().showMessage(msg, 5000))

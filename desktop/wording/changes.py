@@ -27,7 +27,7 @@ from desktop.domain.checker import PartyVerdict, Report
 from desktop.domain.params import BoolParam, ParamSpec, Value
 from desktop.wording.labels import short_name
 from desktop.wording.numbers import count, percent
-from desktop.wording.prose import in_sentence, provision_title
+from desktop.wording.prose import in_sentence, provision_title, series
 from desktop.wording.reasons import explanation, report_summary
 from desktop.wording.values import (
     CURRENCIES,
@@ -41,14 +41,19 @@ from desktop.wording.values import (
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its Change's shape is needed here
     from desktop.domain.model import Draft, Party, Scenario
     from desktop.domain.solver import Change
+    from desktop.domain.solver.coalition import Option, Options
 
 __all__ = [
     "ChangeStyle",
+    "coalition_progress",
     "describe_change",
     "draft_notice",
     "no_deal",
     "notice_entry",
+    "option_label",
+    "options_summary",
     "provision_name",
+    "satisfaction_move",
     "satisfaction_words",
     "verdict_changes",
     "verdict_word",
@@ -231,3 +236,62 @@ def notice_entry(sentences: tuple[str, ...], action: str = "", undone: bool = Fa
     if action:
         head.append(f"Undo: {action}" if undone else action)
     return " · ".join([*head, " ".join(sentences)])
+
+
+# --------------------------------------------------------------------------- mediator options
+
+
+def _names(scenario: Scenario | None, party_ids: tuple[str, ...]) -> list[str]:
+    index = scenario.party_index if scenario is not None else {}
+    return [short_name(index[p].name) if p in index else p for p in party_ids]
+
+
+def option_label(option: Option, scenario: Scenario | None) -> str:
+    """A coalition or relaxation as the choice list names it, who first: "4 of 5 agree, without
+    Russia: 12 changes"; "Relax 9 red lines: 17 changes"."""
+    changes = count(option.proposal.cost, "change")
+    if option.kind == "relaxation":
+        return f"Relax {count(option.relaxed, 'red line')}: {changes}"
+    total = len(option.parties) + len(option.left_out)
+    out = series(_names(scenario, option.left_out))
+    return f"{len(option.parties)} of {total} agree, without {out}: {changes}"
+
+
+def options_summary(options: Options, total: int, scenario: Scenario | None) -> str:
+    """Under "No agreement possible": what could work instead."""
+    parts = []
+    if options.largest is not None and options.coalitions:
+        out = series(_names(scenario, options.coalitions[0].left_out))
+        parts.append(f"The largest group that can agree is {options.largest} of {total} parties "
+                      f"(without {out}).")
+    elif options.complete:
+        parts.append("No group of these parties can agree.")
+    if not options.complete:
+        parts.append("The time limit came before every group was tried: a larger one may exist.")
+    if options.relaxation is not None:
+        parts.append(f"Relaxing {count(options.relaxation.relaxed, 'red line')} would let all "
+                     f"{total} agree.")
+    if options.coalitions or options.relaxation is not None:
+        parts.append("Choose a proposal below to see what it takes.")
+    return " ".join(parts)
+
+
+def coalition_progress(size: int) -> str:
+    """Where the search for what could work instead is."""
+    if size == 0:
+        return "No agreement of all: working out the package once red lines are relaxed…"
+    return f"No agreement of all: trying groups of {size} parties…"
+
+
+def satisfaction_move(name: str, before: float | None, after: float | None,
+                      accepted: bool, accepts: bool, party: Party | None = None) -> str:
+    """One party under a proposal: its verdict and satisfaction before → after:
+    "Ukraine: ✗ rejects → ✓ accepts · satisfaction 15% → 62% (no deal 25%)";
+    "Turkey: ✓ accepts · satisfaction 64% → 64%"."""
+    verdict = verdict_word(accepts).lower()
+    if accepted != accepts:
+        verdict = f"{verdict_word(accepted).lower()} → {verdict}"
+    if before is None and after is None:
+        return f"{name}: {verdict} · no preferences"
+    return (f"{name}: {verdict} · satisfaction {percent(before)} → "
+            f"{satisfaction_words(after, party)}")
