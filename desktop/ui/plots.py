@@ -243,8 +243,8 @@ class RedLineMatrix(Themed):
         for mark in self.marks:
             self.removeItem(mark)
         self.marks = []
-        if grid.size > 600:
-            return  # hundreds of cells: colour alone here; the tooltip and description name them
+        if grid.size > 600 or cell[1] < 8:
+            return  # tiny cells: colour alone here; the tooltip and description name them
         if cell[1] < fm.height():
             # Too small to read a name: a ✗ as tall as a crossed cell; the tooltip names it.
             small = QFont(self._font)
