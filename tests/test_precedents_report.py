@@ -80,3 +80,17 @@ def test_short_names() -> None:
     assert short.endswith("…")
     assert len(short) <= 45
     assert long.startswith(short[:-1])
+
+
+def test_markdown_keeps_two_clauses_a_row_as_a_table(ukraine: Scenario) -> None:
+    from desktop.report.formats.markdown import markdown_document
+
+    draft = ukraine.draft("twenty-point")
+    text = markdown_document(full_sheet(ukraine, draft, date="2025-12-20", time_limit=None))
+    section = text.split(f"## {HEADING}", 1)[1].split("\n# ", 1)[0].strip().splitlines()
+    assert section[0].startswith("| Key clause:")
+    assert "PA-X Peace Agreements Database" in section[0]
+    assert section[1] == "| --- | --- |"
+    rows = section[2:]
+    assert len(rows) == 3  # six key clauses, two a row
+    assert all(row.count("**") >= 4 and row.startswith("| **") for row in rows)

@@ -15,7 +15,7 @@ import re
 
 from desktop.domain import Draft, Report, Scenario
 from desktop.domain.precedents import Precedent, UnknownCode, closest, load_index
-from desktop.report.sheets import INK, MUTED, Block, Item, _h, esc
+from desktop.report.sheets import HEAD_FILL, HEAD_TEXT, INK, MUTED, Block, Item, _h, esc
 from desktop.wording.precedents import CREDIT, agreements, tags_label
 
 __all__ = ["HEADING", "key_clauses", "precedent_annex", "short_agreement_name"]
@@ -85,14 +85,21 @@ def precedent_annex(scenario: Scenario, draft: Draft, report: Report) -> list[It
         return []
     numbers = {c.provision: i + 1 for i, c in enumerate(draft.clauses)}
     cells = [_cell(scenario, numbers[pid], pid) for pid in keys]
-    items: list[Item] = [_h(2, HEADING)]
+    # The table's header says what the cells hold and credits PA-X (repeated atop a new page).
+    head = _row(("Key clause: the agreements (1990–2025) that carried all its PA-X issues "
+                 "together; the closest: same region first, then the most recent, then the "
+                 "strongest", esc(CREDIT)),
+                f"background-color:{HEAD_FILL}; color:{HEAD_TEXT}; font-size:9px;")
+    header = Block(head, keep_with_next=True)
+    items: list[Item] = [_h(2, HEADING), header]
     for i in range(0, len(cells), 2):
         pair = cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2]))
-        tds = "".join(f'<td width="50%" valign="top">{c}</td>' for c in pair)
-        items.append(Block('<table width="100%" cellspacing="0" cellpadding="3" border="0" '
-                           f'style="font-size:10px; color:{INK};"><tr>{tds}</tr></table>',
-                           space_after=2.0))
-    items.append(Block(f'<p style="font-size:9px; color:{MUTED};">Agreements (1990–2025) that '
-                       "carried all the clause's issues together; closest: same region first, "
-                       f"then the most recent, then the strongest. {esc(CREDIT)}</p>"))
+        items.append(Block(_row(pair, f"font-size:10px; color:{INK};"), space_after=2.0,
+                           header=header))
     return items
+
+
+def _row(cells: tuple[str, ...] | list[str], style: str) -> str:
+    tds = "".join(f'<td width="50%" valign="top" style="{style}">{c}</td>' for c in cells)
+    return ('<table width="100%" cellspacing="0" cellpadding="3" border="0" '
+            f'style="color:{INK};"><tr>{tds}</tr></table>')
