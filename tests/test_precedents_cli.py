@@ -97,3 +97,18 @@ def test_every_default_provision_is_tagged_with_known_codes() -> None:
     for prov in scenario.provisions:
         assert prov.pax, f"{prov.id} has no PA-X codes"
         assert all(index.knows(t.code) for t in prov.pax), prov.id
+
+
+def test_an_accord_document_works_as_well(tmp_path: Path) -> None:
+    from desktop.domain import parse_scenario
+    from desktop.store import save_document
+
+    doc = tmp_path / "talks.accord"
+    save_document(parse_scenario(SCENARIO.read_bytes()), doc)
+    code, text = run("precedents", str(doc), "--provision", "donbas-zone", "--json")
+    assert code == 0
+    got = json.loads(text)
+    assert got["codes"] == ["StBor", "Ce", "Terps"]
+    assert got["count"] == load_index().count_all([Tag("StBor"), Tag("Ce"), Tag("Terps")])
+    assert got["agreements"][0]["same_conflict"] is True  # the Minsk Protocol first
+    assert "Minsk" in got["agreements"][0]["name"]

@@ -200,6 +200,10 @@ class PrecedentsPanel(QWidget):
         if provision_id is None:
             return
         self._fill_clauses(only=provision_id)
+        for row in range(self.clauses.count()):
+            item = self.clauses.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == provision_id:
+                self.clauses.scrollToItem(item)
         self._changed()
 
     def set_checked(self, provision_ids: Sequence[str]) -> None:
