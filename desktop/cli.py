@@ -34,7 +34,6 @@ from desktop.wording import (
     change_reason,
     conflict_text,
     count,
-    describe_change,
     detail,
     explanation,
     note_text,
@@ -43,7 +42,16 @@ from desktop.wording import (
     short_name,
     status_words,
 )
-from desktop.wording.bridge import clash_text, red_line_name, relax_heading, relax_text
+from desktop.wording.bridge import (
+    change_text,
+    clash_text,
+    cost_words,
+    no_deal_text,
+    red_line_name,
+    relax_cost_text,
+    relax_heading,
+    relax_text,
+)
 from desktop.wording.prose import series
 from desktop.wording.verdicts import (
     STANCE_LABELS,
@@ -446,14 +454,21 @@ def _changes_to_json(changes: Sequence[Change], scenario: Scenario | None,
             item["value"] = c.value
         if c.phase is not None:
             item["phase"] = c.phase
+        if c.alternative is not None:
+            item["alternative"] = c.alternative
+        item["cost"] = c.cost
         item["reason"] = change_reason(c.why, scenario)
-        item["text"] = describe_change(c, "panel", scenario, draft)
+        item["text"] = change_text(c, "panel", scenario, draft)
         out.append(item)
     return out
 
 
 def _items_to_json(items: Sequence[ClashItem]) -> list[dict[str, str]]:
     return [{"party": c.party, "red_line": c.red_line} for c in items]
+
+
+def _relax_to_json(items: Sequence[ClashItem]) -> list[dict[str, Any]]:
+    return [{"party": c.party, "red_line": c.red_line, "cost": c.cost} for c in items]
 
 
 def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
@@ -473,9 +488,12 @@ def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
             "status": result.status,
             "clash": _items_to_json(result.clash),
             "clashes": [_items_to_json(c) for c in result.clashes],
-            "relax": _items_to_json(result.relax),
+            "relax": _relax_to_json(result.relax),
+            "relax_cost": result.relax_cost,
+            "relax_independent": result.relax_independent,
             "clash_texts": [clash_text(scenario, c) for c in result.clashes],
-            "relax_text": relax_text(scenario, result.relax),
+            "relax_text": relax_text(scenario, result.relax, cost=result.relax_cost,
+                                     independent=result.relax_independent),
             "notes": notes,
         }
     p = result.proposal
@@ -484,11 +502,18 @@ def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
         "optimal": result.optimal,
         "status": result.status,
         "changes": _changes_to_json(p.changes, scenario, draft),
+        "cost": p.total_cost,
         "draft": {"clauses": [clause_to_json(c) for c in p.clauses]},
         "satisfaction": dict(p.satisfaction),
+        "below_no_deal": [{"party": b.party, "satisfaction": b.satisfaction,
+                           "no_deal": b.no_deal} for b in p.below_no_deal],
+        "no_deal_texts": [no_deal_text(b, scenario) for b in p.below_no_deal],
         "alternatives": [
             {"changes": _changes_to_json(a.changes, scenario, draft),
-             "draft": {"clauses": [clause_to_json(c) for c in a.clauses]}}
+             "cost": a.total_cost,
+             "draft": {"clauses": [clause_to_json(c) for c in a.clauses]},
+             "below_no_deal": [{"party": b.party, "satisfaction": b.satisfaction,
+                                "no_deal": b.no_deal} for b in a.below_no_deal]}
             for a in result.alternatives
         ],
         "notes": notes,
@@ -513,6 +538,9 @@ def _no_agreement_lines(result: BridgeResult, scenario: Scenario) -> list[str]:
         lines.append("")
         lines.append(f"  {relax_heading(len(result.relax))}")
         lines.extend(f"    {red_line_name(scenario, c, refs=True)}" for c in result.relax)
+        tail = relax_cost_text(result.relax_cost, result.relax_independent)
+        if tail:
+            lines.append(f"  {tail}")
     return lines
 
 
@@ -522,9 +550,10 @@ def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> l
     p = result.proposal
     assert p is not None
     head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
-    lines = [f"{head}: {count(p.changes, 'change')}", ""]
+    lines = [f"{head}: {count(p.changes, 'change')}, cost {cost_words(p.total_cost)}", ""]
     for c in p.changes:
-        lines.append(f"  {describe_change(c, 'terminal', scenario, draft)}")
+        lines.append(f"  {change_text(c, 'terminal', scenario, draft)} "
+                     f"(cost {cost_words(c.cost)})")
         reason = change_reason(c.why, scenario, refs=True)
         if reason:
             lines.append(f"      {reason}")
@@ -532,11 +561,13 @@ def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> l
     lines.append("  Satisfaction:")
     for pid, x in p.satisfaction.items():
         lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
+    lines.extend(f"  Warning: {no_deal_text(b, scenario)}" for b in p.below_no_deal)
     for i, alt in enumerate(result.alternatives, start=1):
         lines.append("")
-        lines.append(f"  Alternative {i} ({count(alt.changes, 'change')}):")
-        lines.extend(f"    {describe_change(c, 'terminal', scenario, draft)}"
-                     for c in alt.changes)
+        lines.append(f"  Alternative {i} ({count(alt.changes, 'change')}, cost "
+                     f"{cost_words(alt.total_cost)}):")
+        lines.extend(f"    {change_text(c, 'terminal', scenario, draft)}" for c in alt.changes)
+        lines.extend(f"    Warning: {no_deal_text(b, scenario)}" for b in alt.below_no_deal)
     return lines
 
 

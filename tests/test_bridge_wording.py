@@ -270,11 +270,11 @@ def test_relaxations(small: Scenario) -> None:
 
 
 def test_progress_and_frontier_words() -> None:
-    assert progress_text(Progress("fewest-changes")) == "Looking for the fewest changes…"
+    assert progress_text(Progress("fewest-changes")) == "Looking for the cheapest changes…"
     assert progress_text(Progress("most-satisfying", 1, 4)) == (
         "Alternative 1: looking for the most satisfying proposal with 4 changes…")
     assert progress_text(Progress("relax")) == (
-        "No agreement: finding the fewest red lines to relax…")
+        "No agreement: finding the cheapest red lines to relax…")
     names = ("Ukraine", "United States (mediator)")
     assert frontier_mark_text(BEST_COMPROMISE, names, (0.8, 0.5)) == (
         "Best compromise: Ukraine 80%, United States 50% (the two satisfactions multiplied are "
@@ -356,7 +356,7 @@ def test_suggest_speaks_in_sentences_for_every_draft(
             texts += [c["text"] for c in changes] + [c["reason"] for c in changes]
         _assert_plain(texts, ukraine, refs=False)
     us28 = format_bridge(ukraine_results["us-28", "west"], ukraine, ukraine.draft("us-28"))
-    assert "OPTIMAL: 10 changes" in us28
+    assert re.search(r"^OPTIMAL: \d+ changes, cost \d+$", us28, re.MULTILINE)
     assert "      Required by Ukraine's red line ‘No blanket amnesty’ [ua-no-blanket-amnesty]." \
         in us28
 

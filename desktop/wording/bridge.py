@@ -14,34 +14,51 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from desktop.wording.changes import describe_change
 from desktop.wording.labels import short_name
 from desktop.wording.numbers import count, percent
 from desktop.wording.prose import in_sentence, possessive, provision_title, series
 from desktop.wording.values import derived_label
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is needed here
-    from desktop.domain.model import Scenario
-    from desktop.domain.solver import ClashItem, Need, Note, Progress, Status, Why
+    from desktop.domain.model import Draft, Scenario
+    from desktop.domain.solver import (
+        BelowNoDeal,
+        Change,
+        ClashItem,
+        Need,
+        Note,
+        Progress,
+        Status,
+        Why,
+    )
 
 __all__ = [
     "BEST_COMPROMISE",
     "MOST_EQUAL",
     "change_reason",
+    "change_text",
     "clash_text",
     "clashes_heading",
+    "cost_words",
     "frontier_mark_text",
     "in_sentence",
+    "no_deal_text",
     "note_text",
     "possessive",
     "progress_text",
     "provision_title",
     "red_line_name",
+    "relax_cost_text",
     "relax_heading",
     "relax_text",
     "satisfactions",
     "series",
     "status_words",
 ]
+
+#: desktop.domain.solver.encoding.OPEN_COMBINATIONS (not imported: it pulls in OR-Tools).
+_OPEN_COMBINATIONS = 64
 
 _STATUS = {
     "optimal": "optimal",
@@ -62,9 +79,13 @@ _NOTES = {
     "clashes-not-found": "the clashing red lines were not found within the time limit",
     "clashes-not-proven": "the time limit was hit before every clash was proven minimal; only "
                           "proven ones are shown",
-    "relax-not-found": "the fewest red lines to relax were not found within the time limit",
-    "relax-not-proven": "the red lines to relax are the fewest found, not proven the fewest "
-                        "(time limit)",
+    "relax-not-found": "the cheapest red lines to relax were not found within the time limit",
+    "relax-not-proven": "the red lines to relax are the cheapest found, not proven the "
+                        "cheapest (time limit)",
+    "relax-not-canonical": "the red lines to relax are among the cheapest, but the time limit "
+                           "was hit before the one choice every draft gets was settled",
+    "open-bound": f"the draft's open points have too many combinations to keep open (more than "
+                  f"{_OPEN_COMBINATIONS}): the proposal closes each one a red line reads",
 }
 
 #: The frontier's two marked packages, in a diplomat's words: the Nash point (the largest
@@ -178,24 +199,67 @@ def clashes_heading(n: int) -> str:
             "hold")
 
 
-def relax_text(scenario: Scenario | None, relax: Sequence[ClashItem], refs: bool = False
-               ) -> str:
-    """The fewest red lines to relax, as a sentence: "Relaxing Ukraine's red line ‘A’ would
-    allow an agreement."."""
+def relax_text(scenario: Scenario | None, relax: Sequence[ClashItem], refs: bool = False,
+               *, cost: float | None = None, independent: bool = False) -> str:
+    """The cheapest red lines to relax, as a sentence: "Relaxing Ukraine's red line ‘A’ would
+    allow an agreement.", followed, given its ``cost``, by :func:`relax_cost_text`."""
     lines = _items(scenario, relax, refs)
     if not lines:
         return ""
     if len(lines) == 1:
         (party, title), = lines
-        return f"Relaxing {possessive(party)} red line {title} would allow an agreement."
-    if len(lines) == 2:
-        return f"Relaxing {_pair(lines)} would allow an agreement."
-    return f"{relax_heading(len(lines))} {_owned(lines, noun=False)}."
+        text = f"Relaxing {possessive(party)} red line {title} would allow an agreement."
+    elif len(lines) == 2:
+        text = f"Relaxing {_pair(lines)} would allow an agreement."
+    else:
+        text = f"{relax_heading(len(lines))} {_owned(lines, noun=False)}."
+    tail = relax_cost_text(cost, independent)
+    return f"{text} {tail}" if tail else text
+
+
+def relax_cost_text(cost: float | None, independent: bool) -> str:
+    """What the relaxation costs and that it is the same for every draft: "The cheapest
+    relaxation, cost 3.5; this does not depend on the draft."."""
+    if cost is None:
+        return ""
+    text = f"The cheapest relaxation, cost {cost_words(cost)}"
+    return f"{text}; this does not depend on the draft." if independent else f"{text}."
+
+
+def cost_words(cost: float) -> str:
+    """A cost as a person writes it: 2, 2.5 (never 2.0)."""
+    return f"{cost:,.6f}".rstrip("0").rstrip(".")
+
+
+def change_text(change: Change, style: str = "terminal", scenario: Scenario | None = None,
+                draft: Draft | None = None) -> str:
+    """A change as an instruction, without a full stop: closing an open point ("Close the
+    open point “Zaporizhzhia nuclear plant” on “Ukrainian formula”"), or else as
+    :func:`desktop.wording.changes.describe_change` says it."""
+    if change.op != "close":
+        return describe_change(change, "panel" if style == "panel" else "terminal",
+                               scenario, draft)
+    clause = draft.clause_for(change.provision) if draft is not None else None
+    i = change.alternative or 0
+    label = ""
+    if clause is not None and i < len(clause.alternatives):
+        label = clause.alternatives[i].label
+    on = f"“{label}”" if label else f"its alternative {i + 1}"
+    text = f"Close the open point {provision_title(scenario, change.provision)} on {on}"
+    return f"{text} [{change.provision}]" if style == "terminal" else text
+
+
+def no_deal_text(below: BelowNoDeal, scenario: Scenario | None = None) -> str:
+    """A party the proposal leaves below its no-deal level: "Russia would be better off
+    without this deal (satisfaction 40%; 55% without a deal)."."""
+    name = _party_name(scenario, below.party, below.party_name)
+    return (f"{name} would be better off without this deal (satisfaction "
+            f"{percent(below.satisfaction)}; {percent(below.no_deal)} without a deal).")
 
 
 def relax_heading(n: int) -> str:
     """Above a list of the red lines to relax: "Relaxing these 5 red lines would allow an
-    agreement:"."""
+    agreement:" (the cost follows the list: :func:`relax_cost_text`)."""
     if n == 1:
         return "Relaxing this red line would allow an agreement:"
     return f"Relaxing these {n} red lines would allow an agreement:"
@@ -222,9 +286,13 @@ def progress_text(progress: Progress) -> str:
         case "clashes":
             return "No agreement: finding the clashing red lines…"
         case "relax":
-            return "No agreement: finding the fewest red lines to relax…"
+            return "No agreement: finding the cheapest red lines to relax…"
+        case "no-deal":
+            looking = "looking for proposals that leave no party worse off than no deal…"
         case "fewest-changes":
-            looking = "looking for the fewest changes…"
+            looking = "looking for the cheapest changes…"
+        case "salient":
+            looking = f"moving the values of the proposal{with_cost} to round figures…"
         case "fairest":
             looking = f"looking for the fairest proposal{with_cost}…"
         case "most-satisfying":

@@ -22,6 +22,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from desktop.domain.solver.types import (
+    BelowNoDeal,
     BeyondExactSolver,
     BridgeResult,
     CancelToken,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from desktop.domain.solver.frontier import frontier
 
 __all__ = [
+    "BelowNoDeal",
     "BeyondExactSolver",
     "BridgeResult",
     "CancelToken",

@@ -14,18 +14,24 @@ preferences, (3) highest sum of those parties' satisfactions. See docs/bridge.md
 
 from __future__ import annotations
 
+import inspect
+import itertools
+import math
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from dataclasses import replace
+from fractions import Fraction
+from typing import Any, cast
 
 from ortools.sat.python import cp_model
 
-from desktop.domain.checker import check
+from desktop.domain.checker import Report, check, compiled
 from desktop.domain.model import (
     Clause,
     Draft,
     Scenario,
 )
+from desktop.domain.model import RedLine as ModelRedLine
 from desktop.domain.rules import (
     CompiledRule,
 )
@@ -35,9 +41,12 @@ from desktop.domain.solver.encoding import (
     RedLine,
     Run,
     Solution,
+    _exact,
     chosen_parties,
+    integer_costs,
 )
 from desktop.domain.solver.types import (
+    BelowNoDeal,
     BridgeResult,
     Cancelled,
     CancelToken,
@@ -57,32 +66,44 @@ from desktop.domain.solver.types import (
 
 
 def _changes(comp: Compiler, sol: Solution) -> list[Change]:
+    unit = {op: float(c) for op, c in comp.change_costs.items()}
     out: list[Change] = []
     for clause in comp.draft.clauses:
         pid = clause.provision
         if not sol.present[pid]:
-            out.append(Change("remove", pid))
+            out.append(Change("remove", pid, cost=unit["remove"]))
             continue
-        raw, cur = sol.values[pid], comp.cur_raw[pid]
+        if pid in sol.closed:
+            out.append(Change("close", pid, alternative=sol.closed[pid], cost=unit["close"]))
+        raw, cur = sol.values[pid], comp.reference(sol, pid)
         for name in comp.vars[pid]:
             if name != "phase" and raw[name] != cur[name]:
                 out.append(Change("set", pid, param=name,
-                                  value=comp.value_of(pid, name, raw[name])))
+                                  value=comp.value_of(pid, name, raw[name]),
+                                  cost=unit["set"]))
         if "phase" in raw and raw["phase"] != cur["phase"]:
-            out.append(Change("phase", pid, phase=raw["phase"]))
+            out.append(Change("phase", pid, phase=raw["phase"], cost=unit["phase"]))
     for prov in comp.scenario.provisions:
         if prov.id not in comp.current and sol.present[prov.id]:
-            out.append(Change("add", prov.id))
+            out.append(Change("add", prov.id, cost=unit["add"]))
     return out
 
 
-def _revert(comp: Compiler, clauses: tuple[Clause, ...], change: Change) -> tuple[Clause, ...]:
+def _revert(comp: Compiler, clauses: tuple[Clause, ...], change: Change,
+            closed: dict[str, int]) -> tuple[Clause, ...]:
+    """The proposal with ``change`` undone alone. Undoing a ``close`` leaves the clause as
+    drafted (open, with its own values); undoing a value of a closed clause returns it to the
+    alternative's value."""
     pid = change.provision
     if change.op == "add":
         return tuple(c for c in clauses if c.provision != pid)
     if change.op == "remove":
         return (*clauses, comp.current[pid])
+    if change.op == "close":
+        return tuple(comp.current[pid] if c.provision == pid else c for c in clauses)
     original = comp.current[pid]
+    if pid in closed:
+        original = original.settled(closed[pid])
     out = []
     for c in clauses:
         if c.provision == pid:
@@ -117,13 +138,20 @@ class _Reasons:
                 self.preferences[p.id] = [(w, r) for _, w, r in p.preferences]
 
     def why(self, clauses: tuple[Clause, ...], change: Change,
-            sat: dict[str, float | None]) -> Why:
+            sat: dict[str, float | None], closed: dict[str, int]) -> Why:
         comp = self.comp
         pid = change.provision
-        reverted = _revert(comp, clauses, change)
+        reverted = _revert(comp, clauses, change, closed)
         state = comp.checker.state(comp.draft.model_copy(update={"clauses": reverted}))
+        states = [state]
+        if change.op == "close":  # left open, every alternative is on the table
+            original = comp.current[pid]
+            states = [comp.checker.state(comp.draft.model_copy(update={"clauses": tuple(
+                original.settled(i) if c.provision == pid else c for c in reverted)}))
+                for i in range(len(original.alternatives))]
         needs = tuple(Need(rl.party, rl.party_name, rl.id, rl.title)
-                      for rl in self.red_lines.get(pid, ()) if not rl.rule.predicate(state))
+                      for rl in self.red_lines.get(pid, ())
+                      if not all(rl.rule.predicate(st) for st in states))
         conflicts: list[tuple[str, str]] = []
         if change.op == "remove":
             order = {c.provision: i for i, c in enumerate(reverted)}
@@ -146,17 +174,65 @@ class _Reasons:
         return Why(gains=tuple(gains))
 
 
+#: The certificates check an open draft under at most this many combinations of alternatives.
+SETTLEMENTS = 4096
+
+
+def _check_all(scenario: Scenario, draft: Draft) -> Report:
+    """``check()`` with every red line counting (stated positions), whichever view the
+    checker takes by default: the finder honours every red line of the chosen parties."""
+    if "stance" in inspect.signature(check).parameters:
+        return cast(Report, cast(Any, check)(scenario, draft, stance="stated"))
+    return check(scenario, draft)
+
+
+def _settlements(scenario: Scenario, parties: Iterable[str], clauses: tuple[Clause, ...]
+                 ) -> list[tuple[Clause, ...]] | None:
+    """Every way to close the open clauses that a chosen party's red line reads (each
+    combination of their alternatives; just ``clauses`` when there are none); None beyond
+    :data:`SETTLEMENTS`."""
+    chosen = set(parties)
+    read = {pid for p in compiled(scenario).parties if p.id in chosen
+            for _, _, rule in p.red_lines for pid in rule.provisions}
+    opens = [i for i, c in enumerate(clauses) if c.is_open and c.provision in read]
+    if math.prod(len(clauses[i].alternatives) for i in opens) > SETTLEMENTS:
+        return None
+    out = []
+    for combo in itertools.product(*(range(len(clauses[i].alternatives)) for i in opens)):
+        settled = list(clauses)
+        for i, j in zip(opens, combo, strict=True):
+            settled[i] = clauses[i].settled(j)
+        out.append(tuple(settled))
+    return out
+
+
 def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
                       clauses: tuple[Clause, ...]) -> dict[str, float | None]:
-    """The proposal's satisfactions, once ``check()`` has accepted it for the chosen parties."""
-    report = check(scenario, draft.model_copy(update={"clauses": clauses}))
+    """The proposal's satisfactions, once ``check()`` has accepted it for the chosen parties
+    (an open clause it keeps open, under each of its alternatives)."""
     chosen = set(parties)
-    failing = [f"{v.party}: {x.red_line}" for v in report.parties if v.party in chosen
-               for x in v.violations]
-    failing += [" excludes ".join(c.provisions) for c in report.conflicts]
-    if failing:
-        raise CertificateError("a proposal failed the checker: " + "; ".join(failing))
+    settlements = _settlements(scenario, chosen, clauses)
+    if settlements is None:
+        raise CertificateError("a proposal keeps open more combinations of alternatives than "
+                               "can be checked")
+    for settled in settlements:
+        report = _check_all(scenario, draft.model_copy(update={"clauses": settled}))
+        failing = [f"{v.party}: {x.red_line}" for v in report.parties if v.party in chosen
+                   for x in v.violations]
+        failing += [" excludes ".join(c.provisions) for c in report.conflicts]
+        if failing:
+            raise CertificateError("a proposal failed the checker: " + "; ".join(failing))
+    report = _check_all(scenario, draft.model_copy(update={"clauses": clauses}))
     return {v.party: v.satisfaction for v in report.parties if v.party in chosen}
+
+
+def _below_no_deal(scenario: Scenario, sat: dict[str, float | None]) -> tuple[BelowNoDeal, ...]:
+    out = []
+    for pid, value in sat.items():
+        party = scenario.party(pid)
+        if value is not None and party.no_deal is not None and value < party.no_deal - 1e-9:
+            out.append(BelowNoDeal(pid, party.name, value, float(party.no_deal)))
+    return tuple(out)
 
 
 def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
@@ -167,23 +243,116 @@ def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
     skipped = False
     for c in _changes(comp, sol):
         if reasons is not None and not run.expired():
-            c = Change(c.op, c.provision, reasons.why(clauses, c, sat), c.param, c.value,
-                       c.phase)
+            c = replace(c, why=reasons.why(clauses, c, sat, sol.closed))
         else:
             skipped = True
         changes.append(c)
     if skipped and reasons is not None:
         notes.append(Note("reasons-not-worked-out"))
-    return Proposal(tuple(changes), clauses, sat, len(changes))
+    total = float(sum(comp.change_costs[c.op] for c in changes))
+    return Proposal(tuple(changes), clauses, sat, len(changes), total,
+                    _below_no_deal(comp.scenario, sat))
 
 
-def _item(rl: RedLine) -> ClashItem:
-    return ClashItem(rl.party, rl.id, rl.title, rl.rule.text)
+def _item(rl: RedLine, cost: float | None = None) -> ClashItem:
+    return ClashItem(rl.party, rl.id, rl.title, rl.rule.text, cost)
+
+
+def relax_cost(red_line: ModelRedLine) -> Fraction:
+    """What relaxing a red line costs: its ``relax_cost``; else, from its stance and
+    confidence c, 1 + c for a stated line (a public demand: cheap to move from) and 1 + 9c for
+    an assessed one (the real floor: dear, the more so the surer the analyst is)."""
+    if red_line.relax_cost is not None:
+        return _exact(red_line.relax_cost)
+    c = _exact(red_line.confidence)
+    return 1 + c if red_line.stance == "stated" else 1 + 9 * c
+
+
+class _Relaxation:
+    """The cheapest set of red lines whose relaxation makes some agreement possible.
+
+    The question does not involve the draft, so neither does the model: it is built on an
+    empty draft. Among the cheapest sets the answer is canonical: going through the red lines
+    in the scenario's order, each is kept whenever some cheapest relaxation keeps it together
+    with the choices already made. So every draft gets the same set."""
+
+    def __init__(self, scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run
+                 ) -> None:
+        self.scenario, self.chosen, self.run = scenario, chosen, run
+        empty = draft.model_copy(update={"clauses": ()})
+        self.comp = Compiler(scenario, empty, chosen, satisfaction=False, run=run)
+        lines = {(p.id, r.id): r for p in scenario.parties for r in p.red_lines}
+        rank = {key: i for i, key in enumerate(lines)}
+        red = self.comp.red_lines
+        self.costs = [relax_cost(lines[(rl.party, rl.id)]) for rl in red]
+        self.order = sorted(range(len(red)), key=lambda i: rank[(red[i].party, red[i].id)])
+
+    def solve(self) -> tuple[list[int], bool, bool]:
+        """(the red lines to relax, whether they are proven the cheapest, whether the set is
+        the canonical one); the rest's witness is checked by ``check()``."""
+        comp, run = self.comp, self.run
+        m: Any = comp.m
+        guards = [m.new_bool_var(f"keep:{i}") for i in range(len(comp.red_lits))]
+        for g, r in zip(guards, comp.red_lits, strict=True):
+            m.add_implication(g, r)
+        units, _ = integer_costs(self.costs)
+        total = sum(u * g.Not() for u, g in zip(units, guards, strict=True))
+        m.minimize(total)
+        status, solver = run.solve(m)
+        if status not in FOUND:
+            return [], False, False
+        witness = comp.read(solver)
+        keep = [solver.boolean_value(g) for g in guards]
+        proven = status == cp_model.OPTIMAL
+        canonical = proven
+        if proven:
+            m.add(total <= round(solver.objective_value))
+            m.clear_objective()
+            for i in self.order:
+                if keep[i]:
+                    m.add(guards[i] == 1)
+                    continue
+                m.add_assumptions([guards[i]])
+                status, solver = run.solve(m)
+                m.clear_assumptions()
+                if status in FOUND:
+                    witness = comp.read(solver)
+                    keep = [solver.boolean_value(g) for g in guards]
+                    m.add(guards[i] == 1)
+                elif status == cp_model.INFEASIBLE:
+                    m.add(guards[i] == 0)
+                else:
+                    canonical = False
+                    break
+        dropped = [i for i in range(len(guards)) if not keep[i]]
+        self._certify(comp.clauses(witness), dropped)
+        return dropped, proven, canonical
+
+    def _certify(self, clauses: tuple[Clause, ...], dropped: list[int]) -> None:
+        """After relaxing, a package exists that ``check()`` accepts for every other red line
+        of the chosen parties."""
+        relaxed = {(self.comp.red_lines[i].party, self.comp.red_lines[i].id) for i in dropped}
+        draft = self.comp.draft.model_copy(update={"clauses": clauses})
+        report = _check_all(self.scenario, draft)
+        chosen = set(self.chosen)
+        failing = [x.red_line for v in report.parties if v.party in chosen
+                   for x in v.violations if (v.party, x.red_line) not in relaxed]
+        if failing or report.conflicts:
+            raise CertificateError("relaxing the proposed red lines leaves a package the "
+                                   "checker refuses")
 
 
 def _viable_for(scenario: Scenario, draft: Draft, chosen: Sequence[str]) -> bool:
-    report = check(scenario, draft)
-    return not report.conflicts and all(report.verdict(p).acceptable for p in chosen)
+    """The checker accepts the draft as drafted for the chosen parties: under every
+    combination of the alternatives of its open points (False when too many to check)."""
+    settlements = _settlements(scenario, chosen, draft.clauses)
+    if settlements is None:
+        return False
+    for settled in settlements:
+        report = _check_all(scenario, draft.model_copy(update={"clauses": settled}))
+        if report.conflicts or not all(report.verdict(p).acceptable for p in chosen):
+            return False
+    return True
 
 
 def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | None = None,
@@ -242,10 +411,16 @@ class _Search:
                                     notes=(Note("no-answer-in-time"),))
             return _no_agreement(self.scenario, self.draft, self.chosen, self.run, clashes,
                                  self.notes)
+        if comp.open_bound_hit:
+            self.notes.append(Note("open-bound"))
         main = _proposal(comp, sol, self.run, _Reasons(comp), self.notes)
-        if self.viable and main.cost != 0:
-            raise CertificateError(f"the solver proposed {main.cost} changes to a draft the "
-                                   "checker finds viable")
+        # A viable draft comes back unchanged, unless it leaves a party below its no-deal
+        # level and the proposal leaves fewer there.
+        if self.viable and main.cost != 0 and not comp.open_bound_hit:
+            sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses)
+            if len(_below_no_deal(self.scenario, sat)) <= len(main.below_no_deal):
+                raise CertificateError(f"the solver proposed {main.cost} changes to a draft "
+                                       "the checker finds viable")
         self.found.append(sol)
         alts = self._alternatives(alternatives)
         optimal = not self.run.hit_limit
@@ -265,8 +440,9 @@ class _Search:
         sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses)
         if alternatives:
             self.notes.append(Note("no-alternatives-in-time"))
-        return BridgeResult(True, True, "optimal", Proposal((), self.draft.clauses, sat, 0), (),
-                            notes=tuple(self.notes))
+        proposal = Proposal((), self.draft.clauses, sat, 0, 0.0,
+                            _below_no_deal(self.scenario, sat))
+        return BridgeResult(True, True, "optimal", proposal, (), notes=tuple(self.notes))
 
     def _alternatives(self, wanted: int) -> list[Proposal]:
         alts: list[Proposal] = []
@@ -284,39 +460,83 @@ class _Search:
 
 def _lexicographic(comp: Compiler, run: Run, alternative: int
                    ) -> tuple[Solution | None, int | None]:
-    """Fewest changes, then highest minimum satisfaction, then highest total: each stage's
-    optimum is fixed as a constraint before the next. Returns (solution, cost): (None, cost)
-    with a cost of -1 when infeasibility is proven; (None, None) when nothing was found in
-    time."""
+    """Fewest parties below their no-deal level, then the lowest total cost of the changes,
+    then highest minimum satisfaction, then highest total, then the changed numbers on their
+    salient grid, then closest to where they move from: each stage's optimum is fixed as a
+    constraint before the next. Returns (solution, cost): (None, -1) when infeasibility is
+    proven; (None, None) when nothing was found in time."""
     m: Any = comp.m
+    best: Solution | None = None
+    if comp.below:
+        best, done = _no_deal_stage(comp, run, alternative)
+        if done is not None:
+            return best, done
     m.minimize(comp.cost)
     run.say("fewest-changes", alternative)
     status, solver = run.solve(m)
     if status == cp_model.INFEASIBLE:
         return None, -1
     if status not in FOUND:
-        return None, None
+        return best, None if best is None else 0
     best = comp.read(solver)
     cost = round(solver.objective_value)
     if status != cp_model.OPTIMAL:
         return best, cost
     m.add(comp.cost <= cost)
-    stages: tuple[tuple[Stage, Any], ...] = (("fairest", comp.min_sat),
-                                             ("most-satisfying", comp.sum_sat))
-    for stage, expr in stages:
-        if not comp.sat_scaled:
+    count = len(_changes(comp, best))
+    if comp.sat_scaled:
+        best, proven = _stage(comp, run, best, "fairest", alternative, count, comp.min_sat,
+                              sense=-1)
+        if proven:
+            best, proven = _stage(comp, run, best, "most-satisfying", alternative, count,
+                                  comp.sum_sat, sense=-1)
+        if not proven:
+            return best, cost
+    for expr in comp.salience(best) or ():
+        best, proven = _stage(comp, run, best, "salient", alternative, count, expr, sense=1)
+        if not proven:
             break
-        run.say(stage, alternative, cost)
-        m.maximize(expr)
-        comp.hint(best)
-        status, solver = run.solve(m)
-        if status not in FOUND:
-            break
-        best = comp.read(solver)
-        if status != cp_model.OPTIMAL:
-            break
-        m.add(expr >= round(solver.objective_value))
     return best, cost
+
+
+def _no_deal_stage(comp: Compiler, run: Run, alternative: int
+                   ) -> tuple[Solution | None, int | None]:
+    """The first stage: fewest chosen parties below their no-deal level. (best, None) to go
+    on; otherwise what :func:`_lexicographic` returns."""
+    m: Any = comp.m
+    run.say("no-deal", alternative)
+    below = sum(comp.below.values())
+    m.minimize(below)
+    status, solver = run.solve(m)
+    if status == cp_model.INFEASIBLE:
+        return None, -1
+    if status not in FOUND:
+        return None, None
+    best = comp.read(solver)
+    if status != cp_model.OPTIMAL:
+        return best, 0
+    m.add(below <= round(solver.objective_value))
+    comp.hint(best)
+    return best, None
+
+
+def _stage(comp: Compiler, run: Run, best: Solution, stage: Stage, alternative: int,
+           count: int, expr: Any, *, sense: int) -> tuple[Solution, bool]:
+    """One later stage: optimise ``expr`` (``sense`` 1: minimise, -1: maximise) from ``best``
+    and fix its optimum. (the best solution, whether the stage was proven optimal)."""
+    m: Any = comp.m
+    run.say(stage, alternative, count)
+    m.minimize(expr) if sense > 0 else m.maximize(expr)
+    comp.hint(best)
+    status, solver = run.solve(m)
+    if status not in FOUND:
+        return best, False
+    best = comp.read(solver)
+    if status != cp_model.OPTIMAL:
+        return best, False
+    bound = round(solver.objective_value)
+    m.add(expr <= bound) if sense > 0 else m.add(expr >= bound)
+    return best, True
 
 
 # --------------------------------------------------------------------------- no agreement
@@ -403,22 +623,6 @@ class _Clashes:
             queue.extend(dropped | {i} for i in known)
         return found
 
-    def relax(self) -> tuple[list[int], bool]:
-        """The fewest red lines to drop (a minimum hitting set of all clashes) and whether
-        that minimum is proven; the rest's witness is checked by the checker."""
-        m: Any = self.comp.m
-        m.clear_assumptions()
-        m.minimize(sum(g.Not() for g in self.guards))
-        status, solver = self.run.solve(m)
-        if status not in FOUND:
-            return [], False
-        dropped = [i for i, g in enumerate(self.guards) if not solver.boolean_value(g)]
-        kept = [rl for i, rl in enumerate(self.comp.red_lines) if i not in set(dropped)]
-        if not self.comp.holds(self.comp.clauses(self.comp.read(solver)), kept):
-            raise CertificateError("relaxing the proposed red lines leaves a package the "
-                                   "checker refuses")
-        return dropped, status == cp_model.OPTIMAL
-
     def certify(self, clash: list[int]) -> bool:
         """Re-prove a clash on fresh models (only its own red lines encoded): infeasible as a
         whole, and feasible without any one member, with a witness the checker accepts. True
@@ -479,18 +683,31 @@ def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: 
     elif len(found) < wanted:
         notes.append(Note("all-clashes-found", len(found)))
     run.say("relax")
-    dropped, relax_proven = finder.relax()
+    red = finder.comp.red_lines
+    clash_items = tuple(tuple(_item(red[i]) for i in c) for c in proven)
+    try:
+        relaxation = _Relaxation(scenario, draft, chosen, run)
+    except OutOfTime:
+        notes.append(Note("relax-not-found"))
+        return BridgeResult(False, False, "no-agreement", None, (), clashes=clash_items,
+                            proven_infeasible=True, notes=tuple(dict.fromkeys(notes)))
+    dropped, relax_proven, canonical = relaxation.solve()
     if not dropped:
         notes.append(Note("relax-not-found"))
     elif not relax_proven:
         notes.append(Note("relax-not-proven"))
-    red = finder.comp.red_lines
-    optimal = not finder.unproven and relax_proven and bool(dropped)
+    elif not canonical:
+        notes.append(Note("relax-not-canonical"))
+    costs = [float(relaxation.costs[i]) for i in dropped]
+    optimal = not finder.unproven and relax_proven and canonical and bool(dropped)
     return BridgeResult(
         False, optimal, "no-agreement", None, (),
-        clashes=tuple(tuple(_item(red[i]) for i in c) for c in proven),
-        relax=tuple(_item(red[i]) for i in dropped),
+        clashes=clash_items,
+        relax=tuple(_item(relaxation.comp.red_lines[i], c)
+                    for i, c in zip(dropped, costs, strict=True)),
         proven_infeasible=True,
         notes=tuple(dict.fromkeys(notes)),
+        relax_cost=float(sum(relaxation.costs[i] for i in dropped)) if dropped else None,
+        relax_independent=bool(dropped) and canonical,
     )
 

@@ -24,10 +24,12 @@ against the 15 significant digits a float reads back exactly; when something doe
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeAlias, assert_never
@@ -39,6 +41,7 @@ from desktop.domain.model import (
     BoolParam,
     ChoiceParam,
     Clause,
+    Costs,
     Draft,
     IntParam,
     NumberParam,
@@ -82,6 +85,13 @@ TERM_LIMIT = 2**60
 FLOAT_EXACT = 10**15
 #: The checker's phases run 1 … 1000 (``Clause.phase``).
 PHASE_MAX = 1000
+#: Open points a proposal may keep open: at most this many combinations of their alternatives
+#: (each red line reading them is encoded once per combination); beyond, every open point that
+#: a rule reads must be closed.
+OPEN_COMBINATIONS = 64
+#: Costs (of changes, of relaxing red lines) are exact while their common denominator stays
+#: at most this; beyond, they are rounded to millionths.
+COST_RESOLUTION = 1_000_000
 
 # CP-SAT's Python types are overloaded unions (literals, linear expressions, numpy scalars);
 # this module passes them around opaquely.
@@ -128,6 +138,26 @@ class RedLine:
 class Solution:
     present: dict[str, bool]
     values: dict[str, dict[str, int]]  # raw solver values of modelled params ("phase" too)
+    #: Open clauses of the draft that the solution closes: provision -> alternative (0-based).
+    closed: dict[str, int] = field(default_factory=dict)
+
+
+def integer_costs(costs: Sequence[Fraction]) -> tuple[list[int], int]:
+    """Costs as integers over one common denominator (returned second): exact while it stays
+    at most :data:`COST_RESOLUTION`, else rounded to millionths."""
+    scale = math.lcm(*(c.denominator for c in costs)) if costs else 1
+    if scale > COST_RESOLUTION:
+        scale = COST_RESOLUTION
+        return [round(c * scale) for c in costs], scale
+    return [int(c * scale) for c in costs], scale
+
+
+def change_costs(scenario: Scenario) -> dict[str, Fraction]:
+    """What each kind of change costs (the scenario's ``costs`` or the defaults), exactly."""
+    costs = scenario.costs or Costs()
+    return {"set": _exact(costs.change), "phase": _exact(costs.change),
+            "close": _exact(costs.close), "add": _exact(costs.add),
+            "remove": _exact(costs.remove)}
 
 
 _Key: TypeAlias = tuple[str, str]  # (provision, param or "phase")
@@ -198,10 +228,18 @@ class Compiler:
                     self.preferences[p.id] = [(w, r) for _, w, r in rules[p.id].preferences]
         self.m: Any = cp_model.CpModel()
         self.current = {c.provision: c for c in draft.clauses}
+        ops = ("set", "phase", "close", "add", "remove")
+        self.change_costs = change_costs(scenario)
+        units, self.cost_scale = integer_costs([self.change_costs[o] for o in ops])
+        self.unit = dict(zip(ops, units, strict=True))
         self._true = self.m.new_bool_var("true")
         self.m.add(self._true == 1)
-        self._cache: dict[Node, Var] = {}
-        self._eq_cache: dict[tuple[str, str, int], Var] = {}
+        # Rule literals are cached per view: the main one (()) and, for a rule reading open
+        # clauses, one per combination of their alternatives.
+        self._ctx: tuple[tuple[str, int], ...] = ()
+        self._view: Any = None
+        self._cache: dict[tuple[tuple[tuple[str, int], ...], Node], Var] = {}
+        self._eq_cache: dict[tuple[int, int], Var] = {}
         self._le_cache: dict[tuple[tuple[int, ...], int], Var] = {}
         nodes = [n for rl in self.red_lines for n in walk(rl.rule.node)]
         nodes += [n for prefs in self.preferences.values() for _, r in prefs
@@ -209,20 +247,29 @@ class Compiler:
         self._setup_numbers(nodes)
         self.pres: dict[str, Var] = {}
         self.vars: dict[str, dict[str, Var]] = {}
+        self._view = self.vars
         self.cur_raw: dict[str, dict[str, int]] = {}
-        self.change_terms: list[Var] = []
+        self.domains: dict[_Key, tuple[int, int]] = {}
+        self.change_terms: list[tuple[int, Var]] = []
+        # Open clauses of the draft: kept open (a literal), closed on alternative i (one
+        # literal each), and the raw values of each alternative.
+        self.open: dict[str, Var] = {}
+        self.sel: dict[str, list[Var]] = {}
+        self.alt_raw: dict[str, list[dict[str, int]]] = {}
         for i, prov in enumerate(scenario.provisions):
             self._tick(i)
             self._declare(prov.id)
         for prov in scenario.provisions:
             for other in prov.excludes:
                 self.m.add_bool_or([self.pres[prov.id].Not(), self.pres[other].Not()])
-        self.cost = sum(self.change_terms)
+        self.cost = sum(c * v for c, v in self.change_terms)
+        self._setup_open()
         self.red_lits: list[Var] = []
         for i, rl in enumerate(self.red_lines):
             self._tick(i)
-            self.red_lits.append(self.lit(rl.rule.node))
+            self.red_lits.append(self._rule_lit(rl.rule))
         self._setup_satisfaction()
+        self._setup_no_deal()
 
     def _tick(self, i: int) -> None:
         """Building a model for a huge scenario takes seconds: it too keeps the deadline."""
@@ -291,6 +338,11 @@ class Compiler:
             assert _is_number(v)
             assert isinstance(v, int | float)
             out.append((v, "its value in the draft"))
+        for alt in clause.alternatives if clause is not None else ():
+            if name in alt.values:
+                v = alt.values[name]
+                assert isinstance(v, int | float)
+                out.append((v, "a value of its open point"))
         return out
 
     def _describe(self, key: _Key) -> str:
@@ -360,6 +412,21 @@ class Compiler:
                    "places" if scale > 1 else "")
                 + ", beyond what the exact solver can represent")
 
+    def _raw(self, pid: str, name: str, value: Value) -> int:
+        """A value as the solver holds it: a choice's index, a bool as 0/1, a number on its
+        component's grid."""
+        spec = self.scenario.provision(pid).param(name) if name != "phase" else None
+        if isinstance(spec, BoolParam):
+            return int(bool(value))
+        if isinstance(spec, ChoiceParam):
+            assert isinstance(value, str)
+            return spec.ids.index(value)
+        num = self.numeric[(pid, name)]
+        assert isinstance(value, int | float)
+        scaled = _exact(value) * num.scale / num.k
+        assert scaled.denominator == 1, "a current value lies off its grid"
+        return int(scaled)
+
     def _declare(self, pid: str) -> None:
         prov = self.scenario.provision(pid)
         m: Any = self.m
@@ -377,37 +444,116 @@ class Compiler:
         for name in [p.name for p in prov.params] + ["phase"]:
             if (pid, name) not in self.used:
                 continue
-            cur = values[name]
             spec = prov.param(name) if name != "phase" else None
             if isinstance(spec, BoolParam):
-                var = m.new_int_var(0, 1, f"{pid}.{name}")
-                raw[name] = int(bool(cur))
+                lo, hi = 0, 1
             elif isinstance(spec, ChoiceParam):
-                var = m.new_int_var(0, len(spec.ids) - 1, f"{pid}.{name}")
-                assert isinstance(cur, str)
-                raw[name] = spec.ids.index(cur)
+                lo, hi = 0, len(spec.ids) - 1
             else:
                 num = self.numeric[(pid, name)]
-                var = m.new_int_var(num.lo, num.hi, f"{pid}.{name}")
-                assert isinstance(cur, int | float)
-                scaled = _exact(cur) * num.scale / num.k
-                assert scaled.denominator == 1, "a current value lies off its grid"
-                raw[name] = int(scaled)
-            vars_[name] = var
+                lo, hi = num.lo, num.hi
+            vars_[name] = m.new_int_var(lo, hi, f"{pid}.{name}")
+            self.domains[(pid, name)] = (lo, hi)
+            raw[name] = self._raw(pid, name, values[name])
         self.vars[pid] = vars_
         self.cur_raw[pid] = raw
         # An absent provision's values are pinned to the current (or default) ones: no symmetry.
         for name, var in vars_.items():
             m.add(var == raw[name]).only_enforce_if(present.Not())
+        unit = self.unit
         if clause is None:
-            self.change_terms.append(present)
-        else:
-            self.change_terms.append(present.Not())
+            self.change_terms.append((unit["add"], present))
+            return
+        self.change_terms.append((unit["remove"], present.Not()))
+        if not clause.is_open:
             for name, var in vars_.items():
-                diff = m.new_bool_var(f"diff:{pid}.{name}")
-                m.add(var != raw[name]).only_enforce_if(diff)
-                m.add(var == raw[name]).only_enforce_if(diff.Not())
-                self.change_terms.append(diff)
+                self.change_terms.append((unit["phase" if name == "phase" else "set"],
+                                          self._differs(pid, name, var, raw[name])))
+            return
+        self._declare_open(pid, clause, values)
+
+    def _declare_open(self, pid: str, clause: Clause, values: dict[str, Value]) -> None:
+        m: Any = self.m
+        unit, present, vars_, raw = self.unit, self.pres[pid], self.vars[pid], self.cur_raw[pid]
+        # An open clause: kept open (its values pinned to the clause's own; the rules read
+        # each alternative), or closed on one alternative (cost ``close``) and then changed
+        # relative to that alternative.
+        kept = m.new_bool_var(f"open:{pid}")
+        sel = [m.new_bool_var(f"close:{pid}:{i}") for i in range(len(clause.alternatives))]
+        m.add(sum(sel) + kept == present)
+        self.open[pid], self.sel[pid] = kept, sel
+        self.alt_raw[pid] = [{name: raw[name] if name == "phase" else
+                              self._raw(pid, name, {**values, **alt.values}[name])
+                              for name in vars_} for alt in clause.alternatives]
+        self.change_terms.extend((unit["close"], s) for s in sel)
+        for name, var in vars_.items():
+            if name == "phase":
+                self.change_terms.append((unit["phase"],
+                                          self._differs(pid, name, var, raw[name])))
+                continue
+            m.add(var == raw[name]).only_enforce_if(kept)
+            diff = m.new_bool_var(f"diff:{pid}.{name}")
+            for s, alt_raw in zip(sel, self.alt_raw[pid], strict=True):
+                m.add(var == alt_raw[name]).only_enforce_if([s, diff.Not()])
+            self.change_terms.append((unit["set"], diff))
+
+    def _differs(self, pid: str, name: str, var: Var, value: int) -> Var:
+        diff = self.m.new_bool_var(f"diff:{pid}.{name}")
+        self.m.add(var != value).only_enforce_if(diff)
+        self.m.add(var == value).only_enforce_if(diff.Not())
+        return diff
+
+    def _setup_open(self) -> None:
+        """For each open clause whose alternatives a rule reads, a view per distinct
+        alternative: shadow variables equal to the alternative's values while the clause is
+        kept open, and to the clause's own variables once it is closed. Beyond
+        :data:`OPEN_COMBINATIONS` combinations, those clauses must be closed."""
+        self.views: dict[str, list[dict[str, Var]]] = {}
+        self.open_bound_hit = False
+        distinct: dict[str, list[dict[str, int]]] = {}
+        for pid, alts in self.alt_raw.items():
+            names = [n for n in self.vars[pid] if n != "phase"]
+            if not names:
+                continue
+            distinct[pid] = [dict(zip(names, r, strict=True)) for r in
+                             dict.fromkeys(tuple(a[n] for n in names) for a in alts)]
+        if math.prod(len(d) for d in distinct.values()) > OPEN_COMBINATIONS:
+            self.open_bound_hit = True
+            for pid in distinct:
+                self.m.add(self.open[pid] == 0)
+            return
+        for pid, rows in distinct.items():
+            views = []
+            for row in rows:
+                view = {}
+                for name, value in row.items():
+                    lo, hi = self.domains[(pid, name)]
+                    shadow = self.m.new_int_var(lo, hi, f"{pid}.{name}~")
+                    self.m.add(shadow == value).only_enforce_if(self.open[pid])
+                    self.m.add(shadow == self.vars[pid][name]).only_enforce_if(
+                        self.open[pid].Not())
+                    view[name] = shadow
+                views.append(view)
+            self.views[pid] = views
+
+    def _rule_lit(self, rule: CompiledRule) -> Var:
+        """A rule's literal (a red line's, a preference's): it holds under every combination of
+        the alternatives of the open clauses it reads (while they are kept open), as the
+        checker judges an open draft."""
+        opens = sorted(p for p in rule.provisions if p in self.views)
+        if not opens:
+            return self.lit(rule.node)
+        lits = []
+        for combo in itertools.product(*(range(len(self.views[p])) for p in opens)):
+            overrides = {p: {**self.vars[p], **self.views[p][j]}
+                         for p, j in zip(opens, combo, strict=True)}
+            self._ctx = tuple(zip(opens, combo, strict=True))
+            self._view = ChainMap(overrides, self.vars)
+            try:
+                lits.append(self.lit(rule.node))
+            finally:
+                self._ctx, self._view = (), self.vars
+        return self._and(lits)
 
     # -- rules
 
@@ -434,7 +580,7 @@ class Compiler:
         """``ref op value`` on the param's own variable, with the bound clamped to its domain
         (beyond the domain the relation is constant, so the clamped bound is equivalent)."""
         num = self.numeric[(ref.provision, ref.param)]
-        var = self.vars[ref.provision][ref.param]
+        var = self._view[ref.provision][ref.param]
         q = _exact(value) * num.scale / num.k
         if q.denominator != 1:
             if op == "==":
@@ -474,7 +620,7 @@ class Compiler:
     def _eq_value(self, ref: Ref, value: Value) -> Var:
         """The literal ``ref == value`` on values (presence not included)."""
         kind = self._kind(ref)
-        var = self.vars[ref.provision][ref.param]
+        var = self._view[ref.provision][ref.param]
         if kind == "choice":
             spec = self.scenario.provision(ref.provision).param(ref.param)
             assert isinstance(spec, ChoiceParam)
@@ -486,7 +632,7 @@ class Compiler:
         return self._literal_relation(ref, "==", value)
 
     def _eq_int(self, ref: Ref, var: Var, k: int) -> Var:
-        key = (ref.provision, ref.param, k)
+        key = (var.Index(), k)
         lit = self._eq_cache.get(key)
         if lit is None:
             lit = self._eq_cache[key] = self._new()
@@ -495,9 +641,9 @@ class Compiler:
         return lit
 
     def lit(self, node: Node) -> Var:
-        cached = self._cache.get(node)
+        cached = self._cache.get((self._ctx, node))
         if cached is None:
-            cached = self._cache[node] = self._lit(node)
+            cached = self._cache[(self._ctx, node)] = self._lit(node)
         return cached
 
     def _lit(self, node: Node) -> Var:
@@ -556,15 +702,15 @@ class Compiler:
                 a = self.numeric[(left.provision, left.param)]
                 b = self.numeric[(right.provision, right.param)]
                 assert a.scale == b.scale, "compared params share a component"
-                va = self.vars[left.provision][left.param]
-                vb = self.vars[right.provision][right.param]
+                va = self._view[left.provision][left.param]
+                vb = self._view[right.provision][right.param]
                 rel = self._reify((va.Index(), a.k, vb.Index(), b.k), va * a.k - vb * b.k,
                                   node.op, 0)
         return self._and([*dict.fromkeys(pres), rel])
 
     def _same(self, a: Ref, b: Ref) -> Var:
         if self._kind(a) == "bool":
-            va, vb = self.vars[a.provision][a.param], self.vars[b.provision][b.param]
+            va, vb = self._view[a.provision][a.param], self._view[b.provision][b.param]
             lit = self._new()
             self.m.add(va == vb).only_enforce_if(lit)
             self.m.add(va != vb).only_enforce_if(lit.Not())
@@ -592,7 +738,7 @@ class Compiler:
             ws = [round(_exact(w) * 10 ** WEIGHT_DECIMALS) for w, _ in prefs]
             g = math.gcd(*ws)
             weights[pid] = [w // g for w in ws]
-            self.nums[pid] = sum(w * self.lit(r.node)
+            self.nums[pid] = sum(w * self._rule_lit(r)
                                  for w, (_, r) in zip(weights[pid], prefs, strict=True))
             self.totals[pid] = sum(weights[pid])
         denom = math.lcm(*self.totals.values()) if self.totals else 1
@@ -608,7 +754,7 @@ class Compiler:
             else:
                 coefs = [round(Fraction(w * SAT_RESOLUTION, total)) for w in weights[pid]]
             top = max(top, sum(coefs))
-            self.sat_scaled[pid] = sum(c * self.lit(r.node)
+            self.sat_scaled[pid] = sum(c * self._rule_lit(r)
                                        for c, (_, r) in zip(coefs, prefs, strict=True))
         self.min_sat = self.m.new_int_var(0, max(top, 1), "min_sat")
         for expr in self.sat_scaled.values():
@@ -617,13 +763,94 @@ class Compiler:
             self.m.add(self.min_sat == 0)
         self.sum_sat = sum(self.sat_scaled.values())
 
+    def _setup_no_deal(self) -> None:
+        """Per chosen party with preferences and a no-deal level: a literal that is true when
+        the package may leave it below that level (the first objective stage minimises them)."""
+        self.below: dict[str, Var] = {}
+        for p in self.parties:
+            if p.no_deal is None or p.id not in self.sat_scaled:
+                continue
+            level = math.ceil(_exact(p.no_deal) * self.denom)
+            if level <= 0:
+                continue
+            b = self.m.new_bool_var(f"below:{p.id}")
+            self.m.add(self.sat_scaled[p.id] >= level).only_enforce_if(b.Not())
+            self.below[p.id] = b
+
+    # -- salient values
+
+    def reference(self, sol: Solution, pid: str) -> dict[str, int]:
+        """What a clause's values move from: the draft's (an added clause: the defaults,
+        phase 1), or the alternative an open clause is closed on."""
+        if pid in sol.closed:
+            return self.alt_raw[pid][sol.closed[pid]]
+        return self.cur_raw[pid]
+
+    def _grid(self, pid: str, name: str, ref: int) -> tuple[int, int] | None:
+        """The salient grid of a numeric param in raw units, (anchor, spacing): its ``step``
+        from its minimum (or 0); without a step, two significant digits of the value it
+        moves from, from 0. None when the step does not fall on the exact grid."""
+        spec = self.scenario.provision(pid).param(name)
+        assert isinstance(spec, IntParam | NumberParam)
+        num = self.numeric[(pid, name)]
+        per = Fraction(num.scale, num.k)
+        if spec.step is None:
+            return 0, 10 ** max(0, len(str(max(abs(ref), 1))) - 2)
+        anchor = (_exact(spec.min) if spec.min is not None else Fraction(0)) * per
+        step = _exact(spec.step) * per
+        if anchor.denominator != 1 or step.denominator != 1:
+            return None
+        return int(anchor), int(step)
+
+    def salience(self, sol: Solution) -> tuple[Expr, Expr] | None:
+        """Fix every choice of ``sol`` except the values it changes, and return (the number
+        of changed numbers off their salient grid, the total distance of changed values from
+        where they move from), for the last two objective stages; None when no number or phase
+        changes."""
+        m: Any = self.m
+        off: list[Var] = []
+        dist: list[Var] = []
+        for pid, present in self.pres.items():
+            m.add(present == int(sol.present[pid]))
+            if pid in self.open and sol.present[pid]:
+                m.add(self.open[pid] == int(pid not in sol.closed))
+                for i, s in enumerate(self.sel[pid]):
+                    m.add(s == int(sol.closed.get(pid) == i))
+            if not sol.present[pid]:
+                continue
+            ref = self.reference(sol, pid)
+            for name, var in self.vars[pid].items():
+                value = sol.values[pid][name]
+                kind = self._kind(Ref(pid, name))
+                if value == ref[name] or kind not in ("int", "number", "phase"):
+                    if value == ref[name]:
+                        m.add(var == value)
+                    continue
+                lo, hi = self.domains[(pid, name)]
+                d = m.new_int_var(0, max(abs(hi - ref[name]), abs(ref[name] - lo)), "")
+                m.add_abs_equality(d, var - ref[name])
+                dist.append(d)
+                grid = None if kind == "phase" else self._grid(pid, name, ref[name])
+                if grid is None:
+                    continue
+                anchor, step = grid
+                q = m.new_int_var((lo - anchor) // step - 1, (hi - anchor) // step + 1, "")
+                on = m.new_bool_var("")
+                m.add(var == anchor + step * q).only_enforce_if(on)
+                off.append(on.Not())
+        if not dist:
+            return None
+        return sum(off), sum(dist)
+
     # -- reading a solution
 
     def read(self, solver: Any) -> Solution:
         present = {pid: bool(solver.value(v)) for pid, v in self.pres.items()}
         values = {pid: {n: int(solver.value(v)) for n, v in vs.items()}
                   for pid, vs in self.vars.items() if present[pid]}
-        return Solution(present, values)
+        closed = {pid: i for pid, sel in self.sel.items() if present[pid]
+                  for i, s in enumerate(sel) if solver.boolean_value(s)}
+        return Solution(present, values, closed)
 
     def hint(self, sol: Solution) -> None:
         self.m.clear_hints()
@@ -635,8 +862,10 @@ class Compiler:
 
     def nogood(self, sol: Solution) -> None:
         """At least one change differs from those of ``sol``: a provision added or removed
-        there is not here, or a kept clause gets a different value or phase. (The values of an
-        added clause are not changes, so differing only in them does not count.)"""
+        there is not here, a kept clause gets a different value or phase, or an open clause
+        kept open there is closed here (or the other way round): the package differs, not only
+        its description. (The values of an added clause are not changes, so differing only in
+        them does not count.)"""
         diffs: list[Var] = []
         for pid, var in self.pres.items():
             if not sol.present[pid]:
@@ -645,6 +874,9 @@ class Compiler:
             diffs.append(var.Not())
             if pid not in self.current:
                 continue
+            if pid in self.open:  # kept open there, closed here, or the other way round
+                kept = self.open[pid]
+                diffs.append(kept.Not() if pid not in sol.closed else kept)
             for name, v in self.vars[pid].items():
                 d = self._new()
                 self.m.add(v != sol.values[pid][name]).only_enforce_if(d)
@@ -677,7 +909,9 @@ class Compiler:
             if not sol.present[pid]:
                 continue
             raw = sol.values[pid]
-            cur = self.cur_raw[pid]
+            cur = self.reference(sol, pid)
+            if pid in sol.closed:
+                clause = clause.settled(sol.closed[pid])
             if raw == cur:
                 out.append(clause)
                 continue

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from desktop.domain.model import Clause, Value
 
-ChangeOp = Literal["add", "remove", "set", "phase"]
+ChangeOp = Literal["add", "remove", "set", "phase", "close"]
 #: How a call ended: a proven optimum, the best found in time, no agreement (proven), nothing
 #: found in time, or cancelled. ``desktop.wording.bridge`` says each in words.
 Status = Literal["optimal", "best-found", "no-agreement", "no-proposal", "cancelled"]
@@ -23,7 +23,9 @@ NoteKind = Literal[
     "clashes-not-proven",      # only the clashes proven minimal in time are shown
     "all-clashes-found",       # only ``count`` distinct clashes exist
     "relax-not-found",         # the red lines to relax were not found in time
-    "relax-not-proven",        # the red lines to relax are the fewest found, not proven
+    "relax-not-proven",        # the red lines to relax are the cheapest found, not proven
+    "relax-not-canonical",     # cheapest, but which ones may depend on the draft (time ran out)
+    "open-bound",              # too many combinations of open points: the proposal closes them
 ]
 
 
@@ -75,7 +77,9 @@ class Why:
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change of a proposal. ``why`` is None when the time limit came before its reason
-    was worked out."""
+    was worked out. ``close``: the open clause is closed on its ``alternative``-th value set
+    (0-based); ``set`` changes of that clause then count from that alternative's values.
+    ``cost``: what the change counts as (the scenario's ``costs``)."""
 
     op: ChangeOp
     provision: str
@@ -83,11 +87,14 @@ class Change:
     param: str | None = None
     value: Value | None = None
     phase: int | None = None
+    alternative: int | None = None
+    cost: float = 0.0
 
 
 #: Where a search is: building the model, the three objective stages, then (no agreement) the
 #: clashes and the red lines to relax.
-Stage = Literal["building", "fewest-changes", "fairest", "most-satisfying", "clashes", "relax"]
+Stage = Literal["building", "no-deal", "fewest-changes", "fairest", "most-satisfying",
+                "salient", "clashes", "relax"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,19 +114,40 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class BelowNoDeal:
+    """A chosen party the proposal leaves below its no-deal level: it would be better off
+    without this deal."""
+
+    party: str
+    party_name: str
+    satisfaction: float
+    no_deal: float
+
+
+@dataclass(frozen=True, slots=True)
 class Proposal:
+    """``cost`` is the number of changes; ``total_cost`` what they count as together (each
+    change's ``cost``), which the finder minimises. ``below_no_deal``: the chosen parties it
+    leaves below their no-deal level (empty unless no package keeps every party at or above)."""
+
     changes: tuple[Change, ...]
     clauses: tuple[Clause, ...]
     satisfaction: dict[str, float | None]
     cost: int
+    total_cost: float = 0.0
+    below_no_deal: tuple[BelowNoDeal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ClashItem:
+    """A red line of a chosen party. ``cost``: what relaxing it costs (set on the red lines to
+    relax; not part of equality)."""
+
     party: str
     red_line: str
     title: str
     rule: str
+    cost: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +159,11 @@ class BridgeResult:
     clashes and the fewest red lines to relax); false when a time limit cut the search short.
     ``proven_infeasible``: no agreement is possible, proven; false when there is a proposal or
     when the time ran out before either was known. ``clashes``: distinct minimal clash sets,
-    each re-verified (``clash`` is the first). ``notes``: what is partial (data; the wording
-    module says them).
+    each re-verified (``clash`` is the first). ``relax``: the cheapest set of red lines whose
+    relaxation makes some agreement possible, ``relax_cost`` what it costs; the question
+    does not involve the draft, and ``relax_independent`` is true when the set itself is the
+    one every draft gets (the canonical choice among the cheapest was completed in time).
+    ``notes``: what is partial (data; the wording module says them).
     """
 
     feasible: bool
@@ -144,6 +175,8 @@ class BridgeResult:
     relax: tuple[ClashItem, ...] = ()
     proven_infeasible: bool = False
     notes: tuple[Note, ...] = ()
+    relax_cost: float | None = None
+    relax_independent: bool = False
 
     @property
     def clash(self) -> tuple[ClashItem, ...]:
