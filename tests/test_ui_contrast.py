@@ -147,3 +147,24 @@ def test_red_line_matrix_columns_are_named_not_numbered(
     qtbot.waitUntil(lambda: any(m.toPlainText().startswith("✗ No recognition")
                                 for m in matrix.marks))
     assert matrix.cell_text(1, 0).startswith("Russia: Ukraine leaves all of Donbas")
+
+
+def test_the_application_palette_is_repaired_at_start(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.look import make_readable
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    try:
+        make_readable(app)
+        make_readable(app)  # once is enough; twice changes nothing
+        pal = app.palette()
+        for ground in GROUNDS:
+            assert contrast(hex_of(pal.color(Role.PlaceholderText)),
+                            hex_of(pal.color(ground))) >= AA
+        assert contrast(hex_of(pal.color(Role.HighlightedText)),
+                        hex_of(pal.color(Role.Highlight))) >= AA
+    finally:
+        app.setPalette(before)

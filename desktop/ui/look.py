@@ -9,6 +9,7 @@ solid colour and darkens the selection until each keeps at least 4.5:1.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -87,7 +88,19 @@ def dark_palette() -> QPalette:
 
 
 def make_readable(app: QApplication) -> None:
-    """Repair the application's palette (at start and whenever the desktop changes it)."""
-    fixed = readable(app.palette())
-    if fixed != app.palette():
-        app.setPalette(fixed)
+    """Repair the application's palette, at start and whenever the desktop switches between
+    light and dark (the panels then repaint their words in the new palette's colours).
+
+    Only the repaired roles are set on the application, so every other role keeps following
+    the desktop's theme."""
+
+    def repair() -> None:
+        fixed = readable(app.palette())
+        if fixed != app.palette():
+            app.setPalette(fixed)
+
+    repair()
+    if not app.property("accordReadable"):
+        app.setProperty("accordReadable", True)
+        # After the switch, once Qt has installed the new theme's palette.
+        app.styleHints().colorSchemeChanged.connect(lambda _s: QTimer.singleShot(0, repair))
