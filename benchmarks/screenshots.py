@@ -15,11 +15,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-#: The README's: (file, width, height, draft, dark)
+#: The README's: (file, width, height, draft, dark, the provision editor's file or "")
 SHOTS = (
-    ("main-1280x800-us28.png", 1280, 800, "us-28", False),
-    ("main-1920x1080-twenty-point.png", 1920, 1080, "twenty-point", False),
-    ("main-1280x800-dark.png", 1280, 800, "twenty-point", True),
+    ("main-1280x800-us28.png", 1280, 800, "us-28", False, "editor-1280x800.png"),
+    ("main-1920x1080-twenty-point.png", 1920, 1080, "twenty-point", False, ""),
+    ("main-1280x800-dark.png", 1280, 800, "twenty-point", True, ""),
 )
 SIZES = ((1280, 800), (1920, 1080))
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -92,9 +92,9 @@ def main(argv: list[str]) -> int:
                 print(f"wrote {main_png} and {editor_png}")
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, width, height, draft, dark in SHOTS:
-        render(OUT / name, width, height, draft, dark)
-        print(f"wrote {OUT / name}")
+    for name, width, height, draft, dark, editor in SHOTS:
+        render(OUT / name, width, height, draft, dark, OUT / editor if editor else None)
+        print(f"wrote {OUT / name}" + (f" and {OUT / editor}" if editor else ""))
     return 0
 
 
