@@ -168,3 +168,9 @@ def test_the_application_palette_is_repaired_at_start(qtbot: QtBot) -> None:
                         hex_of(pal.color(Role.Highlight))) >= AA
     finally:
         app.setPalette(before)
+
+
+def test_kind_badges_letters_read_on_their_colour() -> None:
+    """The library's round badges: a white letter (C, G, I, M, K) on the kind's colour."""
+    for kind, colour in palette.KIND_COLORS.items():
+        assert contrast(palette.WHITE, colour) >= AA, kind

@@ -81,12 +81,12 @@ BRIDGE_EGALITARIAN = "#3CAA50"
 BRIDGE_EGALITARIAN_EDGE = "#145A1E"
 LEGEND_FILL = WHITE
 
-# -- one colour per provision kind (the library's badges)
+# -- one colour per provision kind (the library's badges, each with a white letter on it)
 KIND_COLORS: dict[str, str] = {
     "concession": "#8E24AA",
     "guarantee": "#1565C0",
     "incentive": "#2E7D32",
-    "mechanism": "#EF6C00",
+    "mechanism": "#B84A00",  # dark enough for its white letter (5.2:1)
     "commitment": "#546E7A",
 }
 
