@@ -89,11 +89,17 @@ def test_deleting_the_army_ceiling_flips_russia_in_words(
     assert "· Undo: Remove “Ceiling on Ukraine's armed forces” · Russia now accepts." in \
         history[1]
     assert "· Remove “Ceiling on Ukraine's armed forces” · Russia now rejects" in history[2]
-    assert win.changes.list.currentRow() == 2  # the newest is in view
+    assert win.changes.list.count() == 0  # listed when shown: no layout cost per edit
 
-    # The notice line's button opens the history.
+    # The notice line's button opens the history, the newest line selected and in view.
     qtbot.mouseClick(notice.button, Qt.MouseButton.LeftButton)
     assert win.analysis.currentWidget() is win.changes
+    assert win.changes.list.count() == 3
+    assert win.changes.list.currentRow() == 2
+    assert win.changes.entries() == history
+    assert win.editor.set_note(0, "seen")  # with the history in view, a new line is listed
+    assert win.changes.list.count() == 4
+    assert win.changes.list.currentRow() == 3
 
 
 def test_an_edit_that_flips_nobody_says_so(main_window: Callable[..., MainWindow],

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -303,6 +304,10 @@ class ChangeNotices(QObject):
         self._report: Report | None = workspace.report
         self._index = workspace.undo_stack.index()
         self._pending: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        self._later = QTimer(self)  # completes a notice no undo command completed
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._flush)
         workspace.changed.connect(self._on_changed)
         workspace.undo_stack.indexChanged.connect(self._on_index)
 
@@ -332,7 +337,7 @@ class ChangeNotices(QObject):
         if change.what == What.DRAFT_SWITCHED:  # navigation: not on the undo stack
             self._flush()
         else:
-            QTimer.singleShot(0, self._flush)
+            self._later.start()
 
     def _on_index(self, index: int) -> None:
         undone = index < self._index
@@ -419,7 +424,10 @@ class NoticeLine(QWidget):
 
 
 class ChangesPanel(QWidget):
-    """Every notice of this document, oldest first; the newest is selected and in view."""
+    """Every notice of this document, oldest first; the newest is selected and in view.
+
+    While the panel is out of sight (another tab is in front) notices wait and are listed when
+    it is shown: laying out a long list of wrapped lines after every edit would cost a frame."""
 
     def __init__(self, notices: ChangeNotices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -439,29 +447,45 @@ class ChangesPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
+        self._waiting: list[Notice] = list(notices.history)
         notices.noticed.connect(self._add)
         notices.cleared.connect(self._clear)
-        for notice in notices.history:
-            self._add(notice)
         self._show_empty()
 
     def entries(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        """Every line of the history, oldest first (those waiting included)."""
+        listed = [self.list.item(i).text() for i in range(self.list.count())]
+        return listed + [n.entry for n in self._waiting]
 
     def _add(self, notice: Notice) -> None:
-        item = QListWidgetItem(notice.entry)
-        item.setToolTip(notice.entry)
-        self.list.addItem(item)
-        self.list.setCurrentItem(item)
-        self.list.scrollToItem(item)
+        self._waiting.append(notice)
+        if self.isVisible():
+            self._list_waiting()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._list_waiting()
+
+    def _list_waiting(self) -> None:
+        if not self._waiting:
+            return
+        for notice in self._waiting:
+            item = QListWidgetItem(notice.entry)
+            item.setToolTip(notice.entry)
+            self.list.addItem(item)
+        self._waiting.clear()
+        last = self.list.item(self.list.count() - 1)
+        self.list.setCurrentItem(last)
+        self.list.scrollToItem(last)
         self._show_empty()
 
     def _clear(self) -> None:
+        self._waiting.clear()
         self.list.clear()
         self._show_empty()
 
     def _show_empty(self) -> None:
-        self.empty.setVisible(self.list.count() == 0)
+        self.empty.setVisible(self.list.count() == 0 and not self._waiting)
 
 
 class VerdictBoard(QWidget):
