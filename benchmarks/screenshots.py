@@ -21,6 +21,9 @@ SHOTS = (
     ("main-1920x1080-twenty-point.png", 1920, 1080, "twenty-point", False, ""),
     ("main-1280x800-dark.png", 1280, 800, "twenty-point", True, ""),
 )
+#: The README's Precedents tab: (file, width, height, draft, the clauses checked in it)
+PRECEDENTS = ("precedents-1920x1080.png", 1920, 1080, "twenty-point",
+              ("monitoring", "mnf-ukraine"))
 SIZES = ((1280, 800), (1920, 1080))
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -78,6 +81,40 @@ def render(path: Path, width: int, height: int, draft: str, dark: bool = False,
         window.close()
 
 
+def render_precedents(path: Path, width: int, height: int, draft: str,
+                      checked: tuple[str, ...]) -> None:
+    """The main window with its Precedents tab on ``checked`` clauses of ``draft`` (#18)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.domain import parse_scenario
+    from desktop.resources import default_scenario_path
+    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.workspace import Workspace
+
+    app = _app(False)
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace(parse_scenario(default_scenario_path().read_bytes()))
+        ws.switch_draft(draft)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(ws, settings, Path(tmp) / "recovery")
+        window.resize(width, height)
+        window.apply_default_sizes()
+        window.show()
+        window.charts.build()
+        app.processEvents()
+        window.analysis.setCurrentWidget(window.precedents)
+        window.right.setSizes([int(height * 0.3), int(height * 0.7)])
+        app.processEvents()
+        window.draft.select_provision(checked[0])
+        window.precedents.set_checked(list(checked))
+        app.processEvents()
+        window.grab().save(str(path))
+        ws.undo_stack.setClean()
+        window.close()
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if len(argv) == 2 and argv[0] == "--all":
@@ -95,6 +132,9 @@ def main(argv: list[str]) -> int:
     for name, width, height, draft, dark, editor in SHOTS:
         render(OUT / name, width, height, draft, dark, OUT / editor if editor else None)
         print(f"wrote {OUT / name}" + (f" and {OUT / editor}" if editor else ""))
+    name, width, height, draft, checked = PRECEDENTS
+    render_precedents(OUT / name, width, height, draft, checked)
+    print(f"wrote {OUT / name}")
     return 0
 
 
