@@ -231,6 +231,9 @@ class LibraryPanel(QWidget):
         who = parties_label(self._ws.scenario, prov)
         if who:
             rows.append(f"<p><b>Parties:</b> {e(who)}</p>")
+        if prov.pax:  # the PA-X index is read here, on first use, never at start-up
+            lines = "<br>".join(e(line) for line in precedent_lines(prov.pax))
+            rows.append(f"<p><b>Precedents:</b><br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
         if prov.params:
             items = "".join(
                 f"<li>{e(p.name)}: {e(p.describe_domain())}; default "
@@ -242,9 +245,6 @@ class LibraryPanel(QWidget):
             rows.append(f"<p><b>Excludes:</b> {e(', '.join(prov.excludes))}</p>")
         if prov.source:
             rows.append(f"<p><b>Source:</b> {e(prov.source)}</p>")
-        if prov.pax:  # the PA-X index is read here, on first use, never at start-up
-            lines = "<br>".join(e(line) for line in precedent_lines(prov.pax))
-            rows.append(f"<p><b>Precedents:</b><br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
         return "".join(rows)
 
     def select_provision(self, provision_id: str) -> None:
