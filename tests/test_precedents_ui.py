@@ -155,3 +155,21 @@ def test_about_credits_pa_x(window: MainWindow, monkeypatch: pytest.MonkeyPatch)
     window._about()
     assert "PA-X Peace Agreements Database" in said[0]
     assert "Bell and Badanjak" in said[0]
+
+
+def test_a_code_pa_x_does_not_have_is_said_not_crashed_on(
+        main_window: Callable[..., MainWindow], ukraine: Scenario, qtbot: QtBot) -> None:
+    from desktop.domain.interchange import scenario_from_dict, scenario_to_dict
+
+    data = scenario_to_dict(ukraine)
+    for prov in data["provisions"]:
+        if prov["id"] == "ceasefire":
+            prov["pax"] = ["Ce", "Zzz"]  # a well-formed code PA-X does not have
+    win = main_window(scenario_from_dict(data))
+    panel = _panel(win, qtbot)
+    panel.set_checked(["ceasefire"])
+    assert panel.found == []
+    assert panel.summary.text().startswith("Not PA-X issue codes: Zzz.")
+    prov = win.ws.scenario.provision_index["ceasefire"]
+    assert "Ceasefire: 1,038 agreements" in win.library.describe(prov)
+    assert "not in PA-X" in win.library.describe(prov)

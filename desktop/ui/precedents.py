@@ -286,7 +286,14 @@ class PrecedentsPanel(QWidget):
         self._dirty = False
         index = self.index
         tags = self.tags()
+        unknown = [t.code for t in tags if not index.knows(t.code)]
+        tags = [t for t in tags if index.knows(t.code)]
         self.tree.clear()
+        if unknown:  # a file may carry codes PA-X does not have: said, and left out
+            self.found = []
+            self.summary.setText(f"Not PA-X issue codes: {', '.join(unknown)}. Correct them in "
+                                 "the provision editor (Library → Edit provision).")
+            return
         if not tags:
             self.found = []
             self.summary.setText("Check one or more clauses above: the agreements that "
