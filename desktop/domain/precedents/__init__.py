@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gzip
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -292,7 +290,11 @@ def parse_codes(text: str) -> list[Tag]:
 
 @functools.cache
 def load_index() -> PrecedentIndex:
-    """The shipped index, read once on first use."""
+    """The shipped index, read once on first use (gzip and json are imported here: the window
+    imports this module on its way to the first paint)."""
+    import gzip
+    import json
+
     raw = gzip.decompress(resource_path(INDEX_RESOURCE).read_bytes())
     return PrecedentIndex.from_document(json.loads(raw))
 
