@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
@@ -360,11 +359,10 @@ class BridgePanel(QWidget):
         self.parties.setObjectName("BridgeParties")
         self.parties.setAccessibleName("Parties whose red lines must hold")
         self.parties.itemChanged.connect(lambda _item: self._name_parties())
-        self.parties_button = QToolButton(page)
+        self.parties_button = QPushButton(page)
         self.parties_button.setObjectName("BridgePartiesButton")
         self.parties_button.setAccessibleName("Parties whose red lines must hold")
         self.parties_button.setToolTip("Choose the parties whose red lines must hold")
-        self.parties_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.parties_button)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.parties)

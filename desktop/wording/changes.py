@@ -247,14 +247,14 @@ def _names(scenario: Scenario | None, party_ids: tuple[str, ...]) -> list[str]:
 
 
 def option_label(option: Option, scenario: Scenario | None) -> str:
-    """A coalition or relaxation as the choice list names it, who first: "4 of 5 agree, without
-    Russia: 12 changes"; "Relax 9 red lines: 17 changes"."""
+    """A coalition or relaxation as the choice list names it, what matters first: "4 of 5 agree
+    (12 changes), without Russia"; "Relax 9 red lines (17 changes)"."""
     changes = count(option.proposal.cost, "change")
     if option.kind == "relaxation":
-        return f"Relax {count(option.relaxed, 'red line')}: {changes}"
+        return f"Relax {count(option.relaxed, 'red line')} ({changes})"
     total = len(option.parties) + len(option.left_out)
     out = series(_names(scenario, option.left_out))
-    return f"{len(option.parties)} of {total} agree, without {out}: {changes}"
+    return f"{len(option.parties)} of {total} agree ({changes}), without {out}"
 
 
 def options_summary(options: Options, total: int, scenario: Scenario | None) -> str:
