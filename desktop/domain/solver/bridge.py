@@ -223,6 +223,12 @@ def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
         if failing:
             raise CertificateError("a proposal failed the checker: " + "; ".join(failing))
     report = _check_all(scenario, draft.model_copy(update={"clauses": clauses}))
+    # And the checker's own verdict on the proposal as drafted, open points and all.
+    if not getattr(report, "bound_reached", False):
+        refusing = [v.party for v in report.parties if v.party in chosen and not v.acceptable]
+        if refusing or report.conflicts:
+            raise CertificateError("the checker does not accept the proposal as drafted: "
+                                   + ", ".join(refusing or ["a conflict"]))
     return {v.party: v.satisfaction for v in report.parties if v.party in chosen}
 
 
@@ -574,7 +580,8 @@ class _Clashes:
 
     def shrink(self, core: list[int]) -> list[int]:
         """Deletion-based shrinking: a member is necessary when the rest without it is
-        satisfiable; when the rest is not, continue from the solver's core of the rest."""
+        satisfiable; when the rest is not, continue from the solver's core of the rest. Stops
+        (unproven) when the time runs out."""
         necessary: set[int] = set()
         while True:
             candidate = next((x for x in core if x not in necessary), None)
@@ -582,11 +589,12 @@ class _Clashes:
                 return core
             rest = [x for x in core if x != candidate]
             answer, smaller = self.feasible(rest)
+            if answer is None:  # out of time: every further solve would answer the same
+                self.unproven = True
+                return core
             if answer is False:
                 core = smaller
             else:
-                if answer is None:
-                    self.unproven = True
                 necessary.add(candidate)
 
     def enumerate(self, wanted: int) -> list[list[int]]:
