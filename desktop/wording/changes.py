@@ -285,13 +285,13 @@ def coalition_progress(size: int) -> str:
 
 def satisfaction_move(name: str, before: float | None, after: float | None,
                       accepted: bool, accepts: bool, party: Party | None = None) -> str:
-    """One party under a proposal: its verdict and satisfaction before → after:
-    "Ukraine: ✗ rejects → ✓ accepts · satisfaction 15% → 62% (no deal 25%)";
-    "Turkey: ✓ accepts · satisfaction 64% → 64%"."""
+    """One party under a proposal, on two lines: its verdict, then its satisfaction, each
+    before → after: "Ukraine: ✗ rejects → ✓ accepts" / "   satisfaction 15% → 62% (no deal
+    25%)"; "Turkey: ✓ accepts" / "   satisfaction 64% → 64%"."""
     verdict = verdict_word(accepts).lower()
     if accepted != accepts:
         verdict = f"{verdict_word(accepted).lower()} → {verdict}"
     if before is None and after is None:
-        return f"{name}: {verdict} · no preferences"
-    return (f"{name}: {verdict} · satisfaction {percent(before)} → "
+        return f"{name}: {verdict}\n   no preferences"
+    return (f"{name}: {verdict}\n   satisfaction {percent(before)} → "
             f"{satisfaction_words(after, party)}")
