@@ -341,3 +341,47 @@ def test_a_settled_draft_reports_as_before() -> None:
     assert report.viable_if is None
     assert report.open_points == ()
     assert not report.bound_reached
+
+
+# --------------------------------------------------------------------------- briefings
+
+
+def _html(items: Any) -> str:
+    return " ".join(getattr(i, "html", "") for i in items)
+
+
+def test_briefings_show_both_views_the_chance_and_open_points() -> None:
+    from desktop.report.memo import NOT_COMPUTED
+    from desktop.report.sheets import full_sheet, party_sheet
+    from desktop.wording.memo import bottom_line
+
+    s = _znpp_scenario()
+    draft = Draft(id="d", title="D", clauses=(
+        Clause(provision="cap", values={"personnel": 800_000}),
+        _open_zone("dmz", "free-economic", "russian-controlled")))
+    whole = _html(full_sheet(s, draft, bridge=NOT_COMPUTED, date="2025-12-20").items)
+    # Annex A: the verdicts under assessed floors and under stated positions, with chances.
+    assert "◐ Viable if §2 is the free-economic formula" in whole
+    assert "✗ NOT VIABLE" in whole  # under stated positions
+    assert "◐ Accepts if §2 is the dmz formula or the free-economic formula" in whole
+    # Russia's stated cap line (0.5) counts under stated positions only: 0.5 * 0.4 at worst.
+    assert "Stated: " in whole
+    assert ", chance 20%" in whole
+    assert "1 (stated: 2)" in whole
+    # The open point, with what each alternative holds, and marked in the draft text.
+    assert ("<b>Open points.</b> §2 Zone: the dmz formula, as the draft text reads, or the "
+            "free-economic formula (kind: free economic) or the russian-controlled formula "
+            "(kind: russian controlled).") in whole
+    assert "[Open: the dmz formula, the free-economic formula or the russian-controlled " \
+           "formula; see Annex A]" in whole
+    party = _html(party_sheet(s, draft, "ru", date="2025-12-20").items)
+    assert ("Under assessed floors: at worst about a 40% chance Russia accepts, treating its "
+            "red lines as independent. Under stated positions it rejects (about a 20% chance "
+            "Russia accepts, treating its red lines as independent).") in party
+    report = check(s, draft)
+    assert bottom_line(report, None, False, s, draft)[:2] == [
+        "The draft is viable if §2 is the free-economic formula: 0 of 2 parties accept it as "
+        "drafted.",
+        "Ukraine accepts it only if its open points go its way (otherwise ‘No Russian "
+        "control’); Russia accepts it only if its open points go its way (otherwise ‘No "
+        "demilitarised zone’)."]

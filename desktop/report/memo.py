@@ -83,7 +83,7 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
     annexes end with the sources cited."""
     items: list[Item] = _header_blocks(header)
     items.append(_h(2, "Bottom line"))
-    sentences = bottom_line(report, bridge.result, bridge.computed, scenario)
+    sentences = bottom_line(report, bridge.result, bridge.computed, scenario, draft)
     items.append(_p(" ".join(esc(s) for s in sentences), space=8.0))
 
     items.append(_h(2, "Recommendation"))

@@ -25,10 +25,10 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from desktop.domain import Draft, Report, Scenario, check
-from desktop.domain.checker import PartyVerdict
+from desktop.domain.checker import PartyVerdict, Violation
 from desktop.domain.model import Clause, Party, Provision, Source
 from desktop.wording import (
     ROLE_LABELS,
@@ -39,9 +39,11 @@ from desktop.wording import (
     percent,
     report_summary,
 )
+from desktop.wording.changes import no_deal
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
 from desktop.wording.memo import EARLIER, LATER, moved_text, situation, value_change
 from desktop.wording.memo import subject as memo_subject
+from desktop.wording.prose import in_sentence, series
 from desktop.wording.sources import (
     INFERRED,
     LEGEND,
@@ -50,7 +52,15 @@ from desktop.wording.sources import (
     citation,
     source_details,
 )
-from desktop.wording.values import param_label, weight
+from desktop.wording.values import param_label, value_text, weight
+from desktop.wording.verdicts import (
+    alternative_name,
+    bound_words,
+    chance_words,
+    verdict_phrase,
+    viability_words,
+    violation_condition,
+)
 
 if TYPE_CHECKING:
     from desktop.report.memo import Bridge
@@ -189,16 +199,16 @@ def _cover_charts(report: Report) -> list[Item]:
             for start in range(0, total, CHART_MAX_BARS)]
 
 
-def _party_chart(report: Report, verdict: PartyVerdict) -> Chart:
+def _party_chart(report: Report, verdict: PartyVerdict, height: float = 130.0) -> Chart:
     """A party section's chart: every party with this one outlined while they fit in one
     chart; otherwise this party alone (the cover compares them all), so each section costs the
     same however many parties there are."""
     if len(report.parties) <= CHART_MAX_BARS:
         return Chart("Satisfaction by party (this party outlined)",
-                     _bars(report, verdict.party), height=130.0)
+                     _bars(report, verdict.party), height=height)
     return Chart(f"Satisfaction of {_short(verdict.name)} (all parties: see the summary)",
                  (Bar(_short(verdict.name), verdict.satisfaction, verdict.acceptable, True),),
-                 height=130.0)
+                 height=height)
 
 
 class _Numbers:
@@ -216,6 +226,67 @@ class _Numbers:
 
     def labels(self, ids: Iterable[str]) -> str:
         return "<br/>".join(self.label(i) for i in ids) or "—"
+
+
+def _verdict_cell(v: PartyVerdict, draft: Draft, scenario: Scenario) -> str:
+    """A verdict for a table cell: "✓ ACCEPTABLE", "✗ NOT ACCEPTABLE" or "◐ Accepts if §16 is
+    the Ukrainian formula"."""
+    if v.verdict != "accepts-if":
+        return _verdict_word(v.acceptable)
+    words = verdict_phrase(v, draft, scenario)
+    return (f'<span style="color:{INK}; font-weight:bold;">◐ '
+            f"{esc(words[:1].upper() + words[1:])}</span>")
+
+
+def _chance_cell(v: PartyVerdict) -> str:
+    if not v.violations:
+        return ""
+    x = v.acceptance_chance
+    return f", chance {'under 1%' if 0 < x < 0.005 else percent(x)}"
+
+
+def _why(scenario: Scenario, draft: Draft, party: Party, x: Violation, rationale: str) -> str:
+    """Why a red line is crossed; under which alternative when only some cross it; the
+    party's rationale when given (the party sheet's detail)."""
+    why = esc(explanation(x.reasons, scenario, _short(party.name)))
+    if rationale:
+        why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rationale)}</span>'
+    if x.conditional:  # crossed whatever the open points say: nothing to add
+        when = violation_condition(x.under, x.conditional, draft, scenario)
+        why = f"<i>{esc(when[:1].upper() + when[1:])}:</i> {why}"
+    return why
+
+
+def _satisfaction_line(verdict: PartyVerdict, party: Party, detail: str) -> Block:
+    """"Satisfaction: 62% (70% of what it addresses, 7 of 8; no deal 25%)", with ``detail``
+    after it when given."""
+    addressed, of = verdict.coverage
+    level = no_deal(party)
+    return _p(f"Satisfaction: <b>{_percent(verdict.satisfaction)}</b> ("
+              f"{_percent(verdict.addressed_satisfaction)} of what it addresses, "
+              f"{addressed} of {of}" + ("" if level is None else f"; no deal {percent(level)}")
+              + ")" + (f"; {detail}" if detail else "") + ".", space=8.0)
+
+
+def _preference_status(pid: str, met: set[str], unaddressed: set[str]) -> str:
+    if pid in met:
+        return f'<span style="color:{ACCEPT}; font-weight:bold;">✓ met</span>'
+    if pid in unaddressed:
+        return f'<span style="color:{MUTED};">– not addressed</span>'
+    return f'<span style="color:{REJECT}; font-weight:bold;">✗ missed</span>'
+
+
+def _views_sentence(scenario: Scenario, draft: Draft, report: Report, v: PartyVerdict
+                    ) -> str:
+    """The chance, and the verdict under the other view of the red lines."""
+    other: Literal["stated", "assessed"] = "stated" if report.stance == "assessed" else "assessed"
+    o = check(scenario, draft, stance=other).verdict(v.party)
+    chance = chance_words(v, open_draft=bool(report.open_points))
+    views = {"stated": "stated positions", "assessed": "assessed floors"}
+    return (f"Under {views[report.stance]}: {chance[:1].lower() + chance[1:]}. "
+            f"Under {views[other]} it {verdict_phrase(o, draft, scenario)}"
+            + ("" if not o.violations else
+               f" ({chance_words(o, open_draft=bool(report.open_points))})") + ".")
 
 
 def _verdict_word(acceptable: bool) -> str:
@@ -307,18 +378,18 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     items.append(_h(2, "Verdict"))
     crossed = len(verdict.violations)
     items.append(_p(
-        f'<span style="font-size:16px;">{_verdict_word(verdict.acceptable)}</span>'
+        f'<span style="font-size:16px;">{_verdict_cell(verdict, draft, scenario)}</span>'
         + (f" — {crossed} of {len(party.red_lines)} red lines crossed." if crossed else
            f" — none of {len(party.red_lines)} red lines is crossed."),
-        space=8.0))
+        space=4.0 if with_text else 8.0))
+    if with_text:  # the full briefing's Annex A has both views and the chances
+        items.append(_p(esc(_views_sentence(scenario, draft, report, verdict)), space=8.0))
     if verdict.violations:
         red_lines = {r.id: r for r in party.red_lines}
         rows = []
         for x in verdict.violations:
             rl = red_lines.get(x.red_line)
-            why = esc(explanation(x.reasons, scenario, _short(party.name)))
-            if with_text and rl is not None and rl.rationale:  # the party sheet's detail
-                why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rl.rationale)}</span>'
+            why = _why(scenario, draft, party, x, rl.rationale if with_text and rl else "")
             cite = cited.mark(rl.sources, rl.inferred) if rl is not None else ""
             rows.append((f"<b>{esc(x.title)}</b>{cite}", why, nums.labels(x.clauses)))
         items.extend(_table((28, 44, 28), ("Red line crossed", "Why", "Culprit clauses"), rows))
@@ -329,23 +400,26 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     met = set(verdict.met)
     got = sum(float(p.weight) for p in party.preferences if p.id in met)
     if party.preferences:
-        items.append(_p(f"Satisfaction: <b>{_percent(verdict.satisfaction)}</b> "
-                        f"(weight {weight(got)} of {weight(total)}; {len(verdict.met)} met, "
-                        f"{len(verdict.missed)} missed).", space=8.0))
+        unaddressed = set(verdict.not_addressed)
+        missed = len([p for p in verdict.missed if p not in unaddressed])
+        detail = (f"weight {weight(got)} of {weight(total)}: {len(verdict.met)} met, "
+                  f"{missed} missed, {len(unaddressed)} not addressed")
+        items.append(_satisfaction_line(verdict, party, detail if with_text else ""))
     else:
         items.append(_p("This party states no preferences.", color=MUTED))
     if party.preferences:
         ordered = [p for p in party.preferences if p.id in met] + [
-            p for p in party.preferences if p.id not in met]
-        rows = [(f'<span style="color:{ACCEPT if p.id in met else REJECT}; font-weight:bold;">'
-                 f'{"✓ met" if p.id in met else "✗ missed"}</span>',
+            p for p in party.preferences if p.id not in met and p.id not in unaddressed] + [
+            p for p in party.preferences if p.id in unaddressed and p.id not in met]
+        rows = [(_preference_status(p.id, met, unaddressed),
                  f"<b>{esc(p.title)}</b>{cited.mark(p.sources, p.inferred)}"
                  + (f'<br/><span style="color:{MUTED};">{esc(p.rationale)}</span>'
                     if with_text and p.rationale else ""),
                  weight(float(p.weight)))
                 for p in ordered]
-        items.extend(_table((14, 74, 12), ("Status", "Preference", "Weight"), rows))
-    items.append(_party_chart(report, verdict))
+        items.extend(_table((18, 71, 11), ("Status", "Preference", "Weight"), rows))
+    # In the full briefing Annex A already compares every party: a shorter chart here.
+    items.append(_party_chart(report, verdict, 130.0 if with_text else 110.0))
 
     # -- gives and receives
     provisions = scenario.provision_index
@@ -382,16 +456,44 @@ def _conflicts(report: Report, nums: _Numbers, *, level: int) -> list[Item]:
     return items
 
 
+def _open_alternatives(prov: Provision, clause: Clause) -> str:
+    """What an open point's alternatives hold: "the US formula, as the draft text reads, or the
+    Ukrainian formula (operating formula: joint operation ...)"."""
+    alts = clause.alternatives
+    names = [alternative_name(a.label, k) for k, a in enumerate(alts)]
+    first = {**clause.values, **alts[0].values}
+    others = []
+    for name, alt in zip(names[1:], alts[1:], strict=True):
+        changed = [(spec, v) for n, v in alt.values.items()
+                   if (spec := prov.param(n)) is not None and first.get(n) != v]
+        what = "; ".join(f"{in_sentence(param_label(spec))}: {value_text(spec, v)}"
+                         for spec, v in changed) or "the same values"
+        others.append(f"{name} ({what})")
+    return f"{names[0]}, as the draft text reads, or {series(others, 'or')}"
+
+
+def _open_text(prov: Provision, clause: Clause) -> str:
+    """An open point in the draft text: marked, with its text under the first alternative."""
+    names = [alternative_name(a.label, k) for k, a in enumerate(clause.alternatives)]
+    first = {**clause.values, **clause.alternatives[0].values}
+    return (f"<b>[Open: {esc(series(names, 'or'))}; see Annex A]</b> "
+            f"{esc(clause_text(prov, first))}")
+
+
 def _clause_block(number: int, prov: Provision, clause: Clause, cite: str = "") -> Block:
     note = (f'<br/><span style="color:{MUTED}; font-size:11px;"><i>Note: {esc(clause.note)}'
             "</i></span>" if clause.note else "")
+    if clause.alternatives:  # an open point: each alternative's text, as still on the table
+        text = _open_text(prov, clause)
+    else:
+        text = esc(clause_text(prov, clause.values))
     return Block(
         '<table width="100%" cellspacing="0" cellpadding="2" border="0" '
         f'style="font-size:12px; color:{INK};"><tr>'
         f'<td width="6%" align="right"><b>{number}.</b></td>'
         f'<td width="94%"><b>{esc(prov.title)}</b>{cite} '
         f'<span style="color:{MUTED};">(Phase {clause.phase})</span> — '
-        f"{esc(clause_text(prov, clause.values))}{note}</td></tr></table>",
+        f"{text}{note}</td></tr></table>",
         space_after=3.0,
     )
 
@@ -439,6 +541,59 @@ def _running_head(scenario: Scenario, draft: Draft) -> str:
 
 
 # --------------------------------------------------------------------------- the sheets
+
+
+def _viable_words(report: Report, draft: Draft, scenario: Scenario) -> str:
+    mark = {"viable": ("✓ VIABLE", ACCEPT), "not-viable": ("✗ NOT VIABLE", REJECT)}.get(
+        report.status, ("◐ " + viability_words(report, draft, scenario), INK))
+    return (f'<span style="color:{mark[1]}; font-weight:bold; font-size:16px;">'
+            f"{esc(mark[0])}</span>")
+
+
+def _verdict_items(scenario: Scenario, draft: Draft, report: Report) -> list[Item]:
+    """The verdicts under both views of the red lines (stated positions: every red line
+    counts; assessed floors: stated demands are negotiable), each party's chance of accepting,
+    and the open points with their alternatives."""
+    views = {report.stance: report}
+    other: Literal["stated", "assessed"] = "stated" if report.stance == "assessed" else "assessed"
+    views[other] = check(scenario, draft, stance=other)
+    assessed, stated = views["assessed"], views["stated"]
+    lines = [(_viable_words(r, draft, scenario), report_summary(r).split(": ", 1)[-1])
+             for r in (assessed, stated)]
+    if lines[0] == lines[1]:
+        head = (f"{lines[0][0]} — {esc(lines[0][1])}, under assessed floors and stated "
+                "positions alike.")
+    else:
+        head = (f"Assessed floors: {lines[0][0]} — {esc(lines[0][1])}.<br/>"
+                f"Stated positions: {lines[1][0]} — {esc(lines[1][1])}.")
+    items: list[Item] = [_p(
+        f"{head}<br/>"
+        f'<span style="font-size:10px; color:{MUTED};">Stated positions count every red line, '
+        "assessed floors only assessed ones; one verdict shown: both agree. Chance: no crossed "
+        "line binds (lines independent).</span>",
+        space=6.0)]
+    rows = []
+    for a, st in zip(assessed.parties, stated.parties, strict=True):
+        crossed = str(len(a.violations)) + (
+            "" if len(st.violations) == len(a.violations) else
+            f" (stated: {len(st.violations)})")
+        same = (a.verdict, a.accepts_if, _chance_cell(a)) == (
+            st.verdict, st.accepts_if, _chance_cell(st))
+        cell = (f"{_verdict_cell(a, draft, scenario)}{_chance_cell(a)}" if same else
+                f"Assessed: {_verdict_cell(a, draft, scenario)}{_chance_cell(a)}<br/>"
+                f"Stated: {_verdict_cell(st, draft, scenario)}{_chance_cell(st)}")
+        rows.append((f"<b>{esc(a.name)}</b>", cell, crossed, _percent(a.satisfaction)))
+    items.extend(_table((28, 44, 14, 14),
+                        ("Party", "Verdict", "Red lines crossed", "Satisfaction"), rows))
+    opened = [(n, c) for n, c in enumerate(draft.clauses, start=1) if c.alternatives]
+    if opened:
+        items.append(_p("<b>Open points.</b> " + " ".join(
+            f"§{n} {esc(scenario.provision(c.provision).title)}: "
+            f"{esc(_open_alternatives(scenario.provision(c.provision), c))}."
+            for n, c in opened), size=11, space=6.0))
+    if report.bound_reached:
+        items.append(_p(esc(f"Note: {bound_words()}."), color=MUTED))
+    return items
 
 
 def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
@@ -495,15 +650,7 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
                     f"{count(draft.clauses, 'clause')}. Prepared {esc(day)}"
                     + (f"; {esc(where)}" if (where := situation(scenario, (draft,))) else "")
                     + ".", color=MUTED))
-    viable = (f'<span style="color:{ACCEPT if report.viable else REJECT}; font-weight:bold; '
-              f'font-size:16px;">{"✓ VIABLE" if report.viable else "✗ NOT VIABLE"}</span>')
-    items.append(_p(f"{viable} — {esc(report_summary(report).split(': ', 1)[-1])}.", space=8.0))
-    rows = []
-    for v in report.parties:
-        rows.append((f"<b>{esc(v.name)}</b>", _verdict_word(v.acceptable),
-                     str(len(v.violations)), _percent(v.satisfaction)))
-    items.extend(_table((40, 26, 16, 18),
-                        ("Party", "Verdict", "Red lines crossed", "Satisfaction"), rows))
+    items.extend(_verdict_items(scenario, draft, report))
     if report.conflicts:
         items.extend(_conflicts(report, nums, level=3))
     items.extend(_cover_charts(report))

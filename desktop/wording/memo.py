@@ -75,12 +75,18 @@ def named(titles: Sequence[str], at_most: int = NAMED) -> str:
 
 
 def bottom_line(report: Report, bridge: BridgeResult | None, computed: bool,
-                scenario: Scenario | None = None) -> list[str]:
-    """At most three sentences: viable or not; who rejects and on what; the smallest bridge
-    or the key clash."""
+                scenario: Scenario | None = None, draft: Draft | None = None) -> list[str]:
+    """At most three sentences: viable (if its open points are closed a certain way) or not;
+    who rejects and on what; the smallest bridge or the key clash."""
     n = len(report.parties)
     if report.viable:
         first = f"The draft is viable: all {count(n, 'party', 'parties')} accept it."
+    elif report.viable_if is not None:
+        from desktop.wording.verdicts import condition_words
+
+        first = (f"The draft is viable if {condition_words(report.viable_if, draft, scenario)}"
+                 f": {report.accepting} of {count(n, 'party', 'parties')} accept it as "
+                 "drafted.")
     else:
         first = (f"The draft is not viable: {report.accepting} of "
                  f"{count(n, 'party', 'parties')} accept it.")
@@ -88,8 +94,12 @@ def bottom_line(report: Report, bridge: BridgeResult | None, computed: bool,
 
 
 def _rejects(report: Report) -> str:
-    rejecting = [v for v in report.parties if not v.acceptable]
-    if not rejecting:
+    rejecting = [v for v in report.parties if v.verdict == "rejects"]
+    # Accepts only if the open points go its way: named with what it crosses otherwise.
+    conditional = [f"{short_name(v.name)} accepts it only if its open points go its way "
+                   f"(otherwise {named([x.title for x in v.violations])})"
+                   for v in report.parties if v.verdict == "accepts-if"]
+    if not rejecting and not conditional:
         conflicts = len(report.conflicts)
         if conflicts:
             return (f"No party's red line is crossed, but {count(conflicts, 'pair')} of clauses "
@@ -97,10 +107,11 @@ def _rejects(report: Report) -> str:
         return "No party's red line is crossed."
     parts = [f"{short_name(v.name)} over {named([x.title for x in v.violations])}"
              for v in rejecting[:NAMED]]
-    parts[0] = parts[0].replace(" over ", " rejects it over ", 1)
+    if parts:
+        parts[0] = parts[0].replace(" over ", " rejects it over ", 1)
     rest = len(rejecting) - NAMED
     tail = f"; {count(rest, 'other party', 'other parties')} also reject it" if rest > 0 else ""
-    return f"{'; '.join(parts)}{tail}."
+    return f"{'; '.join(parts + conditional)}{tail}."
 
 
 def _bridge_sentence(bridge: BridgeResult | None, computed: bool,
