@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.domain.precedents import (
-    CODE_CATEGORY,
-    PrecedentIndex,
-    TagLike,
-    code_name,
-)
+from desktop.domain.precedents import PrecedentIndex, TagLike, code_name
 from desktop.wording.numbers import plural
 
 __all__ = ["CREDIT", "CREDIT_SHORT", "STRENGTH_NAMES", "agreements", "count_line",
-           "issue_label", "no_precedent", "precedent_lines", "provision_counts", "tag_label",
-           "tags_label"]
+           "precedent_lines", "provision_counts", "tag_label", "tags_label"]
 
 #: Where the precedents come from: shown wherever precedents are.
 CREDIT = ("Precedents: PA-X Peace Agreements Database, version 10 (PeaceRep, University of "
@@ -35,12 +29,6 @@ def agreements(n: int) -> str:
     if n == 0:
         return "no agreement"
     return f"{n:,} {plural(n, 'agreement')}"
-
-
-def issue_label(code: str) -> str:
-    """ "Ceasefire (Security sector)"."""
-    category = CODE_CATEGORY.get(code)
-    return f"{code_name(code)} ({category})" if category else code_name(code)
 
 
 def tag_label(tag: TagLike) -> str:
@@ -61,10 +49,6 @@ def count_line(tag: TagLike, index: PrecedentIndex) -> str:
     if not index.knows(tag.code):
         return f"{code_name(tag.code)}: not in PA-X"
     return f"{tag_label(tag)}: {agreements(index.count(tag.code, tag.min_strength))}"
-
-
-def no_precedent() -> str:
-    return "no precedent in PA-X: no agreement since 1990 carried all of these issues together"
 
 
 def provision_counts(tags: Sequence[TagLike], index: PrecedentIndex) -> list[str]:
