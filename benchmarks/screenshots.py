@@ -24,6 +24,9 @@ SHOTS = (
 #: The README's Precedents tab: (file, width, height, draft, the clauses checked in it)
 PRECEDENTS = ("precedents-1920x1080.png", 1920, 1080, "twenty-point",
               ("monitoring", "mnf-ukraine"))
+#: The README's bridge finder (#16): (file, width, height, draft), after deleting the army
+#: ceiling (the strip and the notice show Russia's flip), with the largest group's proposal.
+BRIDGE = ("bridge-1280x800-us28.png", 1280, 800, "us-28")
 SIZES = ((1280, 800), (1920, 1080))
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -115,6 +118,44 @@ def render_precedents(path: Path, width: int, height: int, draft: str,
         window.close()
 
 
+def render_bridge(path: Path, width: int, height: int, draft: str, dark: bool = False) -> None:
+    """The main window with the verdict strip, a change notice and the bridge finder showing
+    a proposal: the army ceiling deleted from ``draft``, then the real solver run (#16)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.domain import parse_scenario
+    from desktop.resources import default_scenario_path
+    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.workspace import Workspace
+
+    app = _app(dark)
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace(parse_scenario(default_scenario_path().read_bytes()))
+        ws.switch_draft(draft)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(ws, settings, Path(tmp) / "recovery")
+        window.resize(width, height)
+        window.apply_default_sizes()
+        window.show()
+        window.charts.build()
+        app.processEvents()
+        current = ws.draft
+        assert current is not None
+        rows = [c.provision for c in current.clauses]
+        if "army-cap" in rows:
+            window.editor.remove_clause(rows.index("army-cap"))
+        window.analysis.setCurrentWidget(window.bridge)
+        window.bridge.find_bridge()
+        window.bridge.wait_idle(120_000)
+        for _ in range(3):  # rows added to a shown layout show on a later pass
+            app.processEvents()
+        window.grab().save(str(path))
+        ws.undo_stack.setClean()
+        window.close()
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if len(argv) == 2 and argv[0] == "--all":
@@ -127,6 +168,9 @@ def main(argv: list[str]) -> int:
                 editor_png = out / f"editor-{width}x{height}-{tone}.png"
                 render(main_png, width, height, "us-28", dark, editor_png)
                 print(f"wrote {main_png} and {editor_png}")
+                bridge_png = out / f"bridge-{width}x{height}-{tone}.png"
+                render_bridge(bridge_png, width, height, "us-28", dark)
+                print(f"wrote {bridge_png}")
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     for name, width, height, draft, dark, editor in SHOTS:
@@ -134,6 +178,9 @@ def main(argv: list[str]) -> int:
         print(f"wrote {OUT / name}" + (f" and {OUT / editor}" if editor else ""))
     name, width, height, draft, checked = PRECEDENTS
     render_precedents(OUT / name, width, height, draft, checked)
+    print(f"wrote {OUT / name}")
+    name, width, height, draft = BRIDGE
+    render_bridge(OUT / name, width, height, draft)
     print(f"wrote {OUT / name}")
     return 0
 

@@ -65,6 +65,7 @@ from desktop.domain.solver import (
 )
 from desktop.domain.solver.coalition import Option, Options, mediator_options
 from desktop.ui.commands import Editor
+from desktop.ui.look import ink_name
 from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import (
@@ -416,7 +417,7 @@ class BridgePanel(QWidget):
         res.addWidget(self.status)
         self.stale_label = _plain(STALE, body)
         self.stale_label.setObjectName("BridgeStale")
-        self.stale_label.setStyleSheet(f"color: {palette.STALE};")
+        self.stale_label.setStyleSheet(f"color: {ink_name(palette.STALE, self)};")
         res.addWidget(self.stale_label)
         self.instead = _plain("", body)
         self.instead.setObjectName("BridgeInstead")
@@ -922,7 +923,8 @@ class BridgePanel(QWidget):
             if reason:
                 why = _plain(reason, row)
                 why.setObjectName("BridgeChangeReason")
-                why.setStyleSheet(f"color: {palette.MUTED};")
+                # Muted, yet 4.5:1 on the light and the dark palette.
+                why.setStyleSheet(f"color: {ink_name(palette.NEUTRAL, self)};")
                 grid.addWidget(why, 1, 1)
             grid.setColumnStretch(1, 1)
             self._change_rows.addWidget(row)
