@@ -25,9 +25,13 @@ def on_us28(main_window: Callable[..., MainWindow], ukraine: Scenario) -> MainWi
 
 def nd(scenario: Scenario, party_id: str) -> str:
     """What the strip adds after a satisfaction: the party's no-deal level, once the scenario
-    states one."""
+    states one, and whether the draft leaves it below."""
     level = no_deal(scenario.party(party_id))
-    return "" if level is None else f" (no deal {percent(level)})"
+    if level is None:
+        return ""
+    verdict = check(scenario, scenario.draft("us-28")).verdict(party_id)
+    below = "below " if (verdict.satisfaction or 0) < level else ""
+    return f" ({below}no deal {percent(level)})"
 
 
 def army_row(win: MainWindow) -> int:
@@ -155,11 +159,12 @@ def test_satisfaction_against_no_deal(ukraine: Scenario) -> None:
     if "no_deal" in type(party).model_fields:
         with_level = party.model_copy(update={"no_deal": 0.3})
         assert satisfaction_words(0.42, with_level) == "42% (no deal 30%)"
+        assert satisfaction_words(0.15, with_level) == "15% (below no deal 30%)"
         data = ukraine.model_dump()
         data["parties"] = [with_level.model_dump(), *data["parties"][1:]]
         scenario = Scenario.model_validate(data)
         verdict = check(scenario, scenario.drafts[0]).verdict(party.id)
-        assert strip_entry(verdict, scenario, False).text.endswith("(no deal 30%)")
+        assert strip_entry(verdict, scenario, False).text.endswith("15% (below no deal 30%)")
 
 
 def test_wording_of_flips_without_a_window(ukraine: Scenario) -> None:

@@ -154,13 +154,15 @@ def no_deal(party: Party | None) -> float | None:
 
 def satisfaction_words(satisfaction: float | None, party: Party | None = None) -> str:
     """A party's satisfaction, against its no-deal level when it has one: "42%",
-    "42% (no deal 30%)"; "no preferences" for a party that states none."""
+    "42% (no deal 30%)", "15% (below no deal 25%)"; "no preferences" for a party that states
+    none."""
     if satisfaction is None:
         return "no preferences"
     level = no_deal(party)
     if level is None:
         return percent(satisfaction)
-    return f"{percent(satisfaction)} (no deal {percent(level)})"
+    below = "below " if satisfaction < level else ""
+    return f"{percent(satisfaction)} ({below}no deal {percent(level)})"
 
 
 def verdict_changes(before: Report | None, after: Report, scenario: Scenario | None = None,
