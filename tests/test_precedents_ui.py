@@ -173,3 +173,19 @@ def test_a_code_pa_x_does_not_have_is_said_not_crashed_on(
     prov = win.ws.scenario.provision_index["ceasefire"]
     assert "Ceasefire: 1,038 agreements" in win.library.describe(prov)
     assert "not in PA-X" in win.library.describe(prov)
+
+
+def test_the_whole_draft_as_one_package(main_window: Callable[..., MainWindow],
+                                        ukraine: Scenario, qtbot: QtBot) -> None:
+    win = main_window(ukraine)
+    win.ws.switch_draft("e3-counter")
+    panel = _panel(win, qtbot)
+    panel.all_button.click()
+    draft = win.ws.scenario.draft("e3-counter")
+    assert panel.checked_ids() == [c.provision for c in draft.clauses]
+    tags = combined_tags([[Tag(t.code, t.min_strength) for t in
+                           win.ws.scenario.provision(c.provision).pax] for c in draft.clauses])
+    assert len(panel.found) == load_index().count_all(tags)
+    assert "carried all of these together" in panel.summary.text()
+    panel.none_button.click()
+    assert panel.checked_ids() == []

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -88,7 +89,7 @@ class PrecedentsPanel(QWidget):
         lower_layout.addWidget(self.credit)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("PrecedentSplitter")
-        self.splitter.addWidget(self.clauses)
+        self.splitter.addWidget(self._clause_box())
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
@@ -98,11 +99,40 @@ class PrecedentsPanel(QWidget):
         layout.addWidget(self.splitter)
         workspace.changed.connect(self._on_changed)
 
+    def _clause_box(self) -> QWidget:
+        """The clause list under a line with All and None (the whole draft's package)."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Clauses combined:", box), 1)
+        self.all_button = QToolButton(box)
+        self.all_button.setText("All")
+        self.all_button.setObjectName("PrecedentAll")
+        self.all_button.setToolTip("Every tagged clause of the draft: has the package been done?")
+        self.all_button.clicked.connect(lambda: self.set_checked(self._tagged_ids()))
+        self.none_button = QToolButton(box)
+        self.none_button.setText("None")
+        self.none_button.setObjectName("PrecedentNone")
+        self.none_button.clicked.connect(lambda: self.set_checked([]))
+        row.addWidget(self.all_button)
+        row.addWidget(self.none_button)
+        column.addLayout(row)
+        column.addWidget(self.clauses, 1)
+        return box
+
+    def _tagged_ids(self) -> list[str]:
+        return [str(self.clauses.item(r).data(Qt.ItemDataRole.UserRole))
+                for r in range(self.clauses.count())]
+
     def _build_filters(self) -> QGridLayout:
         """Region, stage, years and minimum strength, laid out two by two."""
         self.region = QComboBox(self)
         self.region.setObjectName("PrecedentRegion")
         self.region.setAccessibleName("Region")
+        self.region.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.region.setMinimumContentsLength(12)
         self.stage = QComboBox(self)
         self.stage.setObjectName("PrecedentStage")
         self.stage.setAccessibleName("Stage")
