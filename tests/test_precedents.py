@@ -180,3 +180,29 @@ def test_the_scenario_doc_table_is_what_the_index_says(index: PrecedentIndex) ->
         found = index.query(list(prov.pax), conflict=conflict)
         assert int(count.replace(",", "")) == len(found), pid
         assert int(same) == sum(1 for p in found if p.same_conflict), pid
+
+
+def test_the_drafts_as_whole_packages_as_the_doc_says(index: PrecedentIndex) -> None:
+    """docs/scenario-ukraine-2025.md, 'As whole packages' (update it when the drafts change)."""
+    from desktop.domain import parse_scenario
+
+    scenario = parse_scenario((ROOT / "resources" / "scenarios" / "ukraine-2025.json")
+                              .read_bytes())
+
+    def package(draft_id: str) -> tuple[int, list[int]]:
+        codes: dict[str, int | None] = {}
+        for clause in scenario.draft(draft_id).clauses:
+            for t in scenario.provision(clause.provision).pax:
+                codes[t.code] = max((s for s in (codes.get(t.code), t.min_strength)
+                                     if s is not None), default=None)
+        found = index.query([Tag(c, s) for c, s in codes.items()])
+        return len(codes), sorted(p.agreement.id for p in found)
+
+    assert package("berlin") == (11, [])
+    assert package("twenty-point") == (24, [])
+    issues, ids = package("us-28")
+    assert issues == 25
+    names = [a.name for a in index.agreements if a.id in ids]
+    assert sorted(names) == ["Doha Document for Peace in Darfur (DDPD)",
+                             "Sudan peace agreement (Juba Agreement)"]
+    assert len(package("e3-counter")[1]) == 5
