@@ -46,6 +46,7 @@ from desktop.wording.bridge import (
     change_text,
     clash_text,
     cost_words,
+    link_text,
     no_deal_text,
     red_line_name,
     relax_cost_text,
@@ -508,6 +509,9 @@ def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
         "below_no_deal": [{"party": b.party, "satisfaction": b.satisfaction,
                            "no_deal": b.no_deal} for b in p.below_no_deal],
         "no_deal_texts": [no_deal_text(b, scenario) for b in p.below_no_deal],
+        "links": [{"a": k.a, "a_gives": list(k.a_gives), "b": k.b, "b_gives": list(k.b_gives)}
+                  for k in p.links],
+        "link_texts": [link_text(k, p.changes, scenario, draft) for k in p.links],
         "alternatives": [
             {"changes": _changes_to_json(a.changes, scenario, draft),
              "cost": a.total_cost,
@@ -562,6 +566,10 @@ def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> l
     for pid, x in p.satisfaction.items():
         lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
     lines.extend(f"  Warning: {no_deal_text(b, scenario)}" for b in p.below_no_deal)
+    if p.links:
+        lines.append("")
+        lines.append("  Give and take:")
+        lines.extend(f"    {link_text(k, p.changes, scenario, draft)}" for k in p.links)
     for i, alt in enumerate(result.alternatives, start=1):
         lines.append("")
         lines.append(f"  Alternative {i} ({count(alt.changes, 'change')}, cost "

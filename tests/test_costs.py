@@ -17,7 +17,13 @@ from desktop.domain import Clause, Draft, Scenario, check, scenario_from_dict
 from desktop.domain.model import Costs, Value
 from desktop.domain.solver import find_bridge
 from desktop.domain.solver.bridge import relax_cost
-from desktop.wording.bridge import change_text, no_deal_text, relax_cost_text, relax_text
+from desktop.wording.bridge import (
+    change_text,
+    link_text,
+    no_deal_text,
+    relax_cost_text,
+    relax_text,
+)
 
 # --------------------------------------------------------------------------- helpers
 
@@ -500,3 +506,39 @@ def test_an_open_point_every_party_accepts_stays_open() -> None:
     assert result.proposal is not None
     assert result.proposal.changes == ()
     assert result.proposal.clauses == scenario.drafts[0].clauses
+
+
+# --------------------------------------------------------------------------- give and take
+
+
+def test_give_and_take_links_the_changes_each_party_concedes() -> None:
+    """A needs X, which B would rather not have; B needs Y, which A would rather not have: A
+    accepts Y if B accepts X. Who wants and who gives each change is checked against check()'s
+    satisfaction with the change undone."""
+    provs = [_prov("x"), _prov("y"), _prov("z")]
+    a = {"id": "a", "name": "A", "red_lines": [{"id": "a1", "title": "A1", "rule": "x"}],
+         "preferences": [{"id": "ap", "title": "AP", "rule": "not y"},
+                         {"id": "aq", "title": "AQ", "rule": "z"}]}
+    b = {"id": "b", "name": "B", "red_lines": [{"id": "b1", "title": "B1", "rule": "y"}],
+         "preferences": [{"id": "bp", "title": "BP", "rule": "not x"},
+                         {"id": "bq", "title": "BQ", "rule": "z"}]}
+    scenario = _scenario(provs, [a, b], [{"provision": "z"}])
+    draft = scenario.drafts[0]
+    result = find_bridge(scenario, draft, alternatives=0)
+    proposal = result.proposal
+    assert proposal is not None
+    (link,) = proposal.links
+    added = {c.provision: i for i, c in enumerate(proposal.changes)}
+    assert (link.a, link.a_gives, link.b, link.b_gives) == ("a", (added["y"],), "b",
+                                                            (added["x"],))
+    # Independently: undoing each change raises the giver's satisfaction.
+    for i, giver in ((added["y"], "a"), (added["x"], "b")):
+        undone = tuple(c for c in proposal.clauses
+                       if c.provision != proposal.changes[i].provision)
+        before = _sat(scenario, draft, undone)[giver]
+        after = proposal.satisfaction[giver]
+        assert before is not None
+        assert after is not None
+        assert before > after
+    assert link_text(link, proposal.changes, scenario, draft) == (
+        "A accepts what B wants (Add “Y”) if B accepts what A wants (Add “X”).")

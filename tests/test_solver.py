@@ -537,8 +537,8 @@ def test_cli_json_feasible() -> None:
     assert code == 0
     data = json.loads(text)
     assert set(data) == {"feasible", "optimal", "status", "changes", "cost", "draft",
-                         "satisfaction", "below_no_deal", "no_deal_texts", "alternatives",
-                         "notes"}
+                         "satisfaction", "below_no_deal", "no_deal_texts", "links",
+                         "link_texts", "alternatives", "notes"}
     assert data["cost"] == 1
     assert data["below_no_deal"] == data["no_deal_texts"] == []
     assert data["feasible"] is True

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is need
         BelowNoDeal,
         Change,
         ClashItem,
+        Link,
         Need,
         Note,
         Progress,
@@ -43,6 +44,7 @@ __all__ = [
     "cost_words",
     "frontier_mark_text",
     "in_sentence",
+    "link_text",
     "no_deal_text",
     "note_text",
     "possessive",
@@ -247,6 +249,21 @@ def change_text(change: Change, style: str = "terminal", scenario: Scenario | No
     on = f"“{label}”" if label else f"its alternative {i + 1}"
     text = f"Close the open point {provision_title(scenario, change.provision)} on {on}"
     return f"{text} [{change.provision}]" if style == "terminal" else text
+
+
+def link_text(link: Link, changes: Sequence[Change], scenario: Scenario | None = None,
+              draft: Draft | None = None) -> str:
+    """Give and take between two parties: "Ukraine accepts what Russia wants (Add “X”) if
+    Russia accepts what Ukraine wants (Remove “Y”; Raise …).", each change in the panel's
+    words."""
+    a = _party_name(scenario, link.a, link.a_name)
+    b = _party_name(scenario, link.b, link.b_name)
+
+    def said(indices: Sequence[int]) -> str:
+        return "; ".join(change_text(changes[i], "panel", scenario, draft) for i in indices)
+
+    return (f"{a} accepts what {b} wants ({said(link.a_gives)}) if {b} accepts what {a} "
+            f"wants ({said(link.b_gives)}).")
 
 
 def no_deal_text(below: BelowNoDeal, scenario: Scenario | None = None) -> str:

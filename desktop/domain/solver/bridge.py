@@ -54,6 +54,7 @@ from desktop.domain.solver.types import (
     Change,
     ClashItem,
     Gain,
+    Link,
     Need,
     Note,
     OutOfTime,
@@ -159,9 +160,7 @@ class _Reasons:
                 if other in order:
                     a, b = sorted((pid, other), key=order.__getitem__)
                     conflicts.append((a, b))
-        if needs or conflicts:
-            return Why(needs, tuple(conflicts))
-        gains = []
+        gains, losses = [], []
         for p in comp.parties:
             prefs = self.preferences.get(p.id)
             after = sat.get(p.id)
@@ -171,7 +170,11 @@ class _Reasons:
             before = sum(w for w, r in prefs if r.predicate(state)) / total
             if after > before + 1e-12:
                 gains.append(Gain(p.id, p.name, before, after))
-        return Why(gains=tuple(gains))
+            elif after < before - 1e-12:
+                losses.append(Gain(p.id, p.name, before, after))
+        if needs or conflicts:
+            return Why(needs, tuple(conflicts), losses=tuple(losses))
+        return Why(gains=tuple(gains), losses=tuple(losses))
 
 
 #: The certificates check an open draft under at most this many combinations of alternatives.
@@ -257,7 +260,28 @@ def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
         notes.append(Note("reasons-not-worked-out"))
     total = float(sum(comp.change_costs[c.op] for c in changes))
     return Proposal(tuple(changes), clauses, sat, len(changes), total,
-                    _below_no_deal(comp.scenario, sat))
+                    _below_no_deal(comp.scenario, sat), _links(comp, changes))
+
+
+def _links(comp: Compiler, changes: Sequence[Change]) -> tuple[Link, ...]:
+    """Give and take: for each pair of chosen parties, the changes one wants (its red lines
+    need them or they raise its satisfaction) that lower the other's satisfaction, both ways."""
+    wants: dict[str, set[int]] = {}
+    gives: dict[str, set[int]] = {}
+    for i, c in enumerate(changes):
+        if c.why is None:
+            continue
+        for party in [n.party for n in c.why.needs] + [g.party for g in c.why.gains]:
+            wants.setdefault(party, set()).add(i)
+        for loss in c.why.losses:
+            gives.setdefault(loss.party, set()).add(i)
+    out = []
+    for a, b in itertools.combinations(comp.parties, 2):
+        a_gives = sorted(gives.get(a.id, set()) & wants.get(b.id, set()))
+        b_gives = sorted(gives.get(b.id, set()) & wants.get(a.id, set()))
+        if a_gives and b_gives:
+            out.append(Link(a.id, a.name, tuple(a_gives), b.id, b.name, tuple(b_gives)))
+    return tuple(out)
 
 
 def _item(rl: RedLine, cost: float | None = None) -> ClashItem:

@@ -67,11 +67,29 @@ class Gain:
 class Why:
     """Why a change is in a proposal, as data: the red lines that need it, the exclusions it
     resolves (pairs of provisions, in draft order), or else the satisfaction it adds. All empty:
-    it is needed only together with the other changes."""
+    it is needed only together with the other changes. ``losses``: the chosen parties whose
+    satisfaction it lowers (``before`` is with the change undone): what they give."""
 
     needs: tuple[Need, ...] = ()
     conflicts: tuple[tuple[str, str], ...] = ()
     gains: tuple[Gain, ...] = ()
+    losses: tuple[Gain, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Give and take between two parties within one proposal: ``a`` accepts the changes
+    ``a_gives`` (indices into the proposal's changes: changes ``b``'s red lines or satisfaction
+    want, which lower ``a``'s satisfaction) if ``b`` accepts ``b_gives`` (the other way round).
+    Each side's changes depend on the other's: drop one side and its party has no reason to
+    accept the other."""
+
+    a: str
+    a_name: str
+    a_gives: tuple[int, ...]
+    b: str
+    b_name: str
+    b_gives: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +154,9 @@ class Proposal:
     cost: int
     total_cost: float = 0.0
     below_no_deal: tuple[BelowNoDeal, ...] = ()
+    #: Give and take between pairs of chosen parties (empty when no change lowers a party's
+    #: satisfaction for another's sake).
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
