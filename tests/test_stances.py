@@ -172,3 +172,47 @@ def test_chance_words_read_as_spoken() -> None:
                           (0.0, "no chance")):
         v = PartyVerdict("ru", "Russia", False, None, crossed, acceptance_chance=chance)
         assert chance_words(v).startswith(words)
+
+
+# --------------------------------------------------------------------------- the window
+
+
+def test_red_line_panel_shows_accepts_if_the_chance_and_switches_stance(qtbot: Any) -> None:
+    from desktop.domain.model import Alternative
+    from desktop.ui.redlines import RedLinePanel
+    from desktop.ui.workspace import Change, What, Workspace
+
+    s = _scenario(_LINES, [{"id": "small", "title": "Small army",
+                            "rule": "cap.personnel <= 600000"},
+                           {"id": "fund", "title": "A fund", "rule": "fund"}])
+    zone = Clause(provision="zone", alternatives=(
+        Alternative(label="Russian formula", values={"kind": "russian-controlled"}),
+        Alternative(label="Demilitarised formula", values={"kind": "dmz"})))
+    draft = Draft(id="d", title="D", clauses=(
+        Clause(provision="cap", values={"personnel": 500_000}), zone))
+    ws = Workspace(s.model_copy(update={"drafts": (draft,)}))
+    panel = RedLinePanel(ws)
+    qtbot.addWidget(panel)
+    card = panel.card("ru")
+    # Assessed floors (the default): Russia's stated demand for the zone is negotiable.
+    assert panel.stance.currentData() == "assessed"
+    assert card.verdict.text() == "✓ Accepts"
+    assert card.chance.isHidden()
+    assert card.satisfaction_text.text() == "Satisfaction 50%"
+    assert card.coverage.text() == "100% of what it addresses; addresses 1 of 2 preferences."
+    changes: list[Change] = []
+    ws.changed.connect(changes.append)
+    panel.stance.setCurrentIndex(panel.stance.findData("stated"))
+    assert ws.stance == "stated"
+    assert [c.what for c in changes] == [What.STANCE]
+    assert not ws.modified  # a view, not an edit
+    assert card.verdict.text() == "◐ Accepts if §2 is the Russian formula"
+    assert card.chance.text() == (
+        "At worst about a 60% chance Russia accepts, treating its red lines as independent.")
+    assert card.violations.text_of(0).startswith(
+        "✗ All of Donbas\nIf §2 is the demilitarised formula: ")
+    assert panel.summary.text() == "◐ Viable if §2 is the Russian formula: 0 of 1 party accept"
+    # The workspace's stance survives edits: the re-check keeps the view.
+    ws.set_stance("assessed")
+    assert panel.stance.currentData() == "assessed"
+    assert card.verdict.text() == "✓ Accepts"

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import Party, PartyVerdict, Report, Scenario, Violation
+from desktop.domain import Draft, Party, PartyVerdict, Report, Scenario, Violation
+from desktop.domain.model import STANCES
 from desktop.ui.look import ink, ink_name
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import (
@@ -45,6 +47,14 @@ from desktop.wording import (
 )
 from desktop.wording.palette import ACCEPT, CONFLICT, NEUTRAL, REJECT
 from desktop.wording.reasons import Speaker
+from desktop.wording.verdicts import (
+    STANCE_LABELS,
+    chance_words,
+    coverage_words,
+    verdict_phrase,
+    viability_words,
+    violation_condition,
+)
 
 PADDING = 3
 GAP = 2
@@ -77,10 +87,12 @@ class ViolationList(QWidget):
         self.setSizePolicy(policy)
 
     def set_violations(self, violations: tuple[Violation, ...],
-                       scenario: Scenario | None = None, party: str | None = None) -> None:
-        """Show ``violations`` of ``party`` (its name), worded with ``scenario``'s titles."""
-        texts = tuple(f"✗ {v.title}\n{explanation(v.reasons, scenario, party)}"
-                      for v in violations)
+                       scenario: Scenario | None = None, party: str | None = None,
+                       draft: Draft | None = None) -> None:
+        """Show ``violations`` of ``party`` (its name), worded with ``scenario``'s titles; a
+        line crossed under some alternatives of an open point says which ("if §16 is ...")."""
+        texts = tuple(f"✗ {v.title}\n{_when(v, draft, scenario)}"
+                      f"{explanation(v.reasons, scenario, party)}" for v in violations)
         if violations == self.violations and texts == self.texts:
             return
         self.violations = violations
@@ -203,6 +215,13 @@ class ViolationList(QWidget):
         return super().event(event)
 
 
+def _when(v: Violation, draft: Draft | None, scenario: Scenario | None) -> str:
+    if not v.conditional:
+        return ""
+    when = violation_condition(v.under, True, draft, scenario)
+    return f"{when[:1].upper()}{when[1:]}: "
+
+
 class PartyCard(QFrame):
     violation_clicked = Signal(list)  # culprit provision ids
 
@@ -212,7 +231,7 @@ class PartyCard(QFrame):
         self.setObjectName(f"card-{party.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._shown: tuple[object, ...] | None = None
-        self._verdict: tuple[PartyVerdict, Scenario | None] | None = None
+        self._verdict: tuple[PartyVerdict, Scenario | None, Draft | None] | None = None
 
         swatch = QLabel(self)
         swatch.setFixedSize(12, 12)
@@ -233,6 +252,15 @@ class PartyCard(QFrame):
         head.addWidget(self.role)
         head.addStretch(1)
         self.verdict.setWordWrap(True)
+        self.chance = QLabel(self)  # the chance it accepts, when a red line that counts is crossed
+        self.chance.setObjectName("chance")
+        self.chance.setWordWrap(True)
+        self.chance.setTextFormat(Qt.TextFormat.PlainText)
+        self.coverage = QLabel(self)  # how much of what it wants the draft addresses
+        self.coverage.setObjectName("coverage")
+        self.coverage.setWordWrap(True)
+        self.coverage.setTextFormat(Qt.TextFormat.PlainText)
+        self.coverage.setStyleSheet("color: palette(placeholder-text);")
 
         self.satisfaction = QProgressBar(self)
         self.satisfaction.setObjectName("satisfaction")
@@ -258,7 +286,9 @@ class PartyCard(QFrame):
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.chance)
         layout.addLayout(bar_row)
+        layout.addWidget(self.coverage)
         layout.addWidget(self.violations)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -267,22 +297,35 @@ class PartyCard(QFrame):
             self._shown = None  # light ↔ dark: the verdict's words in the new palette's colour
             self.show_verdict(*self._verdict)
 
-    def show_verdict(self, verdict: PartyVerdict, scenario: Scenario | None = None) -> None:
+    def show_verdict(self, verdict: PartyVerdict, scenario: Scenario | None = None,
+                     draft: Draft | None = None) -> None:
         # The provisions give the explanation its titles and labels: a new tuple means they
-        # may read differently (a draft edit keeps the same tuple).
+        # may read differently (a draft edit keeps the same tuple). Open points are named by
+        # their number in the draft.
         words = id(scenario.provisions) if scenario is not None else None
-        key = (verdict.acceptable, verdict.satisfaction, verdict.violations, words)
+        opened = tuple(draft.index_of(p) for p, _, _ in verdict.accepts_if) if draft else ()
+        key = (verdict.acceptable, verdict.satisfaction, verdict.violations, words,
+               verdict.verdict, verdict.accepts_if, verdict.acceptance_chance,
+               verdict.coverage, verdict.addressed_satisfaction, opened)
         if key == self._shown:
             return  # nothing changed for this party: no repaint, no relayout
         self._shown = key
-        self._verdict = (verdict, scenario)
+        self._verdict = (verdict, scenario, draft)
         n = len(verdict.violations)
         if verdict.acceptable:
             self.verdict.setText("✓ Accepts")
             color = ACCEPT
+        elif verdict.verdict == "accepts-if":
+            phrase = verdict_phrase(verdict, draft, scenario)
+            self.verdict.setText(f"◐ {phrase[:1].upper()}{phrase[1:]}")
+            color = CONFLICT
         else:
             self.verdict.setText(f"✗ Rejects: {count(n, 'red line')} crossed")
             color = REJECT
+        chance = chance_words(verdict, open_draft=draft is not None and any(
+            c.alternatives for c in draft.clauses)) if n else ""
+        self.chance.setText(f"{chance[:1].upper()}{chance[1:]}." if chance else "")
+        self.chance.setVisible(bool(chance))
         self.verdict.setStyleSheet(f"color: {ink_name(color, self)}; font-weight: bold;")
         self.verdict.setAccessibleName(self.verdict.text())
         if verdict.satisfaction is None:
@@ -293,7 +336,11 @@ class PartyCard(QFrame):
             self.satisfaction.setFormat(f"Satisfaction {percent(verdict.satisfaction)}")
         self.satisfaction_text.setText(self.satisfaction.format())
         self.satisfaction.setAccessibleName(self.satisfaction.format())
-        self.violations.set_violations(verdict.violations, scenario, short_name(verdict.name))
+        covered = "" if verdict.satisfaction is None else coverage_words(verdict)
+        self.coverage.setText(f"{covered[:1].upper()}{covered[1:]}." if covered else "")
+        self.coverage.setVisible(bool(covered))
+        self.violations.set_violations(verdict.violations, scenario, short_name(verdict.name),
+                                       draft)
         self.violations.setVisible(n > 0)
 
 
@@ -320,9 +367,18 @@ class RedLinePanel(QScrollArea):
         self.conflicts.setWordWrap(True)
         self.conflicts.setTextFormat(Qt.TextFormat.PlainText)
         self.conflicts.setStyleSheet(f"color: {ink_name(CONFLICT, self)};")
+        # Which red lines count: assessed floors (stated demands negotiable) or every one.
+        self.stance = QComboBox(self)
+        self.stance.setObjectName("StanceSwitch")
+        self.stance.setAccessibleName("Red lines that count")
+        for stance in ("assessed", "stated"):
+            self.stance.addItem(STANCE_LABELS[stance], stance)
+        self.stance.setCurrentIndex(self.stance.findData(workspace.stance))
+        self.stance.currentIndexChanged.connect(self._on_stance)
         host = QWidget(self)
         self._layout = QVBoxLayout(host)
         self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.addWidget(self.stance)
         self._layout.addWidget(self.summary)
         self._layout.addWidget(self.conflicts)
         self._layout.addStretch(1)
@@ -356,11 +412,21 @@ class RedLinePanel(QScrollArea):
         for i, party in enumerate(self._parties):
             card = PartyCard(party, self.widget())
             card.violation_clicked.connect(self.violation_clicked)
-            self._layout.insertWidget(2 + i, card)
+            self._layout.insertWidget(3 + i, card)
             self._cards[party.id] = card
         self._show(self._ws.report)
 
+    def _on_stance(self, index: int) -> None:
+        stance = self.stance.itemData(index)
+        if stance in STANCES:
+            self._ws.set_stance(stance)
+
     def _on_changed(self, change: Change) -> None:
+        at = self.stance.findData(self._ws.stance)
+        if at != self.stance.currentIndex():
+            self.stance.blockSignals(True)
+            self.stance.setCurrentIndex(at)
+            self.stance.blockSignals(False)
         if self._ws.scenario.parties is not self._parties:
             self._rebuild()
         else:
@@ -374,8 +440,14 @@ class RedLinePanel(QScrollArea):
                 card.hide()
             return
         ok = report.viable
-        self.summary.setText(("✓ " if ok else "✗ ") + report_summary(report))
-        self.summary.setStyleSheet(f"color: {ink_name(ACCEPT if ok else REJECT, self)};")
+        summary = report_summary(report)
+        if report.viable_if is not None:
+            summary = (viability_words(report, self._ws.draft, self._ws.scenario)
+                       + ": " + summary.split(": ", 1)[-1])
+        mark = "✓ " if ok else "◐ " if report.viable_if is not None else "✗ "
+        self.summary.setText(mark + summary)
+        color = ACCEPT if ok else CONFLICT if report.viable_if is not None else REJECT
+        self.summary.setStyleSheet(f"color: {ink_name(color, self)};")
         if report.conflicts:
             scenario = self._ws.scenario
             self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c, scenario)
@@ -383,8 +455,9 @@ class RedLinePanel(QScrollArea):
             self.conflicts.show()
         else:
             self.conflicts.hide()
+        draft = self._ws.draft
         for verdict in report.parties:
             found = self._cards.get(verdict.party)
             if found is not None:
                 found.show()
-                found.show_verdict(verdict, self._ws.scenario)
+                found.show_verdict(verdict, self._ws.scenario, draft)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.domain import Draft, Report, Scenario, check
+from desktop.domain.model import Stance
 
 
 class What(Enum):
@@ -30,6 +31,7 @@ class What(Enum):
     LIBRARY = auto()  # provisions changed
     PARTIES = auto()  # parties, red lines or preferences changed
     INFO = auto()  # title or summary
+    STANCE = auto()  # the view of the red lines (stated / assessed): only the report changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class Workspace(QObject):
         self._scenario = scenario
         self._draft_id: str | None = scenario.drafts[0].id if scenario.drafts else None
         self._report: Report | None = None
+        #: Which red lines count: "assessed" floors (stated demands negotiable) or "stated".
+        self._stance: Stance = "assessed"
         self.path: Path | None = None
         self._notifying = False
         self._recheck()
@@ -76,6 +80,19 @@ class Workspace(QObject):
     @property
     def report(self) -> Report | None:
         return self._report
+
+    @property
+    def stance(self) -> Stance:
+        return self._stance
+
+    def set_stance(self, stance: Stance) -> None:
+        """Check under stated positions or assessed floors. A view, not an edit: it is not on
+        the undo stack and the document stays as it is."""
+        if stance == self._stance:
+            return
+        self._stance = stance
+        self._recheck()
+        self._notify(Change(What.STANCE, self._draft_id))
 
     @property
     def modified(self) -> bool:
@@ -127,4 +144,5 @@ class Workspace(QObject):
     def _recheck(self) -> None:
         draft = self.draft
         # After a small edit only the rules that mention the edited clauses are evaluated again.
-        self._report = None if draft is None else check(self._scenario, draft, self._report)
+        self._report = None if draft is None else check(self._scenario, draft, self._report,
+                                                        stance=self._stance)
