@@ -242,9 +242,10 @@ def _brute(scenario: Scenario, draft: Draft) -> tuple[tuple[int, Fraction] | Non
 
 
 @pytest.mark.parametrize("seed", range(40))
-@pytest.mark.parametrize("kind", ["costs", "open", "no-deal"])
+@pytest.mark.parametrize("kind", ["costs", "open", "no-deal", "all"])
 def test_cheapest_proposal_matches_brute_force(seed: int, kind: str) -> None:
-    scenario = random_scenario(seed, open_points=kind == "open", no_deal=kind == "no-deal")
+    scenario = random_scenario(seed, open_points=kind in ("open", "all"),
+                               no_deal=kind in ("no-deal", "all"))
     draft = scenario.drafts[0]
     best, fair = _brute(scenario, draft)
     result = find_bridge(scenario, draft, alternatives=1, time_limit=10)
@@ -259,7 +260,11 @@ def test_cheapest_proposal_matches_brute_force(seed: int, kind: str) -> None:
     assert _viable(scenario, draft, proposal.clauses)
     assert Fraction(str(proposal.total_cost)) == cost == _cost(scenario, draft,
                                                                  proposal.clauses)
-    assert proposal.total_cost == sum(c.cost for c in proposal.changes)
+    assert proposal.total_cost == pytest.approx(sum(c.cost for c in proposal.changes))
+    costs = scenario.costs or Costs()
+    unit = {"set": costs.change, "phase": costs.change, "close": costs.close,
+            "add": costs.add, "remove": costs.remove}
+    assert all(c.cost == unit[c.op] for c in proposal.changes)
     assert len(proposal.below_no_deal) == below
     assert {b.party for b in proposal.below_no_deal} == _below_ids(scenario,
                                                                     proposal.satisfaction)
