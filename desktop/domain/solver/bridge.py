@@ -1,15 +1,20 @@
-"""The bridge: the fewest changes every chosen party accepts, or why none exists.
+"""The bridge: the cheapest changes every chosen party accepts, or why none exists.
 
 Certificates. Every answer is re-verified by an independent path before it is returned: a
-proposal must pass :func:`~desktop.domain.checker.check` for the chosen parties; a draft that
-``check()`` finds viable must come back with 0 changes; each clash set is re-proven on fresh
-models, infeasible as a whole and feasible (with a witness the checker's own compiled rules
-accept) with any one member dropped; the red lines to relax leave a witness the checker
-accepts. A failed certificate raises :class:`CertificateError`: a bug report, never a result.
+proposal must pass :func:`~desktop.domain.checker.check` (every red line counting) for the
+chosen parties, under every alternative of the open points it keeps open; a draft that
+``check()`` finds viable must come back with 0 changes (unless it leaves a party below its
+no-deal level); each clash set is re-proven on fresh models, infeasible as a whole and
+feasible (with a witness the checker's own compiled rules accept) with any one member
+dropped; the red lines to relax leave a witness ``check()`` accepts for every other red line.
+A failed certificate raises :class:`CertificateError`: a bug report, never a result.
 
 The objective is lexicographic and solved in stages, each stage's optimum fixed before the
-next: (1) fewest changes, (2) highest minimum satisfaction over the chosen parties that state
-preferences, (3) highest sum of those parties' satisfactions. See docs/bridge.md.
+next: (0) fewest chosen parties below their no-deal level, (1) lowest total cost of the
+changes (the scenario's ``costs``), (2) highest minimum satisfaction over the chosen parties
+that state preferences, (3) highest sum of those parties' satisfactions, (4, 5) the changed
+numbers on their salient grid, then closest to where they move from. The cheapest relaxation
+(when no agreement exists) does not depend on the draft. See docs/bridge.md.
 """
 
 from __future__ import annotations
@@ -389,9 +394,10 @@ def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | No
                 alternatives: int = 3, clashes: int = 1, time_limit: float = 20.0,
                 workers: int = 2, cancel: CancelToken | None = None,
                 progress: Callable[[Progress], None] | None = None) -> BridgeResult:
-    """The fewest changes to ``draft`` that pass every red line of ``parties`` (default: all),
-    with up to ``alternatives`` other proposals; or, when none exists, up to ``clashes``
-    distinct minimal clash sets and the fewest red lines to relax.
+    """The cheapest changes to ``draft`` that pass every red line of ``parties`` (default:
+    all), with up to ``alternatives`` other proposals; or, when none exists, up to ``clashes``
+    distinct minimal clash sets and the cheapest red lines to relax (the same for every
+    draft).
 
     The whole call respects ``time_limit``; a partial answer says so (``optimal`` false,
     ``notes``). Raises ValueError for a party id the scenario does not have,

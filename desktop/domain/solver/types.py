@@ -118,7 +118,8 @@ Stage = Literal["building", "no-deal", "fewest-changes", "fairest", "most-satisf
 @dataclass(frozen=True, slots=True)
 class Progress:
     """Where a search is, for a progress line (``desktop.wording.bridge`` says it):
-    ``alternative`` 0 is the main proposal; ``cost`` is the fewest changes once known."""
+    ``alternative`` 0 is the main proposal; ``cost`` is the number of changes of the cheapest
+    proposal once known."""
 
     stage: Stage
     alternative: int = 0
@@ -176,8 +177,9 @@ class BridgeResult:
     """What the bridge finder found.
 
     ``feasible``: a proposal every chosen party accepts exists (and is ``proposal``).
-    ``optimal``: everything reported was proven (fewest changes, or no agreement and minimal
-    clashes and the fewest red lines to relax); false when a time limit cut the search short.
+    ``optimal``: everything reported was proven (the cheapest changes, or no agreement and
+    minimal clashes and the cheapest red lines to relax, canonical); false when a time limit
+    cut the search short.
     ``proven_infeasible``: no agreement is possible, proven; false when there is a proposal or
     when the time ran out before either was known. ``clashes``: distinct minimal clash sets,
     each re-verified (``clash`` is the first). ``relax``: the cheapest set of red lines whose
