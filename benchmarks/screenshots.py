@@ -107,7 +107,7 @@ def render_precedents(path: Path, width: int, height: int, draft: str,
         window.show()
         window.charts.build()
         app.processEvents()
-        window.analysis.setCurrentWidget(window.precedents)
+        window.analysis.setCurrentWidget(window.precedents_page)
         window.right.setSizes([int(height * 0.3), int(height * 0.7)])
         app.processEvents()
         window.draft.select_provision(checked[0])

@@ -26,7 +26,6 @@ CHILD = """
 import json, sys, tempfile
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
-from desktop.domain.precedents import index_loaded
 from desktop.ui.app import build_window, make_application
 from desktop.ui.startup import after_first_paint
 
@@ -36,7 +35,7 @@ window = build_window(None, QSettings(str(tmp / "s.ini"), QSettings.Format.IniFo
                       tmp / "recovery")
 seen = {}
 def shown():
-    seen["at_first_paint"] = index_loaded()
+    seen["at_first_paint"] = sorted(m for m in sys.modules if "precedents" in m)
     QTimer.singleShot(300, app.quit)
 after_first_paint(window, shown)
 window.show()
@@ -46,13 +45,15 @@ print(json.dumps(seen))
 """
 
 
-def test_the_index_is_not_read_before_the_first_paint(tmp_path: Path) -> None:
+def test_the_precedent_code_waits_for_the_first_paint(tmp_path: Path) -> None:
+    """Neither the index nor the code that reads it is loaded on the way to the first paint
+    (the Precedents tab's panel is built when it is first shown)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
     done = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"at_first_paint": False}
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"at_first_paint": []}
 
 
 def _groups(panel: PrecedentsPanel) -> list[tuple[str, list[str]]]:
@@ -71,7 +72,7 @@ def _groups(panel: PrecedentsPanel) -> list[tuple[str, list[str]]]:
 
 
 def _panel(win: MainWindow, qtbot: QtBot) -> PrecedentsPanel:
-    win.analysis.setCurrentWidget(win.precedents)
+    win.analysis.setCurrentWidget(win.precedents_page)
     qtbot.waitUntil(win.precedents.isVisible)
     return win.precedents
 

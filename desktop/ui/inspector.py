@@ -43,12 +43,10 @@ from desktop.domain import (
     Value,
 )
 from desktop.domain.model import ParamSpec
-from desktop.domain.precedents import index_loaded
 from desktop.ui.commands import Editor
 from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import clause_text
-from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
 from desktop.wording.values import choice_label, param_label
 
 INT32_MAX = 2_147_483_647
@@ -245,7 +243,6 @@ class ClauseInspector(QWidget):
         self.precedents.setObjectName("InspectorPrecedents")
         self.precedents.setWordWrap(True)
         self.precedents.setTextFormat(Qt.TextFormat.PlainText)
-        self.precedents.setToolTip(CREDIT_SHORT)
         self.precedents.hide()
 
         self.form_host = QWidget(self)
@@ -356,10 +353,14 @@ class ClauseInspector(QWidget):
     def _show_precedents(self) -> None:
         """The shown clause's PA-X counts. The index is read on first use but never before
         the window's first paint: until then the line waits for it."""
+        from desktop.domain.precedents import index_loaded  # not on the way to the first paint
+        from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
+
         current = self._current()
         if current is None or not current[2].pax:
             self.precedents.hide()
             return
+        self.precedents.setToolTip(CREDIT_SHORT)
         self.precedents.show()
         if not index_loaded() and not self.window().isVisible():
             self.precedents.setText("Precedents: …")

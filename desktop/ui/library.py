@@ -32,7 +32,6 @@ from desktop.ui.models import (
 )
 from desktop.ui.workspace import Workspace
 from desktop.wording import KIND_LABELS, clause_text
-from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
 
 #: Below this width the tree shows titles only; the parties are in each provision's tooltip.
 PARTIES_FROM = 420
@@ -232,6 +231,8 @@ class LibraryPanel(QWidget):
         if who:
             rows.append(f"<p><b>Parties:</b> {e(who)}</p>")
         if prov.pax:  # the PA-X index is read here, on first use, never at start-up
+            from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
+
             lines = "<br>".join(e(line) for line in precedent_lines(prov.pax))
             rows.append(f"<p><b>Precedents:</b><br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
         if prov.params:

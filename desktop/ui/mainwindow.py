@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,13 +31,14 @@ from desktop.ui.files import DocumentController, Prompter, QtPrompter
 from desktop.ui.inspector import ClauseInspector
 from desktop.ui.library import LibraryPanel
 from desktop.ui.places import Places
-from desktop.ui.precedents import PrecedentsPanel
 from desktop.ui.redlines import RedLinePanel
 from desktop.ui.startup import watch_startup
 from desktop.ui.verdicts import ChangesPanel, VerdictBoard
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import report_summary
-from desktop.wording.precedents import CREDIT as PAX_CREDIT
+
+if TYPE_CHECKING:
+    from desktop.ui.precedents import PrecedentsPanel
 
 
 class MainWindow(QMainWindow):
@@ -68,8 +70,9 @@ class MainWindow(QMainWindow):
         self.analysis.setMinimumWidth(80)  # its tab bar would ask for ~130 px; pages scroll
         self.analysis.addTab(self.charts, "Charts")
         self.analysis.addTab(self.bridge, "Bridge finder")
-        self.precedents = PrecedentsPanel(workspace, self)  # reads PA-X when first shown
-        self.analysis.addTab(self.precedents, "Precedents")
+        self.precedents_page = self._precedents_tab()  # the panel is built when first shown
+        self.analysis.addTab(self.precedents_page, "Precedents")
+        self.analysis.currentChanged.connect(self._tab_shown)
         self.changes = ChangesPanel(self.verdicts.notices, self)
         self.analysis.addTab(self.changes, "Changes")
         self.editing = LibraryEditing(workspace, self.editor, self,
@@ -102,7 +105,7 @@ class MainWindow(QMainWindow):
         # The inspector shows the clause the draft panel has selected, by provision id: rows
         # shift under every edit, identities do not.
         self.draft.clause_selected.connect(self.inspector.show_clause)
-        self.draft.clause_selected.connect(self.precedents.follow)
+        self.draft.clause_selected.connect(self._follow_precedents)
         self.redlines.violation_clicked.connect(self._select_culprits)
         self.bridge.applied.connect(self._select_culprits)  # what a proposal changed
         self.editor.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
@@ -273,10 +276,42 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _about(self) -> None:
+        from desktop.wording.precedents import CREDIT as PAX_CREDIT
+
         QMessageBox.about(self, "About Accord",
                           f"Accord {__version__}\n\nAn offline workbench for drafting peace "
                           "frameworks and checking them against every party's red lines."
                           f"\n\n{PAX_CREDIT}")
+
+    def _precedents_tab(self) -> QWidget:
+        """The Precedents tab's page; its panel (and the PA-X code) waits for first use."""
+        page = QWidget(self)
+        page.setObjectName("PrecedentsPage")
+        QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        self._precedents: PrecedentsPanel | None = None
+        return page
+
+    @property
+    def precedents(self) -> PrecedentsPanel:
+        """The Precedents tab's panel, built on first use (the tab shown, or code asking)."""
+        if self._precedents is None:
+            from desktop.ui.precedents import PrecedentsPanel
+
+            panel = PrecedentsPanel(self.ws, self.precedents_page)
+            layout = self.precedents_page.layout()
+            assert layout is not None
+            layout.addWidget(panel)
+            self._precedents = panel
+            panel.follow(self.draft.selected_provision())
+        return self._precedents
+
+    def _tab_shown(self, index: int) -> None:
+        if self.analysis.widget(index) is self.precedents_page:
+            self.precedents.show()
+
+    def _follow_precedents(self, provision_id: str | None) -> None:
+        if self._precedents is not None:
+            self._precedents.follow(provision_id)
 
     def _under_verdicts(self, panels: QWidget) -> QWidget:
         """The verdict strip spans the window above the panels: every party stays in sight."""
