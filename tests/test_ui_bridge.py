@@ -736,9 +736,21 @@ def test_real_solver_on_the_28_points_offers_the_four_readably(
         bottom = first.mapTo(scroll.viewport(), first.rect().bottomLeft()).y()
         assert bottom <= scroll.viewport().height()
         assert panel.apply.isEnabled()
+        proposal = panel.current_proposal()
+        assert proposal is not None
         assert panel.apply_proposal()
         assert ws.report is not None
         assert [v.party for v in ws.report.parties if v.acceptable] == [
             "ukraine", "united-states", "europe", "turkey"]
+        # The clauses it changed are selected, and the first of them is scrolled into view.
+        view = win.draft.view
+        kept = {c.provision for c in proposal.clauses}
+        changed = {c.provision for c in proposal.changes if c.provision in kept}
+        selected = {win.draft.model.clause(i.row()).provision
+                    for i in view.selectionModel().selectedRows()}
+        assert selected == changed
+        qtbot.wait(1)
+        current = view.visualRect(view.currentIndex())
+        assert view.viewport().rect().intersects(current)
     finally:
         panel.shutdown()
