@@ -361,7 +361,7 @@ def test_cancel(make_panel: MakePanel, qtbot: QtBot) -> None:
     qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
     assert started.wait(TIMEOUT)
     qtbot.waitUntil(lambda: text(panel, "BridgeProgressText") == (
-        "Alternative 2: looking for the fewest changes…"), timeout=TIMEOUT)
+        "Alternative 2: looking for the cheapest changes…"), timeout=TIMEOUT)
     assert panel.busy
     assert panel.cancel.isEnabled()
     assert not panel.find_button.isEnabled()
