@@ -19,14 +19,13 @@ numbers on their salient grid, then closest to where they move from. The cheapes
 
 from __future__ import annotations
 
-import inspect
 import itertools
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from fractions import Fraction
-from typing import Any, cast
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -189,9 +188,7 @@ SETTLEMENTS = 4096
 def _check_all(scenario: Scenario, draft: Draft) -> Report:
     """``check()`` with every red line counting (stated positions), whichever view the
     checker takes by default: the finder honours every red line of the chosen parties."""
-    if "stance" in inspect.signature(check).parameters:
-        return cast(Report, cast(Any, check)(scenario, draft, stance="stated"))
-    return check(scenario, draft)
+    return check(scenario, draft, stance="stated")
 
 
 def _settlements(scenario: Scenario, parties: Iterable[str], clauses: tuple[Clause, ...]
