@@ -289,6 +289,10 @@ def test_viable_if_gives_a_combination_every_party_accepts() -> None:
     report = check(s, draft)
     assert report.status == "viable-if"
     assert report.viable_if == (("zone", 1, "free-economic formula"),)
+    from desktop.wording.reasons import report_summary
+
+    assert report_summary(report) == (
+        "Viable if its open points are closed a certain way: 0 of 2 parties accept")
     assert report.open_points == ("zone",)
     # Ukraine accepts under two alternatives: either of them.
     assert report.verdict("ua").accepts_if == (("zone", 0, "dmz formula"),

@@ -13,6 +13,8 @@ palette they are painted in. Qt-free; imports nothing of Accord but :mod:`deskto
 * :mod:`~desktop.wording.prose` -- lists, owners, quoted titles, a label's capital in a sentence
 * :mod:`~desktop.wording.reasons` -- why a draft fails: reasons, conflicts, a report's summary
 * :mod:`~desktop.wording.rules` -- what is wrong with a rule, with the name it likely meant
+* :mod:`~desktop.wording.verdicts` -- accepts (if §12 is ...) or rejects, the chance it accepts,
+  coverage, the no-deal level, open points, viable (if ...)
 """
 
 from desktop.wording import palette

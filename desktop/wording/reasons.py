@@ -508,7 +508,8 @@ def conflict_text(conflict: Conflict, scenario: Scenario | None = None) -> str:
 def report_summary(report: Report) -> str:
     """One line for a status bar: "Not viable: 2 of 4 parties accept, 1 conflict"."""
     n = len(report.parties)
-    head = "Viable" if report.viable else "Not viable"
+    head = ("Viable" if report.viable else "Not viable" if report.viable_if is None
+            else "Viable if its open points are closed a certain way")
     text = f"{head}: {report.accepting} of {n} {plural(n, 'party')} accept"
     if report.conflicts:
         text += f", {count(report.conflicts, 'conflict')}"
