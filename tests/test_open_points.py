@@ -389,3 +389,18 @@ def test_briefings_show_both_views_the_chance_and_open_points() -> None:
         "Ukraine accepts it only if its open points go its way (otherwise ‘No Russian "
         "control’); Russia accepts it only if its open points go its way (otherwise ‘No "
         "demilitarised zone’)."]
+
+
+def test_a_condition_that_fails_its_recheck_is_a_bug_never_an_answer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.domain import checker
+
+    s = _znpp_scenario()
+    draft = Draft(id="d", title="D", clauses=(_open_zone("dmz", "russian-controlled"),))
+
+    def wrong(self: Any, depends: Any, start: Any, ok: Any) -> Any:  # the other alternative
+        return tuple(self.setting(pid, 1 - k) for pid, k in zip(depends, start, strict=True))
+
+    monkeypatch.setattr(checker._Open, "box", wrong)
+    with pytest.raises(checker.CheckerBug, match="accepts-if"):
+        check(s, draft)
