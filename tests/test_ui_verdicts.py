@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -185,3 +186,19 @@ def test_strip_lays_out_in_columns_when_wide(main_window: Callable[..., MainWind
     wide = strip.heightForWidth(2400)
     assert wide < narrow  # one row when everything fits, one party a row when nothing does
     assert strip.heightForWidth(2400) == strip.heightForWidth(2500)
+
+
+def test_an_open_point_reads_as_accepts_if(main_window: Callable[..., MainWindow],
+                                           ukraine: Scenario) -> None:
+    """A party that accepts only if an open point is closed a certain way reads so in the strip,
+    as on its card (◐, not ✓ or ✗)."""
+    win = main_window(ukraine)
+    win.ws.switch_draft("twenty-point")
+    report = win.ws.report
+    assert report is not None
+    opened = [v for v in report.parties if v.verdict == "accepts-if"]
+    if not opened:
+        pytest.skip("no open point decides a verdict in this version of the scenario")
+    entry = next(e for e in win.verdicts.strip.entries if e.party == opened[0].party)
+    assert entry.text.startswith(f"◐ {opened[0].name.split(' (')[0]}: Accepts if §")
+    assert win.redlines.card(opened[0].party).verdict.text().startswith("◐ Accepts if §")

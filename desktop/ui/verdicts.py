@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import PartyVerdict, Report, Scenario
+from desktop.domain import Draft, PartyVerdict, Report, Scenario
 from desktop.ui.look import ink
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import count, short_name
@@ -52,7 +52,8 @@ from desktop.wording.changes import (
     verdict_changes,
     verdict_word,
 )
-from desktop.wording.palette import ACCEPT, REJECT
+from desktop.wording.palette import ACCEPT, CONFLICT, REJECT
+from desktop.wording.verdicts import verdict_phrase
 
 PAD_X = 6
 LINES = 2  # the notice line's height, in lines
@@ -60,12 +61,18 @@ PAD_Y = 2
 GAP_X = 14
 
 
+def _word(verdict: PartyVerdict) -> str:
+    """What the strip compares to see a flip: "accepts", "accepts-if" or "rejects"."""
+    word = getattr(verdict, "verdict", None)
+    return word if isinstance(word, str) else ("accepts" if verdict.acceptable else "rejects")
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One party in the strip: its id, the mark and name, and the rest of its line."""
 
     party: str
-    acceptable: bool
+    colour: str  # a verdict colour of desktop.wording.palette
     name: str
     rest: str
     tip: str
@@ -75,11 +82,16 @@ class Entry:
         return f"{self.name}{self.rest}"
 
 
-def strip_entry(verdict: PartyVerdict, scenario: Scenario | None, flipped: bool) -> Entry:
+def strip_entry(verdict: PartyVerdict, scenario: Scenario | None, flipped: bool,
+                draft: Draft | None = None) -> Entry:
     party = scenario.party_index.get(verdict.party) if scenario is not None else None
     name = short_name(verdict.name)
     word = verdict_word(verdict.acceptable)
     mark, verb = word[:1], word[2:]
+    colour = ACCEPT if verdict.acceptable else REJECT
+    if getattr(verdict, "verdict", None) == "accepts-if":  # an open point decides it
+        phrase = verdict_phrase(verdict, draft, scenario)
+        mark, verb, colour = "◐", f"{phrase[:1].upper()}{phrase[1:]}", CONFLICT
     if flipped:
         verb = f"now {verb.lower()}"
     sat = satisfaction_words(verdict.satisfaction, party)
@@ -87,7 +99,7 @@ def strip_entry(verdict: PartyVerdict, scenario: Scenario | None, flipped: bool)
     crossed = f"{count(n, 'red line')} crossed" if n else "no red line crossed"
     tip = (f"{verdict.name}: {verb.lower()}, {crossed}; satisfaction {sat}. "
            "Click to show its card.")
-    return Entry(verdict.party, verdict.acceptable, f"{mark} {name}", f": {verb} · {sat}", tip)
+    return Entry(verdict.party, colour, f"{mark} {name}", f": {verb} · {sat}", tip)
 
 
 class VerdictStrip(QWidget):
@@ -104,7 +116,7 @@ class VerdictStrip(QWidget):
         self.setAccessibleName("Every party's verdict")
         self._ws = workspace
         self.entries: tuple[Entry, ...] = ()
-        self._last: dict[str, bool] = {}
+        self._last: dict[str, str] = {}
         self._last_draft: str | None = None
         self._flipped: frozenset[str] = frozenset()
         self._bold = QFont(self.font())
@@ -131,8 +143,8 @@ class VerdictStrip(QWidget):
         else:
             self._flipped = frozenset(v.party for v in report.parties
                                       if v.party in self._last
-                                      and self._last[v.party] != v.acceptable)
-        self._last = {} if report is None else {v.party: v.acceptable for v in report.parties}
+                                      and self._last[v.party] != _word(v))
+        self._last = {} if report is None else {v.party: _word(v) for v in report.parties}
         self._last_draft = None if report is None else report.draft
         self.show_report(self._ws.scenario, report)
 
@@ -142,8 +154,9 @@ class VerdictStrip(QWidget):
         return self._flipped
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
+        draft = self._ws.draft
         entries = () if report is None else tuple(
-            strip_entry(v, scenario, v.party in self._flipped) for v in report.parties)
+            strip_entry(v, scenario, v.party in self._flipped, draft) for v in report.parties)
         if entries == self.entries:
             return
         widths_changed = [e.text for e in entries] != [e.text for e in self.entries]
@@ -221,7 +234,7 @@ class VerdictStrip(QWidget):
         bold = QFontMetrics(self._bold)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         for entry, rect in zip(self.entries, self._rects, strict=True):
-            painter.setPen(ink(ACCEPT if entry.acceptable else REJECT, self))
+            painter.setPen(ink(entry.colour, self))
             painter.setFont(self._bold)
             name = bold.elidedText(entry.name, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(rect, align, name)
@@ -332,8 +345,8 @@ class ChangeNotices(QObject):
             self._pending = (moved, moved)
         else:
             scenario = self._ws.scenario
-            self._pending = (verdict_changes(before, report, scenario),
-                             verdict_changes(before, report, scenario, why=False))
+            self._pending = (verdict_changes(before, report, scenario, draft=draft),
+                             verdict_changes(before, report, scenario, why=False, draft=draft))
         if change.what == What.DRAFT_SWITCHED:  # navigation: not on the undo stack
             self._flush()
         else:

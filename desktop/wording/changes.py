@@ -37,6 +37,7 @@ from desktop.wording.values import (
     quantity,
     value_text,
 )
+from desktop.wording.verdicts import verdict_phrase
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its Change's shape is needed here
     from desktop.domain.model import Draft, Party, Scenario
@@ -166,7 +167,7 @@ def satisfaction_words(satisfaction: float | None, party: Party | None = None) -
 
 
 def verdict_changes(before: Report | None, after: Report, scenario: Scenario | None = None,
-                    why: bool = True) -> tuple[str, ...]:
+                    why: bool = True, draft: Draft | None = None) -> tuple[str, ...]:
     """What an edit changed for the parties, most important first: each party whose verdict
     flipped ("Russia now rejects: ‘Ukraine's army capped at 600,000 or less’. The draft has no
     “Ceiling on Ukraine's armed forces”; …", "Europe now accepts."), then one sentence for the
@@ -183,8 +184,8 @@ def verdict_changes(before: Report | None, after: Report, scenario: Scenario | N
         if was is None:
             continue
         party = scenario.party_index.get(verdict.party) if scenario is not None else None
-        if was.acceptable != verdict.acceptable:
-            flips.append(_flip(was, verdict, scenario, why))
+        if _word(was) != _word(verdict):
+            flips.append(_flip(was, verdict, scenario, why, draft))
         elif (text := _moved(was, verdict, party)) is not None:
             moved.append(text)
     if moved:
@@ -192,10 +193,21 @@ def verdict_changes(before: Report | None, after: Report, scenario: Scenario | N
     return tuple(flips) or ("No verdict changed.",)
 
 
-def _flip(was: PartyVerdict, now: PartyVerdict, scenario: Scenario | None, why: bool) -> str:
+def _word(verdict: PartyVerdict) -> str:
+    """"accepts", "accepts-if" or "rejects" (a report without open points: by acceptance)."""
+    word = getattr(verdict, "verdict", None)
+    if isinstance(word, str):
+        return word
+    return "accepts" if verdict.acceptable else "rejects"
+
+
+def _flip(was: PartyVerdict, now: PartyVerdict, scenario: Scenario | None, why: bool,
+          draft: Draft | None) -> str:
     name = short_name(now.name)
     if now.acceptable:
         return f"{name} now accepts."
+    if _word(now) == "accepts-if":
+        return f"{name} now {verdict_phrase(now, draft, scenario)}."
     known = {v.red_line for v in was.violations}
     new = [v for v in now.violations if v.red_line not in known] or list(now.violations)
     if not new:
