@@ -15,8 +15,9 @@ are set aside.
   every chosen party accepts, once those lines are relaxed.
 
 Certificates: every proposal is re-checked with :func:`~desktop.domain.checker.check`, like
-the rest of the solver's answers: each party it counts on must accept it (on the scenario
-without the relaxed lines, for a relaxation) and no two clauses may exclude each other;
+the rest of the solver's answers: each party it counts on must accept it with every red line
+counting (on the scenario without the relaxed lines, for a relaxation) and no two clauses may
+exclude each other;
 otherwise :class:`~desktop.domain.solver.CertificateError`. Each option carries every party's
 satisfaction and verdict before and after, from the checker on the real scenario.
 """
@@ -194,13 +195,14 @@ class _Search:
         assert proposal is not None
         members = tuple(subset)
         candidate = self.draft.model_copy(update={"clauses": proposal.clauses})
-        certified = check(scenario, candidate)
+        # Every red line counts (the stated view), as in the finder's own certificate.
+        certified = check(scenario, candidate, stance="stated")
         failing = [f"{v.party}: {x.red_line}" for v in certified.parties if v.party in members
                    for x in v.violations]
         failing += [" excludes ".join(c.provisions) for c in certified.conflicts]
         if failing:
             raise CertificateError(f"a {kind} proposal failed the checker: " + "; ".join(failing))
-        after = certified if scenario is self.scenario else check(self.scenario, candidate)
+        after = check(self.scenario, candidate)  # the window's view, for before → after
         return Option(kind, members, tuple(p for p in chosen if p not in members), relaxed,
                       proposal, _satisfaction(self.before), _satisfaction(after),
                       _accepts(self.before), _accepts(after), result.optimal)
