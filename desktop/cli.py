@@ -28,7 +28,7 @@ from desktop import STARTED, __version__
 from desktop.domain import Clause, Draft, PartyVerdict, Report, Scenario, check, json_schema
 from desktop.domain.checker import Setting
 from desktop.domain.interchange import ScenarioError
-from desktop.domain.model import STANCES
+from desktop.domain.model import STANCES, Stance
 from desktop.textsafe import json_terminal_safe, terminal_safe
 from desktop.wording import (
     change_reason,
@@ -370,6 +370,11 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
         f"{s(head.upper() if report.viable_if is None else head)}: {counts}",
         f"Under {STANCE_LABELS[report.stance][0].lower()}{STANCE_LABELS[report.stance][1:]}.",
     ]
+    other: Stance = "stated" if report.stance == "assessed" else "assessed"
+    seen = check(scenario, draft, stance=other)
+    lines.append(f"Under {STANCE_LABELS[other].split(' (')[0].lower()}: "
+                 f"{s(viability_words(seen, draft, scenario, titled=True))}, "
+                 f"{report_summary(seen).split(': ', 1)[1]}.")
     lines += [f"{s(_first_up(text))}." for text in open_points(draft, scenario)]
     if report.bound_reached:
         lines.append(f"Note: {bound_words()}.")

@@ -176,6 +176,9 @@ def test_check_stance_stated_counts_every_red_line(
     text = capsys.readouterr().out
     assert text.splitlines()[1] == "NOT VIABLE: 0 of 2 parties accept"
     assert "Under stated positions (every red line counts)." in text
+    # ... and the other view in one line.
+    assert ("Under assessed floors: Viable if §1 (“Army ceiling”) is the Ukrainian formula, "
+            "1 of 2 parties accept.") in text
     assert run("check", path, "--stance", "maximal").returncode == 2
 
 
