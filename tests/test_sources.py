@@ -299,7 +299,8 @@ def test_older_documents_read_without_sources(tmp_path: Path, schema: int) -> No
 
 def test_the_default_scenario_cites_its_register() -> None:
     s = import_json(default_scenario_path())
-    assert [r.id for r in s.sources] == [f"S{i:02}" for i in range(1, 44)]
+    # S01-S43 from the fact sheet; S44 the seed article (#15).
+    assert [r.id for r in s.sources] == [f"S{i:02}" for i in range(1, 45)]
     assert all(r.title for r in s.sources)
     assert s.sources[0].date == dt.date(2025, 11, 21)
     key = re.compile(r"\bS\d\d\b")
