@@ -202,3 +202,22 @@ def test_an_open_point_reads_as_accepts_if(main_window: Callable[..., MainWindow
     entry = next(e for e in win.verdicts.strip.entries if e.party == opened[0].party)
     assert entry.text.startswith(f"◐ {opened[0].name.split(' (')[0]}: Accepts if §")
     assert win.redlines.card(opened[0].party).verdict.text().startswith("◐ Accepts if §")
+
+
+def test_the_strip_answers_the_keyboard(main_window: Callable[..., MainWindow],
+                                        ukraine: Scenario, qtbot: QtBot) -> None:
+    win = main_window(ukraine, active=True)
+    win.ws.switch_draft("us-28")
+    strip = win.verdicts.strip
+    strip.setFocus()
+    qtbot.waitUntil(strip.hasFocus)
+    assert strip.current == 0
+    for _ in range(len(strip.entries) - 1):
+        qtbot.keyClick(strip, Qt.Key.Key_Right)
+    assert strip.entries[strip.current].party == "turkey"
+    with qtbot.waitSignal(strip.party_clicked) as clicked:
+        qtbot.keyClick(strip, Qt.Key.Key_Return)
+    assert clicked.args == ["turkey"]
+    assert win.redlines.verticalScrollBar().value() > 0  # its card scrolled into view
+    qtbot.keyClick(strip, Qt.Key.Key_Tab)
+    assert not strip.hasFocus()  # Tab moves on: the strip never traps it

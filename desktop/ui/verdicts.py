@@ -20,12 +20,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QResizeEvent,
     QShowEvent,
 )
@@ -125,7 +129,9 @@ class VerdictStrip(QWidget):
         self._layout_key: tuple[int, int] = (-1, -1)
         self._rects: list[QRect] = []
         self._height = 0
+        self.current = -1  # the party the keyboard is on
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows choose, Enter shows the card
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -233,7 +239,11 @@ class VerdictStrip(QWidget):
         plain = QFontMetrics(self.font())
         bold = QFontMetrics(self._bold)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        for entry, rect in zip(self.entries, self._rects, strict=True):
+        for i, (entry, rect) in enumerate(zip(self.entries, self._rects, strict=True)):
+            if i == self.current and self.hasFocus():
+                painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1,
+                                    Qt.PenStyle.DotLine))
+                painter.drawRect(rect.adjusted(-2, 0, 1, -1))
             painter.setPen(ink(entry.colour, self))
             painter.setFont(self._bold)
             name = bold.elidedText(entry.name, Qt.TextElideMode.ElideRight, rect.width())
@@ -249,6 +259,31 @@ class VerdictStrip(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, n = Qt.Key(event.key()), len(self.entries)
+        steps = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1,
+                 Qt.Key.Key_Up: -1}
+        if key in steps and n:
+            self.current = max(0, min(n - 1, self.current + steps[key]))
+            self.setAccessibleDescription(self.entries[self.current].tip)
+            self.update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and \
+                0 <= self.current < n:
+            self.party_clicked.emit(self.entries[self.current].party)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not 0 <= self.current < len(self.entries) and self.entries:
+            self.current = 0
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         party = self.party_at(event.position().toPoint())
