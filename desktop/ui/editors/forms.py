@@ -422,12 +422,21 @@ class RuleItem:
     # Format version 2's citations (register ids) and inferred mark.
     sources: tuple[str, ...] = ()
     inferred: bool = False
+    # A red line's stance, confidence and relaxation cost (format version 2), kept as read
+    # (a confidence of 1.0 stays 1.0) unless edited.
+    stance: str = "assessed"
+    confidence: float | int = 1
+    relax_cost: float | int | None = None
 
     @classmethod
     def of(cls, item: RedLine | Preference) -> RuleItem:
         weight = float(item.weight) if isinstance(item, Preference) else 1.0
-        return cls(item.id, item.title, item.rule, item.rationale, item.source, weight, False,
+        made = cls(item.id, item.title, item.rule, item.rationale, item.source, weight, False,
                    item.sources, item.inferred)
+        if isinstance(item, RedLine):
+            made.stance, made.confidence = item.stance, item.confidence
+            made.relax_cost = item.relax_cost
+        return made
 
     def as_dict(self, weighted: bool) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title, "rule": self.rule,
@@ -435,6 +444,9 @@ class RuleItem:
                                 "sources": list(self.sources), "inferred": self.inferred}
         if weighted:
             data["weight"] = plain_number(self.weight)
+        else:
+            data.update(stance=self.stance, confidence=self.confidence,
+                        relax_cost=self.relax_cost)
         return data
 
 
@@ -578,6 +590,8 @@ class PartyFields:
     color: str | None = None
     red_lines: tuple[RuleItem, ...] = ()
     preferences: tuple[RuleItem, ...] = ()
+    #: Its satisfaction without an agreement, 0 to 1; none: not set.
+    no_deal: float | int | None = None
 
 
 def check_party(fields: PartyFields, taken: Collection[str]) -> FormCheck:
@@ -601,6 +615,7 @@ def build_party(fields: PartyFields) -> Party | Refused:
         "color": fields.color,
         "red_lines": [i.as_dict(False) for i in fields.red_lines],
         "preferences": [i.as_dict(True) for i in fields.preferences],
+        "no_deal": fields.no_deal,
     }
     try:
         return Party.model_validate(data)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -145,6 +146,20 @@ class RuleListEditor(QWidget):
         self.source_edit.setPlaceholderText("a note on where it comes from, e.g. "
                                             "(inferred from S23)")
         self.citations = CitationPicker(sources, self.form_host, "RuleCitations")
+        self.stance_combo = QComboBox(self.form_host)
+        self.stance_combo.setObjectName("RuleStance")
+        self.stance_combo.addItem("Assessed floor (the analyst's judgement)", "assessed")
+        self.stance_combo.addItem("Stated position (a public demand)", "stated")
+        self.stance_combo.setToolTip(
+            "A stated position counts when drafts are checked under stated positions; an "
+            "assessed floor counts under both views.")
+        self.confidence_spin = QSpinBox(self.form_host)
+        self.confidence_spin.setObjectName("RuleConfidence")
+        self.confidence_spin.setRange(0, 100)
+        self.confidence_spin.setSuffix(" %")
+        self.confidence_spin.setToolTip(
+            "How likely it is that the party truly holds this line: a draft that crosses it "
+            "is accepted with the chance that it does not.")
         self.inferred_check = QCheckBox("In&ferred (no source supports it)", self.form_host)
         self.inferred_check.setObjectName("RuleInferred")
         self.inferred_check.setToolTip(f"Tick when no source states this {noun}: it is a "
@@ -155,8 +170,12 @@ class RuleListEditor(QWidget):
         form.addRow("R&ule:", self.rule_edit)
         if weighted:
             form.addRow("&Weight:", self.weight_spin)
+            self.stance_combo.hide()
+            self.confidence_spin.hide()
         else:
             self.weight_spin.hide()
+            form.addRow("St&ance:", self.stance_combo)
+            form.addRow("Confidence it &binds:", self.confidence_spin)
         form.addRow("Rati&onale:", self.rationale_edit)
         form.addRow("Cited &sources:", self.citations)
         form.addRow("", self.inferred_check)
@@ -186,10 +205,13 @@ class RuleListEditor(QWidget):
         self.setTabOrder(self.remove_button, self.title_edit)
         self.setTabOrder(self.title_edit, self.id_edit)
         self.setTabOrder(self.id_edit, self.rule_edit.tab_first())
-        after_rule: QWidget = self.weight_spin if weighted else self.rationale_edit
+        after_rule: QWidget = self.weight_spin if weighted else self.stance_combo
         self.setTabOrder(self.rule_edit.tab_last(), after_rule)
         if weighted:
             self.setTabOrder(self.weight_spin, self.rationale_edit)
+        else:
+            self.setTabOrder(self.stance_combo, self.confidence_spin)
+            self.setTabOrder(self.confidence_spin, self.rationale_edit)
         self.setTabOrder(self.rationale_edit, self.citations)
         self.setTabOrder(self.citations, self.inferred_check)
         self.setTabOrder(self.inferred_check, self.source_edit)
@@ -208,6 +230,10 @@ class RuleListEditor(QWidget):
         self.citations.changed.connect(
             lambda: self._set_field("sources", self.citations.cited()))
         self.inferred_check.toggled.connect(lambda on: self._set_field("inferred", on))
+        self.stance_combo.currentIndexChanged.connect(
+            lambda _: self._set_field("stance", str(self.stance_combo.currentData())))
+        self.confidence_spin.valueChanged.connect(
+            lambda v: self._set_field("confidence", 1 if v == 100 else v / 100))
         self._show_row(-1)
 
     # -- items
@@ -307,6 +333,8 @@ class RuleListEditor(QWidget):
             self.source_edit.setText(item.source)
             self.citations.set_cited(item.sources)
             self.inferred_check.setChecked(item.inferred)
+            self.stance_combo.setCurrentIndex(max(0, self.stance_combo.findData(item.stance)))
+            self.confidence_spin.setValue(round(float(item.confidence) * 100))
         finally:
             self._loading = False
         self._refresh_labels()
@@ -394,6 +422,16 @@ class PartyDialog(EditorDialog[Party]):
         form.addRow("&Id:", id_row)
         form.addRow("Rol&e:", self.role_combo)
         form.addRow("Co&lour:", color_row)
+        self.no_deal_spin = QSpinBox(top)
+        self.no_deal_spin.setObjectName("PartyNoDeal")
+        self.no_deal_spin.setRange(-1, 100)
+        self.no_deal_spin.setSuffix(" %")
+        self.no_deal_spin.setSpecialValueText("Not set")
+        self.no_deal_spin.setToolTip(
+            "The party's satisfaction without any agreement: its walk-away point. The bridge "
+            "finder says when a package leaves a party below it.")
+        self._no_deal: float | int | None = party.no_deal if party is not None else None
+        form.addRow("No-deal le&vel:", self.no_deal_spin)
 
         provisions = scenario.provision_index
         self.red_lines = RuleListEditor(
@@ -425,6 +463,10 @@ class PartyDialog(EditorDialog[Party]):
             self.role_combo.setCurrentIndex(ROLES.index(party.role))
             self.red_lines.set_items([RuleItem.of(r) for r in party.red_lines])
             self.preferences.set_items([RuleItem.of(r) for r in party.preferences])
+        no_deal = self._no_deal
+        self.no_deal_spin.setValue(-1 if no_deal is None else round(float(no_deal) * 100))
+        # Connected after loading: the value shown is a rounding, kept only once edited.
+        self.no_deal_spin.valueChanged.connect(self._no_deal_edited)
         self.set_color(party.color if party is not None else None)
 
         self.note_field("id", self.id_edit, self.id_status)
@@ -439,7 +481,8 @@ class PartyDialog(EditorDialog[Party]):
         self.setTabOrder(self.id_edit, self.role_combo)
         self.setTabOrder(self.role_combo, self.color_button)
         self.setTabOrder(self.color_button, self.clear_color_button)
-        self.setTabOrder(self.clear_color_button, self.tabs)
+        self.setTabOrder(self.clear_color_button, self.no_deal_spin)
+        self.setTabOrder(self.no_deal_spin, self.tabs)
         self.revalidate()
         self.name_edit.setFocus()
 
@@ -472,7 +515,12 @@ class PartyDialog(EditorDialog[Party]):
             color=self.color,
             red_lines=tuple(self.red_lines.items),
             preferences=tuple(self.preferences.items),
+            no_deal=self._no_deal,
         )
+
+    def _no_deal_edited(self, value: int) -> None:
+        self._no_deal = None if value < 0 else (1 if value == 100 else value / 100)
+        self.revalidate()
 
     def check(self) -> FormCheck:
         return check_party(self.fields(), self._taken).plus(
