@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
 
 from desktop.domain import Clause, Draft, Scenario, check
 from desktop.domain.interchange import scenario_from_dict
@@ -216,3 +217,35 @@ def test_red_line_panel_shows_accepts_if_the_chance_and_switches_stance(qtbot: A
     ws.set_stance("assessed")
     assert panel.stance.currentData() == "assessed"
     assert card.verdict.text() == "✓ Accepts"
+
+
+def test_the_satisfaction_chart_marks_conditional_acceptance(
+        ukraine: Scenario, qtbot: QtBot) -> None:
+    """A party that accepts only if an open point is closed a certain way is neither ✓ nor ✗
+    on the chart beside the draft (the 20 points leave §12 and §14 open)."""
+    from desktop.ui.plots import SatisfactionChart
+
+    chart = SatisfactionChart()
+    qtbot.addWidget(chart)
+    report = check(ukraine, ukraine.draft("twenty-point"))
+    chart.show_report(ukraine, report)
+    marks = {v.party: label.toPlainText().split()[0]
+             for v, label in zip(report.parties, chart.labels, strict=True)}
+    assert marks["ukraine"] == "◐"
+    assert marks["russia"] == "✗"
+    assert marks["united-states"] == "✓"
+    assert "ukraine: accepts on conditions" in chart.accessibleDescription().lower()
+
+
+def test_the_printed_chart_marks_conditional_acceptance(ukraine: Scenario) -> None:
+    """The briefing's satisfaction bars say ◐ for a party that accepts only on conditions."""
+    from desktop.report import party_sheet
+    from desktop.report.sheets import Chart
+
+    sheet = party_sheet(ukraine, ukraine.draft("twenty-point"), "ukraine", date="2025-12-24")
+    charts = [item for item in sheet.items if isinstance(item, Chart)]
+    assert charts
+    bars = {bar.label: bar for bar in charts[0].bars}
+    assert bars["Ukraine"].conditional
+    assert not bars["Ukraine"].acceptable
+    assert not bars["Russia"].conditional

@@ -17,6 +17,7 @@ from desktop.wording import palette, percent
 
 ACCEPT = QColor(palette.ACCEPT)
 REJECT = QColor(palette.REJECT)
+CONDITIONAL = QColor(palette.CONFLICT)  # accepts only if an open point is closed a certain way
 INK = QColor(palette.INK)
 GRID = QColor(palette.GRID)
 MUTED = QColor(palette.MUTED)
@@ -70,7 +71,7 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]
         cx = plot.left() + slot * (i + 0.5)
         value = 0.0 if bar.satisfaction is None else max(0.0, min(1.0, bar.satisfaction))
         h = plot.height() * value
-        color = ACCEPT if bar.acceptable else REJECT
+        color = CONDITIONAL if bar.conditional else ACCEPT if bar.acceptable else REJECT
         body = QRectF(cx - bar_w / 2, plot.bottom() - h, bar_w, h)
         painter.setPen(QPen(INK, 1.6) if bar.highlight else Qt.PenStyle.NoPen)
         painter.setBrush(color)
@@ -82,7 +83,8 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]
         # value label above the bar: status as a mark, so colour is not needed to read it
         painter.setFont(label_font)
         painter.setPen(color)
-        text = ("✓ " if bar.acceptable else "✗ ") + percent(bar.satisfaction)
+        mark = "◐ " if bar.conditional else "✓ " if bar.acceptable else "✗ "
+        text = mark + percent(bar.satisfaction)
         painter.drawText(QRectF(cx - slot / 2, body.top() - label_h, slot, label_h),
                          int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
                          text)

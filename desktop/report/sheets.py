@@ -106,6 +106,8 @@ class Bar:
     satisfaction: float | None  # 0..1; None when the party states no preferences
     acceptable: bool
     highlight: bool = False
+    #: Accepts only if an open point is closed a certain way: neither ✓ nor ✗ but ◐.
+    conditional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,8 @@ def _short(name: str) -> str:
 
 
 def _bars(report: Report, highlight: str | None = None) -> tuple[Bar, ...]:
-    return tuple(Bar(_short(v.name), v.satisfaction, v.acceptable, v.party == highlight)
+    return tuple(Bar(_short(v.name), v.satisfaction, v.acceptable, v.party == highlight,
+                     v.verdict == "accepts-if")
                  for v in report.parties)
 
 
@@ -207,7 +210,8 @@ def _party_chart(report: Report, verdict: PartyVerdict, height: float = 130.0) -
         return Chart("Satisfaction by party (this party outlined)",
                      _bars(report, verdict.party), height=height)
     return Chart(f"Satisfaction of {_short(verdict.name)} (all parties: see the summary)",
-                 (Bar(_short(verdict.name), verdict.satisfaction, verdict.acceptable, True),),
+                 (Bar(_short(verdict.name), verdict.satisfaction, verdict.acceptable, True,
+                      verdict.verdict == "accepts-if"),),
                  height=height)
 
 

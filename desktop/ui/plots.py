@@ -23,6 +23,7 @@ from desktop.wording.palette import rgb
 
 ACCEPT = rgb(palette.ACCEPT)
 REJECT = rgb(palette.REJECT)
+CONFLICT = rgb(palette.CONFLICT)
 HOLDS = (*rgb(palette.HOLDS), 255)
 VIOLATED = (*rgb(palette.VIOLATION), 255)
 EMPTY = (*rgb(palette.EMPTY), 255)
@@ -69,6 +70,10 @@ def _short(name: str, limit: int = 16) -> str:
     return head.replace(" ", "\n", 1) if len(head) > 8 else head
 
 
+_MARKS = {"accepts": "✓", "accepts-if": "◐", "rejects": "✗"}
+_WORDS = {"accepts": "accepts", "accepts-if": "accepts on conditions", "rejects": "rejects"}
+
+
 class SatisfactionChart(Themed):
     TITLE = "Satisfaction by party"
 
@@ -78,7 +83,8 @@ class SatisfactionChart(Themed):
         self.setAccessibleName("Satisfaction by party (chart)")
         self.setAccessibleDescription(
             "A bar per party: how much of its preferences the draft meets, marked ✓ where "
-            "the party accepts and ✗ where it rejects.")
+            "the party accepts, ◐ where it accepts only if an open point is closed a certain "
+            "way, and ✗ where it rejects.")
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
@@ -104,7 +110,9 @@ class SatisfactionChart(Themed):
         verdicts = report.parties if report else ()
         self.values = [0.0 if v.satisfaction is None else v.satisfaction * 100 for v in verdicts]
         self.acceptable = [v.acceptable for v in verdicts]
-        colors = [ACCEPT if ok else REJECT for ok in self.acceptable]
+        # Accepting only if an open point is closed a certain way is neither ✓ nor ✗.
+        colors = [ACCEPT if v.verdict == "accepts" else
+                  CONFLICT if v.verdict == "accepts-if" else REJECT for v in verdicts]
         x = list(range(len(self.values)))
         if colors:
             self.bars.setOpts(x=x, height=self.values, brushes=[pg.mkBrush(*c) for c in colors],
@@ -125,14 +133,14 @@ class SatisfactionChart(Themed):
         while len(self.labels) > len(verdicts):
             self.removeItem(self.labels.pop())
         for i, v in enumerate(verdicts):
-            mark = "✓" if v.acceptable else "✗"
+            mark = _MARKS[v.verdict]
             text = percent(v.satisfaction)
             label = self.labels[i]
             if label.toPlainText() != f"{mark} {text}":
                 label.setText(f"{mark} {text}")
             label.setPos(QPointF(i, self.values[i] + 1))
         self.setAccessibleDescription("; ".join(
-            f"{short_name(v.name)}: {'accepts' if v.acceptable else 'rejects'}, "
+            f"{short_name(v.name)}: {_WORDS[v.verdict]}, "
             f"satisfaction {percent(v.satisfaction)}" for v in verdicts))
 
 
