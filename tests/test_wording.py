@@ -222,7 +222,8 @@ def test_change_reasons_statuses_and_notes(mini_json: bytes) -> None:
     assert status_words("no-agreement") == "no agreement possible"
     assert status_words("best-found") == "best found (time limit hit)"
     assert note_text(Note("relax-not-proven")) == (
-        "the red lines to relax are the fewest found, not proven the fewest (time limit)")
+        "the red lines to relax are the cheapest found, not proven the cheapest (time limit)")
+    assert "fewest" not in note_text(Note("relax-not-found"))  # relaxing is priced, not counted
     assert note_text(Note("all-clashes-found", 2)) == "only 2 distinct clashes exist"
     kinds = get_args(NoteKind)
     assert all(note_text(Note(k, 1)) for k in kinds)  # every kind has words
