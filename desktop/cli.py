@@ -1,6 +1,7 @@
 """The ``accord`` command.
 
-Exit codes: 0 success (for ``check`` and ``brief``: the draft is viable; for ``suggest``: a
+Exit codes: 0 success (for ``check`` and ``brief``: the draft is viable, or viable if its open
+points are closed a certain way; for ``suggest``: a
 proposal exists), 1 the draft is not viable (for ``brief --compare``: the first draft; for
 ``suggest``: no proposal exists), 2 bad input or usage. Every bad input gives
 one line on stderr naming the file and the cause, never a traceback, and writes nothing.
@@ -694,7 +695,8 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(document_error_line(err)) from None
     written = FORMATS[fmt] if pages is None else count(pages, "page")
     print(f"{terminal_safe(args.output)}: {written}; {report_summary(report)}", file=out)
-    return EXIT_OK if report.viable else EXIT_NOT_VIABLE
+    # As for check: viable if its open points are closed a certain way counts as viable.
+    return EXIT_OK if report.status != "not-viable" else EXIT_NOT_VIABLE
 
 
 def _precedent_tags(args: argparse.Namespace, scenario: Scenario) -> list[Any]:

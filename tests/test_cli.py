@@ -313,3 +313,15 @@ def test_smoke_run_exercises_gui_check_briefing_and_documents() -> None:
     assert any(line.startswith("smoke: full briefing written: ") for line in lines)
     assert "smoke: saved and reopened smoke.accord: identical" in lines
     assert lines[-1] == "smoke: ok"
+
+
+def test_brief_exits_as_check_does_on_a_draft_viable_if(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    """A briefing of a draft that is viable if its open point is closed a certain way exits 0,
+    as check does: the two commands never disagree on what a draft is."""
+    path = _open_scenario(tmp_path)
+    out = tmp_path / "open.md"
+    assert main(["check", str(path)]) == 0
+    assert main(["brief", str(path), "-o", str(out), "--no-bridge"]) == 0
+    assert out.exists()
