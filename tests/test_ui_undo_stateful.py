@@ -351,3 +351,22 @@ def test_random_edits_undo_and_redo_through_the_window(qtbot: QtBot) -> None:
                                  "value", "phase", "note"))
     assert edits >= SETTINGS.max_examples * 3
     print(f"\n{dict(RUN)}; {seconds:.1f} s")  # noqa: T201  # shown with -s
+
+
+def test_a_value_edit_is_named_by_the_params_label_in_the_undo_text(qtbot: QtBot) -> None:
+    """Edit → Undo names a value edit in words ("Set army personnel of …"), not by the param's
+    id ("Set personnel of …"); consecutive edits of it stay one step with those words."""
+    from desktop.ui.commands import Editor
+
+    ws = Workspace(SCENARIO)
+    editor = Editor(ws)
+    assert ws.draft is not None
+    assert ws.draft.id == "us-28"
+    row = [c.provision for c in ws.draft.clauses].index("army-cap")
+    assert editor.set_value(row, "personnel", 700000)
+    assert editor.set_value(row, "personnel", 750000)  # merges into the same step
+    text = "Set army personnel of “Ceiling on Ukraine's armed forces”"
+    assert ws.undo_stack.count() == 1
+    assert ws.undo_stack.undoText() == text
+    ws.undo_stack.undo()
+    assert ws.undo_stack.redoText() == text

@@ -24,6 +24,8 @@ from desktop.domain import edit as ops
 from desktop.domain.edit import EditError, EditResult
 from desktop.domain.model import BriefingSettings, Source
 from desktop.ui.workspace import Change, What, Workspace
+from desktop.wording.prose import in_sentence
+from desktop.wording.values import param_label
 
 _MERGE_CLAUSE_EDIT = 1001
 
@@ -220,8 +222,20 @@ class Editor(QObject):
             old = c.values.get(param)
             return old == value and type(old) is type(value)
 
-        return self._edit_clause(row, f"Set {param} of", ("value", param), same,
-                                 values={param: value})
+        return self._edit_clause(row, f"Set {self._param_words(row, param)} of",
+                                 ("value", param), same, values={param: value})
+
+    def _param_words(self, row: int, param: str) -> str:
+        """The param as a person calls it inside a sentence: "army personnel" (its label), not
+        its id; the id only when the provision does not know the param."""
+        draft = self.ws.draft
+        clause = draft.clauses[row] if draft is not None and 0 <= row < len(draft.clauses) \
+            else None
+        prov = self.ws.scenario.provision_index.get(clause.provision) if clause else None
+        spec = prov.param(param) if prov is not None else None
+        if spec is None:
+            return param
+        return in_sentence(param_label(spec), self.ws.scenario)
 
     def set_phase(self, row: int, phase: int) -> bool:
         return self._edit_clause(row, "Set phase of", ("phase",),
