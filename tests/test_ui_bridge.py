@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import Clause, Scenario
 from desktop.domain.solver import (
+    BelowNoDeal,
     BeyondExactSolver,
     BridgeResult,
     CancelToken,
@@ -25,6 +26,7 @@ from desktop.domain.solver import (
     Change,
     ClashItem,
     FrontierPoint,
+    Link,
     Need,
     Note,
     Progress,
@@ -752,5 +754,88 @@ def test_real_solver_on_the_28_points_offers_the_four_readably(
         qtbot.wait(1)
         current = view.visualRect(view.currentIndex())
         assert view.viewport().rect().intersects(current)
+    finally:
+        panel.shutdown()
+
+
+# --------------------------------------------------------------------------- costs, no deal
+
+
+COSTED = Proposal(
+    changes=(
+        Change("set", "army-cap", Why(), param="personnel", value=700000, cost=1),
+        Change("remove", "neutral", Why(), cost=2),
+    ),
+    clauses=PROPOSAL_CLAUSES, satisfaction={"ukraine": 0.25, "russia": None}, cost=2,
+    total_cost=3,
+    below_no_deal=(BelowNoDeal("russia", "Russia", 0.2, 0.25),),
+    links=(Link("ukraine", "Ukraine", (0,), "russia", "Russia", (1,)),),
+)
+
+
+def test_costs_no_deal_and_give_and_take_are_shown(make_panel: MakePanel,
+                                                   qtbot: QtBot) -> None:
+    """Each change's cost and the total; a party left below its no-deal level is warned about
+    in words; the give and take names which change each party accepts for the other."""
+    result = BridgeResult(feasible=True, optimal=True, status="optimal", proposal=COSTED,
+                          alternatives=(ALTERNATIVE,))
+    panel = make_panel(find_bridge=fake_bridge(result))
+    run(qtbot, panel)
+    assert panel.changes_heading.text() == "Changes, total cost 3"
+    assert panel.changes_shown().splitlines()[0] == (
+        "• Raise personnel in “Army ceiling” from 600,000 to 700,000 personnel (cost 1)")
+    assert "• Remove “Neutrality” (cost 2)" in panel.changes_shown()
+    assert panel.no_deal.isVisible()
+    assert text(panel, "BridgeNoDeal") == (
+        "⚠ Russia would be better off without this deal (satisfaction 20%; 25% without a "
+        "deal).")
+    assert panel.links.isVisible()
+    assert panel.links_heading.isVisible()
+    assert text(panel, "BridgeLinks") == (
+        "• Ukraine accepts what Russia wants (Raise personnel in “Army ceiling” from 600,000 "
+        "to 700,000 personnel) if Russia accepts what Ukraine wants (Remove “Neutrality”).")
+    panel.choice.setCurrentIndex(1)  # an alternative with no warning, no links, no cost
+    assert not panel.no_deal.isVisible()
+    assert not panel.links.isVisible()
+    assert panel.changes_heading.text() == "Changes"
+
+
+def test_relaxation_says_its_cost_and_that_the_draft_does_not_matter(
+        make_panel: MakePanel, qtbot: QtBot) -> None:
+    result = BridgeResult(feasible=False, optimal=True, status="no-agreement", proposal=None,
+                          alternatives=(), clashes=(CLASH,), relax=CLASH,
+                          proven_infeasible=True, relax_cost=3.5, relax_independent=True)
+    panel = make_panel(find_bridge=fake_bridge(result))
+    run(qtbot, panel)
+    assert text(panel, "BridgeRelax") == (
+        "Relaxing Ukraine's red line ‘Army of at least 800,000’ and Russia's ‘Army at most "
+        "600k’ would allow an agreement. The cheapest relaxation, cost 3.5; this does not "
+        "depend on the draft.")
+
+
+def test_real_solver_closes_the_open_point_on_its_alternative(
+        ukraine: Scenario, qtbot: QtBot) -> None:
+    """The 20-point framework without Russia: the one change closes the Zaporizhzhia point on
+    the Ukrainian formula, said as closing it (never "Change value in …"), with its cost."""
+    ws = Workspace(ukraine)
+    ws.switch_draft("twenty-point")
+    panel = BridgePanel(ws, Editor(ws))
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    try:
+        for i in range(panel.parties.count()):
+            item = panel.parties.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == "russia" or "Russia" in item.text():
+                item.setCheckState(Qt.CheckState.Unchecked)
+        assert "russia" not in panel.checked_parties()
+        run(qtbot, panel, timeout=REAL_TIMEOUT)
+        assert text(panel, "BridgeStatus") == "Optimal: 1 change"
+        assert panel.changes_heading.text() == "Changes, total cost 1"
+        assert panel.changes_shown().splitlines() == [
+            "• Close the open point “Zaporizhzhia nuclear plant” on “Ukrainian formula” "
+            "(cost 1)",
+            "   Required by Ukraine's red line ‘No Russian role at the Zaporizhzhia plant’."]
+        assert not panel.no_deal.isVisible()
     finally:
         panel.shutdown()

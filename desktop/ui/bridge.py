@@ -70,7 +70,6 @@ from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import (
     count,
-    describe_change,
     note_text,
     palette,
     plural,
@@ -81,9 +80,13 @@ from desktop.wording.bridge import (
     BEST_COMPROMISE,
     MOST_EQUAL,
     change_reason,
+    change_text,
     clash_text,
     clashes_heading,
+    cost_words,
     frontier_mark_text,
+    link_text,
+    no_deal_text,
     relax_text,
     satisfactions,
 )
@@ -207,9 +210,23 @@ NO_CHANGES = "No changes: the draft already passes every red line."
 
 def change_rows(scenario: Scenario, draft: Draft, proposal: Proposal) -> list[tuple[str, str]]:
     """The proposal's changes as (instruction, why); the old values come from ``draft``, the
-    draft the proposal was made for."""
-    return [(describe_change(c, "panel", scenario, draft), change_reason(c.why, scenario))
-            for c in proposal.changes]
+    draft the proposal was made for. Closing an open point says so, on its alternative; a
+    change that costs something says what ("(cost 2)")."""
+    rows = []
+    for c in proposal.changes:
+        what = change_text(c, "panel", scenario, draft)
+        if c.cost:
+            what = f"{what} (cost {cost_words(c.cost)})"
+        rows.append((what, change_reason(c.why, scenario)))
+    return rows
+
+
+def changes_heading(proposal: Proposal | None) -> str:
+    """Above the changes: their total cost, what the finder minimised ("Changes, total cost
+    14")."""
+    if proposal is None or not proposal.changes or not proposal.total_cost:
+        return "Changes"
+    return f"Changes, total cost {cost_words(proposal.total_cost)}"
 
 
 def status_text(result: BridgeResult, cancelled: bool) -> str:
@@ -429,6 +446,14 @@ class BridgePanel(QWidget):
         self.choice.currentIndexChanged.connect(self._show_proposal)
         res.addWidget(self.choice)
 
+        # A party the proposal leaves below its no-deal level, in words and the reject ink:
+        # the proposal stands, but that party would be better off without it.
+        self.no_deal = _plain("", body)
+        self.no_deal.setObjectName("BridgeNoDeal")
+        self.no_deal.setAccessibleName("Parties better off without this deal")
+        self.no_deal.setStyleSheet(f"color: {ink_name(palette.REJECT, self)};")
+        res.addWidget(self.no_deal)
+
         self.changes_heading = _heading("Changes", body)
         res.addWidget(self.changes_heading)
         # One row per change: a bullet, the instruction, and beneath it (muted) why.
@@ -439,6 +464,13 @@ class BridgePanel(QWidget):
         self._change_rows.setContentsMargins(0, 0, 0, 0)
         self._change_rows.setSpacing(6)
         res.addWidget(self.changes)
+        # Give and take between parties: which changes each accepts for the other's sake.
+        self.links_heading = _heading("Give and take", body)
+        res.addWidget(self.links_heading)
+        self.links = _plain("", body)
+        self.links.setObjectName("BridgeLinks")
+        self.links.setAccessibleName("Give and take between parties")
+        res.addWidget(self.links)
         self.satisfaction_heading = _heading("Each party: before → with this proposal", body)
         res.addWidget(self.satisfaction_heading)
         self.satisfaction = _plain("", body)
@@ -875,7 +907,9 @@ class BridgePanel(QWidget):
                 row = _plain(f"{i}. {text}" if numbered else text, self.clash)
                 row.setObjectName("BridgeClashItem")
                 self._clash_rows.addWidget(row)
-            self.relax.setText(relax_text(snap.scenario, r.relax) if r.relax else "")
+            self.relax.setText(relax_text(snap.scenario, r.relax, cost=r.relax_cost,
+                                          independent=r.relax_independent)
+                               if r.relax else "")
         else:
             self.relax.setText("")
         notes = r.notes if r is not None else ()
@@ -895,6 +929,17 @@ class BridgePanel(QWidget):
         rows = [] if proposal is None or snap is None else change_rows(
             snap.scenario, snap.draft, proposal)
         self._fill_changes(rows, empty=has)
+        self.changes_heading.setText(changes_heading(proposal))
+        below = proposal.below_no_deal if proposal is not None and snap is not None else ()
+        self.no_deal.setText("\n".join(
+            f"⚠ {no_deal_text(b, snap.scenario)}" for b in below) if snap is not None else "")
+        self.no_deal.setVisible(bool(below))
+        links = proposal.links if proposal is not None and snap is not None else ()
+        self.links.setText("\n".join(
+            f"• {link_text(link, proposal.changes, snap.scenario, snap.draft)}"
+            for link in links) if proposal is not None and snap is not None else "")
+        self.links_heading.setVisible(bool(links))
+        self.links.setVisible(bool(links))
         if proposal is None or snap is None:
             self.satisfaction.setText("")
         else:
