@@ -21,7 +21,9 @@ from pydantic import ValidationError
 
 from desktop.domain.interchange import describe_validation_error
 from desktop.domain.model import (
+    MAX_ALTERNATIVES,
     MAX_TITLE,
+    Alternative,
     BriefingSettings,
     Clause,
     Draft,
@@ -238,6 +240,7 @@ def update_clause_edit(
         "values": {**old.values, **(values or {})},
         "phase": old.phase if phase is None else phase,
         "note": old.note if note is None else note,
+        "alternatives": old.alternatives,  # an open point stays open through a value or note
     }
     try:
         clause = Clause.model_validate(data)
@@ -246,6 +249,107 @@ def update_clause_edit(
     clauses = list(draft.clauses)
     clauses[index] = clause
     return EditResult(_with_clauses(scenario, draft_id, clauses), draft_id, (index,))
+
+
+# --------------------------------------------------------------------------- open points
+
+
+def _clause_at(scenario: Scenario, draft_id: str, index: int) -> tuple[Draft, Clause, str]:
+    """The draft, its clause at ``index`` and the clause as a person names it ("clause 3,
+    “Title”")."""
+    draft = scenario.drafts[_draft_index(scenario, draft_id)]
+    if not 0 <= index < len(draft.clauses):
+        raise EditError(f"the draft has no clause {index + 1}")
+    clause = draft.clauses[index]
+    prov = scenario.provision_index.get(clause.provision)
+    title = prov.title if prov is not None else clause.provision
+    return draft, clause, f"clause {index + 1}, “{title}”"
+
+
+def _put_clause(scenario: Scenario, draft: Draft, index: int, data: dict[str, Any]
+                ) -> EditResult:
+    try:
+        clause = Clause.model_validate(data)
+    except ValidationError as err:
+        raise EditError(describe_validation_error(err)) from None
+    clauses = list(draft.clauses)
+    clauses[index] = clause
+    return EditResult(_with_clauses(scenario, draft.id, clauses), draft.id, (index,))
+
+
+def _check_alternatives(alternatives: tuple[Alternative, ...], where: str) -> None:
+    if len(alternatives) > MAX_ALTERNATIVES:
+        raise EditError(f"{where} would have {len(alternatives)} alternatives: an open point "
+                        f"keeps at most {MAX_ALTERNATIVES}")
+    labels = [" ".join(a.label.split()).casefold() for a in alternatives if a.label.strip()]
+    for a in alternatives:
+        if a.label.strip() and labels.count(" ".join(a.label.split()).casefold()) > 1:
+            raise EditError(f"two alternatives of {where} would both be called “{a.label}”: "
+                            "give each its own name")
+
+
+def open_clause(scenario: Scenario, draft_id: str, index: int, first: str, second: str
+                ) -> Scenario:
+    """Make the clause at ``index`` an open point (see :func:`open_clause_edit`)."""
+    return open_clause_edit(scenario, draft_id, index, first, second).scenario
+
+
+def open_clause_edit(scenario: Scenario, draft_id: str, index: int, first: str, second: str
+                     ) -> EditResult:
+    """Make a settled clause an open point with two alternatives, both holding the clause's
+    values as they are: ``first`` names what the clause says now ("US formula"), ``second``
+    the copy to be changed. ``rows`` holds the clause's row."""
+    draft, clause, where = _clause_at(scenario, draft_id, index)
+    if clause.is_open:
+        raise EditError(f"{where} is already an open point")
+    alternatives = (Alternative(label=first.strip(), values=dict(clause.values)),
+                    Alternative(label=second.strip(), values=dict(clause.values)))
+    _check_alternatives(alternatives, where)
+    return _put_clause(scenario, draft, index, {**clause.__dict__,
+                                                "alternatives": alternatives})
+
+
+def set_alternatives(scenario: Scenario, draft_id: str, index: int,
+                     alternatives: Iterable[Alternative]) -> Scenario:
+    return set_alternatives_edit(scenario, draft_id, index, alternatives).scenario
+
+
+def set_alternatives_edit(scenario: Scenario, draft_id: str, index: int,
+                          alternatives: Iterable[Alternative]) -> EditResult:
+    """An open clause's alternatives replaced (one added, renamed, changed or removed). Down
+    to one, the clause is settled on it (its values become the clause's); none is refused.
+    The same scenario back when nothing changes. ``rows`` holds the clause's row."""
+    draft, clause, where = _clause_at(scenario, draft_id, index)
+    alternatives = tuple(alternatives)
+    if not clause.is_open:
+        raise EditError(f"{where} is settled: make it an open point first")
+    if not alternatives:
+        raise EditError(f"{where} needs an alternative to settle on: an open point cannot "
+                        "lose all of them")
+    if alternatives == clause.alternatives:
+        return EditResult(scenario, draft_id, (index,))
+    if len(alternatives) == 1:
+        settled = clause.model_copy(update={"alternatives": alternatives}).settled(0)
+        return _put_clause(scenario, draft, index, dict(settled.__dict__))
+    _check_alternatives(alternatives, where)
+    return _put_clause(scenario, draft, index, {**clause.__dict__,
+                                                "alternatives": alternatives})
+
+
+def close_clause(scenario: Scenario, draft_id: str, index: int, alternative: int) -> Scenario:
+    return close_clause_edit(scenario, draft_id, index, alternative).scenario
+
+
+def close_clause_edit(scenario: Scenario, draft_id: str, index: int, alternative: int
+                      ) -> EditResult:
+    """Close an open point on its ``alternative``-th value set (0-based): the clause is
+    settled with those values (:meth:`Clause.settled`). ``rows`` holds the clause's row."""
+    draft, clause, where = _clause_at(scenario, draft_id, index)
+    if not clause.is_open:
+        raise EditError(f"{where} is settled: there is no open point to close")
+    if not 0 <= alternative < len(clause.alternatives):
+        raise EditError(f"{where} has no alternative {alternative + 1}")
+    return _put_clause(scenario, draft, index, dict(clause.settled(alternative).__dict__))
 
 
 def replace_clauses_edit(scenario: Scenario, draft_id: str, clauses: Iterable[Clause]
