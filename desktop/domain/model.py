@@ -33,6 +33,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -257,17 +258,21 @@ class Clause(FrozenModel):
     #: the clause is settled. An open clause has at least two.
     alternatives: Annotated[tuple[Alternative, ...], Field(max_length=MAX_ALTERNATIVES)] = ()
 
-    @model_validator(mode="after")
-    def _open_has_choices(self) -> Clause:
-        if len(self.alternatives) == 1:
-            raise ValueError(f"clause of '{self.provision}': an open point lists at least two "
+    # A field validator, not a model one: it runs only for a clause that lists alternatives
+    # (defaults are not validated), so settled clauses, nearly all of them, cost nothing.
+    @field_validator("alternatives")
+    @classmethod
+    def _open_has_choices(cls, alternatives: tuple[Alternative, ...],
+                          info: ValidationInfo) -> tuple[Alternative, ...]:
+        provision = info.data.get("provision", "?")
+        if len(alternatives) == 1:
+            raise ValueError(f"clause of '{provision}': an open point lists at least two "
                              "alternatives (one alternative is simply the clause's values)")
-        labels = [a.label for a in self.alternatives if a.label]
-        dupes = _duplicates(labels)
+        dupes = _duplicates(a.label for a in alternatives if a.label)
         if dupes:
-            raise ValueError(f"clause of '{self.provision}': alternatives' labels repeat: "
+            raise ValueError(f"clause of '{provision}': alternatives' labels repeat: "
                              f"{', '.join(dupes)}")
-        return self
+        return alternatives
 
     @property
     def is_open(self) -> bool:
