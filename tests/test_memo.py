@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from desktop.cli import main
 from desktop.domain import Draft, Scenario, check
 from desktop.domain.interchange import scenario_from_dict
-from desktop.domain.solver import BridgeResult, Change, Proposal, find_bridge
+from desktop.domain.solver import BelowNoDeal, BridgeResult, Change, Proposal, find_bridge
 from desktop.report import comparison_sheet, full_sheet
 from desktop.report.memo import Bridge
 from desktop.report.render import pdf_bytes
@@ -30,7 +30,13 @@ from desktop.report.sheets import Block, Sheet, compare
 from desktop.resources import default_scenario_path
 from desktop.store import read_scenario_file
 from desktop.wording import count, describe_change, short_name
-from desktop.wording.bridge import clash_text, red_line_name
+from desktop.wording.bridge import (
+    change_text,
+    clash_text,
+    cost_words,
+    no_deal_text,
+    red_line_name,
+)
 from desktop.wording.memo import bottom_line, named
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -125,7 +131,7 @@ def test_recommendation_agrees_with_the_bridge_finder(ukraine: Scenario,
         n = len(result.proposal.changes)
         assert count(n, "change") in memo or n == 0
         for c in result.proposal.changes:
-            assert flat(describe_change(c, "panel", ukraine, ukraine.draft(draft))) in rec
+            assert flat(change_text(c, "panel", ukraine, ukraine.draft(draft))) in rec
     else:
         assert result.proven_infeasible
         assert flat(clash_text(ukraine, result.clash)) in rec
@@ -134,6 +140,11 @@ def test_recommendation_agrees_with_the_bridge_finder(ukraine: Scenario,
         for item in result.relax:
             assert flat(red_line_name(ukraine, item)) in rec
         assert f"Relaxing these {len(result.relax)} red lines" in rec
+        # What relaxing them costs, and that the answer is the same from any draft.
+        assert result.relax_cost is not None
+        assert result.relax_independent
+        assert (f"The cheapest relaxation, cost {cost_words(result.relax_cost)}; this does not "
+                "depend on the draft.") in rec
     assert "[" not in rec  # no ids as references: this is for a principal
 
 
@@ -176,8 +187,25 @@ def test_the_header_and_the_proposal_case(ukraine: Scenario) -> None:
            "(late Dec 2025) DATE 2025-12-20" in memo
     assert f"The smallest bridge that every party accepts is {count(n, 'change')}." in memo
     for c in result.proposal.changes:
-        assert describe_change(c, "panel", scenario, draft) in memo
+        assert change_text(c, "panel", scenario, draft) in memo
+    # The open plant point is closed on the Ukrainian formula, said as such.
+    assert ("Close the open point “Zaporizhzhia nuclear plant” on “Ukrainian formula”."
+            in memo)
+    assert "Change value in" not in memo
     assert "the fewest possible" in memo
+
+
+def test_a_party_left_below_its_no_deal_level_is_warned_about(ukraine: Scenario) -> None:
+    draft = ukraine.draft("berlin")
+    change = Change("remove", draft.clauses[0].provision, cost=2)
+    below = BelowNoDeal("russia", "Russia", 0.2, 0.25)
+    result = BridgeResult(True, True, "optimal",
+                          Proposal((change,), draft.clauses[1:], {}, 1, 2.0, (below,)), ())
+    rec = section(memo_of(ukraine, "berlin", result), "Recommendation", "Talking points")
+    assert flat(describe_change(change, "panel", ukraine, draft)) + "." in rec
+    assert ("Russia would be better off without this deal (satisfaction 20%; 25% without a "
+            "deal).") in rec
+    assert no_deal_text(below, ukraine) in rec
 
 
 def test_a_time_limited_answer_says_it_is_not_proven(ukraine: Scenario) -> None:

@@ -25,6 +25,7 @@ from desktop.report.sheets import (
     esc,
 )
 from desktop.wording import short_name
+from desktop.wording.bridge import change_text, no_deal_text, relax_cost_text
 from desktop.wording.memo import bottom_line, recommendation, talking_points
 from desktop.wording.sources import annexes_line
 
@@ -90,12 +91,16 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
     lead, points, notes = recommendation(bridge.result, scenario, draft,
                                          computed=bridge.computed,
                                          time_limit=bridge.time_limit, error=bridge.error)
+    points, after = _bridge_words(bridge.result, scenario, draft, points)
     items.append(_p(esc(lead), space=4.0, keep_with_next=bool(points)))
     for point in points:
         items.append(Block(
             '<table width="100%" cellspacing="0" cellpadding="1" border="0" '
             f'style="font-size:13px; color:{INK};"><tr><td width="4%" align="right">•</td>'
             f'<td width="96%">{esc(point)}</td></tr></table>', space_after=3.0))
+    for sentence, warn in after:
+        items.append(_p(f"<b>{esc(sentence)}</b>" if warn else esc(sentence),
+                        color=REJECT if warn else INK, size=13, space=3.0))
     for note in notes:
         items.append(_p(f"<i>{esc(note)}</i>", color=MUTED, size=12, space=2.0))
 
@@ -110,6 +115,24 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
                         rows))
     items.append(_p(esc(annexes_line(with_sources)), color=MUTED, size=11))
     return items
+
+
+def _bridge_words(result: BridgeResult | None, scenario: Scenario, draft: Draft,
+                  points: list[str]) -> tuple[list[str], list[tuple[str, bool]]]:
+    """The recommendation's items in the bridge finder's words (closing an open point reads as
+    closing it on its alternative, as the panel and ``accord suggest`` say it), and what
+    follows them as (sentence, warning): the parties the proposal leaves below their no-deal
+    level (a warning), or what the red lines to relax cost and that this does not depend on
+    the draft."""
+    if result is None:
+        return points, []
+    proposal = result.proposal
+    if proposal is not None:
+        if proposal.changes:
+            points = [change_text(c, "panel", scenario, draft) + "." for c in proposal.changes]
+        return points, [(no_deal_text(b, scenario), True) for b in proposal.below_no_deal]
+    cost = relax_cost_text(result.relax_cost, result.relax_independent) if result.relax else ""
+    return points, [(cost, False)] if cost else []
 
 
 def _header_blocks(h: Header) -> list[Item]:
