@@ -249,3 +249,34 @@ def test_the_printed_chart_marks_conditional_acceptance(ukraine: Scenario) -> No
     assert bars["Ukraine"].conditional
     assert not bars["Ukraine"].acceptable
     assert not bars["Russia"].conditional
+
+
+def test_charts_set_each_party_against_its_own_no_deal_level(
+        ukraine: Scenario, qtbot: QtBot) -> None:
+    """Satisfaction is not comparable across parties: every chart marks each party's no-deal
+    level on its own bar (on screen, on paper and in the text formats' chart tables)."""
+    from desktop.report import party_sheet
+    from desktop.report.formats.model import chart_rows
+    from desktop.report.sheets import Chart
+    from desktop.ui.plots import SatisfactionChart
+
+    draft = ukraine.draft("twenty-point")
+    levels = {p.name: p.no_deal for p in ukraine.parties}
+    assert all(level is not None for level in levels.values())
+    chart = SatisfactionChart()
+    qtbot.addWidget(chart)
+    chart.show_report(ukraine, check(ukraine, draft))
+    xs, ys = chart.no_deal_marks.getData()
+    assert xs is not None
+    assert ys is not None
+    assert len(xs) == 2 * len(ukraine.parties)
+    assert [round(y) for y in ys[::2]] == [round(100 * float(p.no_deal or 0))
+                                           for p in ukraine.parties]
+    assert "no-deal level 25%" in chart.accessibleDescription()
+
+    sheet = party_sheet(ukraine, draft, "ukraine", date="2025-12-24")
+    bars = next(item for item in sheet.items if isinstance(item, Chart)).bars
+    assert [bar.no_deal for bar in bars] == [float(p.no_deal or 0) for p in ukraine.parties]
+    rows = {row[0]: row for row in chart_rows(bars)}
+    assert rows["Russia"][1].endswith("(no deal 15%)")
+    assert rows["Ukraine"][2] == "◐ accepts on conditions"

@@ -32,6 +32,10 @@ def _font(px: float, bold: bool = False) -> QFont:
     return font
 
 
+#: What the dashed line across a bar is (drawn beside the title when any bar has one).
+NO_DEAL_LEGEND = "- - - each party's no-deal level"
+
+
 def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]) -> None:
     """Draw the chart inside ``rect`` (px at 96 dpi in the painter's coordinates)."""
     painter.save()
@@ -42,6 +46,13 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]
     title_h = QFontMetricsF(title_font).height() + 6
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h),
                      int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), title)
+    if any(bar.no_deal is not None for bar in bars):
+        legend_font = _font(11)
+        painter.setFont(legend_font)
+        painter.setPen(MUTED)
+        painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                         NO_DEAL_LEGEND)
 
     tick_m = QFontMetricsF(tick_font)
     axis_w = tick_m.horizontalAdvance("100%") + 8
@@ -80,12 +91,20 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]
         elif bar.highlight:
             painter.drawLine(QPointF(body.left(), plot.bottom()), QPointF(body.right(),
                                                                           plot.bottom()))
+        if bar.no_deal is not None:  # the party's walk-away point, across its own bar
+            y = plot.bottom() - plot.height() * max(0.0, min(1.0, bar.no_deal))
+            pen = QPen(INK, 1.4, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(cx - bar_w / 2 - 4, y), QPointF(cx + bar_w / 2 + 4, y))
         # value label above the bar: status as a mark, so colour is not needed to read it
         painter.setFont(label_font)
         painter.setPen(color)
         mark = "◐ " if bar.conditional else "✓ " if bar.acceptable else "✗ "
         text = mark + percent(bar.satisfaction)
-        painter.drawText(QRectF(cx - slot / 2, body.top() - label_h, slot, label_h),
+        top = body.top()
+        if bar.no_deal is not None:  # the label stands clear of the no-deal line too
+            top = min(top, plot.bottom() - plot.height() * max(0.0, min(1.0, bar.no_deal)) - 2)
+        painter.drawText(QRectF(cx - slot / 2, top - label_h, slot, label_h),
                          int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
                          text)
         # the party's name under the axis, wrapped to two lines and elided to fit the slot

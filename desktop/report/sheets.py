@@ -108,6 +108,9 @@ class Bar:
     highlight: bool = False
     #: Accepts only if an open point is closed a certain way: neither ✓ nor ✗ but ◐.
     conditional: bool = False
+    #: The party's satisfaction without any agreement (0..1), marked across its bar: each
+    #: party is read against its own walk-away point, not against the others' bars.
+    no_deal: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,15 +188,21 @@ def _short(name: str) -> str:
     return head or name
 
 
-def _bars(report: Report, highlight: str | None = None) -> tuple[Bar, ...]:
+def no_deal_level(scenario: Scenario, party_id: str) -> float | None:
+    party = scenario.party_index.get(party_id)
+    return None if party is None or party.no_deal is None else float(party.no_deal)
+
+
+def _bars(scenario: Scenario, report: Report,
+          highlight: str | None = None) -> tuple[Bar, ...]:
     return tuple(Bar(_short(v.name), v.satisfaction, v.acceptable, v.party == highlight,
-                     v.verdict == "accepts-if")
+                     v.verdict == "accepts-if", no_deal_level(scenario, v.party))
                  for v in report.parties)
 
 
-def _cover_charts(report: Report) -> list[Item]:
+def _cover_charts(scenario: Scenario, report: Report) -> list[Item]:
     """Every party's satisfaction: one chart, or one per :data:`CHART_MAX_BARS` parties."""
-    bars = _bars(report)
+    bars = _bars(scenario, report)
     if len(bars) <= CHART_MAX_BARS:
         return [Chart("Satisfaction by party", bars)]
     total = len(bars)
@@ -202,16 +211,18 @@ def _cover_charts(report: Report) -> list[Item]:
             for start in range(0, total, CHART_MAX_BARS)]
 
 
-def _party_chart(report: Report, verdict: PartyVerdict, height: float = 130.0) -> Chart:
+def _party_chart(scenario: Scenario, report: Report, verdict: PartyVerdict,
+                 height: float = 130.0) -> Chart:
     """A party section's chart: every party with this one outlined while they fit in one
     chart; otherwise this party alone (the cover compares them all), so each section costs the
     same however many parties there are."""
     if len(report.parties) <= CHART_MAX_BARS:
         return Chart("Satisfaction by party (this party outlined)",
-                     _bars(report, verdict.party), height=height)
+                     _bars(scenario, report, verdict.party), height=height)
     return Chart(f"Satisfaction of {_short(verdict.name)} (all parties: see the summary)",
                  (Bar(_short(verdict.name), verdict.satisfaction, verdict.acceptable, True,
-                      verdict.verdict == "accepts-if"),),
+                      verdict.verdict == "accepts-if",
+                      no_deal_level(scenario, verdict.party)),),
                  height=height)
 
 
@@ -423,7 +434,7 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
                 for p in ordered]
         items.extend(_table((18, 71, 11), ("Status", "Preference", "Weight"), rows))
     # In the full briefing Annex A already compares every party: a shorter chart here.
-    items.append(_party_chart(report, verdict, 130.0 if with_text else 110.0))
+    items.append(_party_chart(scenario, report, verdict, 130.0 if with_text else 110.0))
 
     # -- gives and receives
     provisions = scenario.provision_index
@@ -657,7 +668,7 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     items.extend(_verdict_items(scenario, draft, report))
     if report.conflicts:
         items.extend(_conflicts(report, nums, level=3))
-    items.extend(_cover_charts(report))
+    items.extend(_cover_charts(scenario, report))
     cited = _Citations()
     for i, party in enumerate(scenario.parties):
         items.extend(_party_items(scenario, draft, report, party, page_break=False,

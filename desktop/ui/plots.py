@@ -44,7 +44,7 @@ class Themed(pg.PlotWidget):
         ground = pal.color(QPalette.ColorRole.Base)
         ink = pal.color(QPalette.ColorRole.Text)
         self.setBackground(ground)
-        self.setTitle(self.TITLE, color=ink.name(), size="10pt")
+        self.setTitle(self.title_text(), color=ink.name(), size="10pt")
         for name in ("left", "bottom"):
             axis = self.getAxis(name)
             axis.setPen(pg.mkPen(ink))
@@ -53,6 +53,9 @@ class Themed(pg.PlotWidget):
 
     def restyle(self, dark: bool, ink: QColor) -> None:
         """Colours of the chart's own items."""
+
+    def title_text(self) -> str:
+        return self.TITLE
 
     def ink(self) -> QColor:
         return QColor(self.palette().color(QPalette.ColorRole.Text))
@@ -94,6 +97,12 @@ class SatisfactionChart(Themed):
         self.getAxis("bottom").setHeight(38)  # room for two-line party names
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.addItem(self.bars)
+        # Each party's no-deal level, dashed across its own bar: a party is read against its
+        # walk-away point, not against the other parties' bars.
+        self.no_deal_marks = pg.PlotCurveItem(x=[], y=[], connect="pairs")
+        self.addItem(self.no_deal_marks)
+        self.no_deal: list[float | None] = []
+        self._shown_title = self.TITLE
         self.labels: list[pg.TextItem] = []
         self.values: list[float] = []
         self.acceptable: list[bool] = []
@@ -105,6 +114,11 @@ class SatisfactionChart(Themed):
     def restyle(self, dark: bool, ink: QColor) -> None:
         for label in self.labels:
             label.setColor(ink)
+        self.no_deal_marks.setPen(pg.mkPen(ink, width=2, style=Qt.PenStyle.DashLine))
+
+    def title_text(self) -> str:
+        marked = any(level is not None for level in getattr(self, "no_deal", ()))
+        return self.TITLE + (" (– – no-deal level)" if marked else "")
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
         verdicts = report.parties if report else ()
@@ -119,6 +133,20 @@ class SatisfactionChart(Themed):
                               pens=[pg.mkPen(*c) for c in colors])
         else:  # pyqtgraph fails on empty per-bar pen lists: no bars, default colours
             self.bars.setOpts(x=x, height=self.values, brushes=None, pens=None)
+        index = scenario.party_index
+        self.no_deal = [None if (p := index.get(v.party)) is None or p.no_deal is None
+                        else float(p.no_deal) * 100 for v in verdicts]
+        xs: list[float] = []
+        ys: list[float] = []
+        for i, level in enumerate(self.no_deal):
+            if level is not None:
+                xs += [i - 0.38, i + 0.38]
+                ys += [level, level]
+        self.no_deal_marks.setData(x=xs, y=ys, connect="pairs")
+        title = self.title_text()
+        if title != self._shown_title:
+            self._shown_title = title
+            self.setTitle(title, color=self.ink().name(), size="10pt")
         ticks = [[(i, _short(v.name)) for i, v in enumerate(verdicts)]]
         if ticks != self._ticks:  # axis relayout is costly; party names rarely change
             self._ticks = ticks
@@ -138,10 +166,13 @@ class SatisfactionChart(Themed):
             label = self.labels[i]
             if label.toPlainText() != f"{mark} {text}":
                 label.setText(f"{mark} {text}")
-            label.setPos(QPointF(i, self.values[i] + 1))
+            level = self.no_deal[i]
+            label.setPos(QPointF(i, max(self.values[i], level if level is not None else 0) + 1))
         self.setAccessibleDescription("; ".join(
             f"{short_name(v.name)}: {_WORDS[v.verdict]}, "
-            f"satisfaction {percent(v.satisfaction)}" for v in verdicts))
+            f"satisfaction {percent(v.satisfaction)}"
+            + ("" if level is None else f" (no-deal level {percent(level / 100)})")
+            for v, level in zip(verdicts, self.no_deal, strict=True)))
 
 
 class RedLineMatrix(Themed):

@@ -305,7 +305,10 @@ def chart_rows(bars: Iterable[Bar]) -> Iterator[tuple[str, str, str]]:
     from desktop.wording import percent
 
     for bar in bars:
-        yield (bar.label, percent(bar.satisfaction, missing="no preferences stated"),
+        level = "" if bar.no_deal is None else f" (no deal {percent(bar.no_deal)})"
+        yield (bar.label,
+               percent(bar.satisfaction, missing="no preferences stated") + level,
+               "◐ accepts on conditions" if bar.conditional else
                "✓ accepts" if bar.acceptable else "✗ rejects")
 
 
