@@ -221,3 +221,67 @@ def test_the_strip_answers_the_keyboard(main_window: Callable[..., MainWindow],
     assert win.redlines.verticalScrollBar().value() > 0  # its card scrolled into view
     qtbot.keyClick(strip, Qt.Key.Key_Tab)
     assert not strip.hasFocus()  # Tab moves on: the strip never traps it
+
+
+@pytest.mark.parametrize("tone", ["light", "dark"])
+def test_the_strip_paints_its_verdicts_in_readable_ink(
+        main_window: Callable[..., MainWindow], ukraine: Scenario, qtbot: QtBot,
+        tone: str) -> None:
+    """Each party's words are painted in its verdict colour made readable on the palette
+    (``look.ink``): at least 4.5:1 against the window, measured on the painted pixels, in the
+    light palette and the dark one, where the raw verdict colours would not all pass."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleFactory
+
+    from desktop.ui.look import dark_palette, hex_of, ink, readable
+    from desktop.wording import palette
+    from desktop.wording.palette import contrast
+
+    fusion = QStyleFactory.create("Fusion")
+    assert fusion is not None
+    pal = dark_palette() if tone == "dark" else readable(fusion.standardPalette())
+    win = main_window(ukraine)
+    win.ws.switch_draft("twenty-point")  # accepts, rejects and accepts-if: three colours
+    win.setPalette(pal)
+    qtbot.wait(10)
+    strip = win.verdicts.strip
+    ground = hex_of(pal.color(QPalette.ColorRole.Window))
+    if tone == "dark":
+        assert min(contrast(c, ground) for c in (palette.ACCEPT, palette.REJECT)) < 4.5
+    image = strip.grab().toImage()
+    assert len({e.colour for e in strip.entries}) >= 2
+    for i, entry in enumerate(strip.entries):
+        want = ink(entry.colour, strip)
+        assert contrast(hex_of(want), ground) >= 4.5, entry.text
+        rect = strip.cell_rect(i)
+        painted = {hex_of(image.pixelColor(x, y)).lower()
+                   for x in range(rect.left(), rect.right())
+                   for y in range(rect.top(), rect.bottom())}
+        assert hex_of(want).lower() in painted, entry.text  # its words are in that ink
+        best = max(contrast(c, ground) for c in painted)
+        assert best >= 4.5, entry.text
+
+
+def test_the_strip_keeps_every_party_on_one_line_at_1280(
+        main_window: Callable[..., MainWindow], ukraine: Scenario) -> None:
+    """At 1280×800 every party shares one line, whatever the draft: mark, name and verdict
+    whole; a line that does not fit gives up the end of its satisfaction (elided, with the
+    whole line in its tooltip), never a party."""
+    from PySide6.QtGui import QFontMetrics
+
+    win = main_window(ukraine)
+    strip: VerdictStrip = win.verdicts.strip
+    for draft in ("us-28", "e3-counter", "berlin", "twenty-point"):
+        win.ws.switch_draft(draft)
+        tops = {strip.cell_rect(i).top() for i in range(len(strip.entries))}
+        assert len(tops) == 1, draft
+        line = QFontMetrics(strip.font()).height()
+        assert strip.height() < 2 * line, draft
+        bold = QFontMetrics(strip._bold)  # the names are painted bold
+        plain = QFontMetrics(strip.font())
+        for i, entry in enumerate(strip.entries):
+            rect = strip.cell_rect(i)
+            assert strip.rect().contains(rect)
+            least = bold.horizontalAdvance(entry.name) + plain.horizontalAdvance(entry.brief)
+            assert rect.width() >= least, (draft, entry.text)
+    assert strip.heightForWidth(300) > strip.heightForWidth(1280)  # narrow: columns

@@ -48,9 +48,10 @@ from PySide6.QtWidgets import (
 from desktop.domain import Draft, PartyVerdict, Report, Scenario
 from desktop.ui.look import ink
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import count, short_name
+from desktop.wording import count, percent, short_name
 from desktop.wording.changes import (
     draft_notice,
+    no_deal,
     notice_entry,
     satisfaction_words,
     verdict_changes,
@@ -80,6 +81,8 @@ class Entry:
     name: str
     rest: str
     tip: str
+    brief: str = ""  # the least of ``rest`` a crowded strip keeps: ": Rejects"
+    mid: str = ""  # ``rest`` for a full strip: ": Rejects · 11%, below no deal"
 
     @property
     def text(self) -> str:
@@ -103,11 +106,23 @@ def strip_entry(verdict: PartyVerdict, scenario: Scenario | None, flipped: bool,
     crossed = f"{count(n, 'red line')} crossed" if n else "no red line crossed"
     tip = (f"{verdict.name}: {verb.lower()}, {crossed}; satisfaction {sat}. "
            "Click to show its card.")
-    return Entry(verdict.party, colour, f"{mark} {name}", f": {verb} · {sat}", tip)
+    # The verdict's first word or two ("Accepts if", "now rejects"): what the strip keeps of
+    # a party when every party must share one line.
+    brief = " ".join(verb.split()[:3 if flipped else 2]) if mark == "◐" else \
+        " ".join(verb.split()[:2 if flipped else 1])
+    short = sat
+    level = no_deal(party)
+    if verdict.satisfaction is not None:  # the level itself is in the tooltip
+        below = level is not None and verdict.satisfaction < level
+        short = f"{percent(verdict.satisfaction)}{', below no deal' if below else ''}"
+    return Entry(verdict.party, colour, f"{mark} {name}", f": {verb} · {sat}", tip,
+                 f": {brief}", f": {verb} · {short}")
 
 
 class VerdictStrip(QWidget):
-    """Every party's verdict and satisfaction, painted by one widget in as many columns as fit.
+    """Every party's verdict and satisfaction, painted by one widget: on one line whenever every
+    party's mark, name and verdict fit (the longest lines then give up the end of their
+    satisfaction or condition, elided "…", kept in the tooltip), else in as many columns as fit.
 
     One widget (not a label per party) keeps the update after an edit to a few string compares
     and one repaint, even with twenty parties."""
@@ -126,6 +141,10 @@ class VerdictStrip(QWidget):
         self._bold = QFont(self.font())
         self._bold.setBold(True)
         self._cell = 0
+        self._widths: tuple[int, ...] = ()  # each party's whole line
+        self._least: tuple[int, ...] = ()  # each party's mark, name and verdict
+        self._mids: tuple[int, ...] = ()  # each party's line with its satisfaction alone
+        self._rests: list[str] = []  # what each party's line says after its name, as laid out
         self._layout_key: tuple[int, int] = (-1, -1)
         self._rects: list[QRect] = []
         self._height = 0
@@ -180,12 +199,50 @@ class VerdictStrip(QWidget):
 
     def _measure_cells(self) -> None:
         bold, plain = QFontMetrics(self._bold), QFontMetrics(self.font())
-        cell = max((bold.horizontalAdvance(e.name) + plain.horizontalAdvance(e.rest)
-                    for e in self.entries), default=0)
-        if cell != self._cell or len(self.entries) != len(self._rects):
-            self._cell = cell
+        # One pixel more than measured: a line drawn in exactly its advance may elide.
+        widths = tuple(bold.horizontalAdvance(e.name) + plain.horizontalAdvance(e.rest) + 1
+                       for e in self.entries)
+        least = tuple(bold.horizontalAdvance(e.name) + plain.horizontalAdvance(
+            f"{e.brief}…" if e.brief and e.brief != e.rest else e.rest) + 1
+            for e in self.entries)
+        mids = tuple(bold.horizontalAdvance(e.name) + plain.horizontalAdvance(e.mid or e.rest)
+                     + 1 for e in self.entries)
+        cell = max(widths, default=0)
+        if (cell, widths, least, mids) != (self._cell, self._widths, self._least,
+                                           self._mids) or \
+                len(self.entries) != len(self._rects):
+            self._cell, self._widths, self._least, self._mids = cell, widths, least, mids
             self._layout_key = (-1, -1)
             self.updateGeometry()
+
+    def _one_line(self, width: int) -> list[int] | None:
+        """Each party's width on one line, or None when even their verdicts do not fit: whole
+        lines when all fit, else each satisfaction without its no-deal level (in the tooltip);
+        the lines that fit stay so, the longest share what is left (at least their verdict).
+        What each line then says after the name is in ``_rests``."""
+        n = len(self.entries)
+        room = width - 2 * PAD_X - (n - 1) * GAP_X
+        if n == 0 or sum(self._least) > room:
+            return None
+        if sum(self._widths) <= room:
+            self._rests = [e.rest for e in self.entries]
+            return list(self._widths)
+        self._rests = [e.mid or e.rest for e in self.entries]
+        if sum(self._mids) <= room:
+            return list(self._mids)
+
+        def given(cap: int) -> list[int]:
+            return [max(lo, min(w, cap)) for w, lo in zip(self._mids, self._least,
+                                                           strict=True)]
+
+        lo, hi = 0, max(self._mids)  # the largest cap that fits
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sum(given(mid)) <= room:
+                lo = mid
+            else:
+                hi = mid - 1
+        return given(lo)
 
     def _columns(self, width: int) -> int:
         return max(1, (width - 2 * PAD_X + GAP_X) // max(1, self._cell + GAP_X))
@@ -194,6 +251,16 @@ class VerdictStrip(QWidget):
         key = (width, self._cell)
         if key != self._layout_key or len(self._rects) != len(self.entries):
             line = QFontMetrics(self._bold).height() + 2 * PAD_Y
+            one = self._one_line(width)
+            if one is not None:
+                self._rects, x = [], PAD_X
+                for w in one:
+                    self._rects.append(QRect(x, PAD_Y, w, line))
+                    x += w + GAP_X
+                self._height = line + 2 * PAD_Y
+                self._layout_key = key
+                return self._height
+            self._rests = [e.rest for e in self.entries]
             cols = self._columns(width)
             col_width = (width - 2 * PAD_X - (cols - 1) * GAP_X) // cols if cols > 1 else \
                 width - 2 * PAD_X
@@ -250,7 +317,8 @@ class VerdictStrip(QWidget):
             painter.drawText(rect, align, name)
             used = bold.horizontalAdvance(name)
             painter.setFont(self.font())
-            rest = plain.elidedText(entry.rest, Qt.TextElideMode.ElideRight,
+            said = self._rests[i] if i < len(self._rests) else entry.rest
+            rest = plain.elidedText(said, Qt.TextElideMode.ElideRight,
                                     max(0, rect.width() - used))
             painter.drawText(rect.adjusted(used, 0, 0, 0), align, rest)
         painter.end()
