@@ -185,14 +185,14 @@ def test_the_header_and_the_proposal_case(ukraine: Scenario) -> None:
     memo = " ".join(memo_blocks(sheet))
     assert "TO The Minister FROM Policy Planning SUBJECT Assessment of 20-point framework " \
            "(late Dec 2025) DATE 2025-12-20" in memo
-    assert f"The smallest bridge that every party accepts is {count(n, 'change')}." in memo
+    assert f"The cheapest bridge that every party accepts is {count(n, 'change')}." in memo
     for c in result.proposal.changes:
         assert change_text(c, "panel", scenario, draft) in memo
     # The open plant point is closed on the Ukrainian formula, said as such.
     assert ("Close the open point “Zaporizhzhia nuclear plant” on “Ukrainian formula”."
             in memo)
     assert "Change value in" not in memo
-    assert "the fewest possible" in memo
+    assert "the cheapest possible" in memo
 
 
 def test_a_party_left_below_its_no_deal_level_is_warned_about(ukraine: Scenario) -> None:
@@ -215,7 +215,7 @@ def test_a_time_limited_answer_says_it_is_not_proven(ukraine: Scenario) -> None:
                            Proposal((change,), draft.clauses[1:], {}, 1), ())
     memo = " ".join(memo_blocks(full_sheet(ukraine, draft, bridge=Bridge(partial, 5.0))))
     assert "the time limit was hit, so this is not proven" in memo
-    assert "the fewest found within 5 s, not proven the fewest" in memo
+    assert "the cheapest found within 5 s, not proven the cheapest" in memo
     nothing = BridgeResult(False, False, "no-proposal", None, ())
     memo = " ".join(memo_blocks(full_sheet(ukraine, draft, bridge=Bridge(nothing, 5.0))))
     assert "Within 5 s the bridge finder found neither a bridge nor a proof" in memo
@@ -223,7 +223,7 @@ def test_a_time_limited_answer_says_it_is_not_proven(ukraine: Scenario) -> None:
 
 def test_no_bridge_says_the_recommendation_was_not_computed(ukraine: Scenario) -> None:
     memo = " ".join(memo_blocks(full_sheet(ukraine, ukraine.draft("berlin"), time_limit=None)))
-    assert "The smallest bridge was not computed for this briefing." in memo
+    assert "The cheapest bridge was not computed for this briefing." in memo
     assert "The recommendation was not computed for this briefing" in memo
 
 

@@ -77,7 +77,7 @@ def named(titles: Sequence[str], at_most: int = NAMED) -> str:
 def bottom_line(report: Report, bridge: BridgeResult | None, computed: bool,
                 scenario: Scenario | None = None, draft: Draft | None = None) -> list[str]:
     """At most three sentences: viable (if its open points are closed a certain way) or not;
-    who rejects and on what; the smallest bridge or the key clash."""
+    who rejects and on what; the cheapest bridge or the key clash."""
     n = len(report.parties)
     if report.viable:
         first = f"The draft is viable: all {count(n, 'party', 'parties')} accept it."
@@ -117,7 +117,7 @@ def _rejects(report: Report) -> str:
 def _bridge_sentence(bridge: BridgeResult | None, computed: bool,
                      scenario: Scenario | None) -> str:
     if not computed:
-        return "The smallest bridge was not computed for this briefing."
+        return "The cheapest bridge was not computed for this briefing."
     if bridge is None:
         return "The bridge finder gave no answer for this draft."
     proven = "" if bridge.optimal else " (the time limit was hit, so this is not proven)"
@@ -125,7 +125,7 @@ def _bridge_sentence(bridge: BridgeResult | None, computed: bool,
         k = len(bridge.proposal.changes)
         if k == 0:
             return "No change is needed for every party to accept it."
-        return f"The smallest bridge that every party accepts is {count(k, 'change')}{proven}."
+        return f"The cheapest bridge that every party accepts is {count(k, 'change')}{proven}."
     if bridge.clash:
         clash = clash_text(scenario, bridge.clash)
         clash = clash[:1].lower() + clash[1:] if clash.startswith("These") else clash
@@ -157,8 +157,9 @@ def recommendation(bridge: BridgeResult | None, scenario: Scenario, draft: Draft
         if not changes:
             return ("Sign as drafted: the draft already passes every party's red lines.",
                     [], notes)
-        how = ("the fewest possible" if bridge.optimal
-               else f"the fewest found within {limit}, not proven the fewest")
+        # The finder minimises the changes' total cost, not their number.
+        how = ("the cheapest possible" if bridge.optimal
+               else f"the cheapest found within {limit}, not proven the cheapest")
         lead = (f"Propose these {count(len(changes), 'change')} ({how}); every party's red "
                 "lines then hold:" if len(changes) > 1 else
                 f"Propose this change ({how}); every party's red lines then hold:")
