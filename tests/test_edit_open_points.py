@@ -132,3 +132,9 @@ def test_a_value_or_note_edit_keeps_the_point_open(ukraine: Scenario) -> None:
     result = update_clause_edit(ukraine, "twenty-point", row, note="Still bracketed.")
     assert _draft(result.scenario, "twenty-point").clauses[row].alternatives \
         == clause.alternatives
+
+
+def test_a_name_too_long_is_refused_in_words(ukraine: Scenario) -> None:
+    army = _row(ukraine, "us-28", "army-cap")
+    with pytest.raises(EditError, match="an alternative's name is at most 500 characters"):
+        open_clause_edit(ukraine, "us-28", army, "x" * 501, "b")

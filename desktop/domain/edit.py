@@ -278,6 +278,10 @@ def _put_clause(scenario: Scenario, draft: Draft, index: int, data: dict[str, An
 
 
 def _check_alternatives(alternatives: tuple[Alternative, ...], where: str) -> None:
+    for a in alternatives:
+        if len(a.label) > MAX_TITLE:
+            raise EditError(f"an alternative's name is at most {MAX_TITLE:,} characters; "
+                            f"this one has {len(a.label):,}")
     if len(alternatives) > MAX_ALTERNATIVES:
         raise EditError(f"{where} would have {len(alternatives)} alternatives: an open point "
                         f"keeps at most {MAX_ALTERNATIVES}")
@@ -302,8 +306,9 @@ def open_clause_edit(scenario: Scenario, draft_id: str, index: int, first: str, 
     draft, clause, where = _clause_at(scenario, draft_id, index)
     if clause.is_open:
         raise EditError(f"{where} is already an open point")
-    alternatives = (Alternative(label=first.strip(), values=dict(clause.values)),
-                    Alternative(label=second.strip(), values=dict(clause.values)))
+    alternatives = tuple(Alternative.model_construct(label=label.strip(),
+                                                    values=dict(clause.values))
+                         for label in (first, second))
     _check_alternatives(alternatives, where)
     return _put_clause(scenario, draft, index, {**clause.__dict__,
                                                 "alternatives": alternatives})

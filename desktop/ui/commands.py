@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain import Clause, Party, Provision, Scenario, Value
 from desktop.domain import edit as ops
 from desktop.domain.edit import EditError, EditResult
-from desktop.domain.model import BriefingSettings, Source
+from desktop.domain.model import Alternative, BriefingSettings, Source
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording.prose import in_sentence
 from desktop.wording.values import param_label
@@ -245,6 +245,84 @@ class Editor(QObject):
         return self._edit_clause(row, "Edit note of", ("note",),
                                  lambda c: c.note == note, note=note)
 
+    # -- open points: each edit one undo step, named by the clause's and alternatives' words
+
+    def _open_edit(self, row: int, text: Callable[[Clause, str], str],
+                   build: Callable[[Scenario, str, Clause], EditResult]) -> bool:
+        """One edit of the open point of the clause at ``row``; ``text`` names it from the
+        clause and its title, ``build`` makes it from the scenario, the draft and the clause."""
+        draft = self.ws.draft
+        if draft is None or not 0 <= row < len(draft.clauses):
+            return False
+        clause = draft.clauses[row]
+
+        def changes(r: EditResult) -> tuple[Change, Change]:
+            change = Change(What.CLAUSE_CHANGED, r.draft_id, r.rows)
+            return change, change
+
+        return self._push(text(clause, self._title(clause.provision)),
+                          lambda s: build(s, draft.id, clause), changes) is not None
+
+    @staticmethod
+    def _alternative_words(clause: Clause, k: int) -> str:
+        """An alternative in an undo text: “US formula”, or "alternative 2" without a label."""
+        label = clause.alternatives[k].label if 0 <= k < len(clause.alternatives) else ""
+        return f"“{label}”" if label else f"alternative {k + 1}"
+
+    def open_point(self, row: int, first: str, second: str) -> bool:
+        """Make the clause at ``row`` an open point: ``first`` names its values as they are,
+        ``second`` a copy of them to change."""
+        return self._open_edit(row, lambda _c, t: f"Make “{t}” an open point",
+                               lambda s, d, _c: ops.open_clause_edit(s, d, row, first, second))
+
+    def add_alternative(self, row: int, label: str) -> bool:
+        """One more alternative for the open point at ``row``, holding the clause's values."""
+        def build(s: Scenario, d: str, c: Clause) -> EditResult:
+            new = Alternative.model_construct(label=label.strip(), values=dict(c.values))
+            return ops.set_alternatives_edit(s, d, row, (*c.alternatives, new))
+
+        words = f"“{label.strip()}”" if label.strip() else "an alternative"
+        return self._open_edit(row, lambda _c, t: f"Add {words} to “{t}”", build)
+
+    def rename_alternative(self, row: int, k: int, label: str) -> bool:
+        def build(s: Scenario, d: str, c: Clause) -> EditResult:
+            alts = _replaced(c, k, label=label.strip())
+            return ops.set_alternatives_edit(s, d, row, alts)
+
+        return self._open_edit(
+            row, lambda c, t: f"Rename {self._alternative_words(c, k)} of “{t}” to "
+                              f"“{label.strip()}”", build)
+
+    def set_alternative_values(self, row: int, k: int, values: dict[str, Value]) -> bool:
+        """The values of the ``k``-th alternative of the open point at ``row``, all at once."""
+        def build(s: Scenario, d: str, c: Clause) -> EditResult:
+            return ops.set_alternatives_edit(s, d, row, _replaced(c, k, values=dict(values)))
+
+        return self._open_edit(
+            row, lambda c, t: f"Set values of {self._alternative_words(c, k)} of “{t}”", build)
+
+    def remove_alternative(self, row: int, k: int) -> bool:
+        """Remove the ``k``-th alternative; with one left, the clause is settled on it."""
+        def text(c: Clause, t: str) -> str:
+            words = f"Remove {self._alternative_words(c, k)} of “{t}”"
+            if len(c.alternatives) == 2 and 0 <= k < 2:
+                words += f", settled on {self._alternative_words(c, 1 - k)}"
+            return words
+
+        def build(s: Scenario, d: str, c: Clause) -> EditResult:
+            if not 0 <= k < len(c.alternatives):
+                raise EditError(f"the open point has no alternative {k + 1}")
+            return ops.set_alternatives_edit(
+                s, d, row, c.alternatives[:k] + c.alternatives[k + 1:])
+
+        return self._open_edit(row, text, build)
+
+    def close_point(self, row: int, k: int) -> bool:
+        """Close the open point at ``row`` on its ``k``-th alternative."""
+        return self._open_edit(
+            row, lambda c, t: f"Close “{t}” on {self._alternative_words(c, k)}",
+            lambda s, d, _c: ops.close_clause_edit(s, d, row, k))
+
     def replace_clauses(self, clauses: tuple[Clause, ...], text: str) -> bool:
         """Replace the current draft's clauses in one step (e.g. applying a proposal)."""
         draft = self.ws.draft
@@ -369,3 +447,12 @@ class Editor(QObject):
             lambda s: EditResult(ops.set_briefing_settings(s, settings)),
             self._both(Change(What.INFO)),
         ) is not None
+
+
+def _replaced(clause: Clause, k: int, **update: Any) -> tuple[Alternative, ...]:
+    """The clause's alternatives with the ``k``-th one's fields updated."""
+    if not 0 <= k < len(clause.alternatives):
+        raise EditError(f"the open point has no alternative {k + 1}")
+    alts = list(clause.alternatives)
+    alts[k] = alts[k].model_copy(update=update)
+    return tuple(alts)

@@ -120,7 +120,7 @@ class ClauseDelegate(QStyledItemDelegate):
             height = PAD
             height += QFontMetrics(bold).boundingRect(box, flags, info.title).height()
             height += QFontMetrics(base).boundingRect(box, flags, info.text).height()
-            for line, _ in info.status:
+            for line in _lines(info):
                 height += QFontMetrics(small).boundingRect(box, flags, line).height()
             column = QFontMetrics(bold).height() + QFontMetrics(small).height()
             height = max(height, column) + PAD  # the number and phase fit beside the text
@@ -175,11 +175,22 @@ class ClauseDelegate(QStyledItemDelegate):
             r = QFontMetrics(small).boundingRect(QRect(x, top, width, 100_000), flags, line)
             painter.drawText(QRect(x, top, width, r.height()), flags, line)
             top += r.height()
+        if info.open_point:  # in the text's colour: the words mark it, not a colour
+            painter.setPen(text_color)
+            r = QFontMetrics(small).boundingRect(QRect(x, top, width, 100_000), flags,
+                                                 info.open_point)
+            painter.drawText(QRect(x, top, width, r.height()), flags, info.open_point)
+            top += r.height()
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1,
                                 Qt.PenStyle.DotLine))
             painter.drawRect(body.adjusted(0, 0, -1, -1))
         painter.restore()
+
+
+def _lines(info: RowInfo) -> list[str]:
+    """The small lines under a clause's text: its status lines, then its open point."""
+    return [line for line, _ in info.status] + ([info.open_point] if info.open_point else [])
 
 
 def phase_label(phase: int) -> str:

@@ -17,16 +17,21 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -47,7 +52,7 @@ from desktop.ui.commands import Editor
 from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import clause_text
-from desktop.wording.values import choice_label, param_label
+from desktop.wording.values import choice_label, param_label, value_text
 
 INT32_MAX = 2_147_483_647
 #: Integers beyond this are not exact as floats; typed ones stay floats (1e300 is no int).
@@ -173,6 +178,65 @@ class NumberBox(QAbstractSpinBox):
         return flags
 
 
+def make_value_editor(spec: ParamSpec, parent: QWidget,
+                      on_value: Callable[[str, Value], None]) -> QWidget:
+    """The editor of one param's value: a spin box bounded and stepped by the param, a
+    :class:`NumberBox`, a combo box of the choices' labels or a check box. ``on_value(name,
+    value)`` hears each value the user chooses. The inspector's form and the open point's
+    alternatives use the very same editors."""
+    name = spec.name
+    if isinstance(spec, IntParam):
+        box = QSpinBox(parent)
+        box.setRange(spec.min if spec.min is not None else -INT32_MAX,
+                     spec.max if spec.max is not None else INT32_MAX)
+        box.setGroupSeparatorShown(True)
+        box.setKeyboardTracking(False)
+        if spec.step is not None:  # arrows and the wheel step by the param's step
+            box.setSingleStep(min(spec.step, INT32_MAX))
+        box.valueChanged.connect(lambda v, n=name: on_value(n, int(v)))
+        widget: QWidget = box
+    elif isinstance(spec, NumberParam):
+        number = NumberBox(spec.min, spec.max, parent, step=spec.step)
+        number.committed.connect(lambda v, n=name: on_value(n, v))
+        widget = number
+    elif isinstance(spec, ChoiceParam):
+        combo = QComboBox(parent)
+        for choice in spec.choices:
+            combo.addItem(choice_label(spec, choice.id), choice.id)
+        combo.activated.connect(lambda i, n=name, c=combo: on_value(n, c.itemData(i)))
+        widget = combo
+    else:
+        assert isinstance(spec, BoolParam)
+        check = QCheckBox(parent)
+        check.toggled.connect(lambda on, n=name: on_value(n, on))
+        widget = check
+    widget.setObjectName(f"param-{name}")
+    widget.setAccessibleName(name)
+    return widget
+
+
+def editor_label(spec: ParamSpec) -> str:
+    """A value editor's label: the param's label, with its unit where the label lacks it."""
+    label = param_label(spec)
+    if spec.unit and spec.unit.lower() not in label.lower():
+        label += f" ({spec.unit})"
+    return label + ":"
+
+
+def show_value(widget: QWidget, value: Value) -> None:
+    """Show ``value`` in an editor made by :func:`make_value_editor`; this is no edit."""
+    widget.blockSignals(True)
+    if isinstance(widget, QSpinBox) and isinstance(value, int):
+        widget.setValue(value)
+    elif isinstance(widget, NumberBox) and isinstance(value, int | float):
+        widget.set_value(value)
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(widget.findData(value))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    widget.blockSignals(False)
+
+
 class NoteEdit(QPlainTextEdit):
     """Commits the note when focus leaves, not on every keystroke, and only when the user
     changed it.
@@ -211,6 +275,302 @@ class NoteEdit(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self._commit()
         super().focusOutEvent(event)
+
+
+class Asker(Protocol):
+    """The questions the open point section asks (real dialogs: desktop.ui.alternatives)."""
+
+    def open_labels(self, title: str) -> tuple[str, str] | None:
+        """The names of the two alternatives of a new open point, or None (cancelled)."""
+        ...
+
+    def label(self, caption: str, prompt: str, initial: str) -> str | None: ...
+
+    def values(self, caption: str, prov: Provision, values: dict[str, Value]
+               ) -> dict[str, Value] | None:
+        """Every param's value, edited with the inspector's editors, or None (cancelled)."""
+        ...
+
+
+def alternative_title(clause: Clause, k: int) -> str:
+    """An alternative's name as a list shows it: its label, or "Alternative 2"."""
+    label = clause.alternatives[k].label.strip()
+    return label or f"Alternative {k + 1}"
+
+
+def bracketed(clause: Clause, prov: Provision) -> list[ParamSpec]:
+    """The params some alternative of ``clause`` sets, in the provision's order."""
+    names = {name for a in clause.alternatives for name in a.values}
+    return [spec for spec in prov.params if spec.name in names]
+
+
+def alternative_values(clause: Clause, prov: Provision, k: int) -> dict[str, Value]:
+    """Every param's value under the ``k``-th alternative."""
+    return {**prov.defaults(), **clause.values, **clause.alternatives[k].values}
+
+
+def alternative_words(clause: Clause, prov: Provision, k: int) -> str:
+    """What the ``k``-th alternative says, in words: "Operator: US-led three-way;
+    Enerhodar demilitarised: no" (the values in brackets)."""
+    values = alternative_values(clause, prov, k)
+    specs = bracketed(clause, prov)
+    if not specs:
+        return "the clause's values as they stand"
+    return "; ".join(f"{param_label(spec)}: {value_text(spec, values[spec.name])}"
+                     for spec in specs)
+
+
+class OpenPointSection(QWidget):
+    """The selected clause's open point: make it one; its alternatives, each with its values
+    in words; add, rename, change the values of, remove an alternative, or close the point on
+    one. Every action is one undo step through the Editor, on the clause the inspector shows
+    (found by identity at that moment)."""
+
+    def __init__(self, inspector: ClauseInspector) -> None:
+        super().__init__(inspector)
+        self.setObjectName("OpenPointSection")
+        self._inspector = inspector
+        self._shown: str | None = None  # the provision whose point is shown
+        self.heading = QLabel("Open point", self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.state = QLabel(self)
+        self.state.setObjectName("OpenPointState")
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice = QLabel(self)  # what the last action did, when it says more than the list
+        self.notice.setObjectName("OpenPointNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.hide()
+        self.open_button = QPushButton("Make this an open point…", self)
+        self.open_button.setObjectName("OpenPointButton")
+        self.open_button.setToolTip("Bracket this clause: keep two or more value sets on the "
+                                    "table, each checked against every red line")
+        self.list = QListWidget(self)
+        self.list.setObjectName("AlternativesList")
+        self.list.setAccessibleName("Alternatives")
+        self.list.setWordWrap(True)
+        self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.action_row = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.state)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.list)
+        layout.addWidget(self.action_row)
+        layout.addWidget(self.notice)
+        self.open_button.clicked.connect(self.make_open)
+        self.list.currentRowChanged.connect(self._enable)
+        self.asker: Asker | None = None  # the real dialogs unless a test gives its own
+
+    def _build_actions(self) -> QWidget:
+        """The buttons that act on the alternative chosen in the list (or add one)."""
+        self.add_button = QPushButton("Add alternative…", self)
+        self.rename_button = QPushButton("Rename…", self)
+        self.values_button = QPushButton("Edit values…", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.close_button = QPushButton("Close on this alternative", self)
+        self.close_button.setToolTip("Settle the clause on the chosen alternative's values")
+        for name, button in (("AddAlternative", self.add_button),
+                             ("RenameAlternative", self.rename_button),
+                             ("EditAlternativeValues", self.values_button),
+                             ("RemoveAlternative", self.remove_button),
+                             ("ClosePoint", self.close_button)):
+            button.setObjectName(name)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        for button in (self.values_button, self.rename_button, self.add_button):
+            top.addWidget(button)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.remove_button)
+        bottom.addStretch(1)
+        self.add_button.clicked.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.values_button.clicked.connect(self.edit_values)
+        self.remove_button.clicked.connect(self.remove)
+        self.close_button.clicked.connect(self.close_point)
+        row = QWidget(self)
+        rows = QVBoxLayout(row)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(3)
+        rows.addLayout(top)
+        rows.addLayout(bottom)
+        return row
+
+    def _ask(self) -> Asker:
+        if self.asker is None:
+            from desktop.ui.alternatives import QtAsker  # its dialogs import this module
+
+            self.asker = QtAsker(self)
+        return self.asker
+
+    # -- showing
+
+    def show_point(self, clause: Clause | None, prov: Provision | None) -> None:
+        """Show ``clause``'s open point (None: no clause)."""
+        pid = clause.provision if clause is not None else None
+        if pid != self._shown:
+            self.notice.hide()
+        self._shown = pid
+        self.setVisible(clause is not None and prov is not None)
+        if clause is None or prov is None:
+            return
+        keep = self.list.currentRow()
+        self.list.blockSignals(True)
+        self.list.clear()
+        if not clause.is_open:
+            self.state.setText("Settled: the clause says one thing.")
+        else:
+            n = len(clause.alternatives)
+            self.state.setText(f"Open: {n} alternatives on the table. Each is checked against "
+                               "every red line; choose one to rename, change or close on it.")
+            for k in range(n):
+                item = QListWidgetItem(f"{alternative_title(clause, k)} — "
+                                       f"{alternative_words(clause, prov, k)}")
+                item.setToolTip(clause_text(prov, alternative_values(clause, prov, k)))
+                self.list.addItem(item)
+            self.list.setCurrentRow(min(max(keep, 0), n - 1))
+        self.list.blockSignals(False)
+        self.open_button.setVisible(not clause.is_open)
+        self.list.setVisible(clause.is_open)
+        self.action_row.setVisible(clause.is_open)
+        self._fit_list()
+        self._enable()
+
+    def _fit_list(self) -> None:
+        """The list as tall as its items: the inspector scrolls, not the list."""
+        height = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
+        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list()  # wrapped items take other heights at another width
+
+    def _enable(self) -> None:
+        chosen = self.list.currentRow() >= 0
+        for button in (self.rename_button, self.values_button, self.remove_button,
+                       self.close_button):
+            button.setEnabled(chosen)
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    # -- actions, each on the clause the inspector shows, found now
+
+    def _target(self) -> tuple[int, Clause, Provision] | None:
+        current = self._inspector.current_clause()
+        if current is None or current[1].provision != self._shown:
+            return None
+        return current
+
+    def _again(self, asked: tuple[int, Clause, Provision]) -> tuple[int, Clause, Provision] | None:
+        """The clause asked about, found again after a dialog: None, saying so, when the
+        inspector has moved on to another clause meanwhile."""
+        target = self._target()
+        if target is None or target[1].provision != asked[1].provision:
+            self._say("Another clause was chosen while the dialog was open: nothing was "
+                      "changed.")
+            return None
+        return target
+
+    def _chosen(self) -> tuple[int, Clause, Provision, int] | None:
+        target = self._target()
+        k = self.list.currentRow()
+        if target is None or not 0 <= k < len(target[1].alternatives):
+            return None
+        return (*target, k)
+
+    def make_open(self) -> None:
+        target = self._target()
+        if target is None or target[1].is_open:
+            return
+        labels = self._ask().open_labels(target[2].title)
+        target = self._again(target)  # found again: the dialog was open a while
+        if labels is None or target is None or target[1].is_open:
+            return
+        editor = self._inspector.editor
+        if editor.open_point(target[0], *labels):
+            self.list.setCurrentRow(1)  # the copy, to be changed
+            self._say("Both alternatives start with the clause's values: choose one and "
+                      "edit its values.")
+
+    def add(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        label = self._ask().label("Add alternative", "Name of the new alternative (it starts "
+                                  "with the clause's own values):", "")
+        target = self._again(target)
+        if label is None or target is None:
+            return
+        if self._inspector.editor.add_alternative(target[0], label):
+            self.list.setCurrentRow(self.list.count() - 1)
+
+    def rename(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        _, clause, _, k = chosen
+        label = self._ask().label("Rename alternative", "New name:", clause.alternatives[k].label)
+        again = self._same(chosen)
+        if label is not None and again is not None:
+            self._inspector.editor.rename_alternative(again, k, label)
+
+    def edit_values(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        _, clause, prov, k = chosen
+        caption = f"Values of “{alternative_title(clause, k)}”: {prov.title}"
+        values = self._ask().values(caption, prov, alternative_values(clause, prov, k))
+        again = self._same(chosen)
+        if values is None or again is None:
+            return
+        shared = {**prov.defaults(), **clause.values}
+        old = clause.alternatives[k].values
+        keep = {name: value for name, value in values.items()
+                if name in old or value != shared.get(name)
+                or type(value) is not type(shared.get(name))}
+        self._inspector.editor.set_alternative_values(again, k, keep)
+
+    def _same(self, chosen: tuple[int, Clause, Provision, int]) -> int | None:
+        """The clause's row now, when the alternative asked about is still where it was
+        (nothing changed it while the dialog was open); else None, saying so."""
+        target = self._target()
+        clause = chosen[1]
+        if target is None or target[1].provision != clause.provision \
+                or target[1].alternatives != clause.alternatives:
+            self._say("The open point changed while the dialog was open: nothing was changed.")
+            return None
+        return target[0]
+
+    def remove(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        row, clause, _, k = chosen
+        last = alternative_title(clause, 1 - k) if len(clause.alternatives) == 2 else None
+        if self._inspector.editor.remove_alternative(row, k) and last is not None:
+            self._say(f"Settled on “{last}”, the one alternative left: the clause is no "
+                      "longer an open point.")
+
+    def close_point(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        row, clause, _, k = chosen
+        if self._inspector.editor.close_point(row, k):
+            self._say(f"Closed on “{alternative_title(clause, k)}”: the clause now has its "
+                      "values.")
 
 
 class ClauseInspector(QWidget):
@@ -263,6 +623,9 @@ class ClauseInspector(QWidget):
         box.addWidget(self.text)
         box.addWidget(self.precedents)
         box.addWidget(self.form_host)
+        self.open_point = OpenPointSection(self)
+        self.open_point.hide()
+        box.addWidget(self.open_point)
         box.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -320,6 +683,14 @@ class ClauseInspector(QWidget):
         prov = self._ws.scenario.provision_index.get(clause.provision)
         return None if prov is None else (row, clause, prov)
 
+    @property
+    def editor(self) -> Editor:
+        return self._editor
+
+    def current_clause(self) -> tuple[int, Clause, Provision] | None:
+        """The row, clause and provision of the clause shown, looked up now."""
+        return self._current()
+
     def _set_enabled(self, on: bool) -> None:
         self.phase.setEnabled(on)
         self.note.setEnabled(on)
@@ -338,6 +709,7 @@ class ClauseInspector(QWidget):
             self.precedents.hide()
             self.text.setText("Select a clause in the draft to edit its values.")
             self._set_enabled(False)
+            self.open_point.show_point(None, None)
             return
         row, clause, prov = current
         if rebuild or prov.id != self._provision_id:
@@ -349,6 +721,7 @@ class ClauseInspector(QWidget):
         self._set_enabled(True)
         self._load(clause, prov, fresh=key != self._note_of)
         self._note_of = key
+        self.open_point.show_point(clause, prov)
 
     def _show_precedents(self) -> None:
         """The shown clause's PA-X counts. The index is read on first use but never before
@@ -383,11 +756,8 @@ class ClauseInspector(QWidget):
         self.phase.setAccessibleName("Phase")
         self.phase.valueChanged.connect(self._phase_changed)
         for spec in prov.params if prov else ():
-            widget = self._make_editor(spec)
-            label = param_label(spec)
-            if spec.unit and spec.unit.lower() not in label.lower():
-                label += f" ({spec.unit})"
-            self.form.addRow(label + ":", widget)
+            widget = make_value_editor(spec, self.form_host, self._set_value)
+            self.form.addRow(editor_label(spec), widget)
             self._editors[spec.name] = widget
         self.form.addRow("Phase:", self.phase)
         self.note = NoteEdit(self._note_changed, self.form_host)
@@ -397,54 +767,15 @@ class ClauseInspector(QWidget):
         self.note.setFixedHeight(54)  # three lines: the inspector fits without scrolling
         self.form.addRow("Note:", self.note)
 
-    def _make_editor(self, spec: ParamSpec) -> QWidget:
-        name = spec.name
-        if isinstance(spec, IntParam):
-            box = QSpinBox(self.form_host)
-            box.setRange(spec.min if spec.min is not None else -INT32_MAX,
-                         spec.max if spec.max is not None else INT32_MAX)
-            box.setGroupSeparatorShown(True)
-            box.setKeyboardTracking(False)
-            if spec.step is not None:  # arrows and the wheel step by the param's step
-                box.setSingleStep(min(spec.step, INT32_MAX))
-            box.valueChanged.connect(lambda v, n=name: self._set_value(n, int(v)))
-            widget: QWidget = box
-        elif isinstance(spec, NumberParam):
-            number = NumberBox(spec.min, spec.max, self.form_host, step=spec.step)
-            number.committed.connect(lambda v, n=name: self._set_value(n, v))
-            widget = number
-        elif isinstance(spec, ChoiceParam):
-            combo = QComboBox(self.form_host)
-            for choice in spec.choices:
-                combo.addItem(choice_label(spec, choice.id), choice.id)
-            combo.activated.connect(
-                lambda i, n=name, c=combo: self._set_value(n, c.itemData(i)))
-            widget = combo
-        else:
-            assert isinstance(spec, BoolParam)
-            check = QCheckBox(self.form_host)
-            check.toggled.connect(lambda on, n=name: self._set_value(n, on))
-            widget = check
-        widget.setObjectName(f"param-{name}")
-        widget.setAccessibleName(name)
-        return widget
-
     def _load(self, clause: Clause, prov: Provision, fresh: bool) -> None:
         """Show ``clause``; ``fresh`` when it is another clause than the one shown so far
         (a note being typed is then replaced, else it is kept while it has the focus)."""
         values = {**prov.defaults(), **clause.values}
+        bracketed = {name for a in clause.alternatives for name in a.values}
         for name, widget in self._editors.items():
-            widget.blockSignals(True)
-            value = values[name]
-            if isinstance(widget, QSpinBox) and isinstance(value, int):
-                widget.setValue(value)
-            elif isinstance(widget, NumberBox) and isinstance(value, int | float):
-                widget.set_value(value)
-            elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(widget.findData(value))
-            elif isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
-            widget.blockSignals(False)
+            show_value(widget, values[name])
+            # A value each alternative sets is edited there (below), not here.
+            self.form.setRowVisible(widget, name not in bracketed)
         self.phase.blockSignals(True)
         self.phase.setValue(clause.phase)
         self.phase.blockSignals(False)

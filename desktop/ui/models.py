@@ -59,6 +59,17 @@ class RowInfo(NamedTuple):
     title: str
     text: str
     status: tuple[tuple[str, bool], ...]  # (line, is_violation): violation or conflict lines
+    open_point: str = ""  # "Open point: 2 alternatives, “US formula” or …"; "" when settled
+
+
+def open_point_line(clause: Clause) -> str:
+    """An open clause's mark in words (never colour alone): "Open point: 2 alternatives, “US
+    formula” or “Ukrainian formula”"; "" for a settled clause."""
+    if not clause.alternatives:
+        return ""
+    names = [f"“{a.label.strip()}”" if a.label.strip() else f"alternative {k + 1}"
+             for k, a in enumerate(clause.alternatives)]
+    return f"Open point: {count(names, 'alternative')}, {series(names, 'or')}"
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root; a shared default argument (never mutated)
@@ -512,7 +523,8 @@ class DraftModel(QAbstractListModel):
         if conflicts:
             status.append((f"⚠ Excludes {series([f'“{c}”' for c in conflicts])}", False))
         starts = row == 0 or self._clauses[row - 1].phase != clause.phase
-        return RowInfo(clause.phase, starts, prov.title, self._text(clause, prov), tuple(status))
+        return RowInfo(clause.phase, starts, prov.title, self._text(clause, prov), tuple(status),
+                       open_point_line(clause))
 
     # Qt's data(): one answer per item role and column.
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: C901, PLR0911, PLR0912
@@ -559,6 +571,8 @@ class DraftModel(QAbstractListModel):
                          f"‘{html.escape(title)}’")
         for other in self._conflicts.get(clause.provision, []):
             lines.append(f"⚠ excludes “{html.escape(other)}”: the draft cannot hold both")
+        if clause.alternatives:
+            lines.append(html.escape(open_point_line(clause)))
         if clause.note:
             lines.append(f"<i>{html.escape(clause.note)}</i>")
         return "<p>" + "<br>".join(lines) + "</p>"
@@ -570,6 +584,8 @@ class DraftModel(QAbstractListModel):
             text += f" Crosses {count(n, 'red line')}."
         if clause.provision in self._conflicts:
             text += " In conflict."
+        if clause.alternatives:
+            text += f" {open_point_line(clause)}."
         return text
 
     def flags(self, index: Index) -> Qt.ItemFlag:
