@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -201,6 +201,10 @@ def make_value_editor(spec: ParamSpec, parent: QWidget,
         widget = number
     elif isinstance(spec, ChoiceParam):
         combo = QComboBox(parent)
+        # A long choice ("a three-way arrangement with ...") may not widen the inspector past
+        # its panel: the box takes the width it is given, its list shows every word.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
         for choice in spec.choices:
             combo.addItem(choice_label(spec, choice.id), choice.id)
         combo.activated.connect(lambda i, n=name, c=combo: on_value(n, c.itemData(i)))
@@ -339,15 +343,6 @@ class OpenPointSection(QWidget):
         self.state.setObjectName("OpenPointState")
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice = QLabel(self)  # what the last action did, when it says more than the list
-        self.notice.setObjectName("OpenPointNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.hide()
-        self.open_button = QPushButton("Make this an open point…", self)
-        self.open_button.setObjectName("OpenPointButton")
-        self.open_button.setToolTip("Bracket this clause: keep two or more value sets on the "
-                                    "table, each checked against every red line")
         self.list = QListWidget(self)
         self.list.setObjectName("AlternativesList")
         self.list.setAccessibleName("Alternatives")
@@ -360,11 +355,8 @@ class OpenPointSection(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.heading)
         layout.addWidget(self.state)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.list)
         layout.addWidget(self.action_row)
-        layout.addWidget(self.notice)
-        self.open_button.clicked.connect(self.make_open)
         self.list.currentRowChanged.connect(self._enable)
         self.asker: Asker | None = None  # the real dialogs unless a test gives its own
 
@@ -416,11 +408,9 @@ class OpenPointSection(QWidget):
 
     def show_point(self, clause: Clause | None, prov: Provision | None) -> None:
         """Show ``clause``'s open point (None: no clause)."""
-        pid = clause.provision if clause is not None else None
-        if pid != self._shown:
-            self.notice.hide()
-        self._shown = pid
-        self.setVisible(clause is not None and prov is not None)
+        self._shown = clause.provision if clause is not None else None
+        # A settled clause shows only the inspector's "Make this an open point…" button.
+        self.setVisible(clause is not None and prov is not None and clause.is_open)
         if clause is None or prov is None:
             return
         keep = self.list.currentRow()
@@ -430,8 +420,8 @@ class OpenPointSection(QWidget):
             self.state.setText("Settled: the clause says one thing.")
         else:
             n = len(clause.alternatives)
-            self.state.setText(f"Open: {n} alternatives on the table. Each is checked against "
-                               "every red line; choose one to rename, change or close on it.")
+            self.state.setText(f"Open: {n} alternatives, each checked against every red line. "
+                               "Choose one to change it or close the point on it.")
             for k in range(n):
                 item = QListWidgetItem(f"{alternative_title(clause, k)} — "
                                        f"{alternative_words(clause, prov, k)}")
@@ -439,20 +429,33 @@ class OpenPointSection(QWidget):
                 self.list.addItem(item)
             self.list.setCurrentRow(min(max(keep, 0), n - 1))
         self.list.blockSignals(False)
-        self.open_button.setVisible(not clause.is_open)
-        self.list.setVisible(clause.is_open)
-        self.action_row.setVisible(clause.is_open)
         self._fit_list()
         self._enable()
 
     def _fit_list(self) -> None:
-        """The list as tall as its items: the inspector scrolls, not the list."""
-        height = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
-        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 2)
+        """The list as tall as its wrapped items, and the section as tall as it needs at its
+        width: the inspector scrolls, nothing is clipped or drawn over."""
+        frame = self.list.frameWidth()
+        width = max(80, self.width() - 2 * frame - 8)
+        metrics = self.list.fontMetrics()
+        total = 0
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            height = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                          Qt.TextFlag.TextWordWrap, item.text()).height() + 6
+            item.setSizeHint(QSize(width, height))
+            total += height
+        self.list.setFixedHeight(total + 2 * frame + 2)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
+        else:
+            self.setMinimumHeight(0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_list()  # wrapped items take other heights at another width
+        if event.size().width() != event.oldSize().width():
+            self._fit_list()  # wrapped lines take other heights at another width
 
     def _enable(self) -> None:
         chosen = self.list.currentRow() >= 0
@@ -461,8 +464,7 @@ class OpenPointSection(QWidget):
             button.setEnabled(chosen)
 
     def _say(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.show()
+        self._inspector.say(text)
 
     # -- actions, each on the clause the inspector shows, found now
 
@@ -490,10 +492,11 @@ class OpenPointSection(QWidget):
         return (*target, k)
 
     def make_open(self) -> None:
-        target = self._target()
+        target = self._inspector.current_clause()
         if target is None or target[1].is_open:
             return
         labels = self._ask().open_labels(target[2].title)
+        self._shown = target[1].provision  # the point asked about, hidden while settled
         target = self._again(target)  # found again: the dialog was open a while
         if labels is None or target is None or target[1].is_open:
             return
@@ -604,6 +607,7 @@ class ClauseInspector(QWidget):
         self.precedents.setWordWrap(True)
         self.precedents.setTextFormat(Qt.TextFormat.PlainText)
         self.precedents.hide()
+        self.notice = _words(self, "InspectorNotice")  # what an open point action did
 
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
@@ -613,6 +617,9 @@ class ClauseInspector(QWidget):
 
         self.phase: QSpinBox
         self.note: NoteEdit
+        self.open_button: QPushButton
+        self.open_point = OpenPointSection(self)
+        self.open_point.hide()
         self._build_form(None)
 
         inner = QWidget(self)
@@ -622,9 +629,8 @@ class ClauseInspector(QWidget):
         box.addWidget(self.heading)
         box.addWidget(self.text)
         box.addWidget(self.precedents)
+        box.addWidget(self.notice)
         box.addWidget(self.form_host)
-        self.open_point = OpenPointSection(self)
-        self.open_point.hide()
         box.addWidget(self.open_point)
         box.addStretch(1)
         scroll = QScrollArea(self)
@@ -691,6 +697,12 @@ class ClauseInspector(QWidget):
         """The row, clause and provision of the clause shown, looked up now."""
         return self._current()
 
+    def say(self, text: str) -> None:
+        """A notice under the clause's text ("Settled on “US formula”, …"), kept until
+        another clause is shown."""
+        self.notice.setText(text)
+        self.notice.show()
+
     def _set_enabled(self, on: bool) -> None:
         self.phase.setEnabled(on)
         self.note.setEnabled(on)
@@ -709,9 +721,13 @@ class ClauseInspector(QWidget):
             self.precedents.hide()
             self.text.setText("Select a clause in the draft to edit its values.")
             self._set_enabled(False)
+            self.notice.hide()
+            self.open_button.hide()
             self.open_point.show_point(None, None)
             return
         row, clause, prov = current
+        if prov.id != self._provision_id:
+            self.notice.hide()
         if rebuild or prov.id != self._provision_id:
             self._build_form(prov)
         self._provision_id = prov.id
@@ -721,6 +737,7 @@ class ClauseInspector(QWidget):
         self._set_enabled(True)
         self._load(clause, prov, fresh=key != self._note_of)
         self._note_of = key
+        self.open_button.setVisible(not clause.is_open)
         self.open_point.show_point(clause, prov)
 
     def _show_precedents(self) -> None:
@@ -759,7 +776,21 @@ class ClauseInspector(QWidget):
             widget = make_value_editor(spec, self.form_host, self._set_value)
             self.form.addRow(editor_label(spec), widget)
             self._editors[spec.name] = widget
-        self.form.addRow("Phase:", self.phase)
+        # Beside the phase, the button that makes the clause an open point: no extra line.
+        phase_row = QWidget(self.form_host)
+        row = QHBoxLayout(phase_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.phase, 1)
+        self.open_button = QPushButton("Make this an open point…", phase_row)
+        self.open_button.setObjectName("OpenPointButton")
+        self.open_button.setToolTip("Bracket this clause: keep two or more value sets on the "
+                                    "table, each checked against every red line")
+        self.open_button.clicked.connect(self.open_point.make_open)
+        self.open_button.hide()
+        # No taller than the spin box: the row, and the inspector, stay as they were.
+        self.open_button.setMaximumHeight(self.phase.sizeHint().height())
+        row.addWidget(self.open_button)
+        self.form.addRow("Phase:", phase_row)
         self.note = NoteEdit(self._note_changed, self.form_host)
         self.note.setObjectName("NoteEdit")
         self.note.setAccessibleName("Note")
@@ -822,6 +853,16 @@ class ClauseInspector(QWidget):
 
     def editor_for(self, param: str) -> QWidget | None:
         return self._editors.get(param)
+
+
+def _words(parent: QWidget, name: str) -> QLabel:
+    """A hidden label of plain words that wraps."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
 
 
 def _number(value: float) -> int | float:
