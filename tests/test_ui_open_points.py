@@ -361,3 +361,16 @@ def test_after_a_delete_the_buttons_act_on_the_highlighted_clause(
     click(qtbot, section.close_button)
     assert not clause(win, PLANT).is_open
     assert others(win, PLANT) == untouched
+
+
+def test_the_draft_list_says_which_clauses_are_open_in_words(win: MainWindow) -> None:
+    """Not by colour alone: the row's line, its tooltip and what assistive tools read."""
+    win.ws.switch_draft("twenty-point")
+    model = win.draft.view.model()
+    index = model.index(row_of(win, PLANT), 0)
+    line = "Open point: 2 alternatives, “US formula” or “Ukrainian formula”"
+    assert open_line(win, PLANT) == line
+    assert line in str(index.data(Qt.ItemDataRole.AccessibleTextRole))
+    assert "Open point: 2 alternatives" in str(index.data(Qt.ItemDataRole.ToolTipRole))
+    settled = model.index(0, 0)
+    assert "Open point" not in str(settled.data(Qt.ItemDataRole.AccessibleTextRole))
