@@ -724,6 +724,11 @@ def cmd_precedents(args: argparse.Namespace, out: TextIO) -> int:
     scenario = _read(args.file)
     tags = _precedent_tags(args, scenario)
     index = load_index()
+    flags = [t for t in tags if t.min_strength is not None and t.min_strength > 1
+             and index.scale.get(t.code, 3) == 1]
+    if flags:
+        raise UsageError(f"--codes: {flags[0].code} ({code_name(flags[0].code)}) is coded yes "
+                         "or no in PA-X: it takes no minimum strength")
     conflict = index.conflict_of(scenario.title)
     try:
         found = index.query(tags, conflict=conflict)
@@ -746,8 +751,8 @@ def cmd_precedents(args: argparse.Namespace, out: TextIO) -> int:
             } for p in found],
         }, out)
         return EXIT_OK
-    lines = [f"{terminal_safe(tags_label(tags))}: {agreements(len(found))} carried "
-             f"{'this' if len(tags) == 1 else 'all of these together'}"]
+    lines = [f"{terminal_safe(tags_label(tags))}: {agreements(len(found))} contain "
+             f"{'this issue' if len(tags) == 1 else 'all of these issues together'}"]
     if conflict.entities:
         same = sum(1 for p in found if p.same_conflict)
         lines.append(f"Same conflict first ({', '.join(conflict.entities)}): "

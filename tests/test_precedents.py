@@ -206,3 +206,21 @@ def test_the_drafts_as_whole_packages_as_the_doc_says(index: PrecedentIndex) -> 
     assert sorted(names) == ["Doha Document for Peace in Darfur (DDPD)",
                              "Sudan peace agreement (Juba Agreement)"]
     assert len(package("e3-counter")[1]) == 5
+
+
+def test_a_yes_no_code_does_not_weaken_a_combination(rows: list[dict[str, str]],
+                                                      index: PrecedentIndex) -> None:
+    """ImPK is coded 0/1: beside a graded code it neither lowers the strength reported (a
+    flag's 1 does not mean "weak") nor drops out under a minimum strength."""
+    assert index.scale["ImPK"] == 1
+    assert index.scale["Ce"] == 3
+    both = index.query([Tag("Ce"), Tag("ImPK")])
+    assert both
+    for p in both:
+        assert p.strength == index.postings["Ce"][index.agreements.index(p.agreement)]
+    strong = index.query([Tag("Ce"), Tag("ImPK")], Filters(min_strength=3))
+    direct = sum(1 for r in rows if int(r["Ce"] or 0) >= 3 and int(r["ImPK"] or 0) >= 1)
+    assert len(strong) == direct > 0
+    assert {p.strength for p in strong} == {3}
+    # A yes/no code alone reports its flag.
+    assert {p.strength for p in index.query([Tag("ImPK")])} == {1}

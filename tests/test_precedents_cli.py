@@ -46,7 +46,7 @@ def test_json_shape_and_counts() -> None:
 def test_a_provision_s_own_tags() -> None:
     code, text = run("precedents", str(SCENARIO), "--provision", "ceasefire")
     assert code == 0
-    assert text.splitlines()[0] == "Ceasefire: 1,038 agreements carried this"
+    assert text.splitlines()[0] == "Ceasefire: 1,038 agreements contain this issue"
     assert "Same conflict first (Ukraine)" in text
     assert "PA-X Peace Agreements Database" in text.splitlines()[-1]
     code, text = run("precedents", str(SCENARIO), "--provision", "monitoring", "--json")
@@ -65,6 +65,7 @@ def test_min_strength_in_codes() -> None:
     (["--codes", "Ce:7"], "must be 1, 2 or 3"),
     (["--codes", " , "], "at least one PA-X issue code"),
     (["--provision", "nope"], "no provision 'nope'"),
+    (["--codes", "Ce,ImPK:2"], "ImPK (International mission/force) is coded yes or no"),
 ])
 def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:

@@ -196,9 +196,10 @@ def test_an_open_point_reads_as_accepts_if(main_window: Callable[..., MainWindow
     win.ws.switch_draft("twenty-point")
     report = win.ws.report
     assert report is not None
+    # The default scenario pins it (tests/test_default_scenario.py): Ukraine accepts the 20
+    # points if §16 is the Ukrainian formula.
     opened = [v for v in report.parties if v.verdict == "accepts-if"]
-    if not opened:
-        pytest.skip("no open point decides a verdict in this version of the scenario")
+    assert [v.party for v in opened] == ["ukraine"]
     entry = next(e for e in win.verdicts.strip.entries if e.party == opened[0].party)
     assert entry.text.startswith(f"◐ {opened[0].name.split(' (')[0]}: Accepts if §")
     assert win.redlines.card(opened[0].party).verdict.text().startswith("◐ Accepts if §")

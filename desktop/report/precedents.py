@@ -86,7 +86,7 @@ def precedent_annex(scenario: Scenario, draft: Draft, report: Report) -> list[It
     numbers = {c.provision: i + 1 for i, c in enumerate(draft.clauses)}
     cells = [_cell(scenario, numbers[pid], pid) for pid in keys]
     # The table's header says what the cells hold and credits PA-X (repeated atop a new page).
-    head = _row(("Key clause: the agreements (1990–2025) that carried all its PA-X issues "
+    head = _row(("Key clause: the agreements (1990–2025) that contain all its PA-X issues "
                  "together; the closest: same region first, then the most recent, then the "
                  "strongest", esc(CREDIT)),
                 f"background-color:{HEAD_FILL}; color:{HEAD_TEXT}; font-size:9px;")

@@ -327,12 +327,12 @@ class PrecedentsPanel(QWidget):
         if not tags:
             self.found = []
             self.summary.setText("Check one or more clauses above: the agreements that "
-                                 "carried all their PA-X issues together are listed here.")
+                                 "contain all their PA-X issues together are listed here.")
             return
         conflict = index.conflict_of(self._ws.scenario.title)
         self.found = index.query(tags, self.filters(), conflict)
-        together = "this" if len(tags) == 1 else "all of these together"
-        text = f"{tags_label(tags)}: {agreements(len(self.found))} carried {together}"
+        together = "this issue" if len(tags) == 1 else "all of these issues together"
+        text = f"{tags_label(tags)}: {agreements(len(self.found))} contain {together}"
         same = sum(1 for p in self.found if p.same_conflict)
         if conflict.entities:
             text += f"; {agreements(same)} of the same conflict ({', '.join(conflict.entities)})"

@@ -205,19 +205,27 @@ class PrecedentIndex:
             raise UnknownCode(unknown)
         if not tags:
             return []
-        wanted = sorted(((self.postings[t.code], max(t.min_strength or 1, min_strength))
-                         for t in tags), key=lambda pair: len(pair[0]))
-        (first, least), rest = wanted[0], wanted[1:]
+        # A yes/no code (scale 1) has no degrees: a minimum strength narrows graded codes
+        # only, and the strength reported is the weakest of the graded codes (1 when every
+        # code asked for is yes/no), not a flag's 1 standing for "weak".
+        scale = self.scale
+        wanted = sorted(((self.postings[t.code],
+                          min(max(t.min_strength or 1, min_strength), scale.get(t.code, 3)),
+                          scale.get(t.code, 3) > 1)
+                         for t in tags), key=lambda item: len(item[0]))
+        graded_any = any(graded for _, _, graded in wanted)
+        (first, least, first_graded), rest = wanted[0], wanted[1:]
         out: list[tuple[int, int]] = []
         for row, strength in first.items():  # rows ascend: newest first
             if strength < least:
                 continue
-            weakest = strength
-            for rows, floor in rest:
+            weakest = strength if first_graded or not graded_any else 3
+            for rows, floor, graded in rest:
                 s = rows.get(row, 0)
                 if s < floor:
                     break
-                weakest = min(weakest, s)
+                if graded:
+                    weakest = min(weakest, s)
             else:
                 out.append((row, weakest))
         return out
