@@ -90,16 +90,27 @@ def test_satisfaction_over_what_the_draft_addresses() -> None:
     draft = Draft(id="d", title="D", clauses=(Clause(provision="cap",
                                                      values={"personnel": 500_000}),))
     v = check(s, draft).verdict("ru")
-    # Only the army preference names a provision the draft holds.
-    assert v.coverage == (1, 4)
-    assert v.not_addressed == ("fund", "no-zone", "pol")
+    # The army preference names a clause the draft holds; "no zone" is met by the absence,
+    # so it is addressed too; "fund" and "pol" are unmet and name nothing in the draft.
+    assert v.coverage == (2, 4)
+    assert v.not_addressed == ("fund", "pol")
     assert v.addressed_satisfaction == 1.0
-    # The full scale still counts "no zone" (met by silence) over every preference.
     assert v.satisfaction == pytest.approx((3 + 2) / 10)
     assert (v.met, v.missed) == (("big-cap", "no-zone"), ("fund", "pol"))
+    # Over what it addresses is never below the full scale.
+    assert v.addressed_satisfaction >= v.satisfaction
     empty = check(s, Draft(id="e", title="E")).verdict("ru")
-    assert empty.coverage == (0, 4)
-    assert empty.addressed_satisfaction is None
+    assert empty.coverage == (1, 4)
+    assert empty.not_addressed == ("big-cap", "fund", "pol")
+    assert empty.addressed_satisfaction == 1.0
+    # An unmet preference naming a clause the draft holds is addressed (and missed).
+    big = Draft(id="b", title="B", clauses=(Clause(provision="cap",
+                                                   values={"personnel": 900_000}),
+                                            Clause(provision="zone")))
+    w = check(s, big).verdict("ru")
+    assert w.not_addressed == ("fund",)
+    assert w.coverage == (3, 4)
+    assert w.addressed_satisfaction == pytest.approx(0 / 9)
 
 
 @settings(max_examples=100, deadline=None)

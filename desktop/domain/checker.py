@@ -77,8 +77,9 @@ class PartyVerdict:
     #: The chance none of the crossed lines truly binds (product of 1 - confidence, lines
     #: treated as independent); for an open draft under the least favourable combination.
     acceptance_chance: float = 1.0
-    #: (addressed, total) preferences: addressed when the draft holds a clause of a provision
-    #: the preference's rule names (a rule that names none is always addressed).
+    #: (addressed, total) preferences: a met preference is addressed; an unmet one is
+    #: addressed when the draft holds a clause of a provision its rule names (a rule that
+    #: names none is always addressed).
     coverage: tuple[int, int] = (0, 0)
     #: Met weight over the weight of the addressed preferences; None when none is addressed.
     addressed_satisfaction: float | None = None
@@ -284,7 +285,10 @@ class CompiledScenario:
         addressed = 0
         not_addressed: list[str] = []
         for pid, w, rule in party.preferences:
-            if rule.provisions and not any(p in order for p in rule.provisions):
+            # A met preference is addressed (met by an absence too); an unmet one is not
+            # addressed only when none of the provisions its rule names is in the draft.
+            if (pid not in met_set and rule.provisions
+                    and not any(p in order for p in rule.provisions)):
                 not_addressed.append(pid)
                 continue
             addressed += 1
