@@ -13,7 +13,7 @@ from desktop.domain.edit import (
     set_alternatives_edit,
     update_clause_edit,
 )
-from desktop.domain.model import Alternative, Draft
+from desktop.domain.model import Alternative, ChoiceParam, Draft, ParamSpec
 
 
 def _draft(s: Scenario, draft_id: str) -> Draft:
@@ -138,3 +138,76 @@ def test_a_name_too_long_is_refused_in_words(ukraine: Scenario) -> None:
     army = _row(ukraine, "us-28", "army-cap")
     with pytest.raises(EditError, match="an alternative's name is at most 500 characters"):
         open_clause_edit(ukraine, "us-28", army, "x" * 501, "b")
+
+
+def test_a_provision_edit_fits_the_alternatives_too(ukraine: Scenario) -> None:
+    """Removing a param an open point's alternatives set drops it from them as from the
+    clause's own values (it used to be refused with a message naming ids); alternatives that
+    no longer differ merge, and one left settles the clause on it."""
+    from desktop.domain.edit import put_provision
+
+    znpp = ukraine.provision("znpp")
+    without = znpp.model_copy(update={
+        "params": tuple(p for p in znpp.params if p.name != "enerhodar_demilitarised"),
+        "text": znpp.text.replace(" The town of Enerhodar {enerhodar_demilitarised}.", "")})
+    edited = put_provision(ukraine, without, "znpp")
+    clause = _draft(edited, "twenty-point").clause_for("znpp")
+    assert clause is not None
+    assert [a.label for a in clause.alternatives] == ["US formula", "Ukrainian formula"]
+    assert all("enerhodar_demilitarised" not in a.values for a in clause.alternatives)
+    assert "enerhodar_demilitarised" not in clause.values
+
+
+def test_alternatives_that_no_longer_differ_merge_and_one_left_settles(
+        ukraine: Scenario) -> None:
+    from desktop.domain.edit import _fit_clause
+
+    znpp = ukraine.provision("znpp")
+    clause = _draft(ukraine, "twenty-point").clause_for("znpp")
+    assert clause is not None
+    # A provision whose operator param no longer takes the Ukrainian formula's value: that
+    # alternative falls back to the clause's own operator, the same as the US formula's.
+    def without_choice(param: ParamSpec) -> ParamSpec:
+        if not isinstance(param, ChoiceParam):
+            return param
+        data = param.model_dump()
+        data["choices"] = [c for c in data["choices"] if c["id"] != "us-ukraine-50-50"]
+        return ChoiceParam.model_validate(data)
+
+    narrowed = znpp.model_copy(update={"params": tuple(map(without_choice, znpp.params))})
+    us, ua = clause.alternatives
+    same = clause.model_copy(update={"alternatives": (
+        us, ua.model_copy(update={"values": {"operator": "us-ukraine-50-50",
+                                             "enerhodar_demilitarised": False}}))})
+    fitted = _fit_clause(same, narrowed)
+    assert not fitted.is_open
+    assert fitted.values == {**same.values, **us.values}
+
+
+def test_duplicating_a_draft_keeps_its_properties(ukraine: Scenario) -> None:
+    from desktop.domain.edit import duplicate_draft_edit
+
+    src = _draft(ukraine, "twenty-point")
+    assert src.date is not None
+    assert src.sources
+    result = duplicate_draft_edit(ukraine, "twenty-point")
+    assert result.draft_id is not None
+    copy = result.scenario.draft(result.draft_id)
+    assert (copy.date, copy.status, copy.proposed_by, copy.sources) == (
+        src.date, src.status, src.proposed_by, src.sources)
+    assert copy.clauses == src.clauses
+    assert copy.title == f"{src.title} (copy)"
+
+
+def test_a_value_every_alternative_sets_is_not_edited_on_the_clause(ukraine: Scenario) -> None:
+    """The alternatives' values override the clause's own: an edit of such a value on the
+    clause would change nothing anyone reads, so it is refused in words."""
+    row = _row(ukraine, "twenty-point", "znpp")
+    with pytest.raises(EditError,
+                       match=r"open point whose alternatives each set its operating formula"):
+        update_clause_edit(ukraine, "twenty-point", row, values={"operator": "iaea-interim"})
+    # A value no alternative sets is edited as before, and the point stays open.
+    result = update_clause_edit(ukraine, "twenty-point", row, values={"iaea_supervision": False})
+    clause = _draft(result.scenario, "twenty-point").clauses[row]
+    assert clause.values["iaea_supervision"] is False
+    assert clause.is_open

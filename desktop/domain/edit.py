@@ -235,6 +235,16 @@ def update_clause_edit(
     if not 0 <= index < len(draft.clauses):
         raise EditError(f"the draft has no clause {index + 1}")
     old = draft.clauses[index]
+    bracketed = sorted({name for alt in old.alternatives for name in alt.values}
+                       & set(values or {}))
+    if bracketed:
+        # Every alternative's value would override the clause's own: the edit would show
+        # nowhere. The value is edited per alternative (or after closing the point).
+        prov = scenario.provision_index.get(old.provision)
+        title = f"“{prov.title}”" if prov is not None else "this clause"
+        names = ", ".join(_param_words(prov, n) for n in bracketed)
+        raise EditError(f"{title} is an open point whose alternatives each set its {names}: "
+                        "change it in an alternative, or close the point first")
     data: dict[str, Any] = {
         "provision": old.provision,
         "values": {**old.values, **(values or {})},
@@ -249,6 +259,13 @@ def update_clause_edit(
     clauses = list(draft.clauses)
     clauses[index] = clause
     return EditResult(_with_clauses(scenario, draft_id, clauses), draft_id, (index,))
+
+
+def _param_words(provision: Provision | None, name: str) -> str:
+    """A param as a person calls it: its label, else its name in words."""
+    spec = provision.param(name) if provision is not None else None
+    label = getattr(spec, "label", None)
+    return (label or name.replace("_", " ")).lower()
 
 
 # --------------------------------------------------------------------------- open points
@@ -399,7 +416,14 @@ def duplicate_draft_edit(scenario: Scenario, draft_id: str, title: str | None = 
     if not title:
         suffix = " (copy)"
         title = src.title[:MAX_TITLE - len(suffix)] + suffix
-    return add_draft_edit(scenario, title, src.clauses, src.note, i + 1)
+    result = add_draft_edit(scenario, title, src.clauses, src.note, i + 1)
+    assert result.draft_id is not None
+    # The copy keeps what the draft is (its date, status, proposers and citations): a
+    # working copy of the 20 points still cites what reported them.
+    copy = result.scenario.draft(result.draft_id).model_copy(update={
+        "date": src.date, "status": src.status, "proposed_by": src.proposed_by,
+        "sources": src.sources})
+    return EditResult(replace_draft(result.scenario, copy), result.draft_id, result.rows)
 
 
 def rename_draft(scenario: Scenario, draft_id: str, title: str) -> Scenario:
@@ -607,21 +631,43 @@ def _rename_exclusion(p: Provision, old: str, new: str) -> Provision:
     return p.model_copy(update={"excludes": tuple(new if x == old else x for x in p.excludes)})
 
 
+def _fitting(values: dict[str, Value], provision: Provision) -> dict[str, Value]:
+    """``values`` without those the (edited) provision no longer takes."""
+    kept = {}
+    for k, v in values.items():
+        spec = provision.param(k)
+        if spec is not None and spec.fits(v):
+            kept[k] = v
+    return kept
+
+
+def _fit_clause(c: Clause, provision: Provision) -> Clause:
+    """The clause with the values the edited provision no longer takes dropped, in its own
+    values and in each alternative of an open point. Alternatives that no longer differ are
+    merged (the first label kept); one distinct alternative left settles the clause on it."""
+    values = _fitting(c.values, provision)
+    alternatives: list[Alternative] = []
+    seen: list[dict[str, Value]] = []
+    for alt in c.alternatives:
+        fitted = _fitting(alt.values, provision)
+        effective = {**values, **fitted}
+        if effective in seen:
+            continue
+        seen.append(effective)
+        alternatives.append(alt if fitted == alt.values
+                            else alt.model_copy(update={"values": fitted}))
+    if len(alternatives) == 1:
+        values, alternatives = {**values, **alternatives[0].values}, []
+    if values == c.values and tuple(alternatives) == c.alternatives:
+        return c
+    return c.model_copy(update={"values": values, "alternatives": tuple(alternatives)})
+
+
 def _fit_clauses(draft: Draft, provision: Provision) -> Draft:
-    changed = False
-    clauses = []
-    for c in draft.clauses:
-        if c.provision == provision.id:
-            kept = {}
-            for k, v in c.values.items():
-                spec = provision.param(k)
-                if spec is not None and spec.fits(v):
-                    kept[k] = v
-            if kept != c.values:
-                c = c.model_copy(update={"values": kept})
-                changed = True
-        clauses.append(c)
-    return draft.model_copy(update={"clauses": tuple(clauses)}) if changed else draft
+    clauses = tuple(_fit_clause(c, provision) if c.provision == provision.id else c
+                    for c in draft.clauses)
+    changed = any(a is not b for a, b in zip(clauses, draft.clauses, strict=True))
+    return draft.model_copy(update={"clauses": clauses}) if changed else draft
 
 
 def remove_provision(scenario: Scenario, provision_id: str) -> Scenario:
