@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: fuzz run test test-fast lint typecheck unit bench screenshots dist lock doctor \
-	install-desktop uninstall-desktop schema precedents clean
+	install-desktop uninstall-desktop schema precedents translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,17 @@ screenshots: $(STAMP)
 # shipped beside it; deterministic, so an unchanged CSV gives the same bytes.
 precedents: $(STAMP)
 	$(BIN)/python -m desktop.domain.precedents.build
+
+# Accord's translation catalogue (docs/translation.md): lupdate collects every tr()/translate()
+# call under desktop/ui into resources/translations/accord_en.ts, the English plural forms are
+# filled in, and lrelease compiles it to accord_en.qm. Both files are committed, so a checkout
+# runs without these tools; tests/test_translation.py fails when they are behind the code.
+TRANSLATIONS := resources/translations
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -extensions py -recursive desktop/ui -source-language en \
+		-target-language en -locations relative -no-obsolete -ts $(TRANSLATIONS)/accord_en.ts
+	$(BIN)/python scripts/english_plurals.py $(TRANSLATIONS)/accord_en.ts
+	$(BIN)/pyside6-lrelease -silent $(TRANSLATIONS)/accord_en.ts -qm $(TRANSLATIONS)/accord_en.qm
 
 # Regenerate the published JSON Schema from the pydantic models.
 schema: $(STAMP)

@@ -78,6 +78,25 @@ def shared_folders() -> Iterator[tuple[Path, Path]]:
 # --------------------------------------------------------------------------- the GUI
 
 
+@pytest.fixture(autouse=True)
+def _translations(request: pytest.FixtureRequest) -> None:
+    """A test that runs Qt reads the text as the app shows it: Accord's English catalogue
+    (its plural forms: "1 page", "2 pages") installed as ``make_application`` does, once. The
+    locale is English whatever the machine's, so tests that read Qt's own button texts pass
+    everywhere (tests/test_translation.py switches languages itself)."""
+    if "qapp" not in request.fixturenames or _INSTALLED:
+        return
+    from PySide6.QtCore import QLocale
+
+    from desktop.ui.i18n import install_translators
+
+    _INSTALLED.extend(install_translators(request.getfixturevalue("qapp"),
+                                          QLocale(QLocale.Language.English)))
+
+
+_INSTALLED: list[object] = []  # the translators installed by _translations
+
+
 @pytest.fixture
 def ws(mini: Scenario, qtbot: QtBot) -> Workspace:
     """A workspace on ``mini`` (its first draft, d1, current)."""

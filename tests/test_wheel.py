@@ -48,6 +48,7 @@ def test_wheel_carries_the_files_read_at_run_time(wheel: Path) -> None:
                    "desktop/data/scenarios/ukraine-2025.json",
                    "desktop/data/icons/accord.svg",
                    "desktop/data/linux/org.accord.Accord.desktop",
+                   "desktop/data/translations/accord_en.qm",  # the English plural forms
                    "desktop/store/migrations/env.py",
                    "desktop/store/migrations/versions/0001_initial.py",
                    "desktop/py.typed"):

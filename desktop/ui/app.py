@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
 from desktop.ui.files import empty_scenario
+from desktop.ui.i18n import install_translators
 from desktop.ui.look import make_readable
 from desktop.ui.mainwindow import MainWindow, open_startup
 from desktop.ui.system import APP_ID, identify, recovery_dir
@@ -23,6 +24,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv or [sys.argv[0]])
+    install_translators(app)  # Qt's standard buttons and Accord's text (desktop.ui.i18n)
     identify(app)  # organization, its domain, name, version: where settings and data live
     app.setDesktopFileName(APP_ID)  # resources/linux/org.accord.Accord.desktop
     app.setWindowIcon(QIcon(str(resource_path("icons/accord.svg"))))

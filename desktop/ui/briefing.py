@@ -46,7 +46,6 @@ from desktop.wording import (
     BRIEFING_KIND_LABELS,
     DEFAULT_MARKING,
     PAPER_LABELS,
-    count,
     progress_text,
 )
 
@@ -159,7 +158,7 @@ class BriefingDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BriefingDialog")
-        self.setWindowTitle("Briefing sheet")
+        self.setWindowTitle(self.tr("Briefing sheet"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("kindCombo")
         for key, label in BRIEFING_KIND_LABELS.items():
@@ -182,7 +181,7 @@ class BriefingDialog(QDialog):
             self.paper.addItem(label, key)
         self.marking = QLineEdit(self)
         self.marking.setObjectName("markingEdit")
-        self.marking.setPlaceholderText("none")
+        self.marking.setPlaceholderText(self.tr("none"))
         self.marking.setMaxLength(200)
 
         # Kinds that cannot be made are disabled, not hidden.
@@ -193,11 +192,11 @@ class BriefingDialog(QDialog):
             item.setEnabled(possible)
 
         form = QFormLayout(self)
-        form.addRow("&Sheet:", self.kind)
-        form.addRow("&Party:", self.party)
-        form.addRow("&Compare with:", self.compare)
-        form.addRow("P&aper:", self.paper)
-        form.addRow("&Marking:", self.marking)
+        form.addRow(self.tr("&Sheet:"), self.kind)
+        form.addRow(self.tr("&Party:"), self.party)
+        form.addRow(self.tr("&Compare with:"), self.compare)
+        form.addRow(self.tr("P&aper:"), self.paper)
+        form.addRow(self.tr("&Marking:"), self.marking)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -252,11 +251,12 @@ class BriefingActions(QObject):
         # the document's briefing settings; one the user typed is kept.
         self._offered_marking = self.options.marking
         self.progress_dialog: QProgressDialog | None = None  # while the memo's bridge is solved
-        self.print_action = self._make("&Print…", "actionPrint", self.print_,
+        self.print_action = self._make(self.tr("&Print…"), "actionPrint", self.print_,
                                        QKeySequence.StandardKey.Print)
-        self.preview_action = self._make("Print Pre&view…", "actionPrintPreview", self.preview)
+        self.preview_action = self._make(self.tr("Print Pre&view…"), "actionPrintPreview",
+                                         self.preview)
         self.export_format = ".pdf"  # the last format exported: the next export's default
-        self.export_action = self._make("E&xport Briefing…", "actionExportPdf",
+        self.export_action = self._make(self.tr("E&xport Briefing…"), "actionExportPdf",
                                         self.export_pdf)
         workspace.changed.connect(lambda _change: self._update())
         self._update()
@@ -326,14 +326,14 @@ class BriefingActions(QObject):
         """Where to export and so in which format; None when cancelled."""
         current = EXPORT_FILTERS.get(suggested.suffix.lower(), EXPORT_FILTERS[".pdf"])
         name, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export briefing", str(suggested), ";;".join(EXPORT_FILTERS.values()),
-            current)
+            self.window, self.tr("Export briefing"), str(suggested),
+            ";;".join(EXPORT_FILTERS.values()), current)
         if not name:
             return None
         return export_path(name, chosen)
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Briefing sheet", message)
+        QMessageBox.warning(self.window, self.tr("Briefing sheet"), message)
 
     def solve_bridge(self, scenario: Scenario, draft: Draft) -> Bridge | None:
         """The memo's bridge, solved in a worker thread while a progress dialog (with Cancel)
@@ -344,10 +344,11 @@ class BriefingActions(QObject):
                                                                  progress))
         solve.thread.setObjectName("MemoBridgeSolver")
         dialog = QProgressDialog(
-            f"Finding the memo's recommendation (at most {BRIDGE_TIME_LIMIT:g} s)…", "Cancel",
-            0, 0, self.window)
+            self.tr("Finding the memo's recommendation (at most {seconds} s)…").format(
+                seconds=f"{BRIDGE_TIME_LIMIT:g}"),
+            self.tr("Cancel"), 0, 0, self.window)
         dialog.setObjectName("memoBridgeProgress")
-        dialog.setWindowTitle("Briefing sheet")
+        dialog.setWindowTitle(self.tr("Briefing sheet"))
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -355,7 +356,7 @@ class BriefingActions(QObject):
 
         def cancel() -> None:
             solve.token.cancel()
-            dialog.setLabelText("Cancelling…")
+            dialog.setLabelText(self.tr("Cancelling…"))
 
         dialog.canceled.connect(cancel)
         solve.job.progressed.connect(dialog.setLabelText)
@@ -399,17 +400,18 @@ class BriefingActions(QObject):
         if options.kind == "full":
             bridge = self.solve_bridge(scenario, draft)
             if bridge is None:
-                self.status.emit("Cancelled")
+                self.status.emit(self.tr("Cancelled"))
                 return None
         try:
             sheet = build_sheet(scenario, draft, options, bridge)
         except KeyError as err:
-            self.show_error(f"Cannot make the sheet: {err.args[0] if err.args else err}")
+            self.show_error(self.tr("Cannot make the sheet: {reason}").format(
+                reason=err.args[0] if err.args else err))
             return None
         return options, sheet
 
     def print_(self) -> bool:
-        prepared = self._prepare("Print briefing sheet")
+        prepared = self._prepare(self.tr("Print briefing sheet"))
         if prepared is None:
             return False
         options, sheet = prepared
@@ -419,11 +421,11 @@ class BriefingActions(QObject):
         from desktop.report.render import print_sheet
 
         pages = print_sheet(sheet, printer)
-        self.status.emit(f"Printed {count(pages, 'page')}")
+        self.status.emit(self.tr("Printed %n page(s)", "", pages))
         return True
 
     def preview(self) -> bool:
-        prepared = self._prepare("Print preview")
+        prepared = self._prepare(self.tr("Print preview"))
         if prepared is None:
             return False
         options, sheet = prepared
@@ -444,7 +446,7 @@ class BriefingActions(QObject):
     def export_pdf(self) -> Path | None:
         """Export the briefing in the format the chosen file name asks for (PDF, Word,
         OpenDocument, HTML or Markdown); the path written, or None."""
-        prepared = self._prepare("Export briefing")
+        prepared = self._prepare(self.tr("Export briefing"))
         if prepared is None:
             return None
         options, sheet = prepared
@@ -460,6 +462,6 @@ class BriefingActions(QObject):
             self.show_error(str(err))
             return None
         self.export_format = fmt
-        what = FORMATS[fmt] if pages is None else count(pages, "page")
-        self.status.emit(f"Exported {path.name} ({what})")
+        what = FORMATS[fmt] if pages is None else self.tr("%n page(s)", "", pages)
+        self.status.emit(self.tr("Exported {name} ({what})").format(name=path.name, what=what))
         return path

@@ -157,19 +157,26 @@ class CrashPrompter(Protocol):
 
 def crash_message(work_saved: bool, log_file: Path | None) -> str:
     """What the dialog says: what happened, where the work is, where the log is."""
+    translate = QCoreApplication.translate
     if work_saved:
-        work = ("Your work is kept: any unsaved changes were saved to a recovery file, and if "
-                "Accord has to close they are offered back the next time it starts.")
+        work = translate(
+            "CrashDialog", "Your work is kept: any unsaved changes were saved to a recovery "
+            "file, and if Accord has to close they are offered back the next time it starts.")
     else:
-        work = ("Accord could not save your unsaved changes to a recovery file: save your work "
-                "now under a new name (File → Save As…).")
+        work = translate(
+            "CrashDialog", "Accord could not save your unsaved changes to a recovery file: save "
+            "your work now under a new name (File → Save As…).")
     if log_file is not None:
-        log = (f"What went wrong is written in Accord's log file, {log_file}. It stays on "
-               "this computer: nothing was sent anywhere.")
+        log = translate(
+            "CrashDialog", "What went wrong is written in Accord's log file, {log_file}. It "
+            "stays on this computer: nothing was sent anywhere.").format(log_file=log_file)
     else:
-        log = "Accord keeps no log file on this computer, and nothing was sent anywhere."
-    return (f"Accord hit an internal error and could not finish what it was doing.\n\n{work}\n\n"
-            f"You can keep working, or quit and start Accord again. {log}")
+        log = translate("CrashDialog",
+                        "Accord keeps no log file on this computer, and nothing was sent anywhere.")
+    return translate(
+        "CrashDialog", "Accord hit an internal error and could not finish what it was "
+        "doing.\n\n{work}\n\nYou can keep working, or quit and start Accord again. {log}"
+    ).format(work=work, log=log)
 
 
 class CrashDialog(QDialog):
@@ -179,7 +186,7 @@ class CrashDialog(QDialog):
 
     def __init__(self, message: str, log_file: Path | None, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Accord hit an internal error")
+        self.setWindowTitle(self.tr("Accord hit an internal error"))
         self.log_file = log_file
         self.text = QLabel(message, self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -190,10 +197,10 @@ class CrashDialog(QDialog):
             QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
         self.buttons = QDialogButtonBox(self)
         role = QDialogButtonBox.ButtonRole
-        self.open_folder = self.buttons.addButton("Open log folder", role.ActionRole)
-        self.copy_path = self.buttons.addButton("Copy log file path", role.ActionRole)
-        self.quit_button = self.buttons.addButton("Quit Accord", role.DestructiveRole)
-        self.keep = self.buttons.addButton("Keep working", role.AcceptRole)
+        self.open_folder = self.buttons.addButton(self.tr("Open log folder"), role.ActionRole)
+        self.copy_path = self.buttons.addButton(self.tr("Copy log file path"), role.ActionRole)
+        self.quit_button = self.buttons.addButton(self.tr("Quit Accord"), role.DestructiveRole)
+        self.keep = self.buttons.addButton(self.tr("Keep working"), role.AcceptRole)
         for button in (self.open_folder, self.copy_path):
             button.setEnabled(log_file is not None)
         self.keep.setDefault(True)

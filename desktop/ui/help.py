@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,17 +53,25 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
 def shortcuts_html(bar: QMenuBar) -> str:
     e = html.escape
 
+    command = QCoreApplication.translate("Help", "Command")
+    keys = QCoreApplication.translate("Help", "Keys")
+
     def table(rows: list[tuple[str, str, str]], first: str) -> str:
         body = "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td><td><b>{e(c)}</b></td></tr>"
                        for a, b, c in rows)
-        return (f'<table cellspacing="0" cellpadding="4"><tr><th align="left">{first}</th>'
-                '<th align="left">Command</th><th align="left">Keys</th></tr>'
+        return (f'<table cellspacing="0" cellpadding="4"><tr><th align="left">{e(first)}</th>'
+                f'<th align="left">{e(command)}</th><th align="left">{e(keys)}</th></tr>'
                 f"{body}</table>")
 
     panel = [(where, what, keys) for where, keys, what in PANEL_KEYS]
-    return (f"<h2>Keyboard shortcuts</h2><p>{e(SHORTCUTS_INTRO)}</p>"
-            f"<h3>Menu commands</h3>{table(shortcut_rows(bar), 'Menu')}"
-            f"<h3>In the panels</h3>{table(panel, 'Where')}")
+    title = QCoreApplication.translate("Help", "Keyboard shortcuts")
+    menus = QCoreApplication.translate("Help", "Menu commands")
+    panels = QCoreApplication.translate("Help", "In the panels")
+    return (f"<h2>{e(title)}</h2><p>{e(SHORTCUTS_INTRO)}</p>"
+            f"<h3>{e(menus)}</h3>"
+            f"{table(shortcut_rows(bar), QCoreApplication.translate('Help', 'Menu'))}"
+            f"<h3>{e(panels)}</h3>"
+            f"{table(panel, QCoreApplication.translate('Help', 'Where'))}")
 
 
 class HelpDialog(QDialog):
@@ -87,11 +96,13 @@ class HelpDialog(QDialog):
 
 
 def getting_started(parent: QWidget) -> HelpDialog:
-    return HelpDialog("Getting started", GETTING_STARTED, "GettingStarted", parent)
+    return HelpDialog(QCoreApplication.translate("Help", "Getting started"), GETTING_STARTED,
+                      "GettingStarted", parent)
 
 
 def keyboard_shortcuts(parent: QWidget, bar: QMenuBar) -> HelpDialog:
-    return HelpDialog("Keyboard shortcuts", shortcuts_html(bar), "KeyboardShortcuts", parent)
+    return HelpDialog(QCoreApplication.translate("Help", "Keyboard shortcuts"),
+                      shortcuts_html(bar), "KeyboardShortcuts", parent)
 
 
 def all_actions(bar: QMenuBar) -> list[QAction]:

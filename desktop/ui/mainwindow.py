@@ -68,13 +68,13 @@ class MainWindow(QMainWindow):
         self.analysis = QTabWidget(self)
         self.analysis.setObjectName("AnalysisTabs")
         self.analysis.setMinimumWidth(80)  # its tab bar would ask for ~130 px; pages scroll
-        self.analysis.addTab(self.charts, "Charts")
-        self.analysis.addTab(self.bridge, "Bridge finder")
+        self.analysis.addTab(self.charts, self.tr("Charts"))
+        self.analysis.addTab(self.bridge, self.tr("Bridge finder"))
         self.precedents_page = self._precedents_tab()  # the panel is built when first shown
-        self.analysis.addTab(self.precedents_page, "Precedents")
+        self.analysis.addTab(self.precedents_page, self.tr("Precedents"))
         self.analysis.currentChanged.connect(self._tab_shown)
         self.changes = ChangesPanel(self.verdicts.notices, self)
-        self.analysis.addTab(self.changes, "Changes")
+        self.analysis.addTab(self.changes, self.tr("Changes"))
         self.editing = LibraryEditing(workspace, self.editor, self,
                                       current_provision=self._current_provision,
                                       prompter=self.files.prompter)
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.places = Places(workspace, self.draft, settings, self)  # reopen where one left
 
         self._build_menus()
-        self.setWindowTitle(f"{self.files.display_name}[*] — Accord")
+        self.setWindowTitle(self.tr("{name}[*] — Accord").format(name=self.files.display_name))
         self._restore_layout()
         self._on_changed(None)
         watch_startup(self, STARTED)  # only under ACCORD_STARTUP_PROBE (desktop.ui.startup)
@@ -141,78 +141,85 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        f = bar.addMenu("&File")
-        new_menu = f.addMenu("&New")
-        self._action(new_menu, "&Empty scenario", lambda: self.files.new(False),
+        f = bar.addMenu(self.tr("&File"))
+        new_menu = f.addMenu(self.tr("&New"))
+        self._action(new_menu, self.tr("&Empty scenario"), lambda: self.files.new(False),
                      QKeySequence.StandardKey.New, "actionNewEmpty")
-        self._action(new_menu, "From the &Ukraine 2025 template", lambda: self.files.new(True),
+        self._action(new_menu, self.tr("From the &Ukraine 2025 template"),
+                     lambda: self.files.new(True),
                      name="actionNewTemplate")
-        self._action(f, "&Open…", lambda: self.files.open(), QKeySequence.StandardKey.Open,
+        self._action(f, self.tr("&Open…"), lambda: self.files.open(), QKeySequence.StandardKey.Open,
                      "actionOpen")
-        self.recent_menu = f.addMenu("Open &Recent")
+        self.recent_menu = f.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("menuRecent")
         self.files.recent_changed.connect(lambda _r: self._fill_recent())
         self._fill_recent()
         f.addSeparator()
-        self._action(f, "&Save", lambda: self.files.save(), QKeySequence.StandardKey.Save,
+        self._action(f, self.tr("&Save"), lambda: self.files.save(), QKeySequence.StandardKey.Save,
                      "actionSave")
-        self._action(f, "Save &As…", lambda: self.files.save_as(),
+        self._action(f, self.tr("Save &As…"), lambda: self.files.save_as(),
                      QKeySequence.StandardKey.SaveAs, "actionSaveAs")
-        self._action(f, "Revert to &backup…", lambda: self.files.revert_to_backup(),
+        self._action(f, self.tr("Revert to &backup…"), lambda: self.files.revert_to_backup(),
                      name="actionRevertToBackup")
-        self._action(f, "Save &clean copy for sending…", lambda: self.files.save_clean_copy(),
+        self._action(f, self.tr("Save &clean copy for sending…"),
+                     lambda: self.files.save_clean_copy(),
                      name="actionSaveCleanCopy")
         f.addSeparator()
-        self._action(f, "&Import JSON…", lambda: self.files.import_json(), name="actionImport")
-        self._action(f, "&Export JSON…", lambda: self.files.export_json(), name="actionExport")
+        self._action(f, self.tr("&Import JSON…"),
+                     lambda: self.files.import_json(), name="actionImport")
+        self._action(f, self.tr("&Export JSON…"),
+                     lambda: self.files.export_json(), name="actionExport")
         f.addSeparator()
         self.briefing.populate_menu(f)
         self.editing.add_briefing_settings_action(f)
         f.addSeparator()
-        self._action(f, "Autosave &interval…", self._ask_autosave, name="actionAutosave")
+        self._action(f, self.tr("Autosave &interval…"), self._ask_autosave, name="actionAutosave")
         f.addSeparator()
-        self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+        self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "actionQuit")
 
-        e = bar.addMenu("&Edit")
-        undo = self.ws.undo_stack.createUndoAction(self, "&Undo")
+        e = bar.addMenu(self.tr("&Edit"))
+        undo = self.ws.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence("Ctrl+Z"))
         undo.setObjectName("actionUndo")
-        redo = self.ws.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.ws.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setObjectName("actionRedo")
         e.addAction(undo)
         e.addAction(redo)
         e.addSeparator()
-        self._action(e, "&Add selected provisions to draft",
+        self._action(e, self.tr("&Add selected provisions to draft"),
                      self.library.add_selected, "Ctrl+Return", "actionAddClause")
-        self._action(e, "&Remove clause", self._remove_clause, name="actionRemoveClause")
-        self._action(e, "Move clause &up", lambda: self._move_clause(-1), "Ctrl+Up",
+        self._action(e, self.tr("&Remove clause"), self._remove_clause, name="actionRemoveClause")
+        self._action(e, self.tr("Move clause &up"), lambda: self._move_clause(-1), "Ctrl+Up",
                      "actionMoveUp")
-        self._action(e, "Move clause &down", lambda: self._move_clause(1), "Ctrl+Down",
+        self._action(e, self.tr("Move clause &down"), lambda: self._move_clause(1), "Ctrl+Down",
                      "actionMoveDown")
         e.addSeparator()
-        self._action(e, "&Find in library", self.focus_search, QKeySequence.StandardKey.Find,
+        self._action(e, self.tr("&Find in library"),
+                     self.focus_search, QKeySequence.StandardKey.Find,
                      "actionFind")
         self.undo_action, self.redo_action = undo, redo
 
-        d = bar.addMenu("&Draft")
-        self._action(d, "&New draft…", self.draft.new_draft, name="actionNewDraft")
-        self._action(d, "&Duplicate draft", self.draft.duplicate_draft,
+        d = bar.addMenu(self.tr("&Draft"))
+        self._action(d, self.tr("&New draft…"), self.draft.new_draft, name="actionNewDraft")
+        self._action(d, self.tr("&Duplicate draft"), self.draft.duplicate_draft,
                      name="actionDuplicateDraft")
-        self._action(d, "&Rename draft…", self.draft.rename_draft, name="actionRenameDraft")
-        self._action(d, "&Properties…", self.editing.edit_draft_properties,
+        self._action(d, self.tr("&Rename draft…"),
+                     self.draft.rename_draft, name="actionRenameDraft")
+        self._action(d, self.tr("&Properties…"), self.editing.edit_draft_properties,
                      name="actionDraftProperties")
-        self._action(d, "De&lete draft…", self.draft.delete_draft, name="actionDeleteDraft")
+        self._action(d, self.tr("De&lete draft…"),
+                     self.draft.delete_draft, name="actionDeleteDraft")
 
-        lib = bar.addMenu("&Library")
+        lib = bar.addMenu(self.tr("&Library"))
         self.editing.populate_menu(lib)
 
-        h = bar.addMenu("&Help")
-        self._action(h, "&Getting started", self.show_getting_started,
+        h = bar.addMenu(self.tr("&Help"))
+        self._action(h, self.tr("&Getting started"), self.show_getting_started,
                      QKeySequence.StandardKey.HelpContents, "actionGettingStarted")
-        self._action(h, "&Keyboard shortcuts", self.show_shortcuts, name="actionShortcuts")
+        self._action(h, self.tr("&Keyboard shortcuts"), self.show_shortcuts, name="actionShortcuts")
         h.addSeparator()
-        self._action(h, "&About Accord", self._about, name="actionAbout")
+        self._action(h, self.tr("&About Accord"), self._about, name="actionAbout")
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -226,7 +233,8 @@ class MainWindow(QMainWindow):
 
     def _ask_autosave(self) -> None:
         minutes, ok = QInputDialog.getInt(
-            self, "Autosave", "Autosave to a recovery file every … minutes (0 = off):",
+            self, self.tr("Autosave"),
+            self.tr("Autosave to a recovery file every … minutes (0 = off):"),
             self.files.autosave_minutes(), 0, 120)
         if ok:
             self.files.set_autosave_minutes(minutes)
@@ -278,10 +286,11 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from desktop.wording.precedents import CREDIT as PAX_CREDIT
 
-        QMessageBox.about(self, "About Accord",
-                          f"Accord {__version__}\n\nAn offline workbench for drafting peace "
-                          "frameworks and checking them against every party's red lines."
-                          f"\n\n{PAX_CREDIT}")
+        QMessageBox.about(self, self.tr("About Accord"),
+                          self.tr("Accord {version}\n\nAn offline workbench for drafting peace "
+                                  "frameworks and checking them against every party's red "
+                                  "lines.\n\n{credit}").format(version=__version__,
+                                                               credit=PAX_CREDIT))
 
     def _precedents_tab(self) -> QWidget:
         """The Precedents tab's page; its panel (and the PA-X code) waits for first use."""
@@ -331,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, change: Change | None) -> None:
         report = self.ws.report
-        self.status_label.setText(report_summary(report) if report else "No draft")
+        self.status_label.setText(report_summary(report) if report else self.tr("No draft"))
 
     def _select_culprits(self, provision_ids: list[str]) -> None:
         self.draft.select_provisions(provision_ids)  # the inspector follows the first

@@ -57,22 +57,23 @@ class LibraryEditing(QObject):
 
     def populate_menu(self, menu: QMenu) -> None:
         entries: list[tuple[str, str, Callable[[], object], str] | None] = [
-            ("actionNewProvision", "&New provision…", self.new_provision,
-             "Add a provision to the library"),
-            ("actionEditProvision", "&Edit provision…", self.edit_provision,
-             "Edit the selected provision"),
-            ("actionDeleteProvision", "&Delete provision", self.delete_provision,
-             "Delete the selected provision from the library and from every draft"),
+            ("actionNewProvision", self.tr("&New provision…"), self.new_provision,
+             self.tr("Add a provision to the library")),
+            ("actionEditProvision", self.tr("&Edit provision…"), self.edit_provision,
+             self.tr("Edit the selected provision")),
+            ("actionDeleteProvision", self.tr("&Delete provision"), self.delete_provision,
+             self.tr("Delete the selected provision from the library and from every draft")),
             None,
-            ("actionNewParty", "New &party…", self.new_party, "Add a party"),
-            ("actionEditParty", "Edit p&arty…", self.edit_party,
-             "Edit a party, its red lines and preferences"),
-            ("actionDeleteParty", "Delete part&y…", self.delete_party, "Delete a party"),
+            ("actionNewParty", self.tr("New &party…"), self.new_party, self.tr("Add a party")),
+            ("actionEditParty", self.tr("Edit p&arty…"), self.edit_party,
+             self.tr("Edit a party, its red lines and preferences")),
+            ("actionDeleteParty", self.tr("Delete part&y…"), self.delete_party,
+             self.tr("Delete a party")),
             None,
-            ("actionScenarioInfo", "&Scenario details…", self.edit_scenario_info,
-             "Edit the scenario's title and summary"),
-            ("actionSources", "S&ources…", self.edit_sources,
-             "The source register: what provisions, positions and drafts cite"),
+            ("actionScenarioInfo", self.tr("&Scenario details…"), self.edit_scenario_info,
+             self.tr("Edit the scenario's title and summary")),
+            ("actionSources", self.tr("S&ources…"), self.edit_sources,
+             self.tr("The source register: what provisions, positions and drafts cite")),
         ]
         for entry in entries:
             if entry is None:
@@ -90,8 +91,9 @@ class LibraryEditing(QObject):
 
     def add_briefing_settings_action(self, menu: QMenu) -> QAction:
         """File → Briefing settings… (the memo header saved with the document)."""
-        tip = "Edit the memo header (to, from, subject) and marking of this document's briefings"
-        action = QAction("Briefing se&ttings…", self._parent)
+        tip = self.tr("Edit the memo header (to, from, subject) and marking of this document's "
+                      "briefings")
+        action = QAction(self.tr("Briefing se&ttings…"), self._parent)
         action.setObjectName("actionBriefingSettings")
         action.setStatusTip(tip)
         action.setToolTip(tip)
@@ -129,7 +131,7 @@ class LibraryEditing(QObject):
         if not provisions:
             return None
         titles = [p.title for p in provisions]
-        return self.prompter.choose(title, "Provision:", [
+        return self.prompter.choose(title, self.tr("Provision:"), [
             (p.id, p.title if titles.count(p.title) == 1
              else f"{p.title} ({category_label(p.category)})")
             for p in provisions])
@@ -141,7 +143,7 @@ class LibraryEditing(QObject):
         names = [p.name for p in parties]
         options = [(p.id, p.name if names.count(p.name) == 1 else f"{p.name} ({p.id})")
                    for p in parties]
-        return self.prompter.choose(title, "Party:", options)
+        return self.prompter.choose(title, self.tr("Party:"), options)
 
     def _provision_to_use(self, provision_id: str | None, title: str) -> str | None:
         index = self._ws.scenario.provision_index
@@ -188,7 +190,7 @@ class LibraryEditing(QObject):
         return dialog
 
     def edit_provision(self, provision_id: str | None = None) -> ProvisionDialog | None:
-        pid = self._provision_to_use(provision_id, "Edit provision")
+        pid = self._provision_to_use(provision_id, self.tr("Edit provision"))
         if pid is None:
             return None
         dialog = self.make_provision_dialog(self._ws.scenario.provision(pid))
@@ -196,20 +198,20 @@ class LibraryEditing(QObject):
         return dialog
 
     def delete_provision(self, provision_id: str | None = None) -> bool:
-        pid = self._provision_to_use(provision_id, "Delete provision")
+        pid = self._provision_to_use(provision_id, self.tr("Delete provision"))
         if pid is None:
             return False
         scenario = self._ws.scenario
         prov = scenario.provision(pid)
         if not rules_mentioning(scenario, pid):  # a refusal needs no confirmation first
             drafts = [d.title for d in scenario.drafts if d.index_of(pid) is not None]
-            if not self.prompter.confirm("Delete provision",
+            if not self.prompter.confirm(self.tr("Delete provision"),
                                          provision_deletion_question(prov.title, pid, drafts),
-                                         "Delete"):
+                                         self.tr("Delete")):
                 return False
         refusal = self._attempt(lambda: self._editor.remove_provision(pid))
         if refusal:
-            self.prompter.warn("Cannot delete the provision", refusal)
+            self.prompter.warn(self.tr("Cannot delete the provision"), refusal)
             return False
         return True
 
@@ -219,7 +221,7 @@ class LibraryEditing(QObject):
         return dialog
 
     def edit_party(self, party_id: str | None = None) -> PartyDialog | None:
-        pid = party_id if party_id is not None else self._choose_party("Edit party")
+        pid = party_id if party_id is not None else self._choose_party(self.tr("Edit party"))
         if pid is None or pid not in self._ws.scenario.party_index:
             return None
         dialog = self.make_party_dialog(self._ws.scenario.party(pid))
@@ -227,15 +229,16 @@ class LibraryEditing(QObject):
         return dialog
 
     def delete_party(self, party_id: str | None = None) -> bool:
-        pid = party_id if party_id is not None else self._choose_party("Delete party")
+        pid = party_id if party_id is not None else self._choose_party(self.tr("Delete party"))
         if pid is None or pid not in self._ws.scenario.party_index:
             return False
         party = self._ws.scenario.party(pid)
-        if not self.prompter.confirm("Delete party", party_deletion_question(party), "Delete"):
+        if not self.prompter.confirm(self.tr("Delete party"), party_deletion_question(party),
+                                     self.tr("Delete")):
             return False
         refusal = self._attempt(lambda: self._editor.remove_party(pid))
         if refusal:
-            self.prompter.warn("Cannot delete the party", refusal)
+            self.prompter.warn(self.tr("Cannot delete the party"), refusal)
             return False
         return True
 

@@ -1,0 +1,76 @@
+"""Translations: Qt's own strings and Accord's, installed when the application is made.
+
+Two translators go in at start-up (:func:`install_translators`, called by
+``desktop.ui.app.make_application``):
+
+- **Qt's** (``qtbase_<lang>.qm``, from Qt's translations folder): the standard buttons and
+  dialogs (Cancel, Open, Save…) in the user's language;
+- **Accord's** (``accord_<lang>.qm`` from ``resources/translations``, made by
+  ``make translations``). Where there is no file for the user's language the English one is
+  loaded: it carries the English plural forms, so ``tr("%n clause(s)", "", n)`` reads
+  "1 clause" / "2 clauses".
+
+``ACCORD_LANG`` (a locale name such as ``de`` or ``fr_FR``) overrides the system locale; the
+tests use it. Both loads read one small file each, well inside the start-up budget.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.resources import resource_path
+
+#: Names a locale that replaces the system's, for Accord's strings and Qt's.
+LANG_VARIABLE = "ACCORD_LANG"
+#: The language Accord is written in; its file holds the plural forms only.
+SOURCE_LANGUAGE = "en"
+
+
+def ui_locale() -> QLocale:
+    """The locale whose translations are loaded: ``ACCORD_LANG`` if set, else the system's."""
+    name = os.environ.get(LANG_VARIABLE, "").strip()
+    return QLocale(name) if name else QLocale.system()
+
+
+def qt_translations_dir() -> Path:
+    """Qt's own .qm files: where Qt says they are, or in the bundle beside Qt's libraries."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if not folder.is_dir() and frozen_root is not None:
+        folder = Path(frozen_root, "PySide6", "Qt", "translations")
+    return folder
+
+
+def accord_translations_dir() -> Path:
+    """Accord's .qm files (resources/translations, desktop/data/translations installed)."""
+    return resource_path("translations")
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None
+                        ) -> list[QTranslator]:
+    """Load and install Qt's and Accord's translators for ``locale`` (default
+    :func:`ui_locale`); the ones installed, for :func:`remove_translators`. A missing file is
+    no error: the text then stays as written in the source."""
+    locale = locale if locale is not None else ui_locale()
+    installed: list[QTranslator] = []
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", str(qt_translations_dir())):
+        installed.append(qt)
+    own = QTranslator(app)
+    folder = accord_translations_dir()
+    if own.load(locale, "accord", "_", str(folder)) or own.load(
+            str(folder / f"accord_{SOURCE_LANGUAGE}.qm")):
+        installed.append(own)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Undo :func:`install_translators` (tests switch languages)."""
+    for translator in translators:
+        app.removeTranslator(translator)
