@@ -48,11 +48,13 @@ from desktop.wording.bridge import (
     clash_text,
     cost_words,
     link_text,
+    no_change_text,
     no_deal_text,
     red_line_name,
     relax_cost_text,
     relax_heading,
     relax_text,
+    stance_text,
 )
 from desktop.wording.prose import series
 from desktop.wording.verdicts import (
@@ -199,6 +201,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=20.0, metavar="SECONDS",
                    help="the whole search stops after this long and reports what it has, "
                    "saying what is partial (default: 20)")
+    p.add_argument("--stance", choices=STANCES, default="assessed",
+                   help="stated: every red line counts; assessed (default): only the assessed "
+                        "floors count, stated demands are negotiable (as for check)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = sub.add_parser(
@@ -493,6 +498,8 @@ def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
             "feasible": False if result.proven_infeasible else None,
             "optimal": result.optimal,
             "status": result.status,
+            "stance": result.stance,
+            "stance_text": stance_text(result.stance),
             "clash": _items_to_json(result.clash),
             "clashes": [_items_to_json(c) for c in result.clashes],
             "relax": _relax_to_json(result.relax),
@@ -508,6 +515,8 @@ def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
         "feasible": True,
         "optimal": result.optimal,
         "status": result.status,
+        "stance": result.stance,
+        "stance_text": stance_text(result.stance),
         "changes": _changes_to_json(p.changes, scenario, draft),
         "cost": p.total_cost,
         "draft": {"clauses": [clause_to_json(c) for c in p.clauses]},
@@ -560,7 +569,10 @@ def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> l
     p = result.proposal
     assert p is not None
     head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
-    lines = [f"{head}: {count(p.changes, 'change')}, cost {cost_words(p.total_cost)}", ""]
+    if not p.changes:  # one blank line before the satisfactions, not two
+        lines = [no_change_text() if result.optimal else f"{head}: {no_change_text()}"]
+    else:
+        lines = [f"{head}: {count(p.changes, 'change')}, cost {cost_words(p.total_cost)}", ""]
     for c in p.changes:
         lines.append(f"  {change_text(c, 'terminal', scenario, draft)} "
                      f"(cost {cost_words(c.cost)})")
@@ -589,7 +601,7 @@ def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str
     """The ``suggest`` text output: for a person reading a terminal, in sentences; ids appear
     only as bracketed references after a name ("… [army-cap]"). Every text that comes from
     the scenario is :func:`terminal_safe`."""
-    lines = [f"{draft.title} [{draft.id}]"]
+    lines = [f"{draft.title} [{draft.id}]", stance_text(result.stance)]
     if result.proposal is None:
         lines.append(f"NO PROPOSAL: {status_words(result.status)}")
         lines += _no_agreement_lines(result, scenario)
@@ -623,7 +635,8 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--time-limit must be a number of seconds more than 0")
     try:
         result = find_bridge(scenario, draft, parties=parties, alternatives=args.alternatives,
-                             clashes=args.clashes, time_limit=args.time_limit)
+                             clashes=args.clashes, time_limit=args.time_limit,
+                             stance=args.stance)
     except BeyondExactSolver as err:
         raise UsageError(f"{terminal_safe(args.file)}: {terminal_safe(str(err))}") from None
     except CertificateError as err:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from desktop.domain import Clause, Draft, Scenario, check, scenario_from_dict
-from desktop.domain.model import Costs, Value
+from desktop.domain.model import STANCES, Costs, Stance, Value
 from desktop.domain.solver import find_bridge
 from desktop.domain.solver.bridge import relax_cost
 from desktop.wording.bridge import (
@@ -87,12 +87,12 @@ def _settlements(clauses: tuple[Clause, ...]) -> Iterator[tuple[Clause, ...]]:
 
 
 def _viable(scenario: Scenario, draft: Draft, clauses: tuple[Clause, ...],
-            red_lines: set[tuple[str, str]] | None = None) -> bool:
-    """Every (given) red line holds and nothing conflicts, under every alternative of each
-    open clause."""
+            red_lines: set[tuple[str, str]] | None = None, stance: Stance = "stated") -> bool:
+    """Every (given) red line that counts under ``stance`` holds and nothing conflicts, under
+    every alternative of each open clause."""
     for settled in _settlements(clauses):
         report = check(scenario, draft.model_copy(update={"clauses": settled}),
-                       stance="stated")
+                       stance=stance)
         if report.conflicts:
             return False
         for v in report.parties:
@@ -222,13 +222,14 @@ def random_scenario(seed: int, *, open_points: bool = False, no_deal: bool = Fal
     return _scenario(provs, parties, clauses, costs)
 
 
-def _brute(scenario: Scenario, draft: Draft) -> tuple[tuple[int, Fraction] | None, float]:
+def _brute(scenario: Scenario, draft: Draft, stance: Stance
+           ) -> tuple[tuple[int, Fraction] | None, float]:
     """The best (parties below no deal, cost) of any viable package, and the best minimum
     satisfaction among the packages with that key."""
     best: tuple[int, Fraction] | None = None
     fair = -1.0
     for clauses in _packages(scenario, draft):
-        if not _viable(scenario, draft, clauses):
+        if not _viable(scenario, draft, clauses, stance=stance):
             continue
         sat = _sat(scenario, draft, clauses)
         key = (_below(scenario, sat), _cost(scenario, draft, clauses))
@@ -241,14 +242,18 @@ def _brute(scenario: Scenario, draft: Draft) -> tuple[tuple[int, Fraction] | Non
     return best, fair
 
 
+@pytest.mark.parametrize("stance", STANCES)
 @pytest.mark.parametrize("seed", range(40))
 @pytest.mark.parametrize("kind", ["costs", "open", "no-deal", "all"])
-def test_cheapest_proposal_matches_brute_force(seed: int, kind: str) -> None:
+def test_cheapest_proposal_matches_brute_force(seed: int, kind: str, stance: Stance) -> None:
+    """Under each view, against every package judged by check() under that view (the random
+    scenarios mix stated and assessed red lines, so the views differ)."""
     scenario = random_scenario(seed, open_points=kind in ("open", "all"),
                                no_deal=kind in ("no-deal", "all"))
     draft = scenario.drafts[0]
-    best, fair = _brute(scenario, draft)
-    result = find_bridge(scenario, draft, alternatives=1, time_limit=10)
+    best, fair = _brute(scenario, draft, stance)
+    result = find_bridge(scenario, draft, alternatives=1, time_limit=10, stance=stance)
+    assert result.stance == stance
     assert result.optimal
     if best is None:
         assert result.status == "no-agreement"
@@ -257,7 +262,7 @@ def test_cheapest_proposal_matches_brute_force(seed: int, kind: str) -> None:
     assert proposal is not None
     below, cost = best
     # check() accepts it, under every alternative of what it keeps open.
-    assert _viable(scenario, draft, proposal.clauses)
+    assert _viable(scenario, draft, proposal.clauses, stance=stance)
     assert Fraction(str(proposal.total_cost)) == cost == _cost(scenario, draft,
                                                                  proposal.clauses)
     assert proposal.total_cost == pytest.approx(sum(c.cost for c in proposal.changes))
@@ -271,7 +276,7 @@ def test_cheapest_proposal_matches_brute_force(seed: int, kind: str) -> None:
     values = [x for x in proposal.satisfaction.values() if x is not None]
     assert (min(values) if values else 0.0) == pytest.approx(fair)
     for alt in result.alternatives:
-        assert _viable(scenario, draft, alt.clauses)
+        assert _viable(scenario, draft, alt.clauses, stance=stance)
         assert Fraction(str(alt.total_cost)) == _cost(scenario, draft, alt.clauses)
         assert (len(alt.below_no_deal), Fraction(str(alt.total_cost))) >= best
 
@@ -387,10 +392,12 @@ def test_relax_cost_formula() -> None:
     assert relax_cost(line(stance="stated", relax_cost=7)) == 7
 
 
-def _canonical_relax(scenario: Scenario, draft: Draft) -> tuple[set[tuple[str, str]], Fraction]:
+def _canonical_relax(scenario: Scenario, draft: Draft, stance: Stance
+                     ) -> tuple[set[tuple[str, str]], Fraction]:
     """By enumeration: the cheapest sets of red lines whose relaxation lets some package pass,
     and among them the one that keeps the earliest red lines (scenario order)."""
-    lines = [(p.id, r.id, relax_cost(r)) for p in scenario.parties for r in p.red_lines]
+    lines = [(p.id, r.id, relax_cost(r)) for p in scenario.parties for r in p.red_lines
+             if stance == "stated" or r.stance == "assessed"]
     packages = [c for c in _packages(scenario, draft.model_copy(update={"clauses": ()}))]
     best: tuple[Fraction, tuple[bool, ...]] | None = None
     for keep in itertools.product([True, False], repeat=len(lines)):
@@ -399,30 +406,34 @@ def _canonical_relax(scenario: Scenario, draft: Draft) -> tuple[set[tuple[str, s
                 best[0], tuple(not k for k in best[1])):
             continue
         kept = {(p, r) for (p, r, _), k in zip(lines, keep, strict=True) if k}
-        if any(_viable(scenario, draft, c, kept) for c in packages):
+        if any(_viable(scenario, draft, c, kept, stance) for c in packages):
             best = (cost, keep)
     assert best is not None
     cost, keep = best
     return {(p, r) for (p, r, _), k in zip(lines, keep, strict=True) if not k}, cost
 
 
+@pytest.mark.parametrize("stance", STANCES)
 @pytest.mark.parametrize("seed", range(40))
-def test_cheapest_relaxation_matches_brute_force_and_ignores_the_draft(seed: int) -> None:
+def test_cheapest_relaxation_matches_brute_force_and_ignores_the_draft(seed: int,
+                                                                       stance: Stance) -> None:
+    """Per view: only the red lines that count under it are relaxed, and any draft gets the
+    same set under that view."""
     scenario = random_scenario(seed)
     draft = scenario.drafts[0]
-    result = find_bridge(scenario, draft, alternatives=0, time_limit=10)
+    result = find_bridge(scenario, draft, alternatives=0, time_limit=10, stance=stance)
     if result.feasible:
         return
     assert result.optimal
     assert result.relax_independent
-    expected, cost = _canonical_relax(scenario, draft)
+    expected, cost = _canonical_relax(scenario, draft, stance)
     assert {(x.party, x.red_line) for x in result.relax} == expected
     assert result.relax_cost is not None
     assert Fraction(str(result.relax_cost)) == cost
     # The same question asked of other drafts: the same answer.
     for clauses in ((), tuple(Clause(provision=p.id) for p in scenario.provisions)):
         other = draft.model_copy(update={"clauses": clauses})
-        again = find_bridge(scenario, other, alternatives=0, time_limit=10)
+        again = find_bridge(scenario, other, alternatives=0, time_limit=10, stance=stance)
         assert again.relax == result.relax
         assert again.relax_cost == result.relax_cost
 
@@ -435,14 +446,26 @@ def test_stated_lines_are_relaxed_before_assessed_ones() -> None:
                {"id": "b", "name": "B", "red_lines": [
                    {"id": "b-x", "title": "No X", "rule": "not x", "stance": "stated"}]}]
     scenario = _scenario(provs, parties, [])
-    result = find_bridge(scenario, scenario.drafts[0])
+    # Under stated positions both lines count: they clash, and the stated one is relaxed.
+    result = find_bridge(scenario, scenario.drafts[0], stance="stated")
     assert [(x.party, x.red_line, x.cost) for x in result.relax] == [("b", "b-x", 2.0)]
     assert result.relax_cost == 2.0
     assert relax_text(scenario, result.relax, cost=result.relax_cost,
                       independent=result.relax_independent) == (
-        "Relaxing B's red line ‘No X’ would allow an agreement. The cheapest relaxation, "
-        "cost 2; this does not depend on the draft.")
-    assert relax_cost_text(2.5, False) == "The cheapest relaxation, cost 2.5."
+        "Relaxing B's red line ‘No X’ would allow an agreement. This is the least costly set "
+        "of red lines to relax (cost 2 on the relaxation scale); any draft gets the same "
+        "answer.")
+    assert relax_cost_text(2.5, False) == (
+        "This is the least costly set of red lines to relax (cost 2.5 on the relaxation "
+        "scale).")
+    # Under assessed floors (the default) B's stated demand is negotiable: no clash at all,
+    # and the proposal adds X for A.
+    assessed = find_bridge(scenario, scenario.drafts[0])
+    assert assessed.stance == "assessed"
+    assert assessed.feasible
+    assert assessed.proposal is not None
+    assert [(c.op, c.provision) for c in assessed.proposal.changes] == [("add", "x")]
+    assert assessed.relax == ()
 
 
 # --------------------------------------------------------------------------- no deal

@@ -120,6 +120,30 @@ def test_bottom_line_is_at_most_three_sentences(ukraine: Scenario,
             assert flat(named([x.title for x in v.violations])) in line
 
 
+def test_recommendation_is_under_the_reports_stance(ukraine: Scenario) -> None:
+    """The briefing's verdicts default to assessed floors, and so does its recommendation: it
+    never asks to relax (or satisfy) a stated demand those verdicts treat as negotiable. Under
+    stated positions the same question names stated demands too."""
+    from desktop.report.memo import solve_bridge
+
+    stated_ids = {r.id for p in ukraine.parties for r in p.red_lines if r.stance == "stated"}
+    draft = ukraine.draft("berlin")
+    assessed = solve_bridge(ukraine, draft, LIMIT).result
+    stated = solve_bridge(ukraine, draft, LIMIT, stance="stated").result
+    assert assessed is not None
+    assert stated is not None
+    assert assessed.stance == "assessed"
+    assert stated.stance == "stated"
+    assert assessed.relax
+    assert not {x.red_line for x in assessed.relax} & stated_ids
+    assert {x.red_line for x in stated.relax} & stated_ids
+    rec = section(memo_of(ukraine, "berlin", assessed), "Recommendation", "Talking points")
+    for pid, rid in ((p.id, r.id) for p in ukraine.parties for r in p.red_lines
+                     if r.id in stated_ids):
+        title = next(r.title for r in ukraine.party(pid).red_lines if r.id == rid)
+        assert flat(title) not in rec
+
+
 @pytest.mark.parametrize("draft", DRAFTS)
 def test_recommendation_agrees_with_the_bridge_finder(ukraine: Scenario,
                                                       bridges: dict[str, BridgeResult],
@@ -143,8 +167,9 @@ def test_recommendation_agrees_with_the_bridge_finder(ukraine: Scenario,
         # What relaxing them costs, and that the answer is the same from any draft.
         assert result.relax_cost is not None
         assert result.relax_independent
-        assert (f"The cheapest relaxation, cost {cost_words(result.relax_cost)}; this does not "
-                "depend on the draft.") in rec
+        assert ("This is the least costly set of red lines to relax (cost "
+                f"{cost_words(result.relax_cost)} on the relaxation scale); any draft gets the "
+                "same answer.") in rec
     assert "[" not in rec  # no ids as references: this is for a principal
 
 

@@ -24,7 +24,7 @@ from desktop.domain import (
     scenario_to_dict,
 )
 from desktop.domain.checker import compiled
-from desktop.domain.model import Costs, Value
+from desktop.domain.model import STANCES, Costs, Stance, Value
 from desktop.domain.solver import (
     BridgeResult,
     CancelToken,
@@ -185,8 +185,9 @@ def _satisfiable(scenario: Scenario, draft: Draft, items: Sequence[ClashItem]) -
 
 
 def _passes(scenario: Scenario, draft: Draft, clauses: Sequence[Clause],
-            parties: Sequence[str]) -> bool:
-    report = check(scenario, draft.model_copy(update={"clauses": tuple(clauses)}))
+            parties: Sequence[str], stance: Stance = "assessed") -> bool:
+    report = check(scenario, draft.model_copy(update={"clauses": tuple(clauses)}),
+                   stance=stance)
     return not report.conflicts and all(report.verdict(p).acceptable for p in parties)
 
 
@@ -368,29 +369,77 @@ def test_ukraine_and_russia_alone_have_no_agreement() -> None:
     _assert_cheapest_relaxation(scenario, result)
 
 
-def test_ukraine_bridges_without_russia() -> None:
+#: Changes (number, total cost) for the four without Russia, per view. Under stated positions
+#: Europe's stated demand for a reassurance force on the ground (#15) adds the force (cost 2)
+#: to the 28 points and the E3 text, neither of which has it; under assessed floors (the
+#: default) that demand is negotiable, so the 28 points need one change fewer and the E3
+#: text a cheaper one.
+WEST_BRIDGES = {
+    "stated": {"us-28": (11, 14), "e3-counter": (1, 2), "berlin": (0, 0),
+               "twenty-point": (1, 1)},
+    "assessed": {"us-28": (10, 12), "e3-counter": (1, 1), "berlin": (0, 0),
+                 "twenty-point": (1, 1)},
+}
+
+
+@pytest.mark.parametrize("stance", STANCES)
+def test_ukraine_bridges_without_russia(stance: Stance) -> None:
     scenario = _ukraine()
     costs = {}
     for draft in scenario.drafts:
-        result = find_bridge(scenario, draft, parties=WEST)
+        result = find_bridge(scenario, draft, parties=WEST, stance=stance)
         assert result.feasible
         assert result.optimal
         assert result.status == "optimal"
+        assert result.stance == stance
         assert result.proposal is not None
-        costs[draft.id] = result.proposal.cost
+        costs[draft.id] = (result.proposal.cost, result.proposal.total_cost)
         for p in (result.proposal, *result.alternatives):
-            assert _passes(scenario, draft, p.clauses, WEST)
-        assert len(result.alternatives) == 3
-        # A draft every red line (stated or assessed) of the four accepts, leaving none of
-        # them below its no-deal level, needs no change.
-        report = check(scenario, draft, stance="stated")
+            assert _passes(scenario, draft, p.clauses, WEST, stance)
+        # Alternatives are never padded: each change is required by a chosen party's red
+        # line (or resolves an exclusion), so a draft that needs nothing gets none.
+        assert len(result.alternatives) <= 3
+        for alt in result.alternatives:
+            assert all(c.why is not None and (c.why.needs or c.why.conflicts)
+                       for c in alt.changes)
+        # A draft every counting red line of the four accepts, leaving none of them below
+        # its no-deal level, needs no change.
+        report = check(scenario, draft, stance=stance)
         below = [p for p in WEST
                  if (report.verdict(p).satisfaction or 0) < (scenario.party(p).no_deal or 0)]
         if report.viable and not below:
-            assert costs[draft.id] == 0
-    # Europe's stated demand for a reassurance force on the ground (#15) adds the force to
-    # the 28 points and the E3 text, neither of which has it.
-    assert costs == {"us-28": 11, "e3-counter": 1, "berlin": 0, "twenty-point": 1}
+            assert costs[draft.id] == (0, 0)
+    assert costs == WEST_BRIDGES[stance]
+
+
+def test_stated_demands_add_to_the_bridge_only_under_stated_positions() -> None:
+    """The two views answer differently, and each answer is right for its own view: the
+    stated-view proposal for the 28 points adds Europe's reassurance force (its stated line);
+    the assessed-view proposal does not, and the checker's stated view rejects it for Europe
+    while its assessed view accepts it."""
+    scenario = _ukraine()
+    draft = scenario.draft("us-28")
+    stated = find_bridge(scenario, draft, parties=WEST, alternatives=0, stance="stated")
+    assessed = find_bridge(scenario, draft, parties=WEST, alternatives=0)
+    assert stated.proposal is not None
+    assert assessed.proposal is not None
+    added = {c.provision for c in stated.proposal.changes if c.op == "add"}
+    assert added
+    assert not {c.provision for c in assessed.proposal.changes if c.op == "add"}
+    needs = {n.red_line for c in assessed.proposal.changes if c.why is not None
+             for n in c.why.needs}
+    stated_ids = {r.id for p in scenario.parties for r in p.red_lines if r.stance == "stated"}
+    assert not needs & stated_ids  # no change is "Required by" a negotiable demand
+    clauses = assessed.proposal.clauses
+    assert _passes(scenario, draft, clauses, WEST, "assessed")
+    assert not _passes(scenario, draft, clauses, WEST, "stated")
+    # The relaxation, per view: only counting red lines are relaxed, and under the assessed
+    # view no stated demand is among them.
+    for stance in STANCES:
+        result = find_bridge(scenario, draft, alternatives=0, stance=stance)
+        relaxed = {x.red_line for x in result.relax}
+        assert bool(relaxed & stated_ids) == (stance == "stated")
+        assert result.relax_independent
 
 
 def test_twenty_point_bridge_replaces_the_znpp_operator() -> None:
@@ -536,9 +585,11 @@ def test_cli_json_feasible() -> None:
                       "--json")
     assert code == 0
     data = json.loads(text)
-    assert set(data) == {"feasible", "optimal", "status", "changes", "cost", "draft",
-                         "satisfaction", "below_no_deal", "no_deal_texts", "links",
-                         "link_texts", "alternatives", "notes"}
+    assert set(data) == {"feasible", "optimal", "status", "stance", "stance_text", "changes",
+                         "cost", "draft", "satisfaction", "below_no_deal", "no_deal_texts",
+                         "links", "link_texts", "alternatives", "notes"}
+    assert data["stance"] == "assessed"  # like check, by default
+    assert data["stance_text"].startswith("Under assessed floors: ")
     assert data["cost"] == 1
     assert data["below_no_deal"] == data["no_deal_texts"] == []
     assert data["feasible"] is True
@@ -572,22 +623,23 @@ def test_cli_json_infeasible() -> None:
     code, text = _run(str(UKRAINE), "--draft", "berlin", "--json")
     assert code == 1
     data = json.loads(text)
-    assert set(data) == {"feasible", "optimal", "status", "clash", "clashes", "relax",
-                         "relax_cost", "relax_independent", "clash_texts", "relax_text",
-                         "notes"}
+    assert set(data) == {"feasible", "optimal", "status", "stance", "stance_text", "clash",
+                         "clashes", "relax", "relax_cost", "relax_independent", "clash_texts",
+                         "relax_text", "notes"}
     assert data["feasible"] is False
     assert data["optimal"] is True
     assert data["clashes"] == [data["clash"]]
     assert data["notes"] == []
     assert {(x["party"], x["red_line"]) for x in data["clash"]} in KNOWN_CLASHES
     scenario = _ukraine()
-    assert len([x for x in data["relax"] if _stance(scenario, x) == "assessed"]) == 5
+    # Under assessed floors (the default) only the five assessed floors are relaxed.
+    assert [_stance(scenario, x) for x in data["relax"]] == ["assessed"] * 5
     assert all(set(x) == {"party", "red_line", "cost"} for x in data["relax"])
     # Costs from the scenario's confidences (#15) are decimals: summed in another order, they
     # may differ in the last digit.
     assert data["relax_cost"] == pytest.approx(sum(x["cost"] for x in data["relax"]))
     assert data["relax_independent"] is True
-    assert data["relax_text"].endswith("; this does not depend on the draft.")
+    assert data["relax_text"].endswith("; any draft gets the same answer.")
     assert len(data["clash_texts"]) == 1
     assert data["clash_texts"][0].endswith("cannot both hold.")
     assert data["relax_text"].startswith(
@@ -609,8 +661,10 @@ def _znpp_operator_words() -> list[tuple[str, str, str]]:
 
 
 def test_cli_text() -> None:
-    code, text = _run(str(UKRAINE), "--draft", "us-28", "--parties", ",".join(WEST))
+    code, text = _run(str(UKRAINE), "--draft", "us-28", "--parties", ",".join(WEST),
+                      "--stance", "stated")
     assert code == 0
+    assert "\nUnder stated positions: every red line counts" in text
     # Ten changes for Ukraine's and Europe's floors, and the force Europe's stated line asks
     # for (#15: adding a clause costs 2).
     assert "OPTIMAL: 11 changes, cost 14" in text
@@ -619,12 +673,31 @@ def test_cli_text() -> None:
     assert "[amnesty] (cost 1)\n" in text
     assert "      Required by Ukraine's red line ‘No blanket amnesty’ [ua-no-blanket-amnesty].\n" \
         in text
-    code, text = _run(str(UKRAINE))
+    # Under assessed floors (the default) the stated line does not count: ten changes.
+    code, text = _run(str(UKRAINE), "--draft", "us-28", "--parties", ",".join(WEST))
+    assert code == 0
+    assert "\nUnder assessed floors: only the assessed red lines count" in text
+    assert "OPTIMAL: 10 changes, cost 12" in text
+    assert "eur-stated-" not in text
+    code, text = _run(str(UKRAINE), "--stance", "stated")
     assert code == 1
     assert "  These red lines clash (drop any one and the rest can all hold):\n" in text
     assert " cannot both hold.\n" in text
     # Five assessed floors and four stated demands (#15).
     assert "  Relaxing these 9 red lines would allow an agreement:\n" in text
+    assert ("  This is the least costly set of red lines to relax (cost 43.45 on the "
+            "relaxation scale); any draft gets the same answer.\n") in text
+    # Under assessed floors: the five floors alone, none of the stated demands.
+    code, text = _run(str(UKRAINE))
+    assert code == 1
+    assert "  Relaxing these 5 red lines would allow an agreement:\n" in text
+    assert "-stated-" not in text
+    # A draft that needs nothing says so in words, with one blank line before the rest.
+    code, text = _run(str(UKRAINE), "--draft", "berlin", "--parties", ",".join(WEST))
+    assert code == 0
+    assert "\nNo change needed: every chosen party accepts this draft.\n\n  Satisfaction:" in text
+    assert "0 changes" not in text
+    assert "Alternative" not in text
 
 
 @pytest.mark.parametrize("args", [

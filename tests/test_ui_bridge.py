@@ -809,8 +809,8 @@ def test_relaxation_says_its_cost_and_that_the_draft_does_not_matter(
     run(qtbot, panel)
     assert text(panel, "BridgeRelax") == (
         "Relaxing Ukraine's red line ‘Army of at least 800,000’ and Russia's ‘Army at most "
-        "600k’ would allow an agreement. The cheapest relaxation, cost 3.5; this does not "
-        "depend on the draft.")
+        "600k’ would allow an agreement. This is the least costly set of red lines to relax "
+        "(cost 3.5 on the relaxation scale); any draft gets the same answer.")
 
 
 def test_real_solver_closes_the_open_point_on_its_alternative(

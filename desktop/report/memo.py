@@ -31,6 +31,7 @@ from desktop.wording.sources import annexes_line
 
 if TYPE_CHECKING:
     from desktop.domain import Draft, Report, Scenario
+    from desktop.domain.model import Stance
     from desktop.domain.solver import BridgeResult
 
 
@@ -52,15 +53,18 @@ NOT_COMPUTED = Bridge(None, None)
 
 
 def solve_bridge(scenario: Scenario, draft: Draft, time_limit: float = BRIDGE_TIME_LIMIT,
-                 **search: Any) -> Bridge:
-    """The fewest changes every party accepts, or the clash; never longer than
-    ``time_limit`` (plus building the model). ``search``: ``cancel`` and ``progress`` for
-    :func:`~desktop.domain.solver.find_bridge`, when a worker thread runs it."""
+                 *, stance: Stance = "assessed", **search: Any) -> Bridge:
+    """The cheapest changes every party accepts, or the clash; never longer than
+    ``time_limit`` (plus building the model). ``stance``: the report's view of the red lines
+    (``check()``'s, assessed floors by default, as the briefing's verdicts), so the
+    recommendation never asks to satisfy a demand the verdicts treat as negotiable.
+    ``search``: ``cancel`` and ``progress`` for :func:`~desktop.domain.solver.find_bridge`,
+    when a worker thread runs it."""
     from desktop.domain.solver import BeyondExactSolver, CertificateError, find_bridge
 
     try:
         result = find_bridge(scenario, draft, alternatives=0, clashes=1, time_limit=time_limit,
-                             **search)
+                             stance=stance, **search)
     except BeyondExactSolver as err:
         return Bridge(None, time_limit, str(err))
     except CertificateError:

@@ -21,7 +21,7 @@ from desktop.wording.prose import in_sentence, possessive, provision_title, seri
 from desktop.wording.values import derived_label
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is needed here
-    from desktop.domain.model import Draft, Scenario
+    from desktop.domain.model import Draft, Scenario, Stance
     from desktop.domain.solver import (
         BelowNoDeal,
         Change,
@@ -45,6 +45,7 @@ __all__ = [
     "frontier_mark_text",
     "in_sentence",
     "link_text",
+    "no_change_text",
     "no_deal_text",
     "note_text",
     "possessive",
@@ -56,6 +57,7 @@ __all__ = [
     "relax_text",
     "satisfactions",
     "series",
+    "stance_text",
     "status_words",
 ]
 
@@ -220,12 +222,33 @@ def relax_text(scenario: Scenario | None, relax: Sequence[ClashItem], refs: bool
 
 
 def relax_cost_text(cost: float | None, independent: bool) -> str:
-    """What the relaxation costs and that it is the same for every draft: "The cheapest
-    relaxation, cost 3.5; this does not depend on the draft."."""
+    """What the relaxation costs, on its own scale, and that it is the same for every draft:
+    "This is the least costly set of red lines to relax (cost 3.5 on the relaxation scale);
+    any draft gets the same answer."."""
     if cost is None:
         return ""
-    text = f"The cheapest relaxation, cost {cost_words(cost)}"
-    return f"{text}; this does not depend on the draft." if independent else f"{text}."
+    text = (f"This is the least costly set of red lines to relax (cost {cost_words(cost)} on "
+            "the relaxation scale)")
+    return f"{text}; any draft gets the same answer." if independent else f"{text}."
+
+
+#: Which red lines the bridge finder counts, in each view (``check()``'s ``stance``).
+_STANCE_TEXT = {
+    "assessed": "Under assessed floors: only the assessed red lines count; a stated demand is "
+                "treated as negotiable.",
+    "stated": "Under stated positions: every red line counts, stated demands included.",
+}
+
+
+def stance_text(stance: Stance) -> str:
+    """Which red lines the finder's answer counts, as a sentence: "Under assessed floors: only
+    the assessed red lines count; a stated demand is treated as negotiable."."""
+    return _STANCE_TEXT[stance]
+
+
+def no_change_text() -> str:
+    """A proposal of no change: the draft already passes every chosen party's red lines."""
+    return "No change needed: every chosen party accepts this draft."
 
 
 def cost_words(cost: float) -> str:

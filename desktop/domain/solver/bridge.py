@@ -1,8 +1,9 @@
 """The bridge: the cheapest changes every chosen party accepts, or why none exists.
 
 Certificates. Every answer is re-verified by an independent path before it is returned: a
-proposal must pass :func:`~desktop.domain.checker.check` (every red line counting) for the
-chosen parties, under every alternative of the open points it keeps open; a draft that
+proposal must pass :func:`~desktop.domain.checker.check` under the call's ``stance`` (the red
+lines that count in that view, the same ones the model encodes) for the chosen parties, under
+every alternative of the open points it keeps open; a draft that
 ``check()`` finds viable must come back with 0 changes (unless it leaves a party below its
 no-deal level); each clash set is re-proven on fresh models, infeasible as a whole and
 feasible (with a witness the checker's own compiled rules accept) with any one member
@@ -34,6 +35,7 @@ from desktop.domain.model import (
     Clause,
     Draft,
     Scenario,
+    Stance,
 )
 from desktop.domain.model import RedLine as ModelRedLine
 from desktop.domain.rules import (
@@ -185,19 +187,19 @@ class _Reasons:
 SETTLEMENTS = 4096
 
 
-def _check_all(scenario: Scenario, draft: Draft) -> Report:
-    """``check()`` with every red line counting (stated positions), whichever view the
-    checker takes by default: the finder honours every red line of the chosen parties."""
-    return check(scenario, draft, stance="stated")
+def _check_all(scenario: Scenario, draft: Draft, stance: Stance) -> Report:
+    """``check()`` under the finder's view: the red lines that count under ``stance`` are
+    exactly those the model encodes."""
+    return check(scenario, draft, stance=stance)
 
 
-def _settlements(scenario: Scenario, parties: Iterable[str], clauses: tuple[Clause, ...]
-                 ) -> list[tuple[Clause, ...]] | None:
-    """Every way to close the open clauses that a chosen party's red line reads (each
+def _settlements(scenario: Scenario, parties: Iterable[str], clauses: tuple[Clause, ...],
+                 stance: Stance) -> list[tuple[Clause, ...]] | None:
+    """Every way to close the open clauses that a chosen party's counting red line reads (each
     combination of their alternatives; just ``clauses`` when there are none); None beyond
     :data:`SETTLEMENTS`."""
     chosen = set(parties)
-    read = {pid for p in compiled(scenario).parties if p.id in chosen
+    read = {pid for p in compiled(scenario).views[stance] if p.id in chosen
             for _, _, rule in p.red_lines for pid in rule.provisions}
     opens = [i for i, c in enumerate(clauses) if c.is_open and c.provision in read]
     if math.prod(len(clauses[i].alternatives) for i in opens) > SETTLEMENTS:
@@ -212,22 +214,23 @@ def _settlements(scenario: Scenario, parties: Iterable[str], clauses: tuple[Clau
 
 
 def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
-                      clauses: tuple[Clause, ...]) -> dict[str, float | None]:
+                      clauses: tuple[Clause, ...], stance: Stance
+                      ) -> dict[str, float | None]:
     """The proposal's satisfactions, once ``check()`` has accepted it for the chosen parties
     (an open clause it keeps open, under each of its alternatives)."""
     chosen = set(parties)
-    settlements = _settlements(scenario, chosen, clauses)
+    settlements = _settlements(scenario, chosen, clauses, stance)
     if settlements is None:
         raise CertificateError("a proposal keeps open more combinations of alternatives than "
                                "can be checked")
     for settled in settlements:
-        report = _check_all(scenario, draft.model_copy(update={"clauses": settled}))
+        report = _check_all(scenario, draft.model_copy(update={"clauses": settled}), stance)
         failing = [f"{v.party}: {x.red_line}" for v in report.parties if v.party in chosen
                    for x in v.violations]
         failing += [" excludes ".join(c.provisions) for c in report.conflicts]
         if failing:
             raise CertificateError("a proposal failed the checker: " + "; ".join(failing))
-    report = _check_all(scenario, draft.model_copy(update={"clauses": clauses}))
+    report = _check_all(scenario, draft.model_copy(update={"clauses": clauses}), stance)
     # And the checker's own verdict on the proposal as drafted, open points and all.
     if not getattr(report, "bound_reached", False):
         refusing = [v.party for v in report.parties if v.party in chosen and not v.acceptable]
@@ -249,7 +252,8 @@ def _below_no_deal(scenario: Scenario, sat: dict[str, float | None]) -> tuple[Be
 def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
               notes: list[Note]) -> Proposal:
     clauses = comp.clauses(sol)
-    sat = _certify_proposal(comp.scenario, comp.draft, [p.id for p in comp.parties], clauses)
+    sat = _certify_proposal(comp.scenario, comp.draft, [p.id for p in comp.parties], clauses,
+                            comp.stance)
     changes: list[Change] = []
     skipped = False
     for c in _changes(comp, sol):
@@ -308,11 +312,12 @@ class _Relaxation:
     in the scenario's order, each is kept whenever some cheapest relaxation keeps it together
     with the choices already made. So every draft gets the same set."""
 
-    def __init__(self, scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run
-                 ) -> None:
-        self.scenario, self.chosen, self.run = scenario, chosen, run
+    def __init__(self, scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run,
+                 stance: Stance) -> None:
+        self.scenario, self.chosen, self.run, self.stance = scenario, chosen, run, stance
         empty = draft.model_copy(update={"clauses": ()})
-        self.comp = Compiler(scenario, empty, chosen, satisfaction=False, run=run)
+        self.comp = Compiler(scenario, empty, chosen, satisfaction=False, run=run,
+                             stance=stance)
         lines = {(p.id, r.id): r for p in scenario.parties for r in p.red_lines}
         rank = {key: i for i, key in enumerate(lines)}
         red = self.comp.red_lines
@@ -365,7 +370,7 @@ class _Relaxation:
         of the chosen parties."""
         relaxed = {(self.comp.red_lines[i].party, self.comp.red_lines[i].id) for i in dropped}
         draft = self.comp.draft.model_copy(update={"clauses": clauses})
-        report = _check_all(self.scenario, draft)
+        report = _check_all(self.scenario, draft, self.stance)
         chosen = set(self.chosen)
         failing = [x.red_line for v in report.parties if v.party in chosen
                    for x in v.violations if (v.party, x.red_line) not in relaxed]
@@ -374,14 +379,15 @@ class _Relaxation:
                                    "checker refuses")
 
 
-def _viable_for(scenario: Scenario, draft: Draft, chosen: Sequence[str]) -> bool:
-    """The checker accepts the draft as drafted for the chosen parties: under every
-    combination of the alternatives of its open points (False when too many to check)."""
-    settlements = _settlements(scenario, chosen, draft.clauses)
+def _viable_for(scenario: Scenario, draft: Draft, chosen: Sequence[str], stance: Stance
+                ) -> bool:
+    """The checker accepts the draft as drafted for the chosen parties under ``stance``: under
+    every combination of the alternatives of its open points (False when too many to check)."""
+    settlements = _settlements(scenario, chosen, draft.clauses, stance)
     if settlements is None:
         return False
     for settled in settlements:
-        report = _check_all(scenario, draft.model_copy(update={"clauses": settled}))
+        report = _check_all(scenario, draft.model_copy(update={"clauses": settled}), stance)
         if report.conflicts or not all(report.verdict(p).acceptable for p in chosen):
             return False
     return True
@@ -390,31 +396,37 @@ def _viable_for(scenario: Scenario, draft: Draft, chosen: Sequence[str]) -> bool
 def find_bridge(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | None = None,
                 alternatives: int = 3, clashes: int = 1, time_limit: float = 20.0,
                 workers: int = 2, cancel: CancelToken | None = None,
-                progress: Callable[[Progress], None] | None = None) -> BridgeResult:
+                progress: Callable[[Progress], None] | None = None,
+                stance: Stance = "assessed") -> BridgeResult:
     """The cheapest changes to ``draft`` that pass every red line of ``parties`` (default:
-    all), with up to ``alternatives`` other proposals; or, when none exists, up to ``clashes``
-    distinct minimal clash sets and the cheapest red lines to relax (the same for every
-    draft).
+    all) that counts under ``stance`` (as in :func:`~desktop.domain.checker.check`:
+    ``"assessed"``, the default, counts only the assessed floors, a stated demand being
+    negotiable; ``"stated"`` counts every red line), with up to ``alternatives`` other
+    proposals; or, when none exists, up to ``clashes`` distinct minimal clash sets and the
+    cheapest of those red lines to relax (the same for every draft, per stance). Every answer
+    is certified with ``check(..., stance=stance)``.
 
     The whole call respects ``time_limit``; a partial answer says so (``optimal`` false,
     ``notes``). Raises ValueError for a party id the scenario does not have,
     :class:`BeyondExactSolver` when the scenario's numbers cannot be encoded exactly, and
     :class:`CertificateError` when an answer fails its re-check (a bug)."""
     search = _Search(scenario, draft, chosen_parties(scenario, parties),
-                     Run(time_limit, workers, cancel, progress))
+                     Run(time_limit, workers, cancel, progress), stance)
     try:
-        return search.answer(alternatives, clashes)
+        return replace(search.answer(alternatives, clashes), stance=stance)
     except Cancelled:
-        return BridgeResult(False, False, "cancelled", None, ())
+        return BridgeResult(False, False, "cancelled", None, (), stance=stance)
 
 
 class _Search:
     """One call of :func:`find_bridge`: its deadline, the proposals found so far (each later
     search must differ from them) and the notes on what is partial."""
 
-    def __init__(self, scenario: Scenario, draft: Draft, chosen: list[str], run: Run) -> None:
+    def __init__(self, scenario: Scenario, draft: Draft, chosen: list[str], run: Run,
+                 stance: Stance) -> None:
         self.scenario, self.draft, self.chosen, self.run = scenario, draft, chosen, run
-        self.viable = _viable_for(scenario, draft, chosen)
+        self.stance = stance
+        self.viable = _viable_for(scenario, draft, chosen, stance)
         self.found: list[Solution] = []
         self.notes: list[Note] = []
 
@@ -423,13 +435,15 @@ class _Search:
         constraints (CP-SAT's presolve is far stronger without assumption literals); None
         when the deadline passed while building it."""
         try:
-            comp = Compiler(self.scenario, self.draft, self.chosen, run=self.run)
+            comp = Compiler(self.scenario, self.draft, self.chosen, run=self.run,
+                            stance=self.stance)
         except OutOfTime:
             return None
         for r in comp.red_lits:
             comp.m.add_bool_or([r])
         for sol in self.found:
             comp.nogood(sol)
+            comp.no_superset(sol)
         return comp
 
     def answer(self, alternatives: int, clashes: int) -> BridgeResult:
@@ -443,14 +457,15 @@ class _Search:
                 return BridgeResult(False, False, "no-proposal", None, (),
                                     notes=(Note("no-answer-in-time"),))
             return _no_agreement(self.scenario, self.draft, self.chosen, self.run, clashes,
-                                 self.notes)
+                                 self.notes, self.stance)
         if comp.open_bound_hit:
             self.notes.append(Note("open-bound"))
         main = _proposal(comp, sol, self.run, _Reasons(comp), self.notes)
         # A viable draft comes back unchanged, unless it leaves a party below its no-deal
         # level and the proposal leaves fewer there.
         if self.viable and main.cost != 0 and not comp.open_bound_hit:
-            sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses)
+            sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses,
+                                    self.stance)
             if len(_below_no_deal(self.scenario, sat)) <= len(main.below_no_deal):
                 raise CertificateError(f"the solver proposed {main.cost} changes to a draft "
                                        "the checker finds viable")
@@ -470,7 +485,8 @@ class _Search:
         if cost is not None:
             raise CertificateError("the solver found no agreement on a draft the checker "
                                    "finds viable")
-        sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses)
+        sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses,
+                                self.stance)
         if alternatives:
             self.notes.append(Note("no-alternatives-in-time"))
         proposal = Proposal((), self.draft.clauses, sat, 0, 0.0,
@@ -478,17 +494,42 @@ class _Search:
         return BridgeResult(True, True, "optimal", proposal, (), notes=tuple(self.notes))
 
     def _alternatives(self, wanted: int) -> list[Proposal]:
+        """Up to ``wanted`` other proposals. Never one that makes every change of an earlier
+        one and more (:meth:`Compiler.no_superset`), and never one with a change that no
+        chosen party requires (no red line fails and no exclusion returns when it is undone
+        alone: the rest passes without it); such a package is skipped, at most
+        :data:`PADDED_TRIES` times, and the search goes on from the next."""
         alts: list[Proposal] = []
-        for k in range(wanted):
+        skipped = 0
+        while len(alts) < wanted:
             comp = None if self.run.expired() else self.fresh()
             if comp is None:
                 break
-            alt, _ = _lexicographic(comp, self.run, k + 1)
+            alt, _ = _lexicographic(comp, self.run, len(alts) + 1)
             if alt is None:
                 break
             self.found.append(alt)
-            alts.append(_proposal(comp, alt, self.run, _Reasons(comp), self.notes))
+            proposal = _proposal(comp, alt, self.run, _Reasons(comp), self.notes)
+            if _padded(proposal):
+                skipped += 1
+                if skipped > PADDED_TRIES:
+                    break
+                continue
+            alts.append(proposal)
         return alts
+
+
+#: How many alternatives padded with an unrequired change are skipped before the search for
+#: alternatives gives up.
+PADDED_TRIES = 6
+
+
+def _padded(proposal: Proposal) -> bool:
+    """Some change of ``proposal`` is required by no chosen party: undone alone, no red line
+    fails and no exclusion comes back (its reason was worked out: an unknown reason is not
+    held against it)."""
+    return any(c.why is not None and not c.why.needs and not c.why.conflicts
+               for c in proposal.changes)
 
 
 def _lexicographic(comp: Compiler, run: Run, alternative: int
@@ -578,10 +619,12 @@ def _stage(comp: Compiler, run: Run, best: Solution, stage: Stage, alternative: 
 class _Clashes:
     """Minimal clash sets over the chosen red lines, on one model with a guard per red line."""
 
-    def __init__(self, scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run
-                 ) -> None:
+    def __init__(self, scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run,
+                 stance: Stance) -> None:
         self.scenario, self.draft, self.chosen, self.run = scenario, draft, chosen, run
-        self.comp = Compiler(scenario, draft, chosen, satisfaction=False, run=run)
+        self.stance = stance
+        self.comp = Compiler(scenario, draft, chosen, satisfaction=False, run=run,
+                             stance=stance)
         m: Any = self.comp.m
         self.guards = [m.new_bool_var(f"guard:{i}") for i in range(len(self.comp.red_lits))]
         for g, r in zip(self.guards, self.comp.red_lits, strict=True):
@@ -687,7 +730,7 @@ class _Clashes:
                     ) -> tuple[bool | None, tuple[Compiler, Solution] | None]:
         try:
             comp = Compiler(self.scenario, self.draft, self.chosen, satisfaction=False,
-                             red_lines=red_lines, run=self.run)
+                            red_lines=red_lines, run=self.run, stance=self.stance)
         except OutOfTime:
             return None, None
         for r in comp.red_lits:
@@ -701,11 +744,11 @@ class _Clashes:
 
 
 def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: Run,
-                  wanted: int, notes: list[Note]) -> BridgeResult:
+                  wanted: int, notes: list[Note], stance: Stance) -> BridgeResult:
     """No package passes every chosen red line (proven by the main solve): why, verified."""
     run.say("clashes")
     try:
-        finder = _Clashes(scenario, draft, chosen, run)
+        finder = _Clashes(scenario, draft, chosen, run, stance)
     except OutOfTime:
         notes.append(Note("clashes-not-found"))
         return BridgeResult(False, False, "no-agreement", None, (),
@@ -721,7 +764,7 @@ def _no_agreement(scenario: Scenario, draft: Draft, chosen: Sequence[str], run: 
     red = finder.comp.red_lines
     clash_items = tuple(tuple(_item(red[i]) for i in c) for c in proven)
     try:
-        relaxation = _Relaxation(scenario, draft, chosen, run)
+        relaxation = _Relaxation(scenario, draft, chosen, run, stance)
     except OutOfTime:
         notes.append(Note("relax-not-found"))
         return BridgeResult(False, False, "no-agreement", None, (), clashes=clash_items,

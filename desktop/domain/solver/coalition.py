@@ -3,8 +3,9 @@ can agree, and what would it take; and what the draft would need once the red li
 are set aside.
 
 * :func:`mediator_options` tries the chosen parties' subsets largest first with
-  :func:`~desktop.domain.solver.find_bridge` (every red line of the subset must hold, as for a
-  full agreement). The first size at which some subsets can agree is the largest coalition;
+  :func:`~desktop.domain.solver.find_bridge` (every red line of the subset that counts under
+  the call's ``stance`` must hold, as for a full agreement). The first size at which some
+  subsets can agree is the largest coalition;
   each such subset comes with its proposal. A party that none of them includes then gets the
   largest coalition that does include it, so nobody is left without an answer. A subset that
   contains the parties of a proven clash is skipped without a solve: its red lines cannot all
@@ -14,24 +15,25 @@ are set aside.
   the same question is asked of the scenario without them: the fewest changes after which
   every chosen party accepts, once those lines are relaxed.
 
-Certificates: every proposal is re-checked with :func:`~desktop.domain.checker.check`, like
-the rest of the solver's answers: each party it counts on must accept it with every red line
-counting (on the scenario without the relaxed lines, for a relaxation) and no two clauses may
+Certificates: every proposal is re-checked with :func:`~desktop.domain.checker.check` under
+the same ``stance``, like the rest of the solver's answers: each party it counts on must accept
+it (on the scenario without the relaxed lines, for a relaxation) and no two clauses may
 exclude each other;
 otherwise :class:`~desktop.domain.solver.CertificateError`. Each option carries every party's
-satisfaction and verdict before and after, from the checker on the real scenario.
+satisfaction and verdict (the checker's own, "accepts if" included) before and after, from the
+checker on the real scenario under that stance.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Literal
 
-from desktop.domain.checker import Report, check
-from desktop.domain.model import Draft, Scenario
+from desktop.domain.checker import PartyVerdict, Report, check
+from desktop.domain.model import Draft, Scenario, Stance
 from desktop.domain.solver.types import (
     BridgeResult,
     CancelToken,
@@ -65,6 +67,10 @@ class Option:
     accepts_before: dict[str, bool]
     accepts_after: dict[str, bool]
     optimal: bool
+    #: Every party's verdict on the draft and with the proposal (the checker's, under the
+    #: options' stance: "accepts", "accepts-if" with its condition, or "rejects").
+    verdicts_before: dict[str, PartyVerdict] = field(default_factory=dict)
+    verdicts_after: dict[str, PartyVerdict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,23 +85,28 @@ class Options:
     complete: bool = True
     relaxation: Option | None = None
     cancelled: bool = False
+    #: The view the red lines were taken under (``check()``'s ``stance``).
+    stance: Stance = "assessed"
 
 
 def mediator_options(scenario: Scenario, draft: Draft, *, parties: Sequence[str] | None = None,
                      relax: Sequence[ClashItem] = (), time_limit: float = 20.0,
                      workers: int = 2, cancel: CancelToken | None = None,
                      find_bridge: Finder | None = None,
-                     progress: Callable[[int], None] | None = None) -> Options:
+                     progress: Callable[[int], None] | None = None,
+                     stance: Stance = "assessed") -> Options:
     """The largest coalitions of ``parties`` (default: every party) that can agree on a change
     of ``draft``, and, with ``relax``, the package once those red lines are relaxed; within
-    ``time_limit`` seconds in all. ``progress`` hears the size of the coalitions being tried
-    (0: the relaxation). ``find_bridge`` is the finder to ask (the real one by default)."""
+    ``time_limit`` seconds in all, the red lines that count under ``stance`` (as
+    :func:`~desktop.domain.checker.check`) holding. ``progress`` hears the size of the
+    coalitions being tried (0: the relaxation). ``find_bridge`` is the finder to ask (the
+    real one by default)."""
     if find_bridge is None:
         from desktop.domain.solver.bridge import find_bridge as real
 
         find_bridge = real
     chosen = list(parties) if parties is not None else [p.id for p in scenario.parties]
-    search = _Search(scenario, draft, time_limit, workers, cancel, find_bridge)
+    search = _Search(scenario, draft, time_limit, workers, cancel, find_bridge, stance)
     coalitions, largest, complete = search.coalitions(chosen, progress)
     relaxation = None
     if relax and not search.stopped():
@@ -103,17 +114,19 @@ def mediator_options(scenario: Scenario, draft: Draft, *, parties: Sequence[str]
             progress(0)
         relaxation = search.relaxation(chosen, relax)
     return Options(tuple(coalitions), largest, complete and not search.out_of_time,
-                   relaxation, cancelled=cancel is not None and cancel.cancelled)
+                   relaxation, cancelled=cancel is not None and cancel.cancelled,
+                   stance=stance)
 
 
 class _Search:
     def __init__(self, scenario: Scenario, draft: Draft, time_limit: float, workers: int,
-                 cancel: CancelToken | None, find: Finder) -> None:
+                 cancel: CancelToken | None, find: Finder, stance: Stance) -> None:
         self.scenario, self.draft, self.workers, self.cancel, self.find = (
             scenario, draft, workers, cancel, find)
+        self.stance: Stance = stance
         self.deadline = time.monotonic() + time_limit
         self.out_of_time = False
-        self.before = check(scenario, draft)
+        self.before = check(scenario, draft, stance=stance)
 
     def stopped(self) -> bool:
         if self.cancel is not None and self.cancel.cancelled:
@@ -128,7 +141,8 @@ class _Search:
             return None
         kw: dict[str, Any] = {"parties": list(subset), "alternatives": 0, "clashes": 1,
                               "time_limit": max(0.1, self.deadline - time.monotonic()),
-                              "workers": self.workers, "cancel": self.cancel}
+                              "workers": self.workers, "cancel": self.cancel,
+                              "stance": self.stance}
         return self.find(scenario, self.draft, **kw)
 
     # -- coalitions
@@ -195,17 +209,19 @@ class _Search:
         assert proposal is not None
         members = tuple(subset)
         candidate = self.draft.model_copy(update={"clauses": proposal.clauses})
-        # Every red line counts (the stated view), as in the finder's own certificate.
-        certified = check(scenario, candidate, stance="stated")
+        # The red lines that count under the stance, as in the finder's own certificate.
+        certified = check(scenario, candidate, stance=self.stance)
         failing = [f"{v.party}: {x.red_line}" for v in certified.parties if v.party in members
                    for x in v.violations]
         failing += [" excludes ".join(c.provisions) for c in certified.conflicts]
         if failing:
             raise CertificateError(f"a {kind} proposal failed the checker: " + "; ".join(failing))
-        after = check(self.scenario, candidate)  # the window's view, for before → after
+        # The real scenario under the same view, for before → after.
+        after = check(self.scenario, candidate, stance=self.stance)
         return Option(kind, members, tuple(p for p in chosen if p not in members), relaxed,
                       proposal, _satisfaction(self.before), _satisfaction(after),
-                      _accepts(self.before), _accepts(after), result.optimal)
+                      _accepts(self.before), _accepts(after), result.optimal,
+                      _verdicts(self.before), _verdicts(after))
 
 
 def _satisfaction(report: Report) -> dict[str, float | None]:
@@ -214,6 +230,10 @@ def _satisfaction(report: Report) -> dict[str, float | None]:
 
 def _accepts(report: Report) -> dict[str, bool]:
     return {v.party: v.acceptable for v in report.parties}
+
+
+def _verdicts(report: Report) -> dict[str, PartyVerdict]:
+    return {v.party: v for v in report.parties}
 
 
 def relaxed_scenario(scenario: Scenario, relax: Sequence[ClashItem]) -> Scenario:

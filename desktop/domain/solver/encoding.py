@@ -46,6 +46,7 @@ from desktop.domain.model import (
     IntParam,
     NumberParam,
     Scenario,
+    Stance,
     Value,
 )
 from desktop.domain.rules import (
@@ -205,21 +206,26 @@ class Compiler:
     """The CP-SAT model of one scenario, one current draft and a set of parties.
 
     ``red_lines`` overrides which red lines are encoded (default: every red line of
-    ``parties``); preferences are those of ``parties`` when ``satisfaction`` is on."""
+    ``parties`` that counts under ``stance``, as the checker's view of that name: under
+    ``"stated"`` every red line, under ``"assessed"`` only the assessed ones); preferences are
+    those of ``parties`` when ``satisfaction`` is on."""
 
     def __init__(self, scenario: Scenario, draft: Draft, parties: Sequence[str], *,
                  satisfaction: bool = True,
                  red_lines: Sequence[RedLine] | None = None,
-                 run: Run | None = None) -> None:
+                 run: Run | None = None, stance: Stance = "stated") -> None:
         self.run = run
         self.scenario = scenario
         self.draft = draft
         self.checker: CompiledScenario = compiled(scenario)
+        self.stance: Stance = stance
         rules = {p.id: p for p in self.checker.parties}
+        counting = {p.id: p for p in self.checker.views[stance]}
         self.parties = [scenario.party(p) for p in parties]
         if red_lines is None:
             red_lines = [RedLine(p.id, p.name, rid, title, rule)
-                         for p in self.parties for rid, title, rule in rules[p.id].red_lines]
+                         for p in self.parties
+                         for rid, title, rule in counting[p.id].red_lines]
         self.red_lines: list[RedLine] = list(red_lines)
         self.preferences: dict[str, list[tuple[float, CompiledRule]]] = {}
         if satisfaction:
@@ -883,6 +889,32 @@ class Compiler:
                 self.m.add(v == sol.values[pid][name]).only_enforce_if(d.Not())
                 diffs.append(d)
         self.m.add_bool_or(diffs)
+
+    def no_superset(self, sol: Solution) -> None:
+        """Not every change of ``sol`` is made again: a package that makes all of them and more
+        pads ``sol`` (which already passes every red line) with changes no party requires. Each
+        change of ``sol`` contributes "this change is not made"; at least one must hold. (No
+        cut when ``sol`` makes no change: then every other package would be a superset.)"""
+        undone: list[Var] = []
+        for pid, var in self.pres.items():
+            if pid not in self.current:
+                if sol.present[pid]:
+                    undone.append(var.Not())  # added there
+                continue
+            if not sol.present[pid]:
+                undone.append(var)  # removed there
+                continue
+            if pid in sol.closed:
+                undone.append(self.sel[pid][sol.closed[pid]].Not())
+            ref = self.reference(sol, pid)
+            for name, v in self.vars[pid].items():
+                if sol.values[pid][name] == ref[name]:
+                    continue
+                d = self._new()
+                self.m.add(v != sol.values[pid][name]).only_enforce_if(d)
+                undone += [d, var.Not()]
+        if undone:
+            self.m.add_bool_or(undone)
 
     def value_of(self, pid: str, name: str, raw: int) -> Value:
         if name == "phase":

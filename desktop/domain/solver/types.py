@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from desktop.domain.model import Clause, Value
+from desktop.domain.model import Clause, Stance, Value
 
 ChangeOp = Literal["add", "remove", "set", "phase", "close"]
 #: How a call ended: a proven optimum, the best found in time, no agreement (proven), nothing
@@ -200,6 +200,9 @@ class BridgeResult:
     notes: tuple[Note, ...] = ()
     relax_cost: float | None = None
     relax_independent: bool = False
+    #: The view the red lines were taken under (as ``check()``'s ``stance``): ``"assessed"``,
+    #: only the assessed floors count; ``"stated"``, every red line counts.
+    stance: Stance = "assessed"
 
     @property
     def clash(self) -> tuple[ClashItem, ...]:
