@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from desktop.domain import Clause, Scenario, check
+from desktop.domain.model import Stance
 from desktop.domain.solver import (
     BridgeResult,
     CancelToken,
@@ -90,6 +91,37 @@ def test_default_scenario_without_russia(ukraine: Scenario) -> None:
     assert first.before["ukraine"] is not None
     assert first.after["ukraine"] > first.before["ukraine"]
     assert any("russia" in o.parties for o in options.coalitions[1:])
+
+
+@pytest.mark.parametrize("stance", ["stated", "assessed"])
+def test_options_are_found_and_certified_under_the_stance(ukraine: Scenario,
+                                                          stance: Stance) -> None:
+    """Coalitions and the relaxation follow the view: under assessed floors (the default) no
+    change is required by a stated demand and no stated demand is relaxed; under stated
+    positions the coalition proposal for the 28 points adds Europe's stated force. Each option
+    carries the checker's own verdicts under that view (an "accepts if" stays one)."""
+    draft = ukraine.draft("us-28")
+    result = find_bridge(ukraine, draft, alternatives=0, stance=stance)
+    options = mediator_options(ukraine, draft, relax=result.relax, time_limit=60,
+                               stance=stance)
+    assert options.stance == stance
+    stated_ids = {r.id for p in ukraine.parties for r in p.red_lines if r.stance == "stated"}
+    first = options.coalitions[0]
+    adds = {c.provision for c in first.proposal.changes if c.op == "add"}
+    assert bool(adds) == (stance == "stated")
+    for option in (*options.coalitions, options.relaxation):
+        assert option is not None
+        needs = {n.red_line for c in option.proposal.changes if c.why is not None
+                 for n in c.why.needs}
+        if stance == "assessed":
+            assert not needs & stated_ids
+            assert not {x.red_line for x in option.relaxed} & stated_ids
+        candidate = draft.model_copy(update={"clauses": option.proposal.clauses})
+        report = check(ukraine, candidate, stance=stance)
+        assert {p: v.verdict for p, v in option.verdicts_after.items()} == {
+            v.party: v.verdict for v in report.parties}
+        assert option.accepts_after == {p: v.acceptable
+                                        for p, v in option.verdicts_after.items()}
 
 
 # --------------------------------------------------------------------------- with fakes

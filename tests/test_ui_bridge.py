@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import Clause, Scenario
+from desktop.domain import Clause, Scenario, check
 from desktop.domain.solver import (
     BelowNoDeal,
     BeyondExactSolver,
@@ -839,3 +839,58 @@ def test_real_solver_closes_the_open_point_on_its_alternative(
         assert not panel.no_deal.isVisible()
     finally:
         panel.shutdown()
+
+
+def test_real_solver_keeps_accepts_if_in_before_and_after(ukraine: Scenario,
+                                                          qtbot: QtBot) -> None:
+    """Before → after carries the checker's own verdict: on the 20-point framework Ukraine
+    accepts if the plant's open point is closed its way, so before the proposal it reads
+    "◐ accepts if …", never "✗ rejects"; the panel says which view it solved under."""
+    ws = Workspace(ukraine)
+    ws.switch_draft("twenty-point")
+    panel = BridgePanel(ws, Editor(ws))
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    try:
+        for i in range(panel.parties.count()):
+            item = panel.parties.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == "russia":
+                item.setCheckState(Qt.CheckState.Unchecked)
+        run(qtbot, panel, timeout=REAL_TIMEOUT)
+        assert text(panel, "BridgeStance").startswith("Under assessed floors: ")
+        before = check(ukraine, ukraine.draft("twenty-point")).verdict("ukraine")
+        assert before.verdict == "accepts-if"
+        shown = panel.satisfaction.text()
+        ukraine_line = next(line for line in shown.splitlines() if line.startswith("Ukraine:"))
+        assert ukraine_line.startswith("Ukraine: ◐ accepts if ")
+        assert ukraine_line.endswith(" → ✓ accepts")
+        assert "✗ rejects → ✓ accepts" not in ukraine_line
+    finally:
+        panel.shutdown()
+
+
+def test_panel_solves_under_the_windows_stance(ws: Workspace, make_panel: MakePanel,
+                                               qtbot: QtBot) -> None:
+    """The finder is asked under the window's stance, the panel says which view in words, and
+    switching the view afterwards marks the answer as found under the other one."""
+    calls: list[dict[str, Any]] = []
+    result = BridgeResult(feasible=True, optimal=True, status="optimal",
+                          proposal=PROPOSAL, alternatives=())
+    ws.set_stance("stated")
+    panel = make_panel(find_bridge=fake_bridge(result, calls))
+    run(qtbot, panel)
+    assert calls[-1]["stance"] == "stated"
+    assert text(panel, "BridgeStance") == (
+        "Under stated positions: every red line counts, stated demands included.")
+    fresh = not panel.stale
+    assert fresh
+    ws.set_stance("assessed")
+    assert panel.stale
+    assert text(panel, "BridgeStale") == (
+        "Found under stated positions, but the window now checks under assessed floors: find "
+        "a bridge again to apply it.")
+    assert not panel.apply.isEnabled()
+    run(qtbot, panel)
+    assert calls[-1]["stance"] == "assessed"
+    assert text(panel, "BridgeStance").startswith("Under assessed floors: ")

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Draft, Scenario, check
+from desktop.domain.model import Stance
 from desktop.domain.solver import (
     BeyondExactSolver,
     BridgeResult,
@@ -89,6 +90,7 @@ from desktop.wording.bridge import (
     no_deal_text,
     relax_text,
     satisfactions,
+    stance_text,
 )
 from desktop.wording.changes import (
     coalition_progress,
@@ -205,7 +207,15 @@ def failure_text(error: object) -> str:
     return f"The solver failed: {error}"
 
 
-NO_CHANGES = "No changes: the draft already passes every red line."
+NO_CHANGES = "No change needed: every chosen party accepts this draft."
+#: Under the stale mark when the window's stance changed after the answer was found.
+OTHER_VIEW = ("Found under {then}, but the window now checks under {now}: find a bridge "
+              "again to apply it.")
+
+
+def _view_name(stance: Stance) -> str:
+    """"assessed floors" / "stated positions", as the red-line panel's switch names them."""
+    return "assessed floors" if stance == "assessed" else "stated positions"
 
 
 def change_rows(scenario: Scenario, draft: Draft, proposal: Proposal) -> list[tuple[str, str]]:
@@ -298,6 +308,8 @@ def _same(a: object, b: object) -> bool:
 class _Snapshot:
     scenario: Scenario
     draft: Draft
+    #: The window's view of the red lines when the question was asked (``ws.stance``).
+    stance: Stance = "assessed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +444,10 @@ class BridgePanel(QWidget):
         self.status = _heading("", body)
         self.status.setObjectName("BridgeStatus")
         res.addWidget(self.status)
+        # Which red lines the answer counts (the window's stance when it was asked), in words.
+        self.stance_label = _plain("", body)
+        self.stance_label.setObjectName("BridgeStance")
+        res.addWidget(self.stance_label)
         self.stale_label = _plain(STALE, body)
         self.stale_label.setObjectName("BridgeStale")
         self.stale_label.setStyleSheet(f"color: {ink_name(palette.STALE, self)};")
@@ -730,14 +746,17 @@ class BridgePanel(QWidget):
 
     def _snapshot(self) -> _Snapshot | None:
         draft = self._ws.draft
-        return None if draft is None else _Snapshot(self._ws.scenario, draft)
+        return None if draft is None else _Snapshot(self._ws.scenario, draft, self._ws.stance)
 
     @property
     def stale(self) -> bool:
-        """The shown result was computed for another scenario or draft than the current one."""
+        """The shown result was computed for another scenario, draft or view of the red lines
+        (the window's stance) than the current one."""
         snap = self.result_snapshot
         if snap is None:
             return False
+        if snap.stance != self._ws.stance:
+            return True
         now = self._ws.scenario
         if now is snap.scenario:
             return snap.draft.id != self._ws.draft_id
@@ -781,7 +800,7 @@ class BridgePanel(QWidget):
             started = time.monotonic()
             result = solve(snap.scenario, snap.draft, parties=parties,
                            alternatives=alternatives, clashes=CLASHES, time_limit=TIME_LIMIT,
-                           workers=WORKERS, cancel=token, progress=say)
+                           workers=WORKERS, cancel=token, progress=say, stance=snap.stance)
             if not (isinstance(result, BridgeResult) and result.proven_infeasible) or \
                     token.cancelled:
                 return result
@@ -790,7 +809,7 @@ class BridgePanel(QWidget):
             options = mediator_options(
                 snap.scenario, snap.draft, parties=chosen, relax=result.relax,
                 time_limit=left, workers=WORKERS, cancel=token, find_bridge=solve,
-                progress=lambda size: progress(coalition_progress(size)))
+                progress=lambda size: progress(coalition_progress(size)), stance=snap.stance)
             return result, options
 
         self.progress_text.setText("Starting the solver…")
@@ -877,6 +896,8 @@ class BridgePanel(QWidget):
         snap = self.result_snapshot
         self.status.setText("" if r is None else status_text(r, cancelled))
         self.status.setVisible(r is not None)
+        self.stance_label.setText("" if r is None or snap is None else stance_text(snap.stance))
+        self.stance_label.setVisible(r is not None and snap is not None)
         self.choice.blockSignals(True)
         self.choice.clear()
         self._shown = self._offer()
@@ -996,23 +1017,29 @@ class BridgePanel(QWidget):
     def _satisfaction_text(snap: _Snapshot, proposal: Proposal, option: Option | None = None
                            ) -> str:
         """Every party's verdict and satisfaction on the draft and with the proposal, from the
-        checker on the real scenario (a coalition's or relaxation's option carries them)."""
+        checker on the real scenario under the view the proposal was found in (a coalition's or
+        relaxation's option carries them): "accepts if" in its own words, never "rejects"."""
+        changed = snap.draft.model_copy(update={"clauses": proposal.clauses})
         if option is not None:
             before, after = option.before, option.after
             ok_before, ok_after = option.accepts_before, option.accepts_after
+            v_before, v_after = option.verdicts_before, option.verdicts_after
         else:
-            old = check(snap.scenario, snap.draft)
-            new = check(snap.scenario, snap.draft.model_copy(update={"clauses":
-                                                                      proposal.clauses}))
+            old = check(snap.scenario, snap.draft, stance=snap.stance)
+            new = check(snap.scenario, changed, stance=snap.stance)
             before = {v.party: v.satisfaction for v in old.parties}
             after = {v.party: v.satisfaction for v in new.parties}
             ok_before = {v.party: v.acceptable for v in old.parties}
             ok_after = {v.party: v.acceptable for v in new.parties}
+            v_before = {v.party: v for v in old.parties}
+            v_after = {v.party: v for v in new.parties}
         lines = []
         for party in snap.scenario.parties:
             lines.append(satisfaction_move(
                 short_name(party.name), before.get(party.id), after.get(party.id),
-                ok_before.get(party.id, True), ok_after.get(party.id, True), party))
+                ok_before.get(party.id, True), ok_after.get(party.id, True), party,
+                verdicts=(v_before.get(party.id), v_after.get(party.id)),
+                drafts=(snap.draft, changed), scenario=snap.scenario))
         return "\n".join(lines)
 
     def _update_stale(self) -> None:
@@ -1020,6 +1047,9 @@ class BridgePanel(QWidget):
         snap = self.result_snapshot
         if stale and self._applied is not None and self._ws.scenario is self._applied:
             self.stale_label.setText(APPLIED)
+        elif stale and snap is not None and snap.stance != self._ws.stance:
+            self.stale_label.setText(OTHER_VIEW.format(then=_view_name(snap.stance),
+                                                       now=_view_name(self._ws.stance)))
         elif stale and snap is not None and snap.draft.id != self._ws.draft_id:
             self.stale_label.setText(f"Computed for the draft “{snap.draft.title}”, not the "
                                      "current one: switch back to it to apply.")

@@ -57,6 +57,7 @@ __all__ = [
     "satisfaction_move",
     "satisfaction_words",
     "verdict_changes",
+    "verdict_move_word",
     "verdict_word",
 ]
 
@@ -297,14 +298,37 @@ def coalition_progress(size: int) -> str:
     return f"No agreement of all: trying groups of {size} parties…"
 
 
+_MARKS = {"accepts": "✓", "accepts-if": "◐", "rejects": "✗"}
+
+
+def verdict_move_word(verdict: PartyVerdict, draft: Draft | None,
+                      scenario: Scenario | None = None) -> str:
+    """A checker's verdict with its mark, in the words of
+    :func:`desktop.wording.verdicts.verdict_phrase`: "✓ accepts", "◐ accepts if §12 is the
+    Ukrainian formula", "✗ rejects"."""
+    return f"{_MARKS[verdict.verdict]} {verdict_phrase(verdict, draft, scenario)}"
+
+
 def satisfaction_move(name: str, before: float | None, after: float | None,
-                      accepted: bool, accepts: bool, party: Party | None = None) -> str:
+                      accepted: bool, accepts: bool, party: Party | None = None, *,
+                      verdicts: tuple[PartyVerdict | None, PartyVerdict | None] = (None, None),
+                      drafts: tuple[Draft | None, Draft | None] = (None, None),
+                      scenario: Scenario | None = None) -> str:
     """One party under a proposal, on two lines: its verdict, then its satisfaction, each
     before → after: "Ukraine: ✗ rejects → ✓ accepts" / "   satisfaction 15% → 62% (no deal
-    25%)"; "Turkey: ✓ accepts" / "   satisfaction 64% → 64%"."""
-    verdict = verdict_word(accepts).lower()
-    if accepted != accepts:
-        verdict = f"{verdict_word(accepted).lower()} → {verdict}"
+    25%)"; "Turkey: ✓ accepts" / "   satisfaction 64% → 64%". Given the checker's
+    ``verdicts`` (before, after; with the ``drafts`` they judge, for an open point's words), an
+    "accepts if" stays one: "Ukraine: ◐ accepts if §12 is the Ukrainian formula → ✓ accepts"."""
+    old, new = verdicts
+    if old is not None and new is not None:
+        was = verdict_move_word(old, drafts[0], scenario)
+        verdict = verdict_move_word(new, drafts[1], scenario)
+        if was != verdict:
+            verdict = f"{was} → {verdict}"
+    else:
+        verdict = verdict_word(accepts).lower()
+        if accepted != accepts:
+            verdict = f"{verdict_word(accepted).lower()} → {verdict}"
     if before is None and after is None:
         return f"{name}: {verdict}\n   no preferences"
     return (f"{name}: {verdict}\n   satisfaction {percent(before)} → "
