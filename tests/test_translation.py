@@ -36,6 +36,7 @@ CONVERTED = (
     "desktop/ui/mainwindow.py",
     "desktop/ui/help.py",
     "desktop/ui/crash.py",
+    "desktop/ui/files.py",
     "desktop/ui/briefing.py",
     "desktop/ui/editors/menu.py",
 )
@@ -49,6 +50,8 @@ SHOWS_TEXT = frozenset({
     "getItem", "getText", "getSaveFileName", "getOpenFileName", "createUndoAction",
     "createRedoAction", "setAccessibleName", "setAccessibleDescription", "setWhatsThis",
 })
+#: Loggers: the log stays in English (it is for whoever reads the log, not the window).
+LOGGERS = frozenset({"_log", "log", "logger", "logging"})
 #: Calls that translate (what lupdate reads).
 TRANSLATES = frozenset({"tr", "translate"})
 
@@ -111,6 +114,22 @@ def test_a_plural_reads_right_through_a_widgets_tr(qapp: QApplication) -> None:
         assert actions.tr("%n page(s)", "", 3) == "3 pages"
     finally:
         parent.deleteLater()
+
+
+def test_a_hand_written_plural_agrees_in_every_word(qapp: QApplication) -> None:
+    """A plural whose sentence changes beyond the noun (was/were, it/them) is written out in
+    full in the .ts: the leftover-files notice (desktop/ui/files.py)."""
+    source = ("{path}: the file/files {names} beside it was/were left by another program or a "
+              "sync tool. Accord ignored it/them and opened the document as it was last saved; "
+              "it/they will be set aside (renamed, not deleted) when you next save.")
+    one = QCoreApplication.translate("DocumentController", source, "", 1)
+    two = QCoreApplication.translate("DocumentController", source, "", 2)
+    assert one.startswith("{path}: the file {names} beside it was left")
+    assert "Accord ignored it and" in one
+    assert "; it will be set aside" in one
+    assert two.startswith("{path}: the files {names} beside it were left")
+    assert "Accord ignored them and" in two
+    assert "; they will be set aside" in two
 
 
 def test_german_loads_qts_own_translations(
@@ -224,6 +243,9 @@ def untranslated(source: str) -> list[tuple[int, str]]:
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call) or _name(node.func) not in SHOWS_TEXT:
             continue
+        receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if isinstance(receiver, ast.Name) and receiver.id in LOGGERS:
+            continue
         args = [*node.args, *(k.value for k in node.keywords)]
         if any(_bare_text(a) for a in args):
             found.append((node.lineno, _name(node.func)))
@@ -235,7 +257,8 @@ def test_the_check_finds_bare_strings() -> None:
         (1, "addAction"), (2, "setText")]
     assert untranslated('menu.addAction(self.tr("&Open"))\n'
                         'QLabel(QCoreApplication.translate("X", "Hi"))\n'
-                        'label.setText(text)\nlabel.setText("")') == []
+                        'label.setText(text)\nlabel.setText("")\n'
+                        '_log.warning("Could not open %s", name)') == []
 
 
 @pytest.mark.parametrize("module", CONVERTED)

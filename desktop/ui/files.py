@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,8 +56,6 @@ from desktop.store.files import file_is_read_only, folder_is_read_only
 from desktop.ui.system import private_folder, storage_of
 from desktop.ui.workspace import Workspace
 
-DOCUMENT_FILTER = "Accord documents (*.accord)"
-JSON_FILTER = "Accord scenarios (*.json)"
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_MINUTES = 3
 
@@ -90,9 +88,13 @@ class QtPrompter:
         self.parent = parent
 
     def ask_save_changes(self, name: str) -> Answer:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"“{name}” has changes that are not saved.", parent=self.parent)
-        box.setInformativeText("Save them before closing?")
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("QtPrompter", "Unsaved changes"),
+                          QCoreApplication.translate(
+                              "QtPrompter", "“{name}” has changes that are not saved."
+                          ).format(name=name), parent=self.parent)
+        box.setInformativeText(QCoreApplication.translate("QtPrompter",
+                                                          "Save them before closing?"))
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
@@ -120,22 +122,28 @@ class QtPrompter:
 
     def offer_save_as(self, message: str) -> bool:
         answer = QMessageBox.warning(
-            self.parent, "Could not save", message + "\n\nSave to another file instead?",
+            self.parent, QCoreApplication.translate("QtPrompter", "Could not save"),
+            QCoreApplication.translate(
+                "QtPrompter", "{message}\n\nSave to another file instead?"
+            ).format(message=message),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_restore(self, description: str) -> bool:
         answer = QMessageBox.question(
-            self.parent, "Restore unsaved work?",
-            "Accord did not close normally last time.\n\n" + description
-            + "\n\nRestore this work?",
+            self.parent, QCoreApplication.translate("QtPrompter", "Restore unsaved work?"),
+            QCoreApplication.translate(
+                "QtPrompter", "Accord did not close normally last time.\n\n{description}"
+                "\n\nRestore this work?").format(description=description),
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def choose_backup(self, options: list[str]) -> int | None:
-        choice, ok = QInputDialog.getItem(self.parent, "Revert to backup",
-                                          "Load this earlier version:", options, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self.parent, QCoreApplication.translate("QtPrompter", "Revert to backup"),
+            QCoreApplication.translate("QtPrompter", "Load this earlier version:"), options, 0,
+            False)
         if not ok or choice not in options:
             return None
         return options.index(choice)
@@ -241,11 +249,14 @@ class DocumentController(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.ws.path.name if self.ws.path else "Untitled"
+        return self.ws.path.name if self.ws.path else self.tr("Untitled")
 
     def _emit_title(self) -> None:
-        marker = " (read-only)" if self.read_only else ""
-        self.title_changed.emit(f"{self.display_name}{marker}[*] — Accord")
+        if self.read_only:
+            title = self.tr("{name} (read-only)[*] — Accord")
+        else:
+            title = self.tr("{name}[*] — Accord")
+        self.title_changed.emit(title.format(name=self.display_name))
 
     # -- the link to a file: one writer per document
 
@@ -267,9 +278,10 @@ class DocumentController(QObject):
                     self.read_only = _why_read_only(path)
                 if self.read_only is not None:
                     self.prompter.inform(
-                        "Opened read-only",
-                        f"{path}: {self.read_only}.\n\nIt was opened read-only: you can "
-                        "change it and keep your work with File → Save As.")
+                        self.tr("Opened read-only"),
+                        self.tr("{path}: {reason}.\n\nIt was opened read-only: you can "
+                                "change it and keep your work with File → Save As."
+                                ).format(path=path, reason=self.read_only))
         if previous is not None:
             previous.release()
         self._emit_title()
@@ -278,14 +290,13 @@ class DocumentController(QObject):
         found = stale_sidecars(path)
         if found:
             names = ", ".join(f"“{p.name}”" for p in found)
-            one = len(found) == 1
             self.prompter.inform(
-                "Leftover files beside the document",
-                f"{path}: the file{'' if one else 's'} {names} beside it "
-                f"{'was' if one else 'were'} left by another program or a sync tool. Accord "
-                f"ignored {'it' if one else 'them'} and opened the document as it was last "
-                f"saved; {'it' if one else 'they'} will be set aside (renamed, not deleted) "
-                "when you next save.")
+                self.tr("Leftover files beside the document"),
+                self.tr("{path}: the file/files {names} beside it was/were left by another "
+                        "program or a sync tool. Accord ignored it/them and opened the "
+                        "document as it was last saved; it/they will be set aside (renamed, "
+                        "not deleted) when you next save.", "", len(found)
+                        ).format(path=path, names=names))
 
     # -- settings
 
@@ -333,7 +344,7 @@ class DocumentController(QObject):
         try:
             scenario = load_template() if template else empty_scenario()
         except DocumentError as err:
-            self.prompter.error("Could not load the template", str(err))
+            self.prompter.error(self.tr("Could not load the template"), str(err))
             return False
         self.ws.reset(scenario, None)
         self._attach(None)
@@ -342,7 +353,8 @@ class DocumentController(QObject):
 
     def open(self, path: Path | None = None) -> bool:
         if path is None:
-            path = self.prompter.open_path("Open document", DOCUMENT_FILTER)
+            path = self.prompter.open_path(self.tr("Open document"),
+                                           self.tr("Accord documents (*.accord)"))
             if path is None:
                 return False
         if not self.maybe_discard():
@@ -351,14 +363,16 @@ class DocumentController(QObject):
             scenario = open_document(path)
         except DocumentError as err:
             _log.warning("Could not open %s: %s", path.name, err.reason)
-            self.prompter.error("Could not open the document", str(err))
+            self.prompter.error(self.tr("Could not open the document"), str(err))
             return False
         self.ws.reset(scenario, path)
         self._attach(path)
         self._remember(path)
         self._drop_recovery()
         _log.info("Opened %s%s", path.name, " (read-only)" if self.read_only else "")
-        self.status.emit(f"Opened {path.name}" + (" (read-only)" if self.read_only else ""))
+        opened = self.tr("Opened {name} (read-only)") if self.read_only else self.tr(
+            "Opened {name}")
+        self.status.emit(opened.format(name=path.name))
         self._warn_sidecars(path)
         self._warn_location(path)
         return True
@@ -366,7 +380,8 @@ class DocumentController(QObject):
     def import_json(self, path: Path | None = None) -> bool:
         """A JSON scenario becomes a new, unsaved document."""
         if path is None:
-            path = self.prompter.open_path("Import scenario", JSON_FILTER)
+            path = self.prompter.open_path(self.tr("Import scenario"),
+                                           self.tr("Accord scenarios (*.json)"))
             if path is None:
                 return False
         if not self.maybe_discard():
@@ -375,13 +390,13 @@ class DocumentController(QObject):
             scenario = import_json(path)
         except DocumentError as err:
             _log.warning("Could not import %s: %s", path.name, err.reason)
-            self.prompter.error("Could not import the scenario", str(err))
+            self.prompter.error(self.tr("Could not import the scenario"), str(err))
             return False
         _log.info("Imported %s", path.name)
         self.ws.reset(scenario, None)
         self.ws.undo_stack.resetClean()  # imported work is not saved anywhere yet
         self._attach(None)
-        self.status.emit(f"Imported {path.name}")
+        self.status.emit(self.tr("Imported {name}").format(name=path.name))
         return True
 
     # -- writing
@@ -397,8 +412,9 @@ class DocumentController(QObject):
 
     def save_as(self, path: Path | None = None) -> bool:
         if path is None:
-            suggested = str(self.ws.path or Path.home() / "Untitled.accord")
-            path = self.prompter.save_path("Save document as", DOCUMENT_FILTER, suggested)
+            suggested = str(self.ws.path or Path.home() / self.tr("Untitled.accord"))
+            path = self.prompter.save_path(self.tr("Save document as"),
+                                           self.tr("Accord documents (*.accord)"), suggested)
             if path is None:
                 return False
         if path.suffix != ".accord":
@@ -415,13 +431,15 @@ class DocumentController(QObject):
             try:
                 new_lock = lock_document(path)  # nobody else may have it open
             except DocumentInUse as err:
-                self.prompter.error("Could not save", f"{err}; choose another name")
+                self.prompter.error(self.tr("Could not save"),
+                                    self.tr("{reason}; choose another name").format(reason=err))
                 return False
         else:
             new_lock = None
         try:
             save_with_backup(self.ws.scenario, path, on_backup_error=lambda reason:
-                             self.status.emit(f"Backup failed: {reason}"))
+                             self.status.emit(self.tr("Backup failed: {reason}").format(
+                                 reason=reason)))
         except DocumentError as err:
             if new_lock is not None:
                 new_lock.release()
@@ -440,7 +458,7 @@ class DocumentController(QObject):
         self._drop_recovery()
         self._emit_title()
         _log.info("Saved %s", path.name)
-        self.status.emit(f"Saved {path.name}")
+        self.status.emit(self.tr("Saved {name}").format(name=path.name))
         self._warn_location(path)
         return True
 
@@ -453,41 +471,45 @@ class DocumentController(QObject):
         reason = risky_location(key, *storage_of(key))
         if reason is not None:
             _log.info("%s: %s", path.name, reason)
-            self.status.emit(f"Warning: {path.name}: {reason}")
+            self.status.emit(self.tr("Warning: {name}: {reason}").format(name=path.name,
+                                                                         reason=reason))
 
     def save_clean_copy(self, path: Path | None = None) -> bool:
         """Write the scenario to a new file for sending: a fresh database, so it holds no
         deleted text, no undo history and no recovery data. The open document is unchanged."""
         if path is None:
-            stem = self.ws.path.stem if self.ws.path else "Untitled"
+            stem = self.ws.path.stem if self.ws.path else self.tr("Untitled")
             folder = self.ws.path.parent if self.ws.path else Path.home()
-            path = self.prompter.save_path("Save clean copy for sending", DOCUMENT_FILTER,
-                                           str(folder / f"{stem} (clean copy).accord"))
+            path = self.prompter.save_path(
+                self.tr("Save clean copy for sending"), self.tr("Accord documents (*.accord)"),
+                str(folder / self.tr("{stem} (clean copy).accord").format(stem=stem)))
             if path is None:
                 return False
         if path.suffix != ".accord":
             path = path.with_name(path.name + ".accord")
         if self.ws.path is not None and path.resolve() == self.ws.path.resolve():
-            self.prompter.error("Could not save a clean copy",
-                                f"{path}: choose a different file from the open document")
+            self.prompter.error(self.tr("Could not save a clean copy"),
+                                self.tr("{path}: choose a different file from the open "
+                                        "document").format(path=path))
             return False
         try:
             lock = lock_document(path)  # held while writing: nobody opens it half-written
         except DocumentInUse as err:
-            self.prompter.error("Could not save a clean copy",
-                                f"{path}: {err.reason}; choose another name")
+            self.prompter.error(self.tr("Could not save a clean copy"),
+                                self.tr("{path}: {reason}; choose another name").format(
+                                    path=path, reason=err.reason))
             return False
         try:
             save_document(self.ws.scenario, path)
         except DocumentError as err:
             _log.warning("Could not save a clean copy %s: %s", path.name, err.reason)
-            self.prompter.error("Could not save a clean copy", str(err))
+            self.prompter.error(self.tr("Could not save a clean copy"), str(err))
             return False
         finally:
             if lock is not None:
                 lock.release()
         _log.info("Saved a clean copy as %s", path.name)
-        self.status.emit(f"Saved a clean copy as {path.name}")
+        self.status.emit(self.tr("Saved a clean copy as {name}").format(name=path.name))
         return True
 
     def revert_to_backup(self) -> bool:
@@ -497,7 +519,8 @@ class DocumentController(QObject):
         path = self.ws.path
         backups = list_backups(path) if path is not None else []
         if path is None or not backups:
-            self.prompter.error("Revert to backup", "There are no backups of this document yet.")
+            self.prompter.error(self.tr("Revert to backup"),
+                                self.tr("There are no backups of this document yet."))
             return False
         options = [b.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") for b in backups]
         index = self.prompter.choose_backup(options)
@@ -506,18 +529,20 @@ class DocumentController(QObject):
         try:
             scenario = open_document(backups[index].path)
         except DocumentError as err:
-            self.prompter.error("Could not open the backup", str(err))
+            self.prompter.error(self.tr("Could not open the backup"), str(err))
             return False
         self.ws.reset(scenario, path)
         self.ws.undo_stack.resetClean()  # the file itself is only replaced on the next save
         self._emit_title()
-        self.status.emit(f"Loaded the backup of {options[index]}; save to keep it")
+        self.status.emit(self.tr("Loaded the backup of {when}; save to keep it").format(
+            when=options[index]))
         return True
 
     def export_json(self, path: Path | None = None) -> bool:
         if path is None:
             stem = self.ws.path.stem if self.ws.path else "scenario"
-            path = self.prompter.save_path("Export scenario as JSON", JSON_FILTER,
+            path = self.prompter.save_path(self.tr("Export scenario as JSON"),
+                                           self.tr("Accord scenarios (*.json)"),
                                            f"{stem}.json")
             if path is None:
                 return False
@@ -525,10 +550,10 @@ class DocumentController(QObject):
             export_json(self.ws.scenario, path)
         except DocumentError as err:
             _log.warning("Could not export %s: %s", path.name, err.reason)
-            self.prompter.error("Could not export", str(err))
+            self.prompter.error(self.tr("Could not export"), str(err))
             return False
         _log.info("Exported %s", path.name)
-        self.status.emit(f"Exported {path.name}")
+        self.status.emit(self.tr("Exported {name}").format(name=path.name))
         return True
 
     # -- autosave and recovery
@@ -550,9 +575,9 @@ class DocumentController(QObject):
                                                                encoding="utf-8")
         except (DocumentError, OSError) as err:
             _log.warning("Autosave failed: %s", _reason(err))
-            self.status.emit(f"Autosave failed: {err}")
+            self.status.emit(self.tr("Autosave failed: {reason}").format(reason=err))
             return False
-        self.status.emit("Autosaved")
+        self.status.emit(self.tr("Autosaved"))
         return True
 
     def _drop_recovery(self) -> None:
@@ -601,16 +626,20 @@ class DocumentController(QObject):
         except (OSError, ValueError):
             meta = {}
         original = meta.get("path") if isinstance(meta, dict) else None
-        when = meta.get("saved_at", "an unknown time") if isinstance(meta, dict) else ""
-        name = Path(original).name if isinstance(original, str) else "an unsaved document"
+        when = (meta.get("saved_at", self.tr("an unknown time")) if isinstance(meta, dict)
+                else "")
+        name = Path(original).name if isinstance(original, str) else self.tr(
+            "an unsaved document")
         _log.info("Found the recovery file %s (unsaved changes to %s)", path.name, name)
-        restore = self.prompter.ask_restore(f"Unsaved changes to {name}, autosaved at {when}.")
+        restore = self.prompter.ask_restore(
+            self.tr("Unsaved changes to {name}, autosaved at {when}.").format(name=name,
+                                                                              when=when))
         if restore:
             try:
                 scenario = open_document(path)
             except DocumentError as err:
                 _log.warning("Could not restore %s: %s", path.name, err.reason)
-                self.prompter.error("Could not restore", str(err))
+                self.prompter.error(self.tr("Could not restore"), str(err))
                 return None
             target = Path(original) if isinstance(original, str) else None
             self.ws.reset(scenario, target)
@@ -663,7 +692,7 @@ def _why_read_only(path: Path) -> str | None:
     if not path.exists():
         return None  # gone: the next save says what is wrong
     if folder_is_read_only(path.parent):  # first: nothing can be saved there at all
-        return "its folder is read-only"
+        return QCoreApplication.translate("DocumentController", "its folder is read-only")
     if file_is_read_only(path):
-        return "the file is read-only"
+        return QCoreApplication.translate("DocumentController", "the file is read-only")
     return None
