@@ -61,9 +61,11 @@ from desktop.wording.verdicts import (
     STANCE_LABELS,
     bound_words,
     chance_words,
+    met_if_lines,
     not_addressed_titles,
     open_points,
     satisfaction_sentence,
+    shown_satisfaction,
     verdict_phrase,
     viability_words,
     violation_condition,
@@ -361,8 +363,20 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
     }
 
 
+#: Where a party's lines start in the ``check`` text: past the widest verdict ("ACCEPTS IF").
+_INDENT = " " * 13
+
+
 def _percent(x: float | None) -> str:
     return "no preferences" if x is None else f"satisfaction {percent(x)}"
+
+
+def _shown(v: PartyVerdict) -> str:
+    """The satisfaction over what the draft addresses, as the words everywhere show it."""
+    x = shown_satisfaction(v)
+    if x is None:
+        return "no preferences" if v.coverage[1] == 0 else "addresses none of its preferences"
+    return f"{percent(x)} of what it addresses"
 
 
 def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
@@ -387,23 +401,23 @@ def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
     lines.append("")
     for v in report.parties:
         mark = {"accepts": "ACCEPTS", "rejects": "REJECTS"}.get(v.verdict, "ACCEPTS IF")
-        lines.append(f"  {mark:8} {s(v.name)} ({_percent(v.satisfaction)})")
-        lines += [f"           {s(line)}" for line in _party_sentences(v, report, draft, scenario)]
+        lines.append(f"  {mark:10} {s(v.name)} ({_shown(v)})")
+        lines += [f"{_INDENT}{s(line)}" for line in _party_sentences(v, report, draft, scenario)]
         for x in v.violations:
             when = violation_condition(x.under, x.conditional, draft, scenario)
-            lines.append(f"           crosses ‘{s(x.title)}’ [{s(x.red_line)}]"
+            lines.append(f"{_INDENT}crosses ‘{s(x.title)}’ [{s(x.red_line)}]"
                          + (f" {s(when)}" if when else ""))
             why = explanation(x.reasons, scenario, short_name(v.name))
-            lines.append(f"             why: {s(why)}")
+            lines.append(f"{_INDENT}  why: {s(why)}")
             if x.clauses:
                 named = ", ".join(f"“{s(scenario.provision(c).title)}” [{s(c)}]"
                                   for c in x.clauses)
-                lines.append(f"             clauses: {named}")
+                lines.append(f"{_INDENT}  clauses: {named}")
     if report.conflicts:
         lines.append("")
         lines.append("  Conflicts:")
         for c in report.conflicts:
-            lines.append(f"           {s(conflict_text(c, scenario))}")
+            lines.append(f"{_INDENT}{s(conflict_text(c, scenario))}")
     return "\n".join(lines) + "\n"
 
 
@@ -416,6 +430,7 @@ def _party_sentences(v: PartyVerdict, report: Report, draft: Draft, scenario: Sc
     if v.violations:
         out.append(f"{_first_up(chance_words(v, open_draft=bool(report.open_points)))}.")
     out.append(satisfaction_sentence(v, scenario.party_index.get(v.party)))
+    out += [f"{_first_up(line)}." for line in met_if_lines(v, draft, scenario)]
     missing = not_addressed_titles(v, scenario)
     if missing:
         out.append(f"Not addressed: {series([f'‘{t}’' for t in missing])}.")

@@ -55,14 +55,15 @@ def test_check_text_output_and_exit_1_when_not_viable(doc: Path) -> None:
     assert result.stderr == ""
     text = result.stdout
     assert "NOT VIABLE: 1 of 2 parties accept, 1 conflict" in text
-    assert "REJECTS  Ukraine (satisfaction 25%)" in text
+    # The verdict column is as wide as "ACCEPTS IF"; satisfaction over what the draft addresses.
+    assert "\n  REJECTS    Ukraine (25% of what it addresses)\n" in text
     assert "crosses ‘Army of at least 800k’ [ua-army]\n" in text
     assert ("why: Personnel in “Army ceiling” is 600,000 personnel; "
             "Ukraine requires at least 800,000 personnel.\n") in text
     assert "clauses: “Army ceiling” [army-cap]\n" in text
     assert ("why: The draft has no “International monitoring”; Ukraine requires it when the "
             "draft includes “Withdrawal from Donbas”.\n") in text
-    assert "ACCEPTS  Russia (no preferences)" in text
+    assert "\n  ACCEPTS    Russia (no preferences)\n" in text
     assert "“Security guarantee” and “Neutrality” exclude each other" in text
 
 
@@ -152,12 +153,13 @@ def test_check_an_open_draft_is_viable_if_and_says_how(
     assert "Viable if §1 (“Army ceiling”) is the Ukrainian formula: 1 of 2 parties accept" in text
     assert "Under assessed floors (stated demands are negotiable)." in text
     assert "§1 (“Army ceiling”) is open: the Russian formula or the Ukrainian formula." in text
-    assert "ACCEPTS IF Ukraine (satisfaction 25%)" in text
+    assert "\n  ACCEPTS IF Ukraine (25% of what it addresses)\n" in text
+    assert "\n  ACCEPTS    Russia (no preferences)\n" in text
     assert "Accepts if §1 (“Army ceiling”) is the Ukrainian formula." in text
     assert ("At worst about a 25% chance Ukraine accepts, treating its red lines as "
             "independent.") in text
     assert "crosses ‘Army of at least 800k’ [ua-army] if §1 is the Russian formula" in text
-    assert ("Satisfaction 25% (25% of what it addresses; addresses 2 of 2 preferences).") in text
+    assert "Satisfaction 25% of what it addresses; addresses 2 of 2 preferences." in text
 
 
 def test_check_stance_stated_counts_every_red_line(

@@ -283,8 +283,8 @@ def test_check_cannot_be_made_to_print_a_fake_verdict(hostile: Path) -> None:
     assert lines[1].startswith("NOT VIABLE: 1 of 2 parties accept")
     assert not any(line.startswith("VIABLE") for line in lines)
     assert lines[0] == f"Draft{terminal_safe(HOSTILE)} [d1]"
-    assert f"  REJECTS  Ukraine{terminal_safe(HOSTILE)} (satisfaction 25%)" in lines
-    assert "  ACCEPTS  Russia\\u202e (no preferences)" in lines
+    assert f"  REJECTS    Ukraine{terminal_safe(HOSTILE)} (25% of what it addresses)" in lines
+    assert "  ACCEPTS    Russia\\u202e (no preferences)" in lines
     # the same number of lines as for the harmless scenario
     plain = run("check", DATA / "mini.json").stdout.splitlines()
     assert len(lines) == len(plain)

@@ -106,7 +106,7 @@ def test_bottom_line_is_at_most_three_sentences(ukraine: Scenario,
                                                 draft: str) -> None:
     result = bridges[draft]
     report = check(ukraine, ukraine.draft(draft))
-    sentences = bottom_line(report, result, True, ukraine)
+    sentences = bottom_line(report, result, True, ukraine, ukraine.draft(draft))
     assert 1 <= len(sentences) <= 3
     assert all(s.endswith(".") for s in sentences)
     memo = memo_of(ukraine, draft, result)
@@ -185,11 +185,13 @@ def test_talking_points_per_party(ukraine: Scenario, bridges: dict[str, BridgeRe
     for party, row in zip(ukraine.parties, rows, strict=True):
         assert row.startswith(short_name(party.name))
         crossed = report.verdict(party.id).violations
+        # Of the red lines that count under the report's view (assessed floors).
+        counting = len([r for r in party.red_lines if r.stance != "stated"])
         if crossed:
-            assert f"{len(crossed)} of {len(party.red_lines)} crossed" in row
+            assert f"{len(crossed)} of {counting} crossed" in row
             assert flat(f"‘{crossed[0].title}’") in row
         elif party.red_lines:
-            assert row.endswith(f"none crossed (of {len(party.red_lines)})")
+            assert row.endswith(f"none crossed (of {counting})")
         else:
             assert row.endswith("states no red lines")
 
@@ -379,3 +381,101 @@ def test_the_documents_briefing_settings_fill_the_header(tmp_path: Path) -> None
     first = flat(PdfReader(out).pages[0].extract_text() or "")
     assert "TO Given minister FROM Saved desk SUBJECT Saved subject" in first
     assert "SAVED MARKING" in first
+
+
+# --------------------------------------------------------------------------- one measure
+
+
+def sheet_text(sheet: Sheet) -> str:
+    return flat(" ".join(block_text(i) for i in sheet.items if isinstance(i, Block)))
+
+
+def test_own_counter_proposal_reads_on_the_measure_set_against_no_deal(ukraine: Scenario
+                                                                      ) -> None:
+    """The e3 counter-proposal: Ukraine accepts it; the words show one satisfaction, over what
+    the draft addresses (20%), never the full scale (12%), and compare that with no deal."""
+    draft = ukraine.draft("e3-counter")
+    v = check(ukraine, draft).verdict("ukraine")
+    assert v.verdict == "accepts"
+    assert v.satisfaction is not None
+    assert v.addressed_satisfaction is not None
+    assert round(v.satisfaction * 100) == 12
+    assert round(v.addressed_satisfaction * 100) == 20
+    result = main_text("check", str(default_scenario_path()), "--draft", "e3-counter")
+    assert "  ACCEPTS    Ukraine (20% of what it addresses)\n" in result
+    assert "Satisfaction 20% of what it addresses; addresses 4 of 8 preferences, below its " \
+           "no-deal level of 25%" in result
+    assert "12%" not in result.split("Russia")[0]
+    whole = sheet_text(full_sheet(ukraine, draft, time_limit=None))
+    assert "Satisfaction: 20% of what it addresses (4 of 8; below no deal 25%" in whole
+    assert "Satisfaction: 12%" not in whole
+
+
+def main_text(*args: str) -> str:
+    import contextlib
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(list(args))
+    return out.getvalue()
+
+
+def test_preferences_met_under_some_alternatives_say_when(ukraine: Scenario) -> None:
+    draft = ukraine.draft("twenty-point")
+    v = check(ukraine, draft).verdict("united-states")
+    assert v.undecided == ("us-znpp-three-way",)
+    assert [[(p, label) for p, _, label in c] for c in v.met_if] == [[("znpp", "US formula")]]
+    whole = sheet_text(full_sheet(ukraine, draft, time_limit=None))
+    assert "◐ met if §16 is the US formula US-led three-way operation of the plant" in whole
+    assert "✗ missed US-led three-way" not in whole
+    text = main_text("check", str(default_scenario_path()), "--draft", "twenty-point")
+    assert "◐ met if §16 is the US formula: ‘US-led three-way operation of the plant’." in text
+
+
+def test_red_line_counts_are_those_of_the_reports_view(ukraine: Scenario) -> None:
+    draft = ukraine.draft("us-28")
+    whole = sheet_text(full_sheet(ukraine, draft, time_limit=None))
+    russia = ukraine.party("russia")
+    counting = len([r for r in russia.red_lines if r.stance != "stated"])
+    assert counting < len(russia.red_lines)
+    assert f"of {len(russia.red_lines)} red lines" not in whole
+    assert "Turkey" in whole
+    assert "✓ Accepts — states no red lines." in whole
+    assert "none of 0 red lines" not in whole
+
+
+def test_comparison_uses_the_conditional_verdict(ukraine: Scenario) -> None:
+    text = comparison_text(ukraine, ukraine.draft("berlin"), ukraine.draft("twenty-point"))
+    assert "◐ Accepts if §16 is the Ukrainian formula 1 crossed, 70% of what it addresses" in \
+        text
+    assert ("No Russian role at the Zaporizhzhia plant holds crossed if §16 is the US formula "
+            "newly crossed") in text
+    assert "NOT ACCEPTABLE" not in text
+
+
+def test_annex_a_in_one_register_with_the_worst_chance_where_it_is(ukraine: Scenario) -> None:
+    draft = ukraine.draft("twenty-point")
+    whole = sheet_text(full_sheet(ukraine, draft, time_limit=None))
+    annex = whole[whole.index("Annex A"):whole.index("Annex B")]
+    assert ("◐ Accepts if §16 is the Ukrainian formula , at worst 50% (if §16 is the US "
+            "formula)") in annex
+    assert "✗ Rejects , chance under 1%" in annex
+    assert "ACCEPTABLE" not in annex
+    assert ("Chance: the probability that none of the crossed red lines is truly binding, "
+            "treating them as independent.") in annex
+    # Both views agree on every party of the 20 points; not so on the 28 points.
+    assert "one verdict shown: both agree" in annex
+    us28 = sheet_text(full_sheet(ukraine, ukraine.draft("us-28"), time_limit=None))
+    annex = us28[us28.index("Annex A"):us28.index("Annex B")]
+    assert "Assessed: " in annex
+    assert "one verdict shown: both agree" not in annex
+    assert "one verdict shown where both agree" in annex
+
+
+def test_bottom_line_names_the_alternative_and_what_it_crosses_otherwise(ukraine: Scenario
+                                                                        ) -> None:
+    draft = ukraine.draft("twenty-point")
+    _, second, _ = bottom_line(check(ukraine, draft), None, False, ukraine, draft)
+    assert ("Ukraine accepts it only if §16 is the Ukrainian formula; under the US formula it "
+            "crosses ‘No Russian role at the Zaporizhzhia plant’") in second
+    assert "its open points go its way" not in second

@@ -182,6 +182,13 @@ def compare(s: Scenario, parties: list[tuple[list[Line], list[tuple[Any, int]]]]
                      if any(m[i] for m in met_under) and not all(m[i] for m in met_under)]
         assert list(v.met) == met
         assert list(v.undecided) == undecided
+        # Each undecided preference comes with a condition under which it is met.
+        assert len(v.met_if) == len(v.undecided)
+        for pref, cond in zip(v.undecided, v.met_if, strict=True):
+            i = int(pref.rsplit("w", 1)[1])
+            assert cond
+            assert all(m[i] for m, (combo, _) in zip(met_under, settled, strict=True)
+                       if within(cond, combo))
         # A met preference is addressed; an unmet one when a provision its rule names is in
         # the draft (or it names none).
         addressed = [i for i, (r, _) in enumerate(prefs)
@@ -392,9 +399,10 @@ def test_briefings_show_both_views_the_chance_and_open_points() -> None:
     assert bottom_line(report, None, False, s, draft)[:2] == [
         "The draft is viable if §2 is the free-economic formula: 0 of 2 parties accept it as "
         "drafted.",
-        "Ukraine accepts it only if its open points go its way (otherwise ‘No Russian "
-        "control’); Russia accepts it only if its open points go its way (otherwise ‘No "
-        "demilitarised zone’)."]
+        "Ukraine accepts it only if §2 is the dmz formula or the free-economic formula; under "
+        "the russian-controlled formula it crosses ‘No Russian control’; Russia accepts it "
+        "only if §2 is the free-economic formula or the russian-controlled formula; under the "
+        "dmz formula it crosses ‘No demilitarised zone’."]
 
 
 def test_a_condition_that_fails_its_recheck_is_a_bug_never_an_answer(

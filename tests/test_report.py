@@ -98,11 +98,15 @@ def test_party_briefing_content(ukraine: Scenario) -> None:
     whole = " ".join(pages_text(data))
     assert "EYES ONLY" in whole
     assert "DRAFT - NOT FOR DISTRIBUTION" not in whole
-    assert "NOT ACCEPTABLE" in whole
+    assert "✗ Rejects" in whole  # the register of "◐ Accepts if"
     party = ukraine.party("ukraine")
-    assert f"{len(verdict.violations)} of {len(party.red_lines)} red lines crossed" in whole
-    assert verdict.satisfaction is not None
-    assert f"Satisfaction: {verdict.satisfaction:.0%}" in whole
+    # Of the red lines that count under the sheet's view (assessed floors).
+    counting = len([r for r in party.red_lines if r.stance != "stated"])
+    assert counting < len(party.red_lines)
+    assert f"{len(verdict.violations)} of {counting} assessed red lines crossed" in whole
+    # One measure: over what the draft addresses (the one compared with no deal).
+    assert verdict.addressed_satisfaction is not None
+    assert f"Satisfaction: {verdict.addressed_satisfaction:.0%} of what it addresses" in whole
     for pref in party.preferences:
         assert flat(pref.title) in whole
     assert "What Ukraine gives" in whole

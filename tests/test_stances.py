@@ -98,6 +98,7 @@ def test_satisfaction_over_what_the_draft_addresses() -> None:
     assert v.satisfaction == pytest.approx((3 + 2) / 10)
     assert (v.met, v.missed) == (("big-cap", "no-zone"), ("fund", "pol"))
     # Over what it addresses is never below the full scale.
+    assert v.satisfaction is not None
     assert v.addressed_satisfaction >= v.satisfaction
     empty = check(s, Draft(id="e", title="E")).verdict("ru")
     assert empty.coverage == (1, 4)
@@ -159,14 +160,21 @@ def test_verdicts_in_words() -> None:
     assert chance_words(v, open_draft=True) == (
         "at worst about a 60% chance Russia accepts, treating its red lines as independent")
     assert coverage_words(v) == "100% of what it addresses; addresses 1 of 2 preferences"
-    assert no_deal_words(v, s.party("ru")) == "75%, above its no-deal level of 30%"
+    # One measure, over what the draft addresses, in the words and against the no-deal level
+    # (the full scale, 75%, is never shown beside it).
+    assert no_deal_words(v, s.party("ru")) == "100%, above its no-deal level of 30%"
     assert satisfaction_sentence(v, s.party("ru")) == (
-        "Satisfaction 75% (100% of what it addresses; addresses 1 of 2 preferences), above its "
+        "Satisfaction 100% of what it addresses; addresses 1 of 2 preferences, above its "
         "no-deal level of 30%.")
-    below = check(s, draft.model_copy(update={"clauses": draft.clauses[:2]}),
+    big = Clause(provision="cap", values={"personnel": 900_000})
+    below = check(s, draft.model_copy(update={"clauses": (*draft.clauses[:2], big)}),
                   stance="stated").verdict("ru")
     assert no_deal_words(below, s.party("ru")) == (
         "0%, below its no-deal level of 30%: Russia would be better off without this deal")
+    none = check(s, draft.model_copy(update={"clauses": draft.clauses[:2]}),
+                 stance="stated").verdict("ru")
+    assert satisfaction_sentence(none, s.party("ru")) == (
+        "Satisfaction: it addresses none of its 2 preferences.")
     assert open_points(draft, s) == [
         "§2 (“Zone”) is open: the Russian formula, the free economic zone or its third "
         "alternative"]
@@ -210,7 +218,8 @@ def test_red_line_panel_shows_accepts_if_the_chance_and_switches_stance(qtbot: A
     assert panel.stance.currentData() == "assessed"
     assert card.verdict.text() == "✓ Accepts"
     assert card.chance.isHidden()
-    assert card.satisfaction_text.text() == "Satisfaction 50%"
+    # Over what the draft addresses, as its coverage line says (one measure on the card).
+    assert card.satisfaction_text.text() == "Satisfaction 100%"
     assert card.coverage.text() == "100% of what it addresses; addresses 1 of 2 preferences."
     changes: list[Change] = []
     ws.changed.connect(changes.append)
@@ -291,3 +300,21 @@ def test_charts_set_each_party_against_its_own_no_deal_level(
     rows = {row[0]: row for row in chart_rows(bars)}
     assert rows["Russia"][1].endswith("(no deal 15%)")
     assert rows["Ukraine"][2] == "◐ accepts on conditions"
+
+
+def test_card_says_when_a_preference_is_met_under_some_alternatives(qtbot: Any) -> None:
+    from desktop.resources import default_scenario_path
+    from desktop.store import read_scenario_file
+    from desktop.ui.redlines import RedLinePanel
+    from desktop.ui.workspace import Workspace
+
+    loaded = read_scenario_file(default_scenario_path())
+    ukraine = getattr(loaded, "scenario", loaded)
+    draft = ukraine.draft("twenty-point")
+    ws = Workspace(ukraine.model_copy(update={"drafts": (draft,)}))
+    panel = RedLinePanel(ws)
+    qtbot.addWidget(panel)
+    text = panel.card("united-states").coverage.text()
+    assert text.endswith(
+        "◐ met if §16 is the US formula: ‘US-led three-way operation of the plant’.")
+    assert "◐" not in panel.card("europe").coverage.text()

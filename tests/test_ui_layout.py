@@ -225,7 +225,9 @@ def test_satisfaction_is_written_beside_its_bar_not_across_it(
     verdict = report.verdict("ukraine")
     card = win.redlines.card("ukraine")
     assert not card.satisfaction.isTextVisible()
-    assert card.satisfaction_text.text() == f"Satisfaction {percent(verdict.satisfaction)}"
+    # The measure the words use everywhere: over what the draft addresses.
+    assert card.satisfaction_text.text() == (
+        f"Satisfaction {percent(verdict.addressed_satisfaction)}")
     words, bar = card.satisfaction_text.geometry(), card.satisfaction.geometry()
     assert words.right() < bar.left()
     assert not words.intersects(bar)

@@ -31,7 +31,7 @@ def nd(scenario: Scenario, party_id: str) -> str:
     if level is None:
         return ""
     verdict = check(scenario, scenario.draft("us-28")).verdict(party_id)
-    below = "below " if (verdict.satisfaction or 0) < level else ""
+    below = "below " if (verdict.addressed_satisfaction or 0) < level else ""
     return f" ({below}no deal {percent(level)})"
 
 
@@ -45,10 +45,11 @@ def test_strip_shows_every_party_in_words(main_window: Callable[..., MainWindow]
     win = on_us28(main_window, ukraine)
     strip = win.verdicts.strip
     assert strip.texts() == [
-        f"✗ Ukraine: Rejects · 15%{nd(ukraine, 'ukraine')}",
-        f"✓ Russia: Accepts · 18%{nd(ukraine, 'russia')}",
-        f"✓ United States: Accepts · 64%{nd(ukraine, 'united-states')}",
-        f"✗ European states: Rejects · 42%{nd(ukraine, 'europe')}",
+        # Satisfaction over what the draft addresses, as every word of Accord shows it.
+        f"✗ Ukraine: Rejects · 17%{nd(ukraine, 'ukraine')}",
+        f"✓ Russia: Accepts · 21%{nd(ukraine, 'russia')}",
+        f"✓ United States: Accepts · 70%{nd(ukraine, 'united-states')}",
+        f"✗ European states: Rejects · 80%{nd(ukraine, 'europe')}",
         f"✓ Turkey: Accepts · 64%{nd(ukraine, 'turkey')}",
     ]
     # Every party is in view at 1280×800, above the panels, whatever the cards' scrolling.
@@ -67,8 +68,9 @@ def test_deleting_the_army_ceiling_flips_russia_in_words(
     assert win.editor.remove_clause(army_row(win))
     strip, notice = win.verdicts.strip, win.verdicts.notice
     russia, ukraine_nd = nd(ukraine, "russia"), nd(ukraine, "ukraine")
-    assert f"✗ Russia: now rejects · 18%{russia}" in strip.texts()
-    assert f"✗ Ukraine: Rejects · 15%{ukraine_nd}" in strip.texts()  # unchanged: its word
+    # Without the ceiling Russia's army preference is no longer addressed: 24% of the rest.
+    assert f"✗ Russia: now rejects · 24%{russia}" in strip.texts()
+    assert f"✗ Ukraine: Rejects · 17%{ukraine_nd}" in strip.texts()  # unchanged: its word
     assert strip.flipped == {"russia"}
     assert notice.text() == (
         "Last edit: Remove “Ceiling on Ukraine's armed forces” → Russia now rejects: "
@@ -84,11 +86,11 @@ def test_deleting_the_army_ceiling_flips_russia_in_words(
         assert "ru-army-cap" not in text
 
     win.ws.undo_stack.undo()
-    assert f"✓ Russia: now accepts · 18%{russia}" in strip.texts()
+    assert f"✓ Russia: now accepts · 21%{russia}" in strip.texts()
     assert notice.text().startswith(
         "Last edit: Undo: Remove “Ceiling on Ukraine's armed forces” → Russia now accepts.")
     win.ws.undo_stack.redo()
-    assert f"✗ Russia: now rejects · 18%{russia}" in strip.texts()
+    assert f"✗ Russia: now rejects · 24%{russia}" in strip.texts()
     history = win.changes.entries()
     assert len(history) == 3
     assert "· Undo: Remove “Ceiling on Ukraine's armed forces” · Russia now accepts." in \
@@ -165,7 +167,10 @@ def test_satisfaction_against_no_deal(ukraine: Scenario) -> None:
         data["parties"] = [with_level.model_dump(), *data["parties"][1:]]
         scenario = Scenario.model_validate(data)
         verdict = check(scenario, scenario.drafts[0]).verdict(party.id)
-        assert strip_entry(verdict, scenario, False).text.endswith("15% (below no deal 30%)")
+        # Over what the draft addresses (7 of 8 preferences): the measure set against no deal.
+        assert verdict.addressed_satisfaction is not None
+        assert percent(verdict.addressed_satisfaction) == "17%"
+        assert strip_entry(verdict, scenario, False).text.endswith("17% (below no deal 30%)")
 
 
 def test_wording_of_flips_without_a_window(ukraine: Scenario) -> None:

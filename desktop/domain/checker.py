@@ -86,6 +86,9 @@ class PartyVerdict:
     not_addressed: tuple[str, ...] = ()  # preference ids the draft does not address
     #: Preferences met under some alternatives of the open points, not all (among ``missed``).
     undecided: tuple[str, ...] = ()
+    #: For each of ``undecided``, in its order: alternatives of the open points under which it
+    #: is met (alternatives of one clause either-or).
+    met_if: tuple[tuple[Setting, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.acceptable and self.verdict == "accepts":
@@ -276,7 +279,8 @@ class CompiledScenario:
     def _verdict(self, party: _PartyRules, violations: list[Violation], met: list[str],
                  order: Mapping[str, int], *, verdict: VerdictWord | None = None,
                  accepts_if: tuple[Setting, ...] = (), chance: float | None = None,
-                 undecided: tuple[str, ...] = ()) -> PartyVerdict:
+                 undecided: tuple[str, ...] = (),
+                 met_if: tuple[tuple[Setting, ...], ...] = ()) -> PartyVerdict:
         met_set = set(met)
         got = sum(w for pid, w, _ in party.preferences if pid in met_set)
         missed = tuple(pid for pid, _, _ in party.preferences if pid not in met_set)
@@ -311,6 +315,7 @@ class CompiledScenario:
                                     if addressed_weight > 0 else None),
             not_addressed=tuple(not_addressed),
             undecided=undecided,
+            met_if=met_if,
         )
 
     def _conflicts(self, draft: Draft, order: Mapping[str, int]) -> tuple[Conflict, ...]:
@@ -427,9 +432,10 @@ class _Open:
                                             len(failing) < len(line.memo) or more))
         fixed = [v for v in violations if not v.under]
         word, accepts_if, chance = self.decide(party.id, fixed, varying)
-        met, undecided = self.preferences(party)
+        met, undecided, met_if = self.preferences(party)
         return comp._verdict(party, violations, met, order, verdict=word,
-                             accepts_if=accepts_if, chance=chance, undecided=undecided)
+                             accepts_if=accepts_if, chance=chance, undecided=undecided,
+                             met_if=met_if)
 
     def decide(self, party_id: str, fixed: list[Violation], varying: list[tuple[str, _Line]]
                ) -> tuple[VerdictWord, tuple[Setting, ...], float]:
@@ -482,10 +488,13 @@ class _Open:
         return tuple(self.setting(pid, k) for pid, ks in zip(depends, allowed, strict=True)
                      if len(ks) < len(self.variants[pid]) for k in ks)
 
-    def preferences(self, party: _PartyRules) -> tuple[list[str], tuple[str, ...]]:
-        """Preferences met under every combination, and those met under some only."""
+    def preferences(self, party: _PartyRules
+                    ) -> tuple[list[str], tuple[str, ...], tuple[tuple[Setting, ...], ...]]:
+        """Preferences met under every combination, those met under some only, and for each
+        of those a condition under which it is met."""
         met: list[str] = []
         undecided: list[str] = []
+        met_if: list[tuple[Setting, ...]] = []
         for pid, _, rule in party.preferences:
             line = self.line(rule)
             if line is None:
@@ -494,12 +503,15 @@ class _Open:
                 continue
             combos, more = _combos(line.sizes())
             self.truncated |= more
-            held = [line.holds(c) for c in combos]
+            seen = list(combos)
+            held = [line.holds(c) for c in seen]
             if all(held) and not more:
                 met.append(pid)
             elif any(held):
                 undecided.append(pid)
-        return met, tuple(undecided)
+                start = next(c for c, h in zip(seen, held, strict=True) if h)
+                met_if.append(self.box(line.opens, start, line.holds))
+        return met, tuple(undecided), tuple(met_if)
 
     def together(self, verdicts: Sequence[PartyVerdict]) -> tuple[Setting, ...] | None:
         """A condition on the open points under which every party accepts, or None."""

@@ -112,7 +112,7 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
     rows = []
     for party in scenario.parties:
         verdict = report.verdict(party.id)
-        gains, gives, stake = talking_points(scenario, draft, party, verdict)
+        gains, gives, stake = talking_points(scenario, draft, party, verdict, report.stance)
         rows.append((f"<b>{esc(short_name(party.name))}</b>", esc(gains), esc(gives),
                      esc(stake)))
     items.extend(_table((16, 30, 30, 24), ("Party", "Gains", "Gives", "Red lines at stake"),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -41,7 +41,14 @@ from desktop.wording import (
 )
 from desktop.wording.changes import no_deal
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
-from desktop.wording.memo import EARLIER, LATER, moved_text, situation, value_change
+from desktop.wording.memo import (
+    EARLIER,
+    LATER,
+    counting_red_lines,
+    moved_text,
+    situation,
+    value_change,
+)
 from desktop.wording.memo import subject as memo_subject
 from desktop.wording.prose import in_sentence, series
 from desktop.wording.sources import (
@@ -57,6 +64,9 @@ from desktop.wording.verdicts import (
     alternative_name,
     bound_words,
     chance_words,
+    condition_words,
+    coverage_words,
+    shown_satisfaction,
     verdict_phrase,
     viability_words,
     violation_condition,
@@ -183,6 +193,14 @@ def _percent(x: float | None) -> str:
     return percent(x, missing="no preferences stated")
 
 
+def _shown(v: PartyVerdict) -> str:
+    """The satisfaction the words show: "62% of what it addresses"."""
+    x = shown_satisfaction(v)
+    if x is None:
+        return "no preferences stated" if v.coverage[1] == 0 else "addresses none"
+    return f"{percent(x)} of what it addresses"
+
+
 def _short(name: str) -> str:
     head = name.split(" (", 1)[0].strip()
     return head or name
@@ -195,7 +213,7 @@ def no_deal_level(scenario: Scenario, party_id: str) -> float | None:
 
 def _bars(scenario: Scenario, report: Report,
           highlight: str | None = None) -> tuple[Bar, ...]:
-    return tuple(Bar(_short(v.name), v.satisfaction, v.acceptable, v.party == highlight,
+    return tuple(Bar(_short(v.name), shown_satisfaction(v), v.acceptable, v.party == highlight,
                      v.verdict == "accepts-if", no_deal_level(scenario, v.party))
                  for v in report.parties)
 
@@ -220,7 +238,7 @@ def _party_chart(scenario: Scenario, report: Report, verdict: PartyVerdict,
         return Chart("Satisfaction by party (this party outlined)",
                      _bars(scenario, report, verdict.party), height=height)
     return Chart(f"Satisfaction of {_short(verdict.name)} (all parties: see the summary)",
-                 (Bar(_short(verdict.name), verdict.satisfaction, verdict.acceptable, True,
+                 (Bar(_short(verdict.name), shown_satisfaction(verdict), verdict.acceptable, True,
                       verdict.verdict == "accepts-if",
                       no_deal_level(scenario, verdict.party)),),
                  height=height)
@@ -244,8 +262,8 @@ class _Numbers:
 
 
 def _verdict_cell(v: PartyVerdict, draft: Draft, scenario: Scenario) -> str:
-    """A verdict for a table cell: "✓ ACCEPTABLE", "✗ NOT ACCEPTABLE" or "◐ Accepts if §16 is
-    the Ukrainian formula"."""
+    """A verdict for a table cell: "✓ Accepts", "✗ Rejects" or "◐ Accepts if §16 is the
+    Ukrainian formula"."""
     if v.verdict != "accepts-if":
         return _verdict_word(v.acceptable)
     words = verdict_phrase(v, draft, scenario)
@@ -253,11 +271,21 @@ def _verdict_cell(v: PartyVerdict, draft: Draft, scenario: Scenario) -> str:
             f"{esc(words[:1].upper() + words[1:])}</span>")
 
 
-def _chance_cell(v: PartyVerdict) -> str:
+def _chance_cell(v: PartyVerdict, draft: Draft | None = None,
+                 scenario: Scenario | None = None) -> str:
+    """", chance 20%"; for a party that accepts if an open point goes its way, the worst case
+    and where it is when one alternative decides it: ", at worst 50% (if §16 is the US
+    formula)"."""
     if not v.violations:
         return ""
     x = v.acceptance_chance
-    return f", chance {'under 1%' if 0 < x < 0.005 else percent(x)}"
+    pct = "under 1%" if 0 < x < 0.005 else percent(x)
+    if v.verdict != "accepts-if":
+        return f", chance {pct}"
+    unders = {x.under for x in v.violations}
+    where = (f" ({esc(violation_condition(next(iter(unders)), True, draft, scenario))})"
+             if len(unders) == 1 and draft is not None and next(iter(unders)) else "")
+    return f", at worst {pct}{where}"
 
 
 def _why(scenario: Scenario, draft: Draft, party: Party, x: Violation, rationale: str) -> str:
@@ -273,19 +301,29 @@ def _why(scenario: Scenario, draft: Draft, party: Party, x: Violation, rationale
 
 
 def _satisfaction_line(verdict: PartyVerdict, party: Party, detail: str) -> Block:
-    """"Satisfaction: 62% (70% of what it addresses, 7 of 8; no deal 25%)", with ``detail``
-    after it when given."""
-    addressed, of = verdict.coverage
-    level = no_deal(party)
-    return _p(f"Satisfaction: <b>{_percent(verdict.satisfaction)}</b> ("
-              f"{_percent(verdict.addressed_satisfaction)} of what it addresses, "
-              f"{addressed} of {of}" + ("" if level is None else f"; no deal {percent(level)}")
-              + ")" + (f"; {detail}" if detail else "") + ".", space=8.0)
+    """"Satisfaction: 70% of what it addresses (7 of 8; no deal 25%)", with ``detail`` after
+    it when given: one measure, the one compared with the no-deal level."""
+    x = shown_satisfaction(verdict)
+    if x is None:
+        head = f"Satisfaction: it {esc(coverage_words(verdict))}"
+    else:
+        addressed, of = verdict.coverage
+        level = no_deal(party)
+        versus = "" if level is None else (
+            f"; no deal {percent(level)}" if x >= level or percent(x) == percent(level) else
+            f"; below no deal {percent(level)}: better off without this deal")
+        head = (f"Satisfaction: <b>{percent(x)}</b> of what it addresses ({addressed} of "
+                f"{of}{versus})")
+    return _p(head + (f"; {detail}" if detail else "") + ".", space=8.0)
 
 
-def _preference_status(pid: str, met: set[str], unaddressed: set[str]) -> str:
+def _preference_status(pid: str, met: set[str], unaddressed: set[str],
+                       met_if: Mapping[str, str] | None = None) -> str:
     if pid in met:
         return f'<span style="color:{ACCEPT}; font-weight:bold;">✓ met</span>'
+    if met_if and pid in met_if:  # met under some alternatives of the open points
+        return (f'<span style="color:{INK}; font-weight:bold;">◐ met if</span><br/>'
+                f'<span style="color:{INK}; font-size:11px;">{esc(met_if[pid])}</span>')
     if pid in unaddressed:
         return f'<span style="color:{MUTED};">– not addressed</span>'
     return f'<span style="color:{REJECT}; font-weight:bold;">✗ missed</span>'
@@ -306,7 +344,7 @@ def _views_sentence(scenario: Scenario, draft: Draft, report: Report, v: PartyVe
 
 def _verdict_word(acceptable: bool) -> str:
     color = ACCEPT if acceptable else REJECT
-    word = "ACCEPTABLE" if acceptable else "NOT ACCEPTABLE"
+    word = "Accepts" if acceptable else "Rejects"  # the register of "◐ Accepts if …"
     mark = "✓" if acceptable else "✗"
     return f'<span style="color:{color}; font-weight:bold;">{mark} {word}</span>'
 
@@ -392,10 +430,13 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     # -- verdict
     items.append(_h(2, "Verdict"))
     crossed = len(verdict.violations)
+    counting = counting_red_lines(party, report.stance)
+    view = "" if counting == len(party.red_lines) else " assessed"
     items.append(_p(
         f'<span style="font-size:16px;">{_verdict_cell(verdict, draft, scenario)}</span>'
-        + (f" — {crossed} of {len(party.red_lines)} red lines crossed." if crossed else
-           f" — none of {len(party.red_lines)} red lines is crossed."),
+        + (f" — {crossed} of {counting}{view} red lines crossed." if crossed else
+           " — states no red lines." if not party.red_lines else
+           f" — none of {counting}{view} red lines is crossed."),
         space=4.0 if with_text else 8.0))
     if with_text:  # the full briefing's Annex A has both views and the chances
         items.append(_p(esc(_views_sentence(scenario, draft, report, verdict)), space=8.0))
@@ -411,14 +452,13 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
 
     # -- preferences
     items.append(_h(2, "Preferences"))
-    total = sum(float(p.weight) for p in party.preferences)
     met = set(verdict.met)
-    got = sum(float(p.weight) for p in party.preferences if p.id in met)
     if party.preferences:
         unaddressed = set(verdict.not_addressed)
-        missed = len([p for p in verdict.missed if p not in unaddressed])
-        detail = (f"weight {weight(got)} of {weight(total)}: {len(verdict.met)} met, "
-                  f"{missed} missed, {len(unaddressed)} not addressed")
+        maybe = len(verdict.undecided)
+        missed = len([p for p in verdict.missed if p not in unaddressed]) - maybe
+        detail = (f"{len(verdict.met)} met, " + (f"{maybe} met if, " if maybe else "")
+                  + f"{missed} missed, {len(unaddressed)} not addressed")
         items.append(_satisfaction_line(verdict, party, detail if with_text else ""))
     else:
         items.append(_p("This party states no preferences.", color=MUTED))
@@ -426,15 +466,18 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
         ordered = [p for p in party.preferences if p.id in met] + [
             p for p in party.preferences if p.id not in met and p.id not in unaddressed] + [
             p for p in party.preferences if p.id in unaddressed and p.id not in met]
-        rows = [(_preference_status(p.id, met, unaddressed),
+        met_if = {pid: condition_words(cond, draft, scenario)
+                  for pid, cond in zip(verdict.undecided, verdict.met_if, strict=False)
+                  if cond}
+        rows = [(_preference_status(p.id, met, unaddressed, met_if),
                  f"<b>{esc(p.title)}</b>{cited.mark(p.sources, p.inferred)}"
                  + (f'<br/><span style="color:{MUTED};">{esc(p.rationale)}</span>'
                     if with_text and p.rationale else ""),
                  weight(float(p.weight)))
                 for p in ordered]
-        items.extend(_table((18, 71, 11), ("Status", "Preference", "Weight"), rows))
+        items.extend(_table((22, 67, 11), ("Status", "Preference", "Weight"), rows))
     # In the full briefing Annex A already compares every party: a shorter chart here.
-    items.append(_party_chart(scenario, report, verdict, 130.0 if with_text else 110.0))
+    items.append(_party_chart(scenario, report, verdict, 130.0 if with_text else 100.0))
 
     # -- gives and receives
     provisions = scenario.provision_index
@@ -581,23 +624,30 @@ def _verdict_items(scenario: Scenario, draft: Draft, report: Report) -> list[Ite
     else:
         head = (f"Assessed floors: {lines[0][0]} — {esc(lines[0][1])}.<br/>"
                 f"Stated positions: {lines[1][0]} — {esc(lines[1][1])}.")
-    items: list[Item] = [_p(
-        f"{head}<br/>"
-        f'<span style="font-size:10px; color:{MUTED};">Stated positions count every red line, '
-        "assessed floors only assessed ones; one verdict shown: both agree. Chance: no crossed "
-        "line binds (lines independent).</span>",
-        space=6.0)]
     rows = []
+    agree = []
     for a, st in zip(assessed.parties, stated.parties, strict=True):
         crossed = str(len(a.violations)) + (
             "" if len(st.violations) == len(a.violations) else
             f" (stated: {len(st.violations)})")
-        same = (a.verdict, a.accepts_if, _chance_cell(a)) == (
-            st.verdict, st.accepts_if, _chance_cell(st))
-        cell = (f"{_verdict_cell(a, draft, scenario)}{_chance_cell(a)}" if same else
-                f"Assessed: {_verdict_cell(a, draft, scenario)}{_chance_cell(a)}<br/>"
-                f"Stated: {_verdict_cell(st, draft, scenario)}{_chance_cell(st)}")
-        rows.append((f"<b>{esc(a.name)}</b>", cell, crossed, _percent(a.satisfaction)))
+        ca, cs = _chance_cell(a, draft, scenario), _chance_cell(st, draft, scenario)
+        same = (a.verdict, a.accepts_if, ca) == (st.verdict, st.accepts_if, cs)
+        agree.append(same)
+        cell = (f"{_verdict_cell(a, draft, scenario)}{ca}" if same else
+                f"Assessed: {_verdict_cell(a, draft, scenario)}{ca}<br/>"
+                f"Stated: {_verdict_cell(st, draft, scenario)}{cs}")
+        x = shown_satisfaction(a)
+        rows.append((f"<b>{esc(a.name)}</b>", cell, crossed,
+                     _shown(a) if x is None else percent(x)))
+    shown = ("; one verdict shown: both agree" if all(agree) else
+             "; one verdict shown where both agree" if any(agree) else "")
+    items: list[Item] = [_p(
+        f"{head}<br/>"
+        f'<span style="font-size:10px; color:{MUTED};">Stated positions count every red line, '
+        f"assessed floors only assessed ones{shown}. Chance: the probability that none of the "
+        "crossed red lines is truly binding, treating them as independent. Satisfaction: of "
+        "what the draft addresses.</span>",
+        space=6.0)]
     items.extend(_table((28, 44, 14, 14),
                         ("Party", "Verdict", "Red lines crossed", "Satisfaction"), rows))
     opened = [(n, c) for n, c in enumerate(draft.clauses, start=1) if c.alternatives]
@@ -691,6 +741,8 @@ class Flip:
     party: str  # party name
     red_line: str  # red line title
     crossed_earlier: bool  # crossed in the earlier draft (so holds in the later), or the reverse
+    #: When crossed under some alternatives of an open point only: "if §16 is the US formula".
+    when: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -734,11 +786,15 @@ def compare(scenario: Scenario, first: Draft, second: Draft, report_a: Report,
     b = {c.provision: c for c in later.clauses}
     flips: list[Flip] = []
     for party in scenario.parties:
-        crossed_a = {x.red_line for x in report_a.verdict(party.id).violations}
-        crossed_b = {x.red_line for x in report_b.verdict(party.id).violations}
+        crossed_a = {x.red_line: x for x in report_a.verdict(party.id).violations}
+        crossed_b = {x.red_line: x for x in report_b.verdict(party.id).violations}
         for rl in party.red_lines:
             if (rl.id in crossed_a) != (rl.id in crossed_b):
-                flips.append(Flip(party.name, rl.title, rl.id in crossed_a))
+                x, where = ((crossed_a[rl.id], earlier) if rl.id in crossed_a
+                            else (crossed_b[rl.id], later))
+                when = (violation_condition(x.under, True, where, scenario)
+                        if x.conditional else "")
+                flips.append(Flip(party.name, rl.title, rl.id in crossed_a, when))
     both = [p for p in b if p in a]
     return Comparison(
         earlier=earlier, later=later,
@@ -790,7 +846,7 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
         lines.append("The drafts were given later first; this sheet reads from the earlier "
                      "to the later.")
     items = _head_block("Comparison sheet", scenario, lines, marking, day, (earlier, later))
-    items.extend(_cmp_verdicts(cmp, ra, rb))
+    items.extend(_cmp_verdicts(scenario, cmp, ra, rb))
     items.extend(_cmp_flips(cmp))
     items.extend(_cmp_differences(scenario, cmp))
     return Sheet(f"Comparison: {earlier.title} / {later.title}",
@@ -798,14 +854,15 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
                  tuple(items))
 
 
-def _cmp_verdicts(cmp: Comparison, ra: Report, rb: Report) -> list[Item]:
+def _cmp_verdicts(scenario: Scenario, cmp: Comparison, ra: Report, rb: Report
+                  ) -> list[Item]:
     rows = []
     for va, vb in zip(ra.parties, rb.parties, strict=True):
         rows.append((f"<b>{esc(va.name)}</b>",
-                     f"{_verdict_word(va.acceptable)}<br/>{len(va.violations)} crossed, "
-                     f"{_percent(va.satisfaction)}",
-                     f"{_verdict_word(vb.acceptable)}<br/>{len(vb.violations)} crossed, "
-                     f"{_percent(vb.satisfaction)}"))
+                     f"{_verdict_cell(va, cmp.earlier, scenario)}<br/>"
+                     f"{len(va.violations)} crossed, {_shown(va)}",
+                     f"{_verdict_cell(vb, cmp.later, scenario)}<br/>"
+                     f"{len(vb.violations)} crossed, {_shown(vb)}"))
     rows.append(("<b>Whole draft</b>", f"<b>{esc(report_summary(ra))}</b>",
                  f"<b>{esc(report_summary(rb))}</b>"))
     return [_h(2, "Verdicts"), *_table(
@@ -816,9 +873,12 @@ def _cmp_verdicts(cmp: Comparison, ra: Report, rb: Report) -> list[Item]:
 def _cmp_flips(cmp: Comparison) -> list[Item]:
     crossed = f'<span style="color:{REJECT};">crossed</span>'
     holds = f'<span style="color:{ACCEPT};">holds</span>'
+    def crossed_when(f: Flip) -> str:
+        return crossed + (f" {esc(f.when)}" if f.when else "")
+
     rows = [(esc(f.party), esc(f.red_line),
-             crossed if f.crossed_earlier else holds,
-             holds if f.crossed_earlier else crossed,
+             crossed_when(f) if f.crossed_earlier else holds,
+             holds if f.crossed_earlier else crossed_when(f),
              f'<span style="color:{ACCEPT};"><b>resolved</b></span>' if f.crossed_earlier
              else f'<span style="color:{REJECT};"><b>newly crossed</b></span>')
             for f in cmp.flips]

@@ -51,6 +51,8 @@ from desktop.wording.verdicts import (
     STANCE_LABELS,
     chance_words,
     coverage_words,
+    met_if_lines,
+    shown_satisfaction,
     verdict_phrase,
     viability_words,
     violation_condition,
@@ -306,7 +308,9 @@ class PartyCard(QFrame):
         opened = tuple(draft.index_of(p) for p, _, _ in verdict.accepts_if) if draft else ()
         key = (verdict.acceptable, verdict.satisfaction, verdict.violations, words,
                verdict.verdict, verdict.accepts_if, verdict.acceptance_chance,
-               verdict.coverage, verdict.addressed_satisfaction, opened)
+               verdict.coverage, verdict.addressed_satisfaction, opened, verdict.met_if,
+               tuple(draft.index_of(p) for c in verdict.met_if for p, _, _ in c)
+               if draft else ())
         if key == self._shown:
             return  # nothing changed for this party: no repaint, no relayout
         self._shown = key
@@ -328,16 +332,21 @@ class PartyCard(QFrame):
         self.chance.setVisible(bool(chance))
         self.verdict.setStyleSheet(f"color: {ink_name(color, self)}; font-weight: bold;")
         self.verdict.setAccessibleName(self.verdict.text())
-        if verdict.satisfaction is None:
+        shown = shown_satisfaction(verdict)  # over what the draft addresses, as the words
+        if shown is None:
             self.satisfaction.setValue(0)
-            self.satisfaction.setFormat("No preferences stated")
+            self.satisfaction.setFormat("No preferences stated" if verdict.coverage[1] == 0
+                                        else "Satisfaction: addresses none")
         else:
-            self.satisfaction.setValue(round(verdict.satisfaction * 100))
-            self.satisfaction.setFormat(f"Satisfaction {percent(verdict.satisfaction)}")
+            self.satisfaction.setValue(round(shown * 100))
+            self.satisfaction.setFormat(f"Satisfaction {percent(shown)}")
         self.satisfaction_text.setText(self.satisfaction.format())
         self.satisfaction.setAccessibleName(self.satisfaction.format())
         covered = "" if verdict.satisfaction is None else coverage_words(verdict)
-        self.coverage.setText(f"{covered[:1].upper()}{covered[1:]}." if covered else "")
+        covered = f"{covered[:1].upper()}{covered[1:]}." if covered else ""
+        covered = " ".join([covered, *(f"{line}." for line in met_if_lines(
+            verdict, draft, scenario))]).strip()
+        self.coverage.setText(covered)
         self.coverage.setVisible(bool(covered))
         self.violations.set_violations(verdict.violations, scenario, short_name(verdict.name),
                                        draft)

@@ -58,7 +58,7 @@ from desktop.wording.changes import (
     verdict_word,
 )
 from desktop.wording.palette import ACCEPT, CONFLICT, REJECT
-from desktop.wording.verdicts import verdict_phrase
+from desktop.wording.verdicts import shown_satisfaction, verdict_phrase
 
 PAD_X = 6
 LINES = 2  # the notice line's height, in lines
@@ -101,20 +101,23 @@ def strip_entry(verdict: PartyVerdict, scenario: Scenario | None, flipped: bool,
         mark, verb, colour = "◐", f"{phrase[:1].upper()}{phrase[1:]}", CONFLICT
     if flipped:
         verb = f"now {verb.lower()}"
-    sat = satisfaction_words(verdict.satisfaction, party)
+    # The satisfaction the words show everywhere: over what the draft addresses.
+    shown = shown_satisfaction(verdict)
+    sat = ("addresses none" if shown is None and verdict.coverage[1]
+           else satisfaction_words(shown, party))
     n = len(verdict.violations)
     crossed = f"{count(n, 'red line')} crossed" if n else "no red line crossed"
-    tip = (f"{verdict.name}: {verb.lower()}, {crossed}; satisfaction {sat}. "
-           "Click to show its card.")
+    tip = (f"{verdict.name}: {verb.lower()}, {crossed}; satisfaction over what the draft "
+           f"addresses {sat}. Click to show its card.")
     # The verdict's first word or two ("Accepts if", "now rejects"): what the strip keeps of
     # a party when every party must share one line.
     brief = " ".join(verb.split()[:3 if flipped else 2]) if mark == "◐" else \
         " ".join(verb.split()[:2 if flipped else 1])
     short = sat
     level = no_deal(party)
-    if verdict.satisfaction is not None:  # the level itself is in the tooltip
-        below = level is not None and verdict.satisfaction < level
-        short = f"{percent(verdict.satisfaction)}{', below no deal' if below else ''}"
+    if shown is not None:  # the level itself is in the tooltip
+        below = level is not None and shown < level
+        short = f"{percent(shown)}{', below no deal' if below else ''}"
     return Entry(verdict.party, colour, f"{mark} {name}", f": {verb} · {sat}", tip,
                  f": {brief}", f": {verb} · {short}")
 

@@ -20,7 +20,7 @@ from desktop.wording.values import value_text
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is needed here
     from desktop.domain.checker import PartyVerdict, Report
-    from desktop.domain.model import Draft, Party, Scenario
+    from desktop.domain.model import Draft, Party, Scenario, Stance
     from desktop.domain.params import ParamSpec, Value
     from desktop.domain.solver import BridgeResult
 
@@ -90,14 +90,45 @@ def bottom_line(report: Report, bridge: BridgeResult | None, computed: bool,
     else:
         first = (f"The draft is not viable: {report.accepting} of "
                  f"{count(n, 'party', 'parties')} accept it.")
-    return [first, _rejects(report), _bridge_sentence(bridge, computed, scenario)]
+    return [first, _rejects(report, draft, scenario),
+            _bridge_sentence(bridge, computed, scenario)]
 
 
-def _rejects(report: Report) -> str:
+def counting_red_lines(party: Party, stance: Stance) -> int:
+    """How many of the party's red lines count under ``stance`` (assessed: the stated ones
+    are negotiable)."""
+    if stance == "stated":
+        return len(party.red_lines)
+    return sum(1 for r in party.red_lines if r.stance != "stated")
+
+
+def _conditional(v: PartyVerdict, draft: Draft | None, scenario: Scenario | None) -> str:
+    """"Ukraine accepts it only if §16 is the Ukrainian formula; under the US formula it
+    crosses ‘No Russian role …’"."""
+    from desktop.wording.verdicts import alternative_name, condition_words
+
+    crossed: dict[str, list[str]] = {}
+    for x in v.violations:
+        if len({pid for pid, _, _ in x.under}) == 1:
+            when = "under " + series([alternative_name(label, k, scenario)
+                                      for _, k, label in x.under], "or")
+        elif x.under:
+            when = f"if {condition_words(x.under, draft, scenario)}"
+        else:
+            when = "otherwise"
+        crossed.setdefault(when, []).append(x.title)
+    otherwise = "; ".join(f"{when} it crosses {named(titles)}"
+                          for when, titles in crossed.items())
+    return (f"{short_name(v.name)} accepts it only if "
+            f"{condition_words(v.accepts_if, draft, scenario)}"
+            + (f"; {otherwise}" if otherwise else ""))
+
+
+def _rejects(report: Report, draft: Draft | None = None,
+             scenario: Scenario | None = None) -> str:
     rejecting = [v for v in report.parties if v.verdict == "rejects"]
-    # Accepts only if the open points go its way: named with what it crosses otherwise.
-    conditional = [f"{short_name(v.name)} accepts it only if its open points go its way "
-                   f"(otherwise {named([x.title for x in v.violations])})"
+    # Accepts only if an open point is closed its way: named with what it crosses otherwise.
+    conditional = [_conditional(v, draft, scenario)
                    for v in report.parties if v.verdict == "accepts-if"]
     if not rejecting and not conditional:
         conflicts = len(report.conflicts)
@@ -186,20 +217,23 @@ def recommendation(bridge: BridgeResult | None, scenario: Scenario, draft: Draft
 # --------------------------------------------------------------------------- talking points
 
 
-def talking_points(scenario: Scenario, draft: Draft, party: Party, verdict: PartyVerdict
-                   ) -> tuple[str, str, str]:
+def talking_points(scenario: Scenario, draft: Draft, party: Party, verdict: PartyVerdict,
+                   stance: Stance = "assessed") -> tuple[str, str, str]:
     """One line each: what the party gains (clauses to it), what it gives (clauses by it),
-    which of its red lines are at stake."""
+    which of its red lines are at stake (of those that count under ``stance``)."""
     provisions = scenario.provision_index
     gains = [provisions[c.provision].title for c in draft.clauses
              if party.id in provisions[c.provision].to]
     gives = [provisions[c.provision].title for c in draft.clauses
              if party.id in provisions[c.provision].by]
     crossed = [x.title for x in verdict.violations]
+    counting = counting_red_lines(party, stance)
     if crossed:
-        at_stake = f"{len(crossed)} of {len(party.red_lines)} crossed: {named(crossed)}"
+        at_stake = f"{len(crossed)} of {counting} crossed: {named(crossed)}"
+    elif counting:
+        at_stake = f"none crossed (of {counting})"
     elif party.red_lines:
-        at_stake = f"none crossed (of {len(party.red_lines)})"
+        at_stake = "none that counts under this view"
     else:
         at_stake = "states no red lines"
     return (_clauses(gains), _clauses(gives), at_stake)

@@ -25,11 +25,13 @@ __all__ = [
     "chance_words",
     "condition_words",
     "coverage_words",
+    "met_if_lines",
     "no_deal_words",
     "not_addressed_titles",
     "open_point_text",
     "open_points",
     "satisfaction_sentence",
+    "shown_satisfaction",
     "verdict_phrase",
     "viability_words",
     "violation_condition",
@@ -134,12 +136,19 @@ def coverage_words(verdict: PartyVerdict) -> str:
             f"{addressed} of {total} {plural(total, 'preference')}")
 
 
+def shown_satisfaction(verdict: PartyVerdict) -> float | None:
+    """The satisfaction a person reads, everywhere words are produced and against the no-deal
+    level: over what the draft addresses (:attr:`PartyVerdict.addressed_satisfaction`); None
+    when the party states no preferences or the draft addresses none of them."""
+    return verdict.addressed_satisfaction
+
+
 def no_deal_words(verdict: PartyVerdict, party: Party | None) -> str:
-    """Satisfaction over all its preferences against its no-deal level: "42%, above its
+    """Satisfaction over what the draft addresses against the no-deal level: "42%, above its
     no-deal level of 30%"; below it, that it would be better off without the deal."""
-    x = verdict.satisfaction
+    x = shown_satisfaction(verdict)
     if x is None:
-        return "no preferences stated"
+        return coverage_words(verdict)
     level = getattr(party, "no_deal", None)
     if not isinstance(level, int | float):
         return percent(x)
@@ -153,12 +162,28 @@ def no_deal_words(verdict: PartyVerdict, party: Party | None) -> str:
 
 
 def satisfaction_sentence(verdict: PartyVerdict, party: Party | None) -> str:
-    """"Satisfaction 42% (62% of what it addresses; addresses 7 of 10 preferences), above its
+    """"Satisfaction 62% of what it addresses; addresses 7 of 10 preferences, above its
     no-deal level of 30%." """
-    if verdict.satisfaction is None:
+    if verdict.coverage[1] == 0:
         return "No preferences stated."
-    head, _, tail = no_deal_words(verdict, party).partition(", ")
-    return f"Satisfaction {head} ({coverage_words(verdict)}){', ' + tail if tail else ''}."
+    if shown_satisfaction(verdict) is None:
+        return f"Satisfaction: it {coverage_words(verdict)}."
+    _, _, tail = no_deal_words(verdict, party).partition(", ")
+    return f"Satisfaction {coverage_words(verdict)}{', ' + tail if tail else ''}."
+
+
+def met_if_lines(verdict: PartyVerdict, draft: Draft | None, scenario: Scenario | None
+                 ) -> list[str]:
+    """Preferences met under some alternatives of the open points only: "◐ met if §16 is the
+    US formula: ‘US-led three-way operation of the plant’", one per condition."""
+    titles: dict[str, str] = {}
+    if scenario is not None and verdict.party in scenario.party_index:
+        titles = {p.id: p.title for p in scenario.party(verdict.party).preferences}
+    by_condition: dict[str, list[str]] = {}
+    for pid, cond in zip(verdict.undecided, verdict.met_if, strict=False):
+        when = condition_words(cond, draft, scenario) if cond else "an open point goes its way"
+        by_condition.setdefault(when, []).append(f"‘{titles.get(pid, pid)}’")
+    return [f"◐ met if {when}: {series(names)}" for when, names in by_condition.items()]
 
 
 def not_addressed_titles(verdict: PartyVerdict, scenario: Scenario | None) -> list[str]:
