@@ -97,23 +97,45 @@ def test_english_catalogue_gives_the_plural_forms(
 
 def test_a_plural_reads_right_through_a_widgets_tr(qapp: QApplication) -> None:
     """The tests' own translators (tests/conftest.py) are those of the app: ``self.tr`` in a
-    converted class gives the English forms."""
+    converted class gives the English forms, in a subclass of it too (PySide6's own ``tr``
+    gave "1 page(s)" there; desktop.ui.i18n.InheritedTr)."""
     from PySide6.QtWidgets import QWidget
 
     from desktop.ui.briefing import BriefingActions
+    from desktop.ui.files import empty_scenario
     from desktop.ui.workspace import Workspace
     from tests.conftest import _INSTALLED
 
-    assert _INSTALLED
-    from desktop.ui.files import empty_scenario
+    class Scripted(BriefingActions):
+        pass
 
+    class Deeper(Scripted):
+        pass
+
+    assert _INSTALLED
     parent = QWidget()
     try:
-        actions = BriefingActions(Workspace(empty_scenario()), parent)
-        assert actions.tr("%n page(s)", "", 1) == "1 page"
-        assert actions.tr("%n page(s)", "", 3) == "3 pages"
+        for cls in (BriefingActions, Scripted, Deeper):
+            actions = cls(Workspace(empty_scenario()), parent)
+            assert actions.tr("%n page(s)", "", 1) == "1 page", cls
+            assert actions.tr("%n page(s)", "", 3) == "3 pages", cls
+            assert actions.tr("&Print…") == "&Print…", cls
     finally:
         parent.deleteLater()
+
+
+def test_every_converted_class_finds_its_texts_from_a_subclass() -> None:
+    """Each class that calls ``self.tr`` puts InheritedTr first among its bases."""
+    for module in CONVERTED:
+        tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            calls = [c for c in ast.walk(cls) if isinstance(c, ast.Call)
+                     and isinstance(c.func, ast.Attribute) and c.func.attr == "tr"
+                     and isinstance(c.func.value, ast.Name) and c.func.value.id == "self"]
+            if calls:
+                first = cls.bases[0] if cls.bases else None
+                assert isinstance(first, ast.Name), (module, cls.name)
+                assert first.id == "InheritedTr", (module, cls.name)
 
 
 def test_a_hand_written_plural_agrees_in_every_word(qapp: QApplication) -> None:

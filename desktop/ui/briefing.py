@@ -41,6 +41,7 @@ from desktop.domain import Draft, Scenario
 from desktop.domain.solver import CancelToken
 from desktop.store import DocumentError
 from desktop.ui.bridge import _Solve, failure_text
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Workspace
 from desktop.wording import (
     BRIEFING_KIND_LABELS,
@@ -151,7 +152,7 @@ def build_sheet(scenario: Scenario, draft: Draft, options: BriefingOptions,
     return full_sheet(scenario, draft, marking=marking, bridge=bridge)
 
 
-class BriefingDialog(QDialog):
+class BriefingDialog(InheritedTr, QDialog):
     """What to print: kind, party or second draft, paper and marking."""
 
     def __init__(self, scenario: Scenario, draft_id: str, options: BriefingOptions,
@@ -236,7 +237,7 @@ class BriefingDialog(QDialog):
         self.compare.setEnabled(kind == "compare")
 
 
-class BriefingActions(QObject):
+class BriefingActions(InheritedTr, QObject):
     """File → Print…, Print Preview… and Export PDF… for the workspace's current draft."""
 
     status = Signal(str)  # a one-line message for the status bar

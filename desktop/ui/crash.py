@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.system import log_dir, private_folder
 
 LOG_NAME = "accord.log"
@@ -179,7 +180,7 @@ def crash_message(work_saved: bool, log_file: Path | None) -> str:
     ).format(work=work, log=log)
 
 
-class CrashDialog(QDialog):
+class CrashDialog(InheritedTr, QDialog):
     """The crash dialog: the message in plain words and what to do with the log."""
 
     QUIT = 2

@@ -53,6 +53,7 @@ from desktop.store import (
     stale_sidecars,
 )
 from desktop.store.files import file_is_read_only, folder_is_read_only
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.system import private_folder, storage_of
 from desktop.ui.workspace import Workspace
 
@@ -208,7 +209,7 @@ def load_template() -> Scenario:
     return import_json(default_scenario_path())
 
 
-class DocumentController(QObject):
+class DocumentController(InheritedTr, QObject):
     """Owns the link between the workspace and files on disk."""
 
     title_changed = Signal(str)

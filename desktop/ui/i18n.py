@@ -70,6 +70,34 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None
     return installed
 
 
+#: A context no catalogue has: what a text reads as untranslated (its %n filled in).
+_NOWHERE = "accord-untranslated"
+
+
+def translate_for(cls: type, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` as translated under the first class of ``cls``'s hierarchy whose context has it
+    (lupdate names a ``self.tr`` text's context after the class whose code calls it)."""
+    untranslated = QCoreApplication.translate(_NOWHERE, text, disambiguation, n)
+    for klass in cls.__mro__[:-1]:  # not ``object``
+        found = QCoreApplication.translate(klass.__name__, text, disambiguation, n)
+        if found != untranslated:
+            return found
+    return untranslated
+
+
+class InheritedTr:
+    """A mixin, first among the bases of a ``QObject`` subclass that calls ``self.tr``: a
+    subclass (a test's scripted double, say) finds its base class's texts, plurals included.
+
+    PySide6's own ``tr`` also walks the class hierarchy, but stops at the first answer that
+    differs from the source text, and a plural found nowhere differs (its ``%n`` is filled
+    in): in ``class Scripted(BriefingActions)``, "%n page(s)" read "2 page(s)". This one
+    compares with the untranslated answer instead."""
+
+    def tr(self, sourceText: str, /, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate_for(type(self), sourceText, disambiguation, n)
+
+
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     """Undo :func:`install_translators` (tests switch languages)."""
     for translator in translators:

@@ -28,6 +28,7 @@ from desktop.ui.commands import Editor
 from desktop.ui.draft import DraftPanel
 from desktop.ui.editors import LibraryEditing
 from desktop.ui.files import DocumentController, Prompter, QtPrompter
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.inspector import ClauseInspector
 from desktop.ui.library import LibraryPanel
 from desktop.ui.places import Places
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from desktop.ui.precedents import PrecedentsPanel
 
 
-class MainWindow(QMainWindow):
+class MainWindow(InheritedTr, QMainWindow):
     def __init__(
         self,
         workspace: Workspace,

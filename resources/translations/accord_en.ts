@@ -4,7 +4,7 @@
 <context>
     <name>BriefingActions</name>
     <message>
-        <location filename="../../desktop/ui/briefing.py" line="+254"/>
+        <location filename="../../desktop/ui/briefing.py" line="+255"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -92,7 +92,6 @@
     <message>
         <location line="-305"/>
         <source>Briefing sheet</source>
-        <extracomment>The bridge finder&apos;s limit for the memo (desktop.report.sheets.BRIDGE_TIME_LIMIT, named here so that the window does not import the briefing code). The export formats (desktop.report.formats.FORMATS, named here so that the window does not import the briefing code): extension -&gt; the file dialog&apos;s filter.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -129,9 +128,8 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="+162"/>
+        <location filename="../../desktop/ui/crash.py" line="+163"/>
         <source>Your work is kept: any unsaved changes were saved to a recovery file, and if Accord has to close they are offered back the next time it starts.</source>
-        <extracomment>Log files are this user&apos;s only, and never written through a link.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -187,10 +185,9 @@ You can keep working, or quit and start Accord again. {log}</source>
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../desktop/ui/files.py" line="+252"/>
+        <location filename="../../desktop/ui/files.py" line="+253"/>
         <location line="+229"/>
         <source>Untitled</source>
-        <extracomment>This session&apos;s recovery file: a name no other session (even one that had this process id before) has used. Held from the first autosave until close: while it is, the recovery file is ours. This window&apos;s lock on the open document (None: unsaved, or no lock was possible). Why the open document cannot be saved in place, or None if it can.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -461,7 +458,7 @@ It was opened read-only: you can change it and keep your work with File → Save
 <context>
     <name>LibraryEditing</name>
     <message>
-        <location filename="../../desktop/ui/editors/menu.py" line="+60"/>
+        <location filename="../../desktop/ui/editors/menu.py" line="+61"/>
         <source>&amp;New provision…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -602,7 +599,7 @@ It was opened read-only: you can change it and keep your work with File → Save
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="+71"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="+72"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>

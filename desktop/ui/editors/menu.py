@@ -30,11 +30,12 @@ from desktop.ui.editors.provision import ProvisionDialog
 from desktop.ui.editors.scenario_info import ScenarioInfoDialog
 from desktop.ui.editors.sources import SourcesDialog
 from desktop.ui.files import Prompter, QtPrompter
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.models import category_label
 from desktop.ui.workspace import Workspace
 
 
-class LibraryEditing(QObject):
+class LibraryEditing(InheritedTr, QObject):
     """The Library menu: new / edit / delete provisions and parties, and scenario details.
 
     ``prompter`` asks the questions (the editor dialogs it opens use it too); by default the
