@@ -135,6 +135,14 @@ def _sat(scenario: Scenario, draft: Draft, clauses: tuple[Clause, ...]
     return {v.party: v.satisfaction for v in report.parties}
 
 
+def _addressed(scenario: Scenario, draft: Draft, clauses: tuple[Clause, ...]
+               ) -> dict[str, float | None]:
+    """Satisfaction over what the package addresses: the measure the words use, and the one
+    held against the no-deal level."""
+    report = check(scenario, draft.model_copy(update={"clauses": clauses}), stance="stated")
+    return {v.party: v.addressed_satisfaction for v in report.parties}
+
+
 def _below(scenario: Scenario, sat: dict[str, float | None]) -> int:
     return len(_below_ids(scenario, sat))
 
@@ -232,7 +240,8 @@ def _brute(scenario: Scenario, draft: Draft, stance: Stance
         if not _viable(scenario, draft, clauses, stance=stance):
             continue
         sat = _sat(scenario, draft, clauses)
-        key = (_below(scenario, sat), _cost(scenario, draft, clauses))
+        key = (_below(scenario, _addressed(scenario, draft, clauses)),
+               _cost(scenario, draft, clauses))
         values = [x for x in sat.values() if x is not None]
         low = min(values) if values else 0.0
         if best is None or key < best:
@@ -271,8 +280,9 @@ def test_cheapest_proposal_matches_brute_force(seed: int, kind: str, stance: Sta
             "add": costs.add, "remove": costs.remove}
     assert all(c.cost == unit[c.op] for c in proposal.changes)
     assert len(proposal.below_no_deal) == below
-    assert {b.party for b in proposal.below_no_deal} == _below_ids(scenario,
-                                                                    proposal.satisfaction)
+    addressed = _addressed(scenario, draft, proposal.clauses)
+    assert {b.party for b in proposal.below_no_deal} == _below_ids(scenario, addressed)
+    assert all(b.satisfaction == addressed[b.party] for b in proposal.below_no_deal)
     values = [x for x in proposal.satisfaction.values() if x is not None]
     assert (min(values) if values else 0.0) == pytest.approx(fair)
     for alt in result.alternatives:
@@ -489,15 +499,40 @@ def test_a_party_below_its_no_deal_level_is_flagged() -> None:
 
 
 def test_a_dearer_package_that_keeps_every_party_above_no_deal_is_preferred() -> None:
+    """No deal is measured over what the package addresses: with X alone, A's preference for
+    X and Y together is addressed (X is there) and unmet, 0% against 50%; adding Y meets it.
+    (A preference for Y alone would not be addressed by X alone: nothing A cares about would
+    be on the table, and A would not be below its no-deal level.)"""
     provs = [_prov("x"), _prov("y")]
     a = {"id": "a", "name": "A", "no_deal": 0.5,
          "red_lines": [{"id": "a1", "title": "A1", "rule": "x"}],
-         "preferences": [{"id": "ap", "title": "AP", "rule": "y"}]}
+         "preferences": [{"id": "ap", "title": "AP", "rule": "x and y"}]}
     scenario = _scenario(provs, [a], [])
     result = find_bridge(scenario, scenario.drafts[0], alternatives=0)
     assert result.proposal is not None
     assert {c.provision for c in result.proposal.changes} == {"x", "y"}
     assert result.proposal.below_no_deal == ()
+
+
+def test_no_deal_is_measured_over_what_the_package_addresses() -> None:
+    """The words read satisfaction over what the draft addresses, and "better off without
+    this deal" is certified on that measure: a preference the package does not touch (Y
+    absent, unmet) is not addressed, so X alone leaves A at no measure at all, not at 0% of
+    everything, and no dearer package is sought on its account."""
+    provs = [_prov("x"), _prov("y")]
+    a = {"id": "a", "name": "A", "no_deal": 0.5,
+         "red_lines": [{"id": "a1", "title": "A1", "rule": "x"}],
+         "preferences": [{"id": "ap", "title": "AP", "rule": "y"}]}
+    scenario = _scenario(provs, [a], [])
+    draft = scenario.drafts[0]
+    result = find_bridge(scenario, draft, alternatives=0)
+    assert result.proposal is not None
+    assert [(c.op, c.provision) for c in result.proposal.changes] == [("add", "x")]
+    assert result.proposal.below_no_deal == ()
+    verdict = check(scenario, draft.model_copy(update={"clauses": result.proposal.clauses})
+                    ).verdict("a")
+    assert verdict.satisfaction == 0.0
+    assert verdict.addressed_satisfaction is None
 
 
 # --------------------------------------------------------------------------- open points
@@ -570,3 +605,27 @@ def test_give_and_take_links_the_changes_each_party_concedes() -> None:
         assert before > after
     assert link_text(link, proposal.changes, scenario, draft) == (
         "A accepts what B wants (Add “Y”) if B accepts what A wants (Add “X”).")
+
+
+# --------------------------------------------------------------------------- alternatives
+
+
+def test_alternatives_are_never_padded_with_a_change_nobody_requires() -> None:
+    """The cheapest package adds X. "Add X and flip Y's value" (or move Y, or remove it) is
+    not an alternative: no party requires the extra change. "Add Z" is one: it is another way
+    to pass the red line, and each of its changes is required."""
+    provs = [_prov("x"), _prov("z"),
+             _prov("y", {"name": "b", "type": "bool", "default": False})]
+    only_x = _scenario(provs, [_party("a", "x")], [{"provision": "y"}])
+    result = find_bridge(only_x, only_x.drafts[0], alternatives=3)
+    assert result.proposal is not None
+    assert [(c.op, c.provision) for c in result.proposal.changes] == [("add", "x")]
+    assert result.alternatives == ()
+    either = _scenario(provs, [_party("a", "x or z")], [{"provision": "y"}])
+    result = find_bridge(either, either.drafts[0], alternatives=3)
+    assert result.proposal is not None
+    offered = [result.proposal, *result.alternatives]
+    assert sorted(tuple((c.op, c.provision) for c in p.changes) for p in offered) == [
+        (("add", "x"),), (("add", "z"),)]
+    for alt in result.alternatives:
+        assert all(c.why is not None and c.why.needs for c in alt.changes)

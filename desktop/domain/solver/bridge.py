@@ -215,9 +215,11 @@ def _settlements(scenario: Scenario, parties: Iterable[str], clauses: tuple[Clau
 
 def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
                       clauses: tuple[Clause, ...], stance: Stance
-                      ) -> dict[str, float | None]:
-    """The proposal's satisfactions, once ``check()`` has accepted it for the chosen parties
-    (an open clause it keeps open, under each of its alternatives)."""
+                      ) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    """The proposal's satisfactions (over every preference; over what it addresses, the
+    measure a person reads and the no-deal level is held against), once ``check()`` has
+    accepted it for the chosen parties (an open clause it keeps open, under each of its
+    alternatives)."""
     chosen = set(parties)
     settlements = _settlements(scenario, chosen, clauses, stance)
     if settlements is None:
@@ -237,10 +239,13 @@ def _certify_proposal(scenario: Scenario, draft: Draft, parties: Iterable[str],
         if refusing or report.conflicts:
             raise CertificateError("the checker does not accept the proposal as drafted: "
                                    + ", ".join(refusing or ["a conflict"]))
-    return {v.party: v.satisfaction for v in report.parties if v.party in chosen}
+    return ({v.party: v.satisfaction for v in report.parties if v.party in chosen},
+            {v.party: v.addressed_satisfaction for v in report.parties if v.party in chosen})
 
 
 def _below_no_deal(scenario: Scenario, sat: dict[str, float | None]) -> tuple[BelowNoDeal, ...]:
+    """The parties whose satisfaction over what the package addresses (the checker's
+    ``addressed_satisfaction``, given as ``sat``) is below their no-deal level."""
     out = []
     for pid, value in sat.items():
         party = scenario.party(pid)
@@ -252,8 +257,8 @@ def _below_no_deal(scenario: Scenario, sat: dict[str, float | None]) -> tuple[Be
 def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
               notes: list[Note]) -> Proposal:
     clauses = comp.clauses(sol)
-    sat = _certify_proposal(comp.scenario, comp.draft, [p.id for p in comp.parties], clauses,
-                            comp.stance)
+    sat, addressed = _certify_proposal(comp.scenario, comp.draft,
+                                       [p.id for p in comp.parties], clauses, comp.stance)
     changes: list[Change] = []
     skipped = False
     for c in _changes(comp, sol):
@@ -266,7 +271,7 @@ def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
         notes.append(Note("reasons-not-worked-out"))
     total = float(sum(comp.change_costs[c.op] for c in changes))
     return Proposal(tuple(changes), clauses, sat, len(changes), total,
-                    _below_no_deal(comp.scenario, sat), _links(comp, changes))
+                    _below_no_deal(comp.scenario, addressed), _links(comp, changes))
 
 
 def _links(comp: Compiler, changes: Sequence[Change]) -> tuple[Link, ...]:
@@ -464,9 +469,9 @@ class _Search:
         # A viable draft comes back unchanged, unless it leaves a party below its no-deal
         # level and the proposal leaves fewer there.
         if self.viable and main.cost != 0 and not comp.open_bound_hit:
-            sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses,
-                                    self.stance)
-            if len(_below_no_deal(self.scenario, sat)) <= len(main.below_no_deal):
+            _, addressed = _certify_proposal(self.scenario, self.draft, self.chosen,
+                                             self.draft.clauses, self.stance)
+            if len(_below_no_deal(self.scenario, addressed)) <= len(main.below_no_deal):
                 raise CertificateError(f"the solver proposed {main.cost} changes to a draft "
                                        "the checker finds viable")
         self.found.append(sol)
@@ -485,12 +490,12 @@ class _Search:
         if cost is not None:
             raise CertificateError("the solver found no agreement on a draft the checker "
                                    "finds viable")
-        sat = _certify_proposal(self.scenario, self.draft, self.chosen, self.draft.clauses,
-                                self.stance)
+        sat, addressed = _certify_proposal(self.scenario, self.draft, self.chosen,
+                                           self.draft.clauses, self.stance)
         if alternatives:
             self.notes.append(Note("no-alternatives-in-time"))
         proposal = Proposal((), self.draft.clauses, sat, 0, 0.0,
-                            _below_no_deal(self.scenario, sat))
+                            _below_no_deal(self.scenario, addressed))
         return BridgeResult(True, True, "optimal", proposal, (), notes=tuple(self.notes))
 
     def _alternatives(self, wanted: int) -> list[Proposal]:
@@ -510,7 +515,7 @@ class _Search:
                 break
             self.found.append(alt)
             proposal = _proposal(comp, alt, self.run, _Reasons(comp), self.notes)
-            if _padded(proposal):
+            if _padded(comp, proposal, alt.closed):
                 skipped += 1
                 if skipped > PADDED_TRIES:
                     break
@@ -524,12 +529,31 @@ class _Search:
 PADDED_TRIES = 6
 
 
-def _padded(proposal: Proposal) -> bool:
+def _padded(comp: Compiler, proposal: Proposal, closed: dict[str, int]) -> bool:
     """Some change of ``proposal`` is required by no chosen party: undone alone, no red line
-    fails and no exclusion comes back (its reason was worked out: an unknown reason is not
-    held against it)."""
-    return any(c.why is not None and not c.why.needs and not c.why.conflicts
-               for c in proposal.changes)
+    fails, no exclusion comes back and no chosen party falls below its no-deal level (its
+    reason was worked out: an unknown reason is not held against it)."""
+    below = {b.party for b in proposal.below_no_deal}
+    for c in proposal.changes:
+        if c.why is None or c.why.needs or c.why.conflicts:
+            continue
+        if c.why.gains and comp.below and _keeps_above_no_deal(comp, proposal, c, closed,
+                                                               below):
+            continue
+        return True
+    return False
+
+
+def _keeps_above_no_deal(comp: Compiler, proposal: Proposal, change: Change,
+                         closed: dict[str, int], below: set[str]) -> bool:
+    """Undoing ``change`` alone leaves a chosen party below its no-deal level that the
+    proposal keeps at or above it (the checker's measure, as :func:`_below_no_deal`)."""
+    reverted = _revert(comp, proposal.clauses, change, closed)
+    chosen = {p.id for p in comp.parties}
+    report = _check_all(comp.scenario, comp.draft.model_copy(update={"clauses": reverted}),
+                        comp.stance)
+    measure = {v.party: v.addressed_satisfaction for v in report.parties if v.party in chosen}
+    return any(b.party not in below for b in _below_no_deal(comp.scenario, measure))
 
 
 def _lexicographic(comp: Compiler, run: Run, alternative: int

@@ -747,6 +747,7 @@ class Compiler:
             self.nums[pid] = sum(w * self._rule_lit(r)
                                  for w, (_, r) in zip(weights[pid], prefs, strict=True))
             self.totals[pid] = sum(weights[pid])
+        self.weights = weights
         denom = math.lcm(*self.totals.values()) if self.totals else 1
         # min_sat <= a party's sum: a coefficient up to denom next to a variable up to denom.
         self.exact_sat = denom * denom <= TERM_LIMIT
@@ -771,16 +772,33 @@ class Compiler:
 
     def _setup_no_deal(self) -> None:
         """Per chosen party with preferences and a no-deal level: a literal that is true when
-        the package may leave it below that level (the first objective stage minimises them)."""
+        the package may leave it below that level (the first objective stage minimises them).
+
+        The level is measured as a person reads satisfaction, over what the draft addresses
+        (the checker's ``addressed_satisfaction``): met weight ≥ no_deal × addressed weight,
+        where a met preference is addressed and an unmet one is when the package holds a
+        provision its rule names (a rule naming none always is). Both sides are linear in the
+        rule and presence literals; nothing addressed (0 ≥ 0) is never below."""
         self.below: dict[str, Var] = {}
         for p in self.parties:
-            if p.no_deal is None or p.id not in self.sat_scaled:
+            if p.no_deal is None or p.id not in self.preferences:
                 continue
-            level = math.ceil(_exact(p.no_deal) * self.denom)
+            level = _exact(p.no_deal)
             if level <= 0:
                 continue
+            prefs, ws = self.preferences[p.id], self.weights[p.id]
+            if max(level.numerator, level.denominator) * sum(ws) > TERM_LIMIT:
+                # Rounded up: a package that reaches the rounded level reaches the real one.
+                level = Fraction(math.ceil(level * SAT_RESOLUTION), SAT_RESOLUTION)
+            met, addressed = [], []
+            for w, (_, rule) in zip(ws, prefs, strict=True):
+                lit = self._rule_lit(rule)
+                met.append(w * lit)
+                named = [self.pres[x] for x in sorted(rule.provisions) if x in self.pres]
+                addressed.append(w * (self._or([lit, *named]) if rule.provisions else 1))
             b = self.m.new_bool_var(f"below:{p.id}")
-            self.m.add(self.sat_scaled[p.id] >= level).only_enforce_if(b.Not())
+            self.m.add(level.denominator * sum(met) >= level.numerator * sum(addressed)
+                       ).only_enforce_if(b.Not())
             self.below[p.id] = b
 
     # -- salient values
