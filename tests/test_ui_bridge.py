@@ -193,7 +193,7 @@ def test_feasible_result_shows_changes_and_satisfaction(
     # Every party, before → with the proposal, in words (from the checker).
     assert sat.splitlines() == [
         "Ukraine: ✗ rejects → ✓ accepts",
-        "   satisfaction 25% → 25%",
+        "   satisfaction 25% → 25% of what it addresses",
         "Russia: ✓ accepts → ✗ rejects",  # its red line needs army ≤ 600k
         "   no preferences",
     ]
@@ -636,7 +636,7 @@ def test_no_agreement_offers_coalitions_and_relaxation(
         "• Raise personnel in “Army ceiling” from 600,000 to 800,000 personnel")
     assert text(panel, "BridgeSatisfaction").splitlines() == [
         "Ukraine: ✗ rejects → ✓ accepts",
-        "   satisfaction 25% → 25%",
+        "   satisfaction 25% → 25% of what it addresses",
         "Russia: ✓ accepts → ✗ rejects",
         "   no preferences",
     ]
@@ -728,7 +728,9 @@ def test_real_solver_on_the_28_points_offers_the_four_readably(
         assert panel.choice.itemText(0).endswith("), without Russia")
         lines = text(panel, "BridgeSatisfaction").splitlines()
         assert lines[0] == "Ukraine: ✗ rejects → ✓ accepts"
-        assert lines[1].startswith("   satisfaction 15% → ")
+        # Over what the draft addresses, the measure set against no deal (17%, not 15%).
+        assert lines[1].startswith("   satisfaction 17% → ")
+        assert lines[1].endswith(" of what it addresses (no deal 25%)")
         qtbot.wait(1)
         scroll = panel.findChild(QScrollArea, "BridgeScroll")
         assert scroll is not None

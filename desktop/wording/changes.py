@@ -309,6 +309,23 @@ def verdict_move_word(verdict: PartyVerdict, draft: Draft | None,
     return f"{_MARKS[verdict.verdict]} {verdict_phrase(verdict, draft, scenario)}"
 
 
+def _addressed_move(old: PartyVerdict, new: PartyVerdict, party: Party | None) -> str:
+    """Satisfaction over what the draft addresses (the one measure the words use, and the one
+    set against the no-deal level), before → after: "satisfaction 20% → 62% of what it
+    addresses (no deal 25%)"."""
+    if new.coverage[1] == 0:
+        return "no preferences"
+    before, after = old.addressed_satisfaction, new.addressed_satisfaction
+    if after is None:
+        return f"satisfaction {percent(before, 'none addressed')} → addresses none of its " \
+               "preferences"
+    level = no_deal(party)
+    tail = "" if level is None else (
+        f" ({'below ' if after < level else ''}no deal {percent(level)})")
+    return (f"satisfaction {percent(before, 'none addressed')} → {percent(after)} of what it "
+            f"addresses{tail}")
+
+
 def satisfaction_move(name: str, before: float | None, after: float | None,
                       accepted: bool, accepts: bool, party: Party | None = None, *,
                       verdicts: tuple[PartyVerdict | None, PartyVerdict | None] = (None, None),
@@ -325,6 +342,7 @@ def satisfaction_move(name: str, before: float | None, after: float | None,
         verdict = verdict_move_word(new, drafts[1], scenario)
         if was != verdict:
             verdict = f"{was} → {verdict}"
+        return f"{name}: {verdict}\n   {_addressed_move(old, new, party)}"
     else:
         verdict = verdict_word(accepts).lower()
         if accepted != accepts:
