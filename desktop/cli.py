@@ -72,7 +72,7 @@ from desktop.wording.verdicts import (
 )
 
 if TYPE_CHECKING:
-    from desktop.domain.solver import BridgeResult, Change, ClashItem
+    from desktop.domain.solver import BridgeResult, Change, ClashItem, Proposal
     from desktop.store import DocumentError
     from desktop.store.files import OutputKind
 
@@ -367,6 +367,17 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
 _INDENT = " " * 13
 
 
+def _addressed(p: Proposal, pid: str, full: float | None) -> str:
+    """A party's satisfaction under a proposal, as the words everywhere give it: over what
+    the proposal addresses ("62% of what it addresses")."""
+    if full is None:
+        return "no preferences"
+    x = p.addressed.get(pid, full)
+    if x is None:
+        return "addresses none of its preferences"
+    return f"{percent(x)} of what it addresses"
+
+
 def _percent(x: float | None) -> str:
     return "no preferences" if x is None else f"satisfaction {percent(x)}"
 
@@ -536,6 +547,7 @@ def bridge_to_json(result: BridgeResult, scenario: Scenario | None = None,
         "cost": p.total_cost,
         "draft": {"clauses": [clause_to_json(c) for c in p.clauses]},
         "satisfaction": dict(p.satisfaction),
+        "addressed_satisfaction": dict(p.addressed),
         "below_no_deal": [{"party": b.party, "satisfaction": b.satisfaction,
                            "no_deal": b.no_deal} for b in p.below_no_deal],
         "no_deal_texts": [no_deal_text(b, scenario) for b in p.below_no_deal],
@@ -595,9 +607,9 @@ def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> l
         if reason:
             lines.append(f"      {reason}")
     lines.append("")
-    lines.append("  Satisfaction:")
+    lines.append("  Satisfaction (of what the proposal addresses):")
     for pid, x in p.satisfaction.items():
-        lines.append(f"    {scenario.party(pid).name}: {_percent(x)}")
+        lines.append(f"    {scenario.party(pid).name}: {_addressed(p, pid, x)}")
     lines.extend(f"  Warning: {no_deal_text(b, scenario)}" for b in p.below_no_deal)
     if p.links:
         lines.append("")

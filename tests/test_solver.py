@@ -606,7 +606,8 @@ def test_cli_json_feasible() -> None:
     assert code == 0
     data = json.loads(text)
     assert set(data) == {"feasible", "optimal", "status", "stance", "stance_text", "changes",
-                         "cost", "draft", "satisfaction", "below_no_deal", "no_deal_texts",
+                         "cost", "draft", "satisfaction", "addressed_satisfaction",
+                         "below_no_deal", "no_deal_texts",
                          "links", "link_texts", "alternatives", "notes"}
     assert data["stance"] == "assessed"  # like check, by default
     assert data["stance_text"].startswith("Under assessed floors: ")
@@ -715,7 +716,9 @@ def test_cli_text() -> None:
     # A draft that needs nothing says so in words, with one blank line before the rest.
     code, text = _run(str(UKRAINE), "--draft", "berlin", "--parties", ",".join(WEST))
     assert code == 0
-    assert "\nNo change needed: every chosen party accepts this draft.\n\n  Satisfaction:" in text
+    assert ("\nNo change needed: every chosen party accepts this draft.\n\n"
+            "  Satisfaction (of what the proposal addresses):\n"
+            "    Ukraine: 75% of what it addresses\n") in text
     assert "0 changes" not in text
     assert "Alternative" not in text
 

@@ -271,7 +271,7 @@ def _proposal(comp: Compiler, sol: Solution, run: Run, reasons: _Reasons | None,
         notes.append(Note("reasons-not-worked-out"))
     total = float(sum(comp.change_costs[c.op] for c in changes))
     return Proposal(tuple(changes), clauses, sat, len(changes), total,
-                    _below_no_deal(comp.scenario, addressed), _links(comp, changes))
+                    _below_no_deal(comp.scenario, addressed), _links(comp, changes), addressed)
 
 
 def _links(comp: Compiler, changes: Sequence[Change]) -> tuple[Link, ...]:
@@ -495,7 +495,7 @@ class _Search:
         if alternatives:
             self.notes.append(Note("no-alternatives-in-time"))
         proposal = Proposal((), self.draft.clauses, sat, 0, 0.0,
-                            _below_no_deal(self.scenario, addressed))
+                            _below_no_deal(self.scenario, addressed), addressed=addressed)
         return BridgeResult(True, True, "optimal", proposal, (), notes=tuple(self.notes))
 
     def _alternatives(self, wanted: int) -> list[Proposal]:

@@ -158,6 +158,11 @@ class Proposal:
     #: Give and take between pairs of chosen parties (empty when no change lowers a party's
     #: satisfaction for another's sake).
     links: tuple[Link, ...] = ()
+    #: Each chosen party's satisfaction over what the proposal addresses (the checker's
+    #: ``addressed_satisfaction``: the measure the words use and no deal is held against;
+    #: None when it addresses none of the party's preferences). ``satisfaction`` is over
+    #: every preference, the scale the fairness stages optimise.
+    addressed: dict[str, float | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
