@@ -285,7 +285,12 @@ def test_charts_set_each_party_against_its_own_no_deal_level(
     assert all(level is not None for level in levels.values())
     chart = SatisfactionChart()
     qtbot.addWidget(chart)
-    chart.show_report(ukraine, check(ukraine, draft))
+    report = check(ukraine, draft)
+    chart.show_report(ukraine, report)
+    # The bars are the satisfaction the words use: over what the draft addresses.
+    from desktop.wording.verdicts import shown_satisfaction
+    assert chart.values == [100 * (shown_satisfaction(v) or 0) for v in report.parties]
+    assert chart.values != [100 * (v.satisfaction or 0) for v in report.parties]
     xs, ys = chart.no_deal_marks.getData()
     assert xs is not None
     assert ys is not None

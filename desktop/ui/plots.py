@@ -20,6 +20,7 @@ from desktop.domain import Report, Scenario
 from desktop.ui.look import is_dark
 from desktop.wording import palette, percent, short_name
 from desktop.wording.palette import rgb
+from desktop.wording.verdicts import shown_satisfaction
 
 ACCEPT = rgb(palette.ACCEPT)
 REJECT = rgb(palette.REJECT)
@@ -122,7 +123,9 @@ class SatisfactionChart(Themed):
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
         verdicts = report.parties if report else ()
-        self.values = [0.0 if v.satisfaction is None else v.satisfaction * 100 for v in verdicts]
+        # The satisfaction a person reads everywhere: over what the draft addresses.
+        shown = [shown_satisfaction(v) for v in verdicts]
+        self.values = [0.0 if x is None else x * 100 for x in shown]
         self.acceptable = [v.acceptable for v in verdicts]
         # Accepting only if an open point is closed a certain way is neither ✓ nor ✗.
         colors = [ACCEPT if v.verdict == "accepts" else
@@ -162,7 +165,7 @@ class SatisfactionChart(Themed):
             self.removeItem(self.labels.pop())
         for i, v in enumerate(verdicts):
             mark = _MARKS[v.verdict]
-            text = percent(v.satisfaction)
+            text = percent(shown[i])
             label = self.labels[i]
             if label.toPlainText() != f"{mark} {text}":
                 label.setText(f"{mark} {text}")
@@ -170,9 +173,9 @@ class SatisfactionChart(Themed):
             label.setPos(QPointF(i, max(self.values[i], level if level is not None else 0) + 1))
         self.setAccessibleDescription("; ".join(
             f"{short_name(v.name)}: {_WORDS[v.verdict]}, "
-            f"satisfaction {percent(v.satisfaction)}"
+            f"satisfaction {percent(x)}"
             + ("" if level is None else f" (no-deal level {percent(level / 100)})")
-            for v, level in zip(verdicts, self.no_deal, strict=True)))
+            for v, x, level in zip(verdicts, shown, self.no_deal, strict=True)))
 
 
 class RedLineMatrix(Themed):
