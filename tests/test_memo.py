@@ -479,3 +479,24 @@ def test_bottom_line_names_the_alternative_and_what_it_crosses_otherwise(ukraine
     assert ("Ukraine accepts it only if §16 is the Ukrainian formula; under the US formula it "
             "crosses ‘No Russian role at the Zaporizhzhia plant’") in second
     assert "its open points go its way" not in second
+
+
+def test_the_recommendation_follows_the_report_s_view(ukraine: Scenario,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A briefing of a report under stated positions solves its recommendation under stated
+    positions too: the memo never recommends against its own verdicts' view."""
+    import desktop.report.memo as memo_module
+    from desktop.report.memo import NOT_COMPUTED
+
+    seen: list[str] = []
+
+    def spy(scenario: Scenario, draft: Draft, time_limit: float = 0.0, *,
+            stance: str = "assessed", **search: object) -> object:
+        seen.append(stance)
+        return NOT_COMPUTED
+
+    monkeypatch.setattr(memo_module, "solve_bridge", spy)
+    draft = ukraine.draft("berlin")
+    full_sheet(ukraine, draft, report=check(ukraine, draft, stance="stated"))
+    full_sheet(ukraine, draft)
+    assert seen == ["stated", "assessed"]

@@ -699,7 +699,7 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     report = report if report is not None else check(scenario, draft)
     if bridge is None:
         bridge = (NOT_COMPUTED if time_limit is None
-                  else solve_bridge(scenario, draft, time_limit))
+                  else solve_bridge(scenario, draft, time_limit, stance=report.stance))
     day = _today(date)
     nums = _Numbers(scenario, draft)
     saved = scenario.briefing
