@@ -56,6 +56,7 @@ TEST_PROGRAMS: tuple[tuple[str, str, str], ...] = (
     ("xauth", "xauth", "xorg-x11-xauth"),
     ("pdftoppm", "poppler-utils", "poppler-utils"),
     ("pdftotext", "poppler-utils", "poppler-utils"),
+    ("desktop-file-validate", "desktop-file-utils", "desktop-file-utils"),
 )
 
 

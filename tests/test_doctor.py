@@ -81,7 +81,7 @@ def test_missing_test_tools_are_a_note_with_their_packages_not_a_failure() -> No
     text, status = report(computer(programs={"xauth"}))
     assert status == 0
     assert "  note     for the tests (they skip without): xvfb-run, pdftoppm, pdftotext" in text
-    assert "Optional:\n  sudo apt-get install xvfb poppler-utils\n" in text
+    assert "Optional:\n  sudo apt-get install xvfb poppler-utils desktop-file-utils\n" in text
 
 
 def test_old_python_missing_packages_and_no_venv() -> None:
