@@ -519,24 +519,31 @@ class Scenario(FrozenModel):
 def draft_problems(draft: Draft, provisions: Mapping[str, Provision]) -> Iterable[str]:
     """Clauses that name unknown provisions or params, or values outside their domains."""
     for n, clause in enumerate(draft.clauses, start=1):
-        where = f"draft '{draft.id}', clause {n}"
         prov = provisions.get(clause.provision)
         if prov is None:
-            yield f"{where}: unknown provision '{clause.provision}'"
+            yield f"draft '{draft.id}', clause {n}: unknown provision '{clause.provision}'"
             continue
-        sets = [(where, clause.values)] + [
-            (f"{where}, alternative {k}", alt.values)
-            for k, alt in enumerate(clause.alternatives, start=1)]
-        for at, values in sets:
-            for name, value in values.items():
-                spec = prov.param(name)
-                if spec is None:
-                    yield f"{at} ({clause.provision}): '{name}' is not a param of '{prov.id}'"
-                elif not spec.fits(value):
-                    yield (
-                        f"{at} ({clause.provision}): {name} = {value!r} does not fit; "
-                        f"it must be {spec.describe_domain()}"
-                    )
+        # Every edit re-checks every clause: the place is written only for a problem.
+        yield from _value_problems(draft.id, n, 0, clause.provision, prov, clause.values)
+        for k, alt in enumerate(clause.alternatives, start=1):  # none, for a settled clause
+            yield from _value_problems(draft.id, n, k, clause.provision, prov, alt.values)
+
+
+def _value_problems(draft_id: str, n: int, alternative: int, provision_id: str,
+                    prov: Provision, values: Mapping[str, Value]) -> Iterable[str]:
+    for name, value in values.items():
+        spec = prov.param(name)
+        if spec is not None and spec.fits(value):
+            continue
+        at = f"draft '{draft_id}', clause {n}" + (
+            f", alternative {alternative}" if alternative else "")
+        if spec is None:
+            yield f"{at} ({provision_id}): '{name}' is not a param of '{prov.id}'"
+        else:
+            yield (
+                f"{at} ({provision_id}): {name} = {value!r} does not fit; "
+                f"it must be {spec.describe_domain()}"
+            )
 
 
 def _duplicates(items: Iterable[str]) -> list[str]:
