@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -24,6 +25,7 @@ from desktop.report.sheets import Block, Chart, Sheet
 from desktop.ui.redlines import RedLinePanel
 from desktop.ui.workspace import Workspace
 from desktop.wording import clause_text
+from desktop.wording.values import param_label
 
 OPERATORS = re.compile(r"(>=|<=|==|!=|->|=>|\bin \[)")
 PATH = re.compile(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z_][a-z0-9_]*\b")
@@ -183,3 +185,38 @@ def test_cards_speak_plainly(ukraine: Scenario, qtbot: QtBot) -> None:
         assert problems(panel.summary.text(), ukraine) == []
         assert problems(panel.conflicts.text(), ukraine) == []
     assert lines > 30
+
+
+def test_the_library_details_describe_params_in_words(ukraine: Scenario) -> None:
+    """The library's details pane lists what a clause sets by label, with the choices' and
+    bools' words and numbers with their units, never param names, choice ids or True/False;
+    and what a provision cannot stand with by title, not by id."""
+    from desktop.wording.values import param_line
+
+    army = ukraine.provision("army-cap")
+    lines = [param_line(p) for p in army.params]
+    assert lines == [
+        "Army personnel: 800,000 personnel (0 to 2 million, in steps of 50,000)",
+        "When the ceiling applies: in peacetime (or at any time)",
+        "Caps on weapon categories: are not capped (or are capped as well)"]
+    monitoring = ukraine.provision("monitoring").params[0]
+    assert param_line(monitoring) == "Monitoring body: a US-led mechanism (or 3 others)"
+    for provision in ukraine.provisions:
+        for spec in provision.params:
+            line = param_line(spec)
+            assert line.startswith(f"{param_label(spec)}: ")
+            assert "True" not in line
+            assert "False" not in line
+            for choice in getattr(spec, "choices", ()):
+                if choice.label is not None and choice.id not in choice.label:
+                    assert choice.id not in line, (provision.id, choice.id)
+
+
+def test_the_library_names_what_a_provision_cannot_stand_with(
+        main_window: Any, mini: Scenario) -> None:
+    win = main_window(mini)
+    excluding = next(p for p in mini.provisions if p.excludes)
+    text = win.library.describe(excluding)
+    other = mini.provision(excluding.excludes[0])
+    assert f"“{other.title}”" in text
+    assert "Parameters" not in text

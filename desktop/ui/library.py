@@ -32,6 +32,7 @@ from desktop.ui.models import (
 )
 from desktop.ui.workspace import Workspace
 from desktop.wording import KIND_LABELS, clause_text
+from desktop.wording.values import param_line
 
 #: Below this width the tree shows titles only; the parties are in each provision's tooltip.
 PARTIES_FROM = 420
@@ -236,14 +237,12 @@ class LibraryPanel(QWidget):
             lines = "<br>".join(e(line) for line in precedent_lines(prov.pax))
             rows.append(f"<p><b>Precedents:</b><br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
         if prov.params:
-            items = "".join(
-                f"<li>{e(p.name)}: {e(p.describe_domain())}; default "
-                f"{e(str(p.default))}{(' ' + e(p.unit)) if p.unit else ''}</li>"
-                for p in prov.params
-            )
-            rows.append(f"<p><b>Parameters</b></p><ul>{items}</ul>")
+            items = "".join(f"<li>{e(param_line(p))}</li>" for p in prov.params)
+            rows.append(f"<p><b>What a clause sets</b></p><ul>{items}</ul>")
         if prov.excludes:
-            rows.append(f"<p><b>Excludes:</b> {e(', '.join(prov.excludes))}</p>")
+            index = self._ws.scenario.provision_index
+            titles = [f"“{index[x].title}”" if x in index else x for x in prov.excludes]
+            rows.append(f"<p><b>Cannot stand with:</b> {e(', '.join(titles))}</p>")
         if prov.source:
             rows.append(f"<p><b>Source:</b> {e(prov.source)}</p>")
         return "".join(rows)

@@ -34,9 +34,11 @@ __all__ = [
     "choice_label",
     "clause_text",
     "derived_label",
+    "domain_words",
     "format_value",
     "literal",
     "param_label",
+    "param_line",
     "plain_value",
     "quantity",
     "value_text",
@@ -135,6 +137,36 @@ def value_text(spec: ParamSpec | None, value: Value) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return quantity(value, spec.unit)
     return format_value(value)
+
+
+def domain_words(spec: ParamSpec) -> str:
+    """The values a param takes besides its default, briefly: "0 to 2 million, in steps of
+    50,000", "or at any time", "or 3 others" (the editors list every choice)."""
+    if isinstance(spec, ChoiceParam):
+        others = [choice_label(spec, c) for c in spec.ids if c != spec.default]
+        if not others:
+            return "the only choice"
+        return f"or {others[0]}" if len(others) == 1 else f"or {len(others)} others"
+    if isinstance(spec, BoolParam):
+        return f"or {value_text(spec, not spec.default)}"
+    lo, hi = spec.min, spec.max
+    if lo is not None and hi is not None:
+        text = f"{_number_words(lo)} to {_number_words(hi)}"
+    elif lo is not None:
+        text = f"at least {_number_words(lo)}"
+    elif hi is not None:
+        text = f"at most {_number_words(hi)}"
+    else:
+        text = "any whole number" if spec.type == "int" else "any number"
+    step = getattr(spec, "step", None)
+    return text + (f", in steps of {_number_words(step)}" if step else "")
+
+
+def param_line(spec: ParamSpec) -> str:
+    """A param as the library describes it, its default first: "Army personnel: 800,000
+    personnel (0 to 2 million, in steps of 50,000)", "Monitoring body: a US-led mechanism
+    (or 3 others)"."""
+    return f"{param_label(spec)}: {value_text(spec, spec.default)} ({domain_words(spec)})"
 
 
 def clause_text(provision: Provision, values: Mapping[str, Value] | None = None) -> str:
