@@ -10,10 +10,18 @@ draft chosen to show violations; look at the images after any visible change.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.mainwindow import MainWindow
 
 #: The README's: (file, width, height, draft, dark, the provision editor's file or "")
 SHOTS = (
@@ -45,10 +53,12 @@ def _app(dark: bool) -> object:
     return app
 
 
-def render(path: Path, width: int, height: int, draft: str, dark: bool = False,
-           editor: Path | None = None) -> None:
-    """The main window at ``width``×``height`` on ``draft``; with ``editor``, also the
-    provision editor on the first clause, over the window, into that file."""
+@contextlib.contextmanager
+def _shown_window(width: int, height: int, draft: str, dark: bool
+                  ) -> Iterator[tuple[QApplication, MainWindow]]:
+    """The main window on the default scenario's ``draft``, shown at ``width``×``height``
+    with its charts built (the app builds them just after the first paint); closed, its edits
+    counted as saved, when the block ends."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -67,8 +77,20 @@ def render(path: Path, width: int, height: int, draft: str, dark: bool = False,
         window.resize(width, height)
         window.apply_default_sizes()
         window.show()
-        window.charts.build()  # the app builds them just after the first paint
+        window.charts.build()
         app.processEvents()
+        try:
+            yield app, window
+        finally:
+            ws.undo_stack.setClean()
+            window.close()
+
+
+def render(path: Path, width: int, height: int, draft: str, dark: bool = False,
+           editor: Path | None = None) -> None:
+    """The main window at ``width``×``height`` on ``draft``; with ``editor``, also the
+    provision editor on the first clause, over the window, into that file."""
+    with _shown_window(width, height, draft, dark) as (app, window):
         window.library.select_provision("army-cap")  # its details, below the library
         window.draft.select_row(4 if draft == "us-28" else 0)
         app.processEvents()
@@ -80,33 +102,12 @@ def render(path: Path, width: int, height: int, draft: str, dark: bool = False,
                 app.processEvents()
                 dialog.grab().save(str(editor))
                 dialog.close()
-        ws.undo_stack.setClean()
-        window.close()
 
 
 def render_precedents(path: Path, width: int, height: int, draft: str,
                       checked: tuple[str, ...]) -> None:
     """The main window with its Precedents tab on ``checked`` clauses of ``draft`` (#18)."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.domain import parse_scenario
-    from desktop.resources import default_scenario_path
-    from desktop.ui.mainwindow import MainWindow
-    from desktop.ui.workspace import Workspace
-
-    app = _app(False)
-    assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory() as tmp:
-        ws = Workspace(parse_scenario(default_scenario_path().read_bytes()))
-        ws.switch_draft(draft)
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(ws, settings, Path(tmp) / "recovery")
-        window.resize(width, height)
-        window.apply_default_sizes()
-        window.show()
-        window.charts.build()
-        app.processEvents()
+    with _shown_window(width, height, draft, False) as (app, window):
         window.analysis.setCurrentWidget(window.precedents_page)
         window.right.setSizes([int(height * 0.3), int(height * 0.7)])
         app.processEvents()
@@ -114,34 +115,13 @@ def render_precedents(path: Path, width: int, height: int, draft: str,
         window.precedents.set_checked(list(checked))
         app.processEvents()
         window.grab().save(str(path))
-        ws.undo_stack.setClean()
-        window.close()
 
 
 def render_bridge(path: Path, width: int, height: int, draft: str, dark: bool = False) -> None:
     """The main window with the verdict strip, a change notice and the bridge finder showing
     a proposal: the army ceiling deleted from ``draft``, then the real solver run (#16)."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.domain import parse_scenario
-    from desktop.resources import default_scenario_path
-    from desktop.ui.mainwindow import MainWindow
-    from desktop.ui.workspace import Workspace
-
-    app = _app(dark)
-    assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory() as tmp:
-        ws = Workspace(parse_scenario(default_scenario_path().read_bytes()))
-        ws.switch_draft(draft)
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(ws, settings, Path(tmp) / "recovery")
-        window.resize(width, height)
-        window.apply_default_sizes()
-        window.show()
-        window.charts.build()
-        app.processEvents()
-        current = ws.draft
+    with _shown_window(width, height, draft, dark) as (app, window):
+        current = window.ws.draft
         assert current is not None
         rows = [c.provision for c in current.clauses]
         if "army-cap" in rows:
@@ -152,8 +132,6 @@ def render_bridge(path: Path, width: int, height: int, draft: str, dark: bool = 
         for _ in range(3):  # rows added to a shown layout show on a later pass
             app.processEvents()
         window.grab().save(str(path))
-        ws.undo_stack.setClean()
-        window.close()
 
 
 def main(argv: list[str]) -> int:
