@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from desktop.domain import Draft, Scenario
 from desktop.domain.model import DRAFT_STATUSES, MAX_TITLE
@@ -24,6 +24,7 @@ from desktop.ui.editors.widgets import (
     checked_keys,
     plain_label,
     text_edit,
+    with_status,
 )
 from desktop.ui.files import Prompter
 from desktop.wording.labels import DRAFT_STATUS_LABELS
@@ -72,13 +73,7 @@ class DraftPropertiesDialog(EditorDialog[DraftProperties]):
         self.date_edit.setPlaceholderText("when it was put forward, leaked or agreed, "
                                           "e.g. 2025-11-19")
         self.date_status = plain_label("", body, name="DraftDateStatus")
-        date_box = QWidget(body)
-        date_layout = QVBoxLayout(date_box)
-        date_layout.setContentsMargins(0, 0, 0, 0)
-        date_layout.setSpacing(2)
-        date_layout.addWidget(self.date_edit)
-        date_layout.addWidget(self.date_status)
-        date_box.setFocusProxy(self.date_edit)
+        date_box = with_status(self.date_edit, self.date_status, body)
 
         self.status_combo = QComboBox(body)
         self.status_combo.setObjectName("DraftStatus")

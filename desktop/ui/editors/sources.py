@@ -50,6 +50,7 @@ from desktop.ui.editors.widgets import (
     plain_label,
     plain_tooltip,
     set_state,
+    with_status,
 )
 from desktop.ui.files import Prompter, QtPrompter
 from desktop.ui.workspace import Workspace
@@ -176,13 +177,7 @@ class SourceDialog(EditorDialog[Source]):
                                    "the outlet or author, e.g. The Straits Times")
         self.date_edit = line("SourceDate", fields.date, "e.g. 2025-11-21", 10)
         self.date_status = plain_label("", body, name="SourceDateStatus")
-        date_box = QWidget(body)
-        date_layout = QVBoxLayout(date_box)
-        date_layout.setContentsMargins(0, 0, 0, 0)
-        date_layout.setSpacing(2)
-        date_layout.addWidget(self.date_edit)
-        date_layout.addWidget(self.date_status)
-        date_box.setFocusProxy(self.date_edit)
+        date_box = with_status(self.date_edit, self.date_status, body)
         self.url_edit = line("SourceUrl", fields.url, "where to find it (printed as text, "
                              "never opened)", MAX_URL)
         form.addRow("Reference:", self.reference_label)
