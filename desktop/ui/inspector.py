@@ -411,23 +411,25 @@ class OpenPointSection(QWidget):
         self._shown = clause.provision if clause is not None else None
         # A settled clause shows only the inspector's "Make this an open point…" button.
         self.setVisible(clause is not None and prov is not None and clause.is_open)
-        if clause is None or prov is None:
+        if clause is None or prov is None or not clause.is_open:
+            # Hidden: nothing to lay out. Every edit refreshes the inspector, and nearly every
+            # clause is settled, so this costs nothing on the re-check after an edit.
+            if self.list.count():
+                self.list.clear()
+                self._enable()
             return
         keep = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        if not clause.is_open:
-            self.state.setText("Settled: the clause says one thing.")
-        else:
-            n = len(clause.alternatives)
-            self.state.setText(f"Open: {n} alternatives, each checked against every red line. "
-                               "Choose one to change it or close the point on it.")
-            for k in range(n):
-                item = QListWidgetItem(f"{alternative_title(clause, k)} — "
-                                       f"{alternative_words(clause, prov, k)}")
-                item.setToolTip(clause_text(prov, alternative_values(clause, prov, k)))
-                self.list.addItem(item)
-            self.list.setCurrentRow(min(max(keep, 0), n - 1))
+        n = len(clause.alternatives)
+        self.state.setText(f"Open: {n} alternatives, each checked against every red line. "
+                           "Choose one to change it or close the point on it.")
+        for k in range(n):
+            item = QListWidgetItem(f"{alternative_title(clause, k)} — "
+                                   f"{alternative_words(clause, prov, k)}")
+            item.setToolTip(clause_text(prov, alternative_values(clause, prov, k)))
+            self.list.addItem(item)
+        self.list.setCurrentRow(min(max(keep, 0), n - 1))
         self.list.blockSignals(False)
         self._fit_list()
         self._enable()
