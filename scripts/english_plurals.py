@@ -2,9 +2,14 @@
 
 Accord is written in English, so its English catalogue translates nothing but the plural
 ("numerus") messages: ``tr("%n clause(s)", "", n)`` needs "%n clause" for one and
-"%n clauses" for any other count. A source text written with "(s)" gets both forms here; any
-other plural message is left unfinished for a person to write (tests/test_translation.py fails
-until then). Forms already written are kept.
+"%n clauses" for any other count. A source text written with "(s)" or "(one/other)"
+("%n part(y/ies)") gets both forms here, resolved as ``desktop.wording.translate.english``
+resolves them; any other plural message is left unfinished for a person to write
+(tests/test_translation.py fails until then). Forms already written are kept.
+
+lupdate marks a message as plural only for ``tr(text, "", n)``; the wording's
+``translate("Wording.…", "%n …", None, n)`` calls come out as ordinary messages, so every
+message of a ``Wording.`` context whose source holds ``%n`` is marked plural here.
 
 It also drops the ``<extracomment>`` notes: lupdate reads a ``#:`` comment as a note to the
 translators of the next message, and Accord's ``#:`` comments document attributes (the
@@ -18,7 +23,14 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from desktop.wording.translate import english_forms  # after the checkout is on the path
+
 MESSAGE = re.compile(r'<message numerus="yes">.*?</message>', re.DOTALL)
+CONTEXT = re.compile(r"<context>\s*<name>(.*?)</name>.*?</context>", re.DOTALL)
+PLAIN = re.compile(r"<message>(?=(?:(?!</message>).)*?<source>[^<]*%n)", re.DOTALL)
+#: The contexts of desktop.wording, whose %n messages are plural (see above).
+WORDING = "Wording."
 SOURCE = re.compile(r"<source>(.*?)</source>", re.DOTALL)
 NOTE = re.compile(r"[ \t]*<extracomment>.*?</extracomment>\n", re.DOTALL)
 UNFINISHED = re.compile(r'<translation type="unfinished">\s*(?:<numerusform></numerusform>\s*)*'
@@ -26,12 +38,15 @@ UNFINISHED = re.compile(r'<translation type="unfinished">\s*(?:<numerusform></nu
 
 
 def fill(message: str) -> str:
-    """One numerus message with its English forms, when its source says "(s)"."""
+    """One numerus message with its English forms, when its source says "(s)" or
+    "(one/other)"."""
     source = SOURCE.search(message)
-    if source is None or "(s)" not in source.group(1) or not UNFINISHED.search(message):
+    if source is None or not UNFINISHED.search(message):
         return message
     text = source.group(1)
-    one, other = text.replace("(s)", ""), text.replace("(s)", "s")
+    one, other = english_forms(text)
+    if one == other:  # neither "(s)" nor "(one/other)": a person writes the forms
+        return message
     translation = ("<translation>\n"
                    f"            <numerusform>{one}</numerusform>\n"
                    f"            <numerusform>{other}</numerusform>\n"
@@ -39,10 +54,18 @@ def fill(message: str) -> str:
     return UNFINISHED.sub(lambda _m: translation, message, count=1)
 
 
+def mark_plurals(context: re.Match[str]) -> str:
+    """A wording context with each of its ``%n`` messages marked plural."""
+    if not context.group(1).startswith(WORDING):
+        return context.group(0)
+    return PLAIN.sub('<message numerus="yes">', context.group(0))
+
+
 def main(argv: list[str]) -> int:
     for name in argv:
         path = Path(name)
         text = path.read_text(encoding="utf-8")
+        text = CONTEXT.sub(mark_plurals, text)
         text = NOTE.sub("", MESSAGE.sub(lambda m: fill(m.group(0)), text))
         path.write_text(text, encoding="utf-8")
     return 0

@@ -202,9 +202,14 @@ def test_catalogue_lists_every_translatable_string(tmp_path: Path) -> None:
     fresh = tmp_path / "accord_en.ts"
     done = subprocess.run(
         [str(_tool("pyside6-lupdate")), "-silent", "-extensions", "py", "-recursive",
-         str(ROOT / "desktop" / "ui"), "-source-language", "en", "-target-language", "en",
-         "-ts", str(fresh)], capture_output=True, text=True, timeout=120)
+         str(ROOT / "desktop" / "ui"), str(ROOT / "desktop" / "wording"), "-source-language",
+         "en", "-target-language", "en", "-ts", str(fresh)],
+        capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+    # make translations' own post-step: it marks the wording's %n messages as plural.
+    marked = subprocess.run([sys.executable, str(ROOT / "scripts" / "english_plurals.py"),
+                             str(fresh)], capture_output=True, text=True, timeout=120)
+    assert marked.returncode == 0, marked.stdout + marked.stderr
     expected, committed = _messages(fresh), _messages(CATALOGUE)
     assert expected, "lupdate found no translatable string"
     assert not expected - committed, f"run make translations: {sorted(expected - committed)}"

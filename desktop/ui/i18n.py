@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.resources import resource_path
+from desktop.wording.translate import english, set_translator
 
 #: Names a locale that replaces the system's, for Accord's strings and Qt's.
 LANG_VARIABLE = "ACCORD_LANG"
@@ -67,6 +68,7 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None
         installed.append(own)
     for translator in installed:
         app.installTranslator(translator)
+    set_translator(translate_wording)  # the wording (Qt-free) reads through these translators
     return installed
 
 
@@ -83,6 +85,16 @@ def translate_for(cls: type, text: str, disambiguation: str | None = None, n: in
         if found != untranslated:
             return found
     return untranslated
+
+
+def translate_wording(context: str, text: str, disambiguation: str | None, n: int) -> str:
+    """The wording's hook (``desktop.wording.translate``) bound to the installed translators;
+    a plural message no catalogue has reads in English ("%n part(y/ies)": "2 parties"), not
+    with its "(y/ies)" left in."""
+    found = QCoreApplication.translate(context, text, disambiguation, n)
+    if n >= 0 and found == QCoreApplication.translate(_NOWHERE, text, disambiguation, n):
+        return english(text, n)
+    return found
 
 
 class InheritedTr:
