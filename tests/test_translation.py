@@ -38,7 +38,21 @@ CONVERTED = (
     "desktop/ui/crash.py",
     "desktop/ui/files.py",
     "desktop/ui/briefing.py",
+    "desktop/ui/library.py",
+    "desktop/ui/models.py",
+    "desktop/ui/alternatives.py",
+    "desktop/ui/redlines.py",
+    "desktop/ui/bridge.py",
     "desktop/ui/editors/menu.py",
+    "desktop/ui/editors/rule_builder.py",
+    "desktop/ui/editors/builder_rows.py",
+    "desktop/ui/editors/rule_edit.py",
+    "desktop/ui/editors/sources.py",
+    "desktop/ui/editors/draft_properties.py",
+    "desktop/ui/commands.py",
+    "desktop/ui/verdicts.py",
+    "desktop/ui/plots.py",
+    "desktop/ui/precedents.py",
 )
 
 #: Qt calls whose string arguments are shown to the user.

@@ -66,14 +66,13 @@ from desktop.domain.solver import (
 )
 from desktop.domain.solver.coalition import Option, Options, mediator_options
 from desktop.ui.commands import Editor
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.look import ink_name
 from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import (
-    count,
     note_text,
     palette,
-    plural,
     progress_text,
     short_name,
 )
@@ -120,11 +119,6 @@ def real_frontier() -> FrontierSolver:
     return frontier
 
 
-STALE = "Computed for an earlier version of the draft: find a bridge again to apply it."
-APPLIED = ("Applied to the draft as one step (Edit → Undo takes it back); the changed clauses "
-           "are selected in the draft. Find a bridge again to see what else could change.")
-FRONTIER_HINT = ("Choose a party across and a party up, then Compute frontier: the plot shows "
-                 "the packages in which neither can gain without the other losing.")
 TIME_LIMIT = 20.0
 CLASHES = 3  # distinct minimal clashes listed when no agreement exists
 WORKERS = 2
@@ -200,22 +194,16 @@ def _party_name(scenario: Scenario, party_id: str) -> str:
 def failure_text(error: object) -> str:
     """What the panel says when the solver raised instead of answering."""
     if isinstance(error, BeyondExactSolver):
-        return f"This scenario is beyond the exact solver: {error}"
+        return QCoreApplication.translate(
+            "BridgePanel", "This scenario is beyond the exact solver: {error}").format(
+                error=error)
     if isinstance(error, CertificateError):
-        return ("The bridge finder's answer failed its own check, so none is shown. This is a "
-                f"bug in Accord; please report it with the document. ({error})")
-    return f"The solver failed: {error}"
-
-
-NO_CHANGES = "No change needed: every chosen party accepts this draft."
-#: Under the stale mark when the window's stance changed after the answer was found.
-OTHER_VIEW = ("Found under {then}, but the window now checks under {now}: find a bridge "
-              "again to apply it.")
-
-
-def _view_name(stance: Stance) -> str:
-    """"assessed floors" / "stated positions", as the red-line panel's switch names them."""
-    return "assessed floors" if stance == "assessed" else "stated positions"
+        return QCoreApplication.translate(
+            "BridgePanel", "The bridge finder's answer failed its own check, so none is shown. "
+            "This is a bug in Accord; please report it with the document. ({error})").format(
+                error=error)
+    return QCoreApplication.translate("BridgePanel", "The solver failed: {error}").format(
+        error=error)
 
 
 def change_rows(scenario: Scenario, draft: Draft, proposal: Proposal) -> list[tuple[str, str]]:
@@ -226,7 +214,8 @@ def change_rows(scenario: Scenario, draft: Draft, proposal: Proposal) -> list[tu
     for c in proposal.changes:
         what = change_text(c, "panel", scenario, draft)
         if c.cost:
-            what = f"{what} (cost {cost_words(c.cost)})"
+            what = QCoreApplication.translate("BridgePanel", "{change} (cost {cost})").format(
+                change=what, cost=cost_words(c.cost))
         rows.append((what, change_reason(c.why, scenario)))
     return rows
 
@@ -235,25 +224,9 @@ def changes_heading(proposal: Proposal | None) -> str:
     """Above the changes: their total cost, what the finder minimised ("Changes, total cost
     14")."""
     if proposal is None or not proposal.changes or not proposal.total_cost:
-        return "Changes"
-    return f"Changes, total cost {cost_words(proposal.total_cost)}"
-
-
-def status_text(result: BridgeResult, cancelled: bool) -> str:
-    proposal = result.proposal
-    if cancelled:
-        if result.feasible and proposal is not None:
-            return f"Cancelled: best found so far, {count(proposal.cost, 'change')}"
-        return "Cancelled"
-    if result.feasible and proposal is not None:
-        if result.optimal:
-            if proposal.cost == 0:
-                return "Optimal: the draft already passes every red line"
-            return f"Optimal: {count(proposal.cost, 'change')}"
-        return f"Best found (time limit hit): {count(proposal.cost, 'change')}"
-    if result.proven_infeasible:
-        return "No agreement possible"
-    return "No proposal found (time limit hit)"
+        return QCoreApplication.translate("BridgePanel", "Changes")
+    return QCoreApplication.translate("BridgePanel", "Changes, total cost {cost}").format(
+        cost=cost_words(proposal.total_cost))
 
 
 def _chosen_count(options: Options) -> int:
@@ -323,7 +296,7 @@ class _FrontierPlot:
     egal: Any
 
 
-class BridgePanel(QWidget):
+class BridgePanel(InheritedTr, QWidget):
     """Tabs "Bridge" (find a minimal-change proposal) and "Frontier" (two parties' trade-offs)."""
 
     finished = Signal()  # a solve ended and its result (or cancellation, or error) is shown
@@ -358,8 +331,9 @@ class BridgePanel(QWidget):
         self.tabs.setUsesScrollButtons(True)
         # Each page scrolls when the splitter makes the panel smaller than the page's minimum,
         # so the panel never forces the main window wider or taller.
-        self.tabs.addTab(_scrolling(self._build_bridge_tab(), "BridgePage"), "Bridge")
-        self.tabs.addTab(_scrolling(self._build_frontier_tab(), "FrontierPage"), "Frontier")
+        self.tabs.addTab(_scrolling(self._build_bridge_tab(), "BridgePage"), self.tr("Bridge"))
+        self.tabs.addTab(_scrolling(self._build_frontier_tab(), "FrontierPage"),
+                         self.tr("Frontier"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -387,12 +361,12 @@ class BridgePanel(QWidget):
         # a button ("Red lines of: all 5 parties") opening the list of parties to tick.
         self.parties = QListWidget()
         self.parties.setObjectName("BridgeParties")
-        self.parties.setAccessibleName("Parties whose red lines must hold")
+        self.parties.setAccessibleName(self.tr("Parties whose red lines must hold"))
         self.parties.itemChanged.connect(lambda _item: self._name_parties())
         self.parties_button = QPushButton(page)
         self.parties_button.setObjectName("BridgePartiesButton")
-        self.parties_button.setAccessibleName("Parties whose red lines must hold")
-        self.parties_button.setToolTip("Choose the parties whose red lines must hold")
+        self.parties_button.setAccessibleName(self.tr("Parties whose red lines must hold"))
+        self.parties_button.setToolTip(self.tr("Choose the parties whose red lines must hold"))
         menu = QMenu(self.parties_button)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.parties)
@@ -402,22 +376,22 @@ class BridgePanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.parties_button)
         row.addStretch(1)
-        row.addWidget(_plain("Alternatives:", page, wrap=False))
+        row.addWidget(_plain(self.tr("Alternatives:"), page, wrap=False))
         self.alternatives = QSpinBox(page)
         self.alternatives.setObjectName("BridgeAlternatives")
         self.alternatives.setRange(0, 5)
         self.alternatives.setValue(3)
-        self.alternatives.setAccessibleName("Number of alternative proposals")
+        self.alternatives.setAccessibleName(self.tr("Number of alternative proposals"))
         row.addWidget(self.alternatives)
         outer.addLayout(row)
 
         busy = QHBoxLayout()
-        self.find_button = QPushButton("Find a bridge", page)
+        self.find_button = QPushButton(self.tr("Find a bridge"), page)
         self.find_button.setObjectName("FindBridge")
         self.find_button.setDefault(True)
         self.find_button.clicked.connect(self.find_bridge)
         busy.addWidget(self.find_button)
-        self.cancel = QPushButton("Cancel", page)
+        self.cancel = QPushButton(self.tr("Cancel"), page)
         self.cancel.setObjectName("CancelBridge")
         self.cancel.clicked.connect(self.cancel_bridge)
         busy.addWidget(self.cancel)
@@ -448,7 +422,7 @@ class BridgePanel(QWidget):
         self.stance_label = _plain("", body)
         self.stance_label.setObjectName("BridgeStance")
         res.addWidget(self.stance_label)
-        self.stale_label = _plain(STALE, body)
+        self.stale_label = _plain(self._stale_text(), body)
         self.stale_label.setObjectName("BridgeStale")
         self.stale_label.setStyleSheet(f"color: {ink_name(palette.STALE, self)};")
         res.addWidget(self.stale_label)
@@ -458,7 +432,7 @@ class BridgePanel(QWidget):
 
         self.choice = QComboBox(body)
         self.choice.setObjectName("BridgeChoice")
-        self.choice.setAccessibleName("Proposal to show")
+        self.choice.setAccessibleName(self.tr("Proposal to show"))
         self.choice.currentIndexChanged.connect(self._show_proposal)
         res.addWidget(self.choice)
 
@@ -466,28 +440,29 @@ class BridgePanel(QWidget):
         # the proposal stands, but that party would be better off without it.
         self.no_deal = _plain("", body)
         self.no_deal.setObjectName("BridgeNoDeal")
-        self.no_deal.setAccessibleName("Parties better off without this deal")
+        self.no_deal.setAccessibleName(self.tr("Parties better off without this deal"))
         self.no_deal.setStyleSheet(f"color: {ink_name(palette.REJECT, self)};")
         res.addWidget(self.no_deal)
 
-        self.changes_heading = _heading("Changes", body)
+        self.changes_heading = _heading(self.tr("Changes"), body)
         res.addWidget(self.changes_heading)
         # One row per change: a bullet, the instruction, and beneath it (muted) why.
         self.changes = QWidget(body)
         self.changes.setObjectName("BridgeChanges")
-        self.changes.setAccessibleName("Proposed changes")
+        self.changes.setAccessibleName(self.tr("Proposed changes"))
         self._change_rows = QVBoxLayout(self.changes)
         self._change_rows.setContentsMargins(0, 0, 0, 0)
         self._change_rows.setSpacing(6)
         res.addWidget(self.changes)
         # Give and take between parties: which changes each accepts for the other's sake.
-        self.links_heading = _heading("Give and take", body)
+        self.links_heading = _heading(self.tr("Give and take"), body)
         res.addWidget(self.links_heading)
         self.links = _plain("", body)
         self.links.setObjectName("BridgeLinks")
-        self.links.setAccessibleName("Give and take between parties")
+        self.links.setAccessibleName(self.tr("Give and take between parties"))
         res.addWidget(self.links)
-        self.satisfaction_heading = _heading("Each party: before → with this proposal", body)
+        self.satisfaction_heading = _heading(self.tr("Each party: before → with this proposal"),
+                                             body)
         res.addWidget(self.satisfaction_heading)
         self.satisfaction = _plain("", body)
         self.satisfaction.setObjectName("BridgeSatisfaction")
@@ -499,7 +474,7 @@ class BridgePanel(QWidget):
         # laid out in the result's own scroll area: no list box scrolling inside it.
         self.clash = QWidget(body)
         self.clash.setObjectName("BridgeClash")
-        self.clash.setAccessibleName("Clashing red lines")
+        self.clash.setAccessibleName(self.tr("Clashing red lines"))
         self._clash_rows = QVBoxLayout(self.clash)
         self._clash_rows.setContentsMargins(0, 0, 0, 0)
         self._clash_rows.setSpacing(6)
@@ -522,12 +497,13 @@ class BridgePanel(QWidget):
         outer.addWidget(scroll, 1)
 
         buttons = QHBoxLayout()
-        self.apply = QPushButton("Apply to draft", page)
+        self.apply = QPushButton(self.tr("Apply to draft"), page)
         self.apply.setObjectName("ApplyBridge")
-        self.apply.setToolTip("Replace the draft's clauses with this proposal (one undo step)")
+        self.apply.setToolTip(
+            self.tr("Replace the draft's clauses with this proposal (one undo step)"))
         self.apply.clicked.connect(self.apply_proposal)
         buttons.addWidget(self.apply)
-        self.save = QPushButton("Save as new draft", page)
+        self.save = QPushButton(self.tr("Save as new draft"), page)
         self.save.setObjectName("SaveBridgeDraft")
         self.save.clicked.connect(self.save_proposal)
         buttons.addWidget(self.save)
@@ -544,12 +520,12 @@ class BridgePanel(QWidget):
         self.party_a.setObjectName("FrontierPartyA")
         self.party_b = QComboBox(page)
         self.party_b.setObjectName("FrontierPartyB")
-        form.addRow("Party across:", self.party_a)
-        form.addRow("Party up:", self.party_b)
+        form.addRow(self.tr("Party across:"), self.party_a)
+        form.addRow(self.tr("Party up:"), self.party_b)
         outer.addLayout(form)
 
         row = QHBoxLayout()
-        self.compute = QPushButton("Compute frontier", page)
+        self.compute = QPushButton(self.tr("Compute frontier"), page)
         self.compute.setObjectName("ComputeFrontier")
         self.compute.clicked.connect(self.compute_frontier)
         row.addWidget(self.compute)
@@ -560,7 +536,7 @@ class BridgePanel(QWidget):
         self.frontier_progress.setMinimumWidth(24)  # the panel must fit a narrow splitter
         _keep_space(self.frontier_progress)
         row.addWidget(self.frontier_progress, 1)
-        self.frontier_cancel = QPushButton("Cancel", page)
+        self.frontier_cancel = QPushButton(self.tr("Cancel"), page)
         self.frontier_cancel.setObjectName("CancelFrontier")
         self.frontier_cancel.clicked.connect(self.cancel_frontier)
         row.addWidget(self.frontier_cancel)
@@ -571,7 +547,9 @@ class BridgePanel(QWidget):
         outer.addWidget(self.frontier_status)
         # Until there are points to plot, the page says what to do instead of showing an empty
         # plot under its legend.
-        self.frontier_hint = _plain(FRONTIER_HINT, page)
+        self.frontier_hint = _plain(self.tr(
+            "Choose a party across and a party up, then Compute frontier: the plot shows the "
+            "packages in which neither can gain without the other losing."), page)
         self.frontier_hint.setObjectName("FrontierHint")
         outer.addWidget(self.frontier_hint)
 
@@ -612,7 +590,7 @@ class BridgePanel(QWidget):
                                 brush=pg.mkBrush(*rgb(palette.LEGEND_FILL), 220))
         scatter = pg.ScatterPlotItem(size=9, pen=pg.mkPen(*rgb(palette.BRIDGE_POINT_EDGE)),
                                      brush=pg.mkBrush(*rgb(palette.BRIDGE_POINT), 200),
-                                     name="Package (click to open)",
+                                     name=self.tr("Package (click to open)"),
                                      hoverable=True, tip=self.point_tip)
         nash = pg.ScatterPlotItem(size=18, symbol="star",
                                   pen=pg.mkPen(*rgb(palette.BRIDGE_NASH_EDGE)),
@@ -734,8 +712,12 @@ class BridgePanel(QWidget):
         """The parties button says whose red lines hold: "Red lines of: all 5 parties",
         "Red lines of: 3 of 5 parties"."""
         chosen, n = len(self.checked_parties()), self.parties.count()
-        which = f"all {n}" if chosen == n else f"{chosen} of {n}"
-        self.parties_button.setText(f"Red lines of: {which} {plural(n, 'party')}")
+        if chosen == n:
+            text = self.tr("Red lines of: all %n part(y/ies)", "", n)
+        else:
+            text = self.tr("Red lines of: {chosen} of %n part(y/ies)", "", n).format(
+                chosen=chosen)
+        self.parties_button.setText(text)
 
     def checked_parties(self) -> tuple[str, ...]:
         return tuple(
@@ -812,7 +794,7 @@ class BridgePanel(QWidget):
                 progress=lambda size: progress(coalition_progress(size)), stance=snap.stance)
             return result, options
 
-        self.progress_text.setText("Starting the solver…")
+        self.progress_text.setText(self.tr("Starting the solver…"))
         self._start("bridge", work, self._bridge_done, self._bridge_progress)
 
     @Slot()
@@ -820,7 +802,7 @@ class BridgePanel(QWidget):
         solve = self._live.get("bridge")
         if solve is not None:
             solve.token.cancel()
-            self.progress_text.setText("Cancelling…")
+            self.progress_text.setText(self.tr("Cancelling…"))
             self._set_busy()
 
     @Slot(str)
@@ -847,7 +829,7 @@ class BridgePanel(QWidget):
         else:
             self.result, self.options, self.result_snapshot = None, None, None
             self._show_result()
-            self.status.setText("Cancelled" if cancelled else failure_text(result))
+            self.status.setText(self.tr("Cancelled") if cancelled else failure_text(result))
         self._set_busy()
         self.finished.emit()
 
@@ -868,7 +850,8 @@ class BridgePanel(QWidget):
         if r is None:
             return []
         if r.proposal is not None:
-            return [("Proposal" if i == 0 else f"Alternative {i}", p, None)
+            return [(self.tr("Proposal") if i == 0
+                     else self.tr("Alternative {number}").format(number=i), p, None)
                     for i, p in enumerate((r.proposal, *r.alternatives))]
         o = self.options
         if o is None:
@@ -891,10 +874,34 @@ class BridgePanel(QWidget):
         i = self.choice.currentIndex()
         return proposals[i] if 0 <= i < len(proposals) else None
 
+    def status_text(self, result: BridgeResult, cancelled: bool) -> str:
+        """The result in one line: "Optimal: 3 changes", "No agreement possible"."""
+        proposal = result.proposal
+        if cancelled:
+            if result.feasible and proposal is not None:
+                return self.tr("Cancelled: best found so far, %n change(s)", "", proposal.cost)
+            return self.tr("Cancelled")
+        if result.feasible and proposal is not None:
+            if result.optimal:
+                if proposal.cost == 0:
+                    return self.tr("Optimal: the draft already passes every red line")
+                return self.tr("Optimal: %n change(s)", "", proposal.cost)
+            return self.tr("Best found (time limit hit): %n change(s)", "", proposal.cost)
+        if result.proven_infeasible:
+            return self.tr("No agreement possible")
+        return self.tr("No proposal found (time limit hit)")
+
+    def _stale_text(self) -> str:
+        return self.tr("Computed for an earlier version of the draft: find a bridge again to "
+                       "apply it.")
+
+    def _no_changes_text(self) -> str:
+        return self.tr("No change needed: every chosen party accepts this draft.")
+
     def _show_result(self, cancelled: bool = False) -> None:
         r = self.result
         snap = self.result_snapshot
-        self.status.setText("" if r is None else status_text(r, cancelled))
+        self.status.setText("" if r is None else self.status_text(r, cancelled))
         self.status.setVisible(r is not None)
         self.stance_label.setText("" if r is None or snap is None else stance_text(snap.stance))
         self.stance_label.setVisible(r is not None and snap is not None)
@@ -935,7 +942,8 @@ class BridgePanel(QWidget):
             self.relax.setText("")
         notes = r.notes if r is not None else ()
         texts = [note_text(n) for n in notes]
-        self.notes.setText("\n".join(f"Note: {t[:1].upper()}{t[1:]}." for t in texts))
+        self.notes.setText("\n".join(
+            self.tr("Note: {note}.").format(note=f"{t[:1].upper()}{t[1:]}") for t in texts))
         self.notes.setVisible(bool(notes))
         self._show_proposal()
 
@@ -975,7 +983,7 @@ class BridgePanel(QWidget):
                 widget.hide()
                 widget.deleteLater()
         if not rows and empty:
-            self._change_rows.addWidget(_plain(NO_CHANGES, self.changes))
+            self._change_rows.addWidget(_plain(self._no_changes_text(), self.changes))
         for instruction, reason in rows:
             row = QWidget(self.changes)
             grid = QGridLayout(row)
@@ -1009,8 +1017,8 @@ class BridgePanel(QWidget):
                 lines.append(f"• {label.text()}")
             elif name == "BridgeChangeReason":
                 lines.append(f"   {label.text()}")
-            elif label.text() == NO_CHANGES:
-                lines.append(NO_CHANGES)
+            elif label.text() == self._no_changes_text():
+                lines.append(label.text())
         return "\n".join(lines)
 
     @staticmethod
@@ -1046,15 +1054,25 @@ class BridgePanel(QWidget):
         stale = self.stale and self.current_proposal() is not None
         snap = self.result_snapshot
         if stale and self._applied is not None and self._ws.scenario is self._applied:
-            self.stale_label.setText(APPLIED)
+            self.stale_label.setText(self.tr(
+                "Applied to the draft as one step (Edit → Undo takes it back); the changed "
+                "clauses are selected in the draft. Find a bridge again to see what else could "
+                "change."))
         elif stale and snap is not None and snap.stance != self._ws.stance:
-            self.stale_label.setText(OTHER_VIEW.format(then=_view_name(snap.stance),
-                                                       now=_view_name(self._ws.stance)))
+            # Under the stale mark when the window's stance changed after the answer was found.
+            if snap.stance == "assessed":
+                other = self.tr("Found under assessed floors, but the window now checks under "
+                                "stated positions: find a bridge again to apply it.")
+            else:
+                other = self.tr("Found under stated positions, but the window now checks under "
+                                "assessed floors: find a bridge again to apply it.")
+            self.stale_label.setText(other)
         elif stale and snap is not None and snap.draft.id != self._ws.draft_id:
-            self.stale_label.setText(f"Computed for the draft “{snap.draft.title}”, not the "
-                                     "current one: switch back to it to apply.")
+            self.stale_label.setText(self.tr(
+                "Computed for the draft “{title}”, not the current one: switch back to it to "
+                "apply.").format(title=snap.draft.title))
         else:
-            self.stale_label.setText(STALE)
+            self.stale_label.setText(self._stale_text())
         self.stale_label.setVisible(stale)
         can = self.current_proposal() is not None and not self.stale
         self.apply.setEnabled(can)
@@ -1068,7 +1086,8 @@ class BridgePanel(QWidget):
         proposal = self.current_proposal()
         if proposal is None or self.stale:
             return False
-        if not self._editor.replace_clauses(proposal.clauses, "Apply bridge proposal"):
+        if not self._editor.replace_clauses(proposal.clauses,
+                                            self.tr("Apply bridge proposal")):
             return False
         self._applied = self._ws.scenario
         self._update_stale()
@@ -1094,7 +1113,7 @@ class BridgePanel(QWidget):
         if snap is None or a is None or b is None or "frontier" in self._live:
             return
         if a == b:
-            self.frontier_status.setText("Choose two different parties.")
+            self.frontier_status.setText(self.tr("Choose two different parties."))
             return
         party_a, party_b = str(a), str(b)
         self._frontier_snapshot = snap
@@ -1105,7 +1124,7 @@ class BridgePanel(QWidget):
                          cancel=token)
 
         self.frontier_parties = (party_a, party_b)
-        self.frontier_status.setText("Computing the frontier…")
+        self.frontier_status.setText(self.tr("Computing the frontier…"))
         self._start("frontier", work, self._frontier_done, self.frontier_status.setText)
 
     @Slot()
@@ -1113,7 +1132,7 @@ class BridgePanel(QWidget):
         solve = self._live.get("frontier")
         if solve is not None:
             solve.token.cancel()
-            self.frontier_status.setText("Cancelling…")
+            self.frontier_status.setText(self.tr("Cancelling…"))
             self._set_busy()
 
     @Slot(object)
@@ -1125,8 +1144,9 @@ class BridgePanel(QWidget):
         if isinstance(result, tuple) and snap is not None and self.frontier_parties:
             self.show_points(snap.scenario, self.frontier_parties, result, cancelled)
         else:
-            self.frontier_status.setText("Cancelled" if cancelled
-                                         else f"The solver failed: {result}")
+            self.frontier_status.setText(
+                self.tr("Cancelled") if cancelled
+                else self.tr("The solver failed: {error}").format(error=result))
         self._set_busy()
         self.finished.emit()
 
@@ -1136,8 +1156,10 @@ class BridgePanel(QWidget):
         names = self.frontier_names = (_party_name(scenario, parties[0]),
                                        _party_name(scenario, parties[1]))
         name_a, name_b = names
-        self.plot.setLabel("bottom", f"{name_a}: satisfaction", units="%")
-        self.plot.setLabel("left", f"{name_b}: satisfaction", units="%")
+        self.plot.setLabel("bottom", self.tr("{party}: satisfaction").format(party=name_a),
+                           units="%")
+        self.plot.setLabel("left", self.tr("{party}: satisfaction").format(party=name_b),
+                           units="%")
 
         def spots(which: Callable[[FrontierPoint], bool]) -> list[dict[str, object]]:
             return [{"pos": (p.satisfaction[0] * 100, p.satisfaction[1] * 100), "data": i}
@@ -1146,24 +1168,28 @@ class BridgePanel(QWidget):
         self.scatter.setData(spots(lambda p: True))
         self.nash.setData(spots(lambda p: p.nash))
         self.egal.setData(spots(lambda p: p.egalitarian))
-        head = "Cancelled: " if cancelled else ""
         n = len(points)
         silent = [_party_name(scenario, p) for p in parties
                   if p in scenario.party_index and not scenario.party_index[p].preferences]
         if n:
-            shown = (f"{count(n, 'package')} on the frontier: in none can one party gain "
-                     "without the other losing.")
+            shown = self.tr("%n package(s) on the frontier: in none can one party gain without "
+                            "the other losing.", "", n)
+        elif len(silent) == 1:
+            shown = self.tr("No frontier: {party} states no preferences to measure.").format(
+                party=silent[0])
         elif silent:
-            verb = plural(len(silent), "states", many="state")  # "Russia states", "A and B state"
-            shown = f"No frontier: {' and '.join(silent)} {verb} no preferences to measure."
+            shown = self.tr("No frontier: {first} and {second} state no preferences to "
+                            "measure.").format(first=silent[0], second=silent[-1])
         else:
-            shown = "No package passes every red line."
-        self.frontier_status.setText(head + shown)
+            shown = self.tr("No package passes every red line.")
+        if cancelled:
+            shown = self.tr("Cancelled: {status}").format(status=shown)
+        self.frontier_status.setText(shown)
         self._plot_box.setVisible(bool(n))
         self.frontier_hint.setVisible(not n)
         if not n:
-            self.frontier_hint.setText("Choose two other parties, or change the draft, and "
-                                       "compute again.")
+            self.frontier_hint.setText(self.tr("Choose two other parties, or change the "
+                                               "draft, and compute again."))
         notes = []
         for mark, label, flag in (("★", BEST_COMPROMISE, "nash"),
                                   ("◆", MOST_EQUAL, "egalitarian")):
@@ -1172,7 +1198,7 @@ class BridgePanel(QWidget):
                     notes.append(f"{mark} {frontier_mark_text(label, names, p.satisfaction)}")
                     break
         if points:
-            notes.append("Click a point to open its package as a new draft.")
+            notes.append(self.tr("Click a point to open its package as a new draft."))
         self.frontier_note.setText("\n".join(notes))
 
     def point_tip(self, x: float = 0.0, y: float = 0.0, data: object = None) -> str:
@@ -1183,9 +1209,12 @@ class BridgePanel(QWidget):
         text = satisfactions(self.frontier_names, point.satisfaction)
         marks = [m for m, on in ((BEST_COMPROMISE, point.nash), (MOST_EQUAL, point.egalitarian))
                  if on]
-        if marks:
-            text += f" ({' and '.join(marks).lower()})"
-        return f"{text}\nClick to open this package as a new draft."
+        if len(marks) > 1:
+            both = self.tr("{first} and {second}").format(first=marks[0], second=marks[1])
+            text += f" ({both.lower()})"
+        elif marks:
+            text += f" ({marks[0].lower()})"
+        return f"{text}\n" + self.tr("Click to open this package as a new draft.")
 
     def _on_point_clicked(self, item: object, spots: Any, *_: object) -> None:
         for spot in list(spots):  # pyqtgraph SpotItems, in a list or an array
