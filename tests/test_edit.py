@@ -27,6 +27,7 @@ from desktop.domain.edit import (
     remove_provision,
     rename_draft,
     replace_clauses_edit,
+    replace_draft,
     rules_mentioning,
     unique_id,
     update_clause,
@@ -195,3 +196,26 @@ def test_draft_edits_name_the_new_draft(s: Scenario) -> None:
     assert [d.id for d in copy.scenario.drafts][1] == copy.draft_id
     replaced = replace_clauses_edit(s, "d1", s.draft("d1").clauses[:1])
     assert (replaced.draft_id, replaced.rows, ids(replaced.scenario)) == ("d1", (), ["army-cap"])
+
+
+def test_an_edit_checks_the_clauses_it_changes_not_the_whole_draft(s: Scenario) -> None:
+    """replace_draft looks again only at clauses that are not the draft's own unchanged clause
+    objects (sound already): a bad value in a changed clause is still refused, named by its
+    number, and a draft new to the scenario is checked in full."""
+    from desktop.domain.model import draft_problems
+
+    draft = s.draft("d1")
+    bad = draft.clauses[0].model_copy(update={"values": {"personnel": -5}})
+    changed = draft.model_copy(update={"clauses": (draft.clauses[1], bad, *draft.clauses[2:])})
+    assert [p.split(":")[0] for p in draft_problems(changed, s.provision_index,
+                                                    checked=draft)] == [
+        "draft 'd1', clause 2 (army-cap)"]
+    # Given as already checked, the unchanged clause objects are not looked at again...
+    assert list(draft_problems(changed, s.provision_index, checked=changed)) == []
+    # ...and without it every clause is.
+    assert len(list(draft_problems(changed, s.provision_index))) == 1
+    with pytest.raises(EditError, match=r"clause 1 .*does not fit"):
+        update_clause(s, "d1", 0, values={"personnel": -5})
+    fresh = changed.model_copy(update={"id": "d-new"})
+    with pytest.raises(EditError, match="draft 'd-new', clause 2"):
+        replace_draft(s, fresh)

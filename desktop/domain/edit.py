@@ -102,13 +102,20 @@ def _draft_index(scenario: Scenario, draft_id: str) -> int:
 
 def replace_draft(scenario: Scenario, draft: Draft, index: int | None = None) -> Scenario:
     """Put ``draft`` in place of the draft with the same id (or insert it at ``index``)."""
-    problems = list(draft_problems(draft, scenario.provision_index))
-    if problems:
-        raise EditError("; ".join(problems))
     drafts = list(scenario.drafts)
     try:
-        drafts[_draft_index(scenario, draft.id)] = draft
+        at: int | None = _draft_index(scenario, draft.id)
     except EditError:
+        at = None
+    # The draft it replaces was sound against these provisions: its clauses, kept unchanged
+    # (the same objects), need no second look.
+    before = drafts[at] if at is not None else None
+    problems = list(draft_problems(draft, scenario.provision_index, checked=before))
+    if problems:
+        raise EditError("; ".join(problems))
+    if at is not None:
+        drafts[at] = draft
+    else:
         drafts.insert(len(drafts) if index is None else index, draft)
     # Same provisions and parties: the compiled rules and indexes stay valid and are kept.
     return scenario.model_copy(update={"drafts": tuple(drafts)})
