@@ -79,12 +79,30 @@ _NOWHERE = "accord-untranslated"
 def translate_for(cls: type, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` as translated under the first class of ``cls``'s hierarchy whose context has it
     (lupdate names a ``self.tr`` text's context after the class whose code calls it)."""
-    untranslated = QCoreApplication.translate(_NOWHERE, text, disambiguation, n)
-    for klass in cls.__mro__[:-1]:  # not ``object``
-        found = QCoreApplication.translate(klass.__name__, text, disambiguation, n)
+    contexts = _CONTEXTS.get(cls)
+    if contexts is None:
+        contexts = _CONTEXTS[cls] = _contexts_of(cls)
+    # What the text reads as when no catalogue has it: itself, or a plural with %n filled in.
+    untranslated = text if n < 0 else QCoreApplication.translate(
+        _NOWHERE, text, disambiguation, n)
+    for context in contexts:
+        found = QCoreApplication.translate(context, text, disambiguation, n)
         if found != untranslated:
             return found
     return untranslated
+
+
+#: Per class, the contexts :func:`translate_for` looks in: its own classes, not Qt's.
+_CONTEXTS: dict[type, tuple[str, ...]] = {}
+
+
+def _contexts_of(cls: type) -> tuple[str, ...]:
+    """The names of ``cls``'s classes that can hold Accord's texts: Qt's own classes
+    (``QWidget``, ``QObject``…) and ``object`` have none, so they are not asked, which keeps a
+    ``tr`` call to one or two lookups (a panel makes hundreds on an edit)."""
+    return tuple(k.__name__ for k in cls.__mro__ if k is not InheritedTr
+                 and not k.__module__.startswith(("PySide6", "shiboken6", "builtins"))
+                 ) or (cls.__name__,)
 
 
 def translate_wording(context: str, text: str, disambiguation: str | None, n: int) -> str:
