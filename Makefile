@@ -74,7 +74,8 @@ precedents: $(STAMP)
 # runs without these tools; tests/test_translation.py fails when they are behind the code.
 TRANSLATIONS := resources/translations
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -silent -extensions py -recursive desktop/ui desktop/wording -source-language en \
+	$(BIN)/pyside6-lupdate -silent -extensions py -recursive desktop/ui desktop/wording \
+		desktop/report -source-language en \
 		-target-language en -locations relative -no-obsolete -ts $(TRANSLATIONS)/accord_en.ts
 	$(BIN)/python scripts/english_plurals.py $(TRANSLATIONS)/accord_en.ts
 	$(BIN)/pyside6-lrelease -silent $(TRANSLATIONS)/accord_en.ts -qm $(TRANSLATIONS)/accord_en.qm

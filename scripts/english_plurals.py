@@ -9,7 +9,7 @@ resolves them; any other plural message is left unfinished for a person to write
 
 lupdate marks a message as plural only for ``tr(text, "", n)``; the wording's
 ``translate("Wording.…", "%n …", None, n)`` calls come out as ordinary messages, so every
-message of a ``Wording.`` context whose source holds ``%n`` is marked plural here.
+message of a ``Wording.`` or ``Report.`` context whose source holds ``%n`` is marked plural here.
 
 It also drops the ``<extracomment>`` notes: lupdate reads a ``#:`` comment as a note to the
 translators of the next message, and Accord's ``#:`` comments document attributes (the
@@ -29,8 +29,8 @@ from desktop.wording.translate import english_forms  # after the checkout is on 
 MESSAGE = re.compile(r'<message numerus="yes">.*?</message>', re.DOTALL)
 CONTEXT = re.compile(r"<context>\s*<name>(.*?)</name>.*?</context>", re.DOTALL)
 PLAIN = re.compile(r"<message>(?=(?:(?!</message>).)*?<source>[^<]*%n)", re.DOTALL)
-#: The contexts of desktop.wording, whose %n messages are plural (see above).
-WORDING = "Wording."
+#: The contexts of desktop.wording and desktop.report, whose %n messages are plural (above).
+WORDING = ("Wording.", "Report.")
 SOURCE = re.compile(r"<source>(.*?)</source>", re.DOTALL)
 NOTE = re.compile(r"[ \t]*<extracomment>.*?</extracomment>\n", re.DOTALL)
 UNFINISHED = re.compile(r'<translation type="unfinished">\s*(?:<numerusform></numerusform>\s*)*'

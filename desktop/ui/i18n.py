@@ -89,7 +89,9 @@ def translate_for(cls: type, text: str, disambiguation: str | None = None, n: in
         found = QCoreApplication.translate(context, text, disambiguation, n)
         if found != untranslated:
             return found
-    return untranslated
+    # A plural no catalogue has (a text added since make translations) still reads in
+    # English ("2 changes", not "2 change(s)").
+    return english(text, n) if n >= 0 else text
 
 
 #: Per class, the contexts :func:`translate_for` looks in: its own classes, not Qt's.
