@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from desktop.wording.labels import short_name
+from desktop.wording.translate import translate
 from desktop.wording.values import derived_label
 
 if TYPE_CHECKING:
@@ -28,16 +29,24 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
 def series(items: Sequence[str], conjunction: str = "and") -> str:
-    """ "a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"; ``conjunction`` is "and" or "or" (the untranslated
+    word: the joiners are translated here), any other word is put in as given."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    head = translate("Wording.prose", ", ", "between the items of a list").join(items[:-1])
+    if conjunction == "and":
+        return translate("Wording.prose", "{items} and {last}").format(items=head, last=items[-1])
+    if conjunction == "or":
+        return translate("Wording.prose", "{items} or {last}").format(items=head, last=items[-1])
+    return f"{head} {conjunction} {items[-1]}"
 
 
 def possessive(name: str) -> str:
     """A party's short name as an owner: "Ukraine's", "United States'"."""
     name = short_name(name)
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+    if name.endswith("s"):
+        return translate("Wording.prose", "{name}'", "owner ending in s").format(name=name)
+    return translate("Wording.prose", "{name}'s").format(name=name)
 
 
 def capitalised(scenario: Scenario) -> frozenset[str]:
@@ -81,4 +90,5 @@ def provision_title(scenario: Scenario | None, provision_id: str) -> str:
     """A provision by its title in quotation marks ("“Ceiling on Ukraine's armed forces”");
     words made from its id where the scenario has no such provision."""
     prov = scenario.provision_index.get(provision_id) if scenario is not None else None
-    return f"“{prov.title if prov is not None else derived_label(provision_id)}”"
+    title = prov.title if prov is not None else derived_label(provision_id)
+    return translate("Wording.prose", "“{title}”").format(title=title)
