@@ -19,31 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Provision, Value
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.inspector import editor_label, make_value_editor, show_value
 
 
-class OpenPointDialog(QDialog):
+class OpenPointDialog(InheritedTr, QDialog):
     """Asks what the two alternatives of a new open point are called."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Make an open point")
-        intro = QLabel(f"“{title}” will list alternatives instead of one set of values. Both "
-                       "start with the clause's values as they are; change the second after.",
-                       self)
+        self.setWindowTitle(self.tr("Make an open point"))
+        intro = QLabel(self.tr("“{title}” will list alternatives instead of one set of values. "
+                               "Both start with the clause's values as they are; change the "
+                               "second after.").format(title=title), self)
         intro.setWordWrap(True)
         self.first = QLineEdit(self)
         self.first.setObjectName("FirstAlternative")
-        self.first.setPlaceholderText("e.g. US formula")
+        self.first.setPlaceholderText(self.tr("e.g. US formula"))
         self.second = QLineEdit(self)
         self.second.setObjectName("SecondAlternative")
-        self.second.setPlaceholderText("e.g. Ukrainian formula")
+        self.second.setPlaceholderText(self.tr("e.g. Ukrainian formula"))
         form = QFormLayout()
-        form.addRow("What the clause says now is called:", self.first)
-        form.addRow("The other alternative is called:", self.second)
+        form.addRow(self.tr("What the clause says now is called:"), self.first)
+        form.addRow(self.tr("The other alternative is called:"), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Make open point")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Make open point"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import Provision
 from desktop.ui.commands import Editor
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.models import (
     LibraryFilter,
     LibraryModel,
@@ -77,7 +78,7 @@ class LibraryTree(QTreeView):
         return out
 
 
-class LibraryPanel(QWidget):
+class LibraryPanel(InheritedTr, QWidget):
     provision_selected = Signal(str)  # for editors: the provision the user is looking at
 
     # Widget layout: one statement per control, read top to bottom.
@@ -93,12 +94,12 @@ class LibraryPanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("LibrarySearch")
-        self.search.setPlaceholderText("Search provisions: title, id or text")
+        self.search.setPlaceholderText(self.tr("Search provisions: title, id or text"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search provisions")
-        self.search.setAccessibleDescription(
+        self.search.setAccessibleName(self.tr("Search provisions"))
+        self.search.setAccessibleDescription(self.tr(
             "Filters the library as you type, on each provision's title, id and text. Ctrl+F "
-            "comes here from anywhere.")
+            "comes here from anywhere."))
         self.search.textChanged.connect(self._filter)
 
         self.tree = LibraryTree(self)
@@ -109,7 +110,7 @@ class LibraryPanel(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName("Provision library")
+        self.tree.setAccessibleName(self.tr("Provision library"))
         self.tree.setIndentation(14)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
@@ -123,26 +124,26 @@ class LibraryPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._show_details)
         self.model.modelReset.connect(self._after_reset)
 
-        self.legend = QLabel(
-            "Kinds: C concession · G guarantee · I incentive · M mechanism · K commitment",
+        self.legend = QLabel(self.tr(
+            "Kinds: C concession · G guarantee · I incentive · M mechanism · K commitment"),
             self)
         self.legend.setObjectName("KindLegend")
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: palette(placeholder-text);")
-        self.add_button = QPushButton("Add to draft", self)
+        self.add_button = QPushButton(self.tr("Add to draft"), self)
         self.add_button.setObjectName("AddToDraft")
-        self.add_button.setToolTip("Add the selected provisions to the draft (Enter)")
+        self.add_button.setToolTip(self.tr("Add the selected provisions to the draft (Enter)"))
         self.add_button.clicked.connect(self.add_selected)
 
         self.details = QTextBrowser(self)
         self.details.setObjectName("ProvisionDetails")
         self.details.setOpenLinks(False)
         self.details.setOpenExternalLinks(False)
-        self.details.setPlaceholderText("Select a provision to read its full text.")
-        self.details.setAccessibleName("Provision details")
-        self.details.setAccessibleDescription(
+        self.details.setPlaceholderText(self.tr("Select a provision to read its full text."))
+        self.details.setAccessibleName(self.tr("Provision details"))
+        self.details.setAccessibleDescription(self.tr(
             "The selected provision's full text, kind, category, parties, parameters and "
-            "source.")
+            "source."))
         # Tight paragraphs: an ordinary provision reads whole without scrolling at 1280×800.
         self.details.document().setDefaultStyleSheet(
             "h3 { margin-top: 0px; margin-bottom: 4px; } p { margin-top: 0px; "
@@ -222,29 +223,37 @@ class LibraryPanel(QWidget):
     def describe(self, prov: Provision) -> str:
         """The details pane: every user string escaped, so markup prints literally."""
         e = html.escape
+        kind = self.tr("<b>Kind:</b> {kind} &nbsp; <b>Category:</b> {category}").format(
+            kind=e(KIND_LABELS[prov.kind]), category=e(category_label(prov.category)))
         rows = [
             f"<h3>{e(prov.title)}</h3>",
             f"<p>{e(clause_text(prov))}</p>",
-            f"<p><b>Kind:</b> {e(KIND_LABELS[prov.kind])} &nbsp; "
-            f"<b>Category:</b> {e(category_label(prov.category))}</p>",
+            f"<p>{kind}</p>",
         ]
         who = parties_label(self._ws.scenario, prov)
         if who:
-            rows.append(f"<p><b>Parties:</b> {e(who)}</p>")
+            parties = self.tr("<b>Parties:</b> {parties}").format(parties=e(who))
+            rows.append(f"<p>{parties}</p>")
         if prov.pax:  # the PA-X index is read here, on first use, never at start-up
             from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
 
             lines = "<br>".join(e(line) for line in precedent_lines(prov.pax))
-            rows.append(f"<p><b>Precedents:</b><br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
+            heading = self.tr("<b>Precedents:</b>")
+            rows.append(f"<p>{heading}<br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
         if prov.params:
             items = "".join(f"<li>{e(param_line(p))}</li>" for p in prov.params)
-            rows.append(f"<p><b>What a clause sets</b></p><ul>{items}</ul>")
+            sets = self.tr("<b>What a clause sets</b>")
+            rows.append(f"<p>{sets}</p><ul>{items}</ul>")
         if prov.excludes:
             index = self._ws.scenario.provision_index
-            titles = [f"“{index[x].title}”" if x in index else x for x in prov.excludes]
-            rows.append(f"<p><b>Cannot stand with:</b> {e(', '.join(titles))}</p>")
+            titles = [self.tr("“{title}”").format(title=index[x].title) if x in index else x
+                      for x in prov.excludes]
+            cannot = self.tr("<b>Cannot stand with:</b> {titles}").format(
+                titles=e(", ".join(titles)))
+            rows.append(f"<p>{cannot}</p>")
         if prov.source:
-            rows.append(f"<p><b>Source:</b> {e(prov.source)}</p>")
+            source = self.tr("<b>Source:</b> {source}").format(source=e(prov.source))
+            rows.append(f"<p>{source}</p>")
         return "".join(rows)
 
     def select_provision(self, provision_id: str) -> None:

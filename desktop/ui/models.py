@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -28,8 +29,9 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain import Clause, Provision, Report, Scenario
 from desktop.ui.commands import Editor
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import KIND_LABELS, KIND_LETTERS, clause_text, count, series, short_name
+from desktop.wording import KIND_LABELS, KIND_LETTERS, clause_text, series, short_name
 from desktop.wording.palette import KIND_COLORS, WHITE
 
 PROVISION_MIME = "application/x-accord-provision"
@@ -61,15 +63,6 @@ class RowInfo(NamedTuple):
     status: tuple[tuple[str, bool], ...]  # (line, is_violation): violation or conflict lines
     open_point: str = ""  # "Open point: 2 alternatives, “US formula” or …"; "" when settled
 
-
-def open_point_line(clause: Clause) -> str:
-    """An open clause's mark in words (never colour alone): "Open point: 2 alternatives, “US
-    formula” or “Ukrainian formula”"; "" for a settled clause."""
-    if not clause.alternatives:
-        return ""
-    names = [f"“{a.label.strip()}”" if a.label.strip() else f"alternative {k + 1}"
-             for k, a in enumerate(clause.alternatives)]
-    return f"Open point: {count(names, 'alternative')}, {series(names, 'or')}"
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root; a shared default argument (never mutated)
@@ -112,11 +105,11 @@ def parties_label(scenario: Scenario, prov: Provision) -> str:
 
     by, to = names(prov.by), names(prov.to)
     if by and to:
-        return f"{by} → {to}"
+        return QCoreApplication.translate("LibraryModel", "{by} → {to}").format(by=by, to=to)
     if by:
-        return f"by {by}"
+        return QCoreApplication.translate("LibraryModel", "by {parties}").format(parties=by)
     if to:
-        return f"to {to}"
+        return QCoreApplication.translate("LibraryModel", "to {parties}").format(parties=to)
     return ""
 
 
@@ -126,7 +119,8 @@ def provision_tooltip(scenario: Scenario, prov: Provision) -> str:
              html.escape(clause_text(prov))]
     who = parties_label(scenario, prov)
     kind = KIND_LABELS[prov.kind]
-    parts.append(html.escape(f"{kind}: {who}" if who else kind))
+    parts.append(html.escape(QCoreApplication.translate("LibraryModel", "{kind}: {parties}")
+                             .format(kind=kind, parties=who) if who else kind))
     return "<p>" + "</p><p>".join(parts) + "</p>"
 
 
@@ -153,10 +147,10 @@ def decode_ids(data: QMimeData, mime: str) -> list[str]:
 # --------------------------------------------------------------------------- library
 
 
-class LibraryModel(QAbstractItemModel):
+class LibraryModel(InheritedTr, QAbstractItemModel):
     """Provisions grouped by category: two levels, three columns (title, kind, parties)."""
 
-    COLUMNS = ("Provision", "Parties")
+    COLUMN_COUNT = 2  # the provision (its title), its parties: see headers()
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -221,13 +215,17 @@ class LibraryModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return len(self.COLUMNS)
+        return self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.headers()[section]
         return None
+
+    def headers(self) -> tuple[str, str]:
+        """The column headers, in the user's language."""
+        return self.tr("Provision"), self.tr("Parties")
 
     def provision_at(self, index: Index) -> Provision | None:
         if not index.isValid() or index.internalId() == 0:
@@ -255,7 +253,8 @@ class LibraryModel(QAbstractItemModel):
         if index.internalId() == 0:
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 cat = self._categories[index.row()]
-                return f"{category_label(cat)} ({len(self._members[index.row()])})"
+                return self.tr("{category} ({total})").format(
+                    category=category_label(cat), total=len(self._members[index.row()]))
             if role == SearchTextRole:
                 return category_label(self._categories[index.row()]).lower()
             if role == CategoryRole:
@@ -300,7 +299,7 @@ class LibraryModel(QAbstractItemModel):
         return Qt.DropAction.CopyAction
 
 
-class LibraryFilter(QSortFilterProxyModel):
+class LibraryFilter(InheritedTr, QSortFilterProxyModel):
     """Filters provisions on title, id and text as the user types; keeps matching categories."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -325,8 +324,10 @@ class LibraryFilter(QSortFilterProxyModel):
             label = self.sourceModel().data(source, CategoryRole)
             if isinstance(label, str):
                 shown, total = self.rowCount(index), self.sourceModel().rowCount(source)
-                return f"{label} ({shown} of {total})" if shown != total else \
-                    f"{label} ({total})"
+                if shown != total:
+                    return self.tr("{category} ({shown} of {total})").format(
+                        category=label, shown=shown, total=total)
+                return self.tr("{category} ({total})").format(category=label, total=total)
         return super().data(index, role)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -343,7 +344,7 @@ class LibraryFilter(QSortFilterProxyModel):
 # --------------------------------------------------------------------------- draft
 
 
-class DraftModel(QAbstractListModel):
+class DraftModel(InheritedTr, QAbstractListModel):
     """The current draft's clauses, in order. A drop target for provisions and for clauses.
 
     Each workspace change is bracketed by :attr:`updating` and :attr:`updated`. In between,
@@ -515,16 +516,19 @@ class DraftModel(QAbstractListModel):
         if violations:
             parties = series(list(dict.fromkeys(p for p, _, _ in violations)))
             if len(violations) == 1:
-                crossed = f"‘{violations[0][2]}’ ({parties})"
+                crossed = self.tr("✗ Crosses ‘{title}’ ({parties})").format(
+                    title=violations[0][2], parties=parties)
             else:
-                crossed = f"{count(violations, 'red line')} of {parties}"
-            status.append((f"✗ Crosses {crossed}", True))
+                crossed = self.tr("✗ Crosses %n red line(s) of {parties}", "",
+                                  len(violations)).format(parties=parties)
+            status.append((crossed, True))
         conflicts = self._conflicts.get(clause.provision)
         if conflicts:
-            status.append((f"⚠ Excludes {series([f'“{c}”' for c in conflicts])}", False))
+            titles = series([self.tr("“{title}”").format(title=c) for c in conflicts])
+            status.append((self.tr("⚠ Excludes {titles}").format(titles=titles), False))
         starts = row == 0 or self._clauses[row - 1].phase != clause.phase
         return RowInfo(clause.phase, starts, prov.title, self._text(clause, prov), tuple(status),
-                       open_point_line(clause))
+                       self.open_point_line(clause))
 
     # Qt's data(): one answer per item role and column.
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: C901, PLR0911, PLR0912
@@ -564,29 +568,43 @@ class DraftModel(QAbstractListModel):
             return row == 0 or self._clauses[row - 1].phase != clause.phase
         return None
 
+    def open_point_line(self, clause: Clause) -> str:
+        """An open clause's mark in words (never colour alone): "Open point: 2 alternatives,
+        “US formula” or “Ukrainian formula”"; "" for a settled clause."""
+        if not clause.alternatives:
+            return ""
+        names = [self.tr("“{label}”").format(label=a.label.strip()) if a.label.strip()
+                 else self.tr("alternative {number}").format(number=k + 1)
+                 for k, a in enumerate(clause.alternatives)]
+        return self.tr("Open point: %n alternative(s), {alternatives}", "", len(names)).format(
+            alternatives=series(names, "or"))
+
     def _tooltip(self, clause: Clause, prov: Provision) -> str:
-        lines = [f"<b>{html.escape(prov.title)}</b> — phase {clause.phase}"]
+        lines = [self.tr("<b>{title}</b> — phase {phase}").format(
+            title=html.escape(prov.title), phase=clause.phase)]
         for party, _, title in self._violations.get(clause.provision, []):
-            lines.append(f"✗ crosses {html.escape(party)}'s red line "
-                         f"‘{html.escape(title)}’")
+            lines.append(self.tr("✗ crosses {party}'s red line ‘{title}’").format(
+                party=html.escape(party), title=html.escape(title)))
         for other in self._conflicts.get(clause.provision, []):
-            lines.append(f"⚠ excludes “{html.escape(other)}”: the draft cannot hold both")
+            lines.append(self.tr("⚠ excludes “{title}”: the draft cannot hold both").format(
+                title=html.escape(other)))
         if clause.alternatives:
-            lines.append(html.escape(open_point_line(clause)))
+            lines.append(html.escape(self.open_point_line(clause)))
         if clause.note:
             lines.append(f"<i>{html.escape(clause.note)}</i>")
         return "<p>" + "<br>".join(lines) + "</p>"
 
     def _accessible(self, row: int, clause: Clause, prov: Provision) -> str:
-        text = f"Clause {row + 1}, phase {clause.phase}: {prov.title}."
+        sentences = [self.tr("Clause {number}, phase {phase}: {title}.").format(
+            number=row + 1, phase=clause.phase, title=prov.title)]
         n = len(self._violations.get(clause.provision, []))
         if n:
-            text += f" Crosses {count(n, 'red line')}."
+            sentences.append(self.tr("Crosses %n red line(s).", "", n))
         if clause.provision in self._conflicts:
-            text += " In conflict."
+            sentences.append(self.tr("In conflict."))
         if clause.alternatives:
-            text += f" {open_point_line(clause)}."
-        return text
+            sentences.append(f"{self.open_point_line(clause)}.")
+        return " ".join(sentences)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import Draft, Party, PartyVerdict, Report, Scenario, Violation
 from desktop.domain.model import STANCES
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.look import ink, ink_name
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import (
     ROLE_LABELS,
     conflict_text,
-    count,
     explanation,
     percent,
     report_summary,
@@ -62,7 +62,7 @@ PADDING = 3
 GAP = 2
 
 
-class ViolationList(QWidget):
+class ViolationList(InheritedTr, QWidget):
     """A party's crossed red lines, each a title line and its explanation, painted by one widget.
 
     A card may list dozens of lines and the panel twenty cards; one widget per card (instead of a
@@ -207,9 +207,12 @@ class ViolationList(QWidget):
             i = self.item_at(event.pos())
             if i >= 0:
                 clauses = self.violations[i].clauses
-                tip = (f"Crossed by {Speaker(self._scenario).titles(clauses)}. "
-                       f"Click to select {'it' if len(clauses) == 1 else 'them'} in the draft."
-                       if clauses else "Crossed by what the draft lacks, not by a clause in it.")
+                if clauses:
+                    tip = self.tr("Crossed by {clauses}. Click to select (it/them) in the draft.",
+                                  "", len(clauses)).format(
+                        clauses=Speaker(self._scenario).titles(clauses))
+                else:
+                    tip = self.tr("Crossed by what the draft lacks, not by a clause in it.")
                 QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
@@ -217,14 +220,18 @@ class ViolationList(QWidget):
         return super().event(event)
 
 
+def _capital(text: str) -> str:
+    """``text`` (the wording's, which starts in lower case) with a capital first letter."""
+    return text[:1].upper() + text[1:]
+
+
 def _when(v: Violation, draft: Draft | None, scenario: Scenario | None) -> str:
     if not v.conditional:
         return ""
-    when = violation_condition(v.under, True, draft, scenario)
-    return f"{when[:1].upper()}{when[1:]}: "
+    return f"{_capital(violation_condition(v.under, True, draft, scenario))}: "
 
 
-class PartyCard(QFrame):
+class PartyCard(InheritedTr, QFrame):
     violation_clicked = Signal(list)  # culprit provision ids
 
     def __init__(self, party: Party, parent: QWidget | None = None) -> None:
@@ -280,7 +287,8 @@ class PartyCard(QFrame):
 
         self.violations = ViolationList(self)
         self.violations.setObjectName("violations")
-        self.violations.setAccessibleName(f"Red lines of {short_name(party.name)} crossed")
+        self.violations.setAccessibleName(
+            self.tr("Red lines of {party} crossed").format(party=short_name(party.name)))
         self.violations.clicked.connect(self.violation_clicked)
 
         layout = QVBoxLayout(self)
@@ -317,33 +325,35 @@ class PartyCard(QFrame):
         self._verdict = (verdict, scenario, draft)
         n = len(verdict.violations)
         if verdict.acceptable:
-            self.verdict.setText("✓ Accepts")
+            self.verdict.setText(self.tr("✓ Accepts"))
             color = ACCEPT
         elif verdict.verdict == "accepts-if":
             phrase = verdict_phrase(verdict, draft, scenario)
-            self.verdict.setText(f"◐ {phrase[:1].upper()}{phrase[1:]}")
+            self.verdict.setText("◐ " + _capital(phrase))
             color = CONFLICT
         else:
-            self.verdict.setText(f"✗ Rejects: {count(n, 'red line')} crossed")
+            self.verdict.setText(self.tr("✗ Rejects: %n red line(s) crossed", "", n))
             color = REJECT
         chance = chance_words(verdict, open_draft=draft is not None and any(
             c.alternatives for c in draft.clauses)) if n else ""
-        self.chance.setText(f"{chance[:1].upper()}{chance[1:]}." if chance else "")
+        self.chance.setText(_capital(chance) + "." if chance else "")
         self.chance.setVisible(bool(chance))
         self.verdict.setStyleSheet(f"color: {ink_name(color, self)}; font-weight: bold;")
         self.verdict.setAccessibleName(self.verdict.text())
         shown = shown_satisfaction(verdict)  # over what the draft addresses, as the words
         if shown is None:
             self.satisfaction.setValue(0)
-            self.satisfaction.setFormat("No preferences stated" if verdict.coverage[1] == 0
-                                        else "Satisfaction: addresses none")
+            self.satisfaction.setFormat(self.tr("No preferences stated")
+                                        if verdict.coverage[1] == 0
+                                        else self.tr("Satisfaction: addresses none"))
         else:
             self.satisfaction.setValue(round(shown * 100))
-            self.satisfaction.setFormat(f"Satisfaction {percent(shown)}")
+            self.satisfaction.setFormat(
+                self.tr("Satisfaction {percent}").format(percent=percent(shown)))
         self.satisfaction_text.setText(self.satisfaction.format())
         self.satisfaction.setAccessibleName(self.satisfaction.format())
         covered = "" if verdict.satisfaction is None else coverage_words(verdict)
-        covered = f"{covered[:1].upper()}{covered[1:]}." if covered else ""
+        covered = _capital(covered) + "." if covered else ""
         covered = " ".join([covered, *(f"{line}." for line in met_if_lines(
             verdict, draft, scenario))]).strip()
         self.coverage.setText(covered)
@@ -353,7 +363,7 @@ class PartyCard(QFrame):
         self.violations.setVisible(n > 0)
 
 
-class RedLinePanel(QScrollArea):
+class RedLinePanel(InheritedTr, QScrollArea):
     violation_clicked = Signal(list)  # culprit provision ids
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -379,7 +389,7 @@ class RedLinePanel(QScrollArea):
         # Which red lines count: assessed floors (stated demands negotiable) or every one.
         self.stance = QComboBox(self)
         self.stance.setObjectName("StanceSwitch")
-        self.stance.setAccessibleName("Red lines that count")
+        self.stance.setAccessibleName(self.tr("Red lines that count"))
         for stance in ("assessed", "stated"):
             self.stance.addItem(STANCE_LABELS[stance], stance)
         self.stance.setCurrentIndex(self.stance.findData(workspace.stance))
@@ -443,7 +453,7 @@ class RedLinePanel(QScrollArea):
 
     def _show(self, report: Report | None) -> None:
         if report is None:
-            self.summary.setText("No draft: create one to check it.")
+            self.summary.setText(self.tr("No draft: create one to check it."))
             self.conflicts.hide()
             for card in self._cards.values():
                 card.hide()
