@@ -22,6 +22,10 @@ The lists the rows are chosen from (:func:`provision_options`, :func:`what_optio
 :func:`condition_options`, :func:`value_options`) show labels, never ids: provisions by title,
 params by :func:`~desktop.wording.values.param_label`, choices by
 :func:`~desktop.wording.values.choice_label`, yes and no by the param's words.
+
+Every word a person reads goes through the wording's Qt-free translation hook
+(:func:`desktop.wording.translate.translate`, context "RuleBuilder"), which the window binds to
+Qt's translators: the rows still load without Qt.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from desktop.domain.syntax import (
     format_rule,
     precedence,
 )
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 from desktop.wording.values import CURRENCIES, choice_label, param_label, value_text
 
 __all__ = [
@@ -71,7 +76,10 @@ __all__ = [
     "Row",
     "Unsupported",
     "condition_options",
+    "condition_words",
+    "count_words",
     "describe_leaf",
+    "group_words",
     "kind_of",
     "new_leaf",
     "number_range",
@@ -102,20 +110,40 @@ Condition = Literal["includes", "excludes", "is", "is_not", "at_least", "at_most
                     "less_than", "one_of", "none_of"]
 ValueKind = Literal["number", "choice", "bool"]
 
-GROUP_WORDS: dict[GroupKind, str] = {"all": "all of", "any": "any of", "none": "none of"}
-COUNT_WORDS: dict[CountKind, str] = {"at_least": "at least", "at_most": "at most"}
+# The words of the lists, in English (marked for the catalogue): :func:`group_words`,
+# :func:`count_words` and :func:`condition_words` give them translated.
+GROUP_WORDS: dict[GroupKind, str] = {"all": QT_TRANSLATE_NOOP("RuleBuilder", "all of"),
+                                     "any": QT_TRANSLATE_NOOP("RuleBuilder", "any of"),
+                                     "none": QT_TRANSLATE_NOOP("RuleBuilder", "none of")}
+COUNT_WORDS: dict[CountKind, str] = {"at_least": QT_TRANSLATE_NOOP("RuleBuilder", "at least"),
+                                     "at_most": QT_TRANSLATE_NOOP("RuleBuilder", "at most")}
 CONDITION_WORDS: dict[Condition, str] = {
-    "includes": "is in the draft",
-    "excludes": "is not in the draft",
-    "is": "is",
-    "is_not": "is not",
-    "at_least": "is at least",
-    "at_most": "is at most",
-    "more_than": "is more than",
-    "less_than": "is less than",
-    "one_of": "is one of",
-    "none_of": "is none of",
+    "includes": QT_TRANSLATE_NOOP("RuleBuilder", "is in the draft"),
+    "excludes": QT_TRANSLATE_NOOP("RuleBuilder", "is not in the draft"),
+    "is": QT_TRANSLATE_NOOP("RuleBuilder", "is"),
+    "is_not": QT_TRANSLATE_NOOP("RuleBuilder", "is not"),
+    "at_least": QT_TRANSLATE_NOOP("RuleBuilder", "is at least"),
+    "at_most": QT_TRANSLATE_NOOP("RuleBuilder", "is at most"),
+    "more_than": QT_TRANSLATE_NOOP("RuleBuilder", "is more than"),
+    "less_than": QT_TRANSLATE_NOOP("RuleBuilder", "is less than"),
+    "one_of": QT_TRANSLATE_NOOP("RuleBuilder", "is one of"),
+    "none_of": QT_TRANSLATE_NOOP("RuleBuilder", "is none of"),
 }
+
+
+def group_words(kind: GroupKind) -> str:
+    """"all of", "any of" or "none of", in the user's language."""
+    return translate("RuleBuilder", GROUP_WORDS[kind])
+
+
+def count_words(kind: CountKind) -> str:
+    """"at least" or "at most", in the user's language."""
+    return translate("RuleBuilder", COUNT_WORDS[kind])
+
+
+def condition_words(condition: Condition) -> str:
+    """A condition in words ("is at least"), in the user's language."""
+    return translate("RuleBuilder", CONDITION_WORDS[condition])
 _OP: dict[Condition, Op] = {"is": "==", "is_not": "!=", "at_least": ">=", "at_most": "<=",
                             "more_than": ">", "less_than": "<"}
 _CONDITION: dict[Op, Condition] = {op: cond for cond, op in _OP.items()}
@@ -212,10 +240,13 @@ def to_tree(node: Node) -> Group:
     root = _slot(node)
     depth, rows = _size(root)
     if depth > MAX_NESTING:
-        raise Unsupported(f"the rule nests {depth} groups deep; the builder shows at most "
-                          f"{MAX_NESTING}")
+        raise Unsupported(translate(
+            "RuleBuilder", "the rule nests {depth} groups deep; the builder shows at most "
+            "{most}").format(depth=depth, most=MAX_NESTING))
     if rows > MAX_ROWS:
-        raise Unsupported(f"the rule has {rows:,} rows; the builder shows at most {MAX_ROWS}")
+        raise Unsupported(translate(
+            "RuleBuilder", "the rule has {rows} rows; the builder shows at most {most}"
+        ).format(rows=f"{rows:,}", most=MAX_ROWS))
     return root
 
 
@@ -265,8 +296,9 @@ def _compare_leaf(node: Compare) -> Leaf:
 def _list_leaf(node: InList, cond: Condition) -> Leaf:
     values = [item.value for item in node.items]
     if any(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
-        raise Unsupported(f"it lists numbers ({format_rule(node)}); the builder picks only "
-                          f"choices or yes/no from a list")
+        raise Unsupported(translate(
+            "RuleBuilder", "it lists numbers ({rule}); the builder picks only choices or yes/no "
+            "from a list").format(rule=format_rule(node)))
     return Leaf(node.ref.provision, node.ref.param, cond, values=values)
 
 
@@ -296,7 +328,11 @@ def to_node(row: Row) -> Node:
             return _leaf_node(row)
         case CountRow():
             if not row.provisions:
-                raise Incomplete(f"“{COUNT_WORDS[row.kind]} {row.k} of” lists no provisions")
+                raise Incomplete(
+                    translate("RuleBuilder", "“at most {k} of” lists no provisions").format(
+                        k=row.k) if row.kind == "at_most"
+                    else translate("RuleBuilder", "“at least {k} of” lists no provisions").format(
+                        k=row.k))
             return Count(row.kind, row.k, tuple(row.provisions))
         case IfThen():
             return Implies(to_node(row.premise), to_node(row.conclusion))
@@ -308,7 +344,8 @@ def to_node(row: Row) -> Node:
 
 def _group_node(group: Group) -> Node:
     if not group.children:
-        raise Incomplete(f"a group “{GROUP_WORDS[group.kind]}” has no conditions")
+        raise Incomplete(translate("RuleBuilder", "a group “{kind}” has no conditions").format(
+            kind=group_words(group.kind)))
     parts = tuple(to_node(child) for child in group.children)
     if group.kind == "none":
         return Not(parts[0] if len(parts) == 1 else Or(parts))
@@ -324,14 +361,16 @@ def _leaf_node(leaf: Leaf) -> Node:
     ref = Ref(leaf.provision, leaf.param)
     if leaf.condition in _LISTS:
         if not leaf.values:
-            raise Incomplete(f"“{leaf.param} {CONDITION_WORDS[leaf.condition]}” has no values "
-                             f"ticked")
+            raise Incomplete(translate(
+                "RuleBuilder", "“{param} {condition}” has no values ticked").format(
+                    param=leaf.param, condition=condition_words(leaf.condition)))
         in_list = InList(ref, tuple(Lit(v) for v in leaf.values))
         return Not(in_list) if leaf.condition == "none_of" else in_list
     if leaf.other is not None:
         return Compare(ref, _OP[leaf.condition], Ref(leaf.other.provision, leaf.other.param))
     if leaf.value is None:
-        raise Incomplete(f"“{leaf.param} {CONDITION_WORDS[leaf.condition]}” has no value")
+        raise Incomplete(translate("RuleBuilder", "“{param} {condition}” has no value").format(
+            param=leaf.param, condition=condition_words(leaf.condition)))
     return Compare(ref, _OP[leaf.condition], Lit(leaf.value))
 
 
@@ -392,11 +431,13 @@ def provision_options(provisions: Mapping[str, Provision]) -> list[Option]:
 def what_options(provision: Provision | None) -> list[Option]:
     """What a condition looks at: the provision itself (in the draft or not), one of its
     params (by label), or its phase."""
-    options = [Option(INCLUDES, CONDITION_WORDS["includes"]),
-               Option(EXCLUDES, CONDITION_WORDS["excludes"])]
+    options = [Option(INCLUDES, condition_words("includes")),
+               Option(EXCLUDES, condition_words("excludes"))]
     if provision is not None:
         options += [Option(spec.name, param_label(spec), spec.name) for spec in provision.params]
-    options.append(Option(PHASE, "Phase", "The clause's phase: 1 comes into force first"))
+    options.append(Option(PHASE, translate("RuleBuilder", "Phase"),
+                          translate("RuleBuilder", "The clause's phase: 1 comes into force "
+                                    "first")))
     return options
 
 
@@ -430,7 +471,7 @@ def condition_options(kind: ValueKind, current: Condition | None = None) -> list
     conds = list(_BY_KIND[kind])
     if current is not None and current not in conds and current not in _PRESENCE:
         conds.append(current)
-    return [Option(c, CONDITION_WORDS[c]) for c in conds]
+    return [Option(c, condition_words(c)) for c in conds]
 
 
 def value_options(spec: ParamSpec | None) -> list[Option]:
@@ -473,7 +514,7 @@ def other_param_options(provision: Provision | None, kind: ValueKind) -> list[Op
     specs = provision.params if provision is not None else ()
     options = [Option(s.name, param_label(s), s.name) for s in specs if _compatible(s, kind)]
     if kind == "number":
-        options.append(Option(PHASE, "Phase"))
+        options.append(Option(PHASE, translate("RuleBuilder", "Phase")))
     return options
 
 
@@ -625,25 +666,35 @@ def describe_leaf(leaf: Leaf, provisions: Mapping[str, Provision]) -> str:
     "Ceiling on Ukraine's armed forces: Army personnel is at least 800,000 personnel"."""
     prov = provisions.get(leaf.provision)
     title = prov.title if prov is not None else leaf.provision
-    words = CONDITION_WORDS[leaf.condition]
+    words = condition_words(leaf.condition)
     if leaf.param is None:
-        return f"{title} {words}"
+        return translate("RuleBuilder", "{provision} {condition}").format(provision=title,
+                                                                          condition=words)
     spec = spec_of(provisions, leaf.provision, leaf.param)
-    what = "Phase" if leaf.param == PHASE else param_label(spec) if spec else leaf.param
+    what = (translate("RuleBuilder", "Phase") if leaf.param == PHASE
+            else param_label(spec) if spec else leaf.param)
     if leaf.condition in _LISTS:
         shown = _series([value_text(spec, v) for v in leaf.values])
     elif leaf.other is not None:
         other = provisions.get(leaf.other.provision)
         other_spec = spec_of(provisions, leaf.other.provision, leaf.other.param)
-        other_what = "phase" if leaf.other.param == PHASE else (
-            param_label(other_spec) if other_spec else leaf.other.param)
-        shown = f"the {other_what} of {other.title if other else leaf.other.provision}"
+        other_title = other.title if other else leaf.other.provision
+        if leaf.other.param == PHASE:
+            shown = translate("RuleBuilder", "the phase of {provision}").format(
+                provision=other_title)
+        else:
+            shown = translate("RuleBuilder", "the {parameter} of {provision}").format(
+                parameter=param_label(other_spec) if other_spec else leaf.other.param,
+                provision=other_title)
     else:
         shown = value_text(spec, leaf.value) if leaf.value is not None else "…"
-    return f"{title}: {what} {words} {shown}"
+    return translate("RuleBuilder", "{provision}: {parameter} {condition} {value}").format(
+        provision=title, parameter=what, condition=words, value=shown)
 
 
 def _series(items: Sequence[str]) -> str:
-    if len(items) <= 2:
-        return " or ".join(items)
-    return f"{', '.join(items[:-1])} or {items[-1]}"
+    """"a", "a or b", "a, b or c"."""
+    if len(items) < 2:
+        return "".join(items)
+    return translate("RuleBuilder", "{items} or {last}").format(
+        items=translate("RuleBuilder", ", ").join(items[:-1]), last=items[-1])

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -55,7 +55,9 @@ from desktop.ui.editors.builder_rows import (
     Row,
     Unsupported,
     condition_options,
+    count_words,
     describe_leaf,
+    group_words,
     kind_of,
     new_leaf,
     number_range,
@@ -79,14 +81,18 @@ from desktop.ui.editors.builder_rows import (
 )
 from desktop.ui.editors.forms import plain_number
 from desktop.ui.editors.widgets import plain_label
+from desktop.ui.i18n import InheritedTr
 from desktop.wording.rules import rule_error_text
+from desktop.wording.translate import QT_TRANSLATE_NOOP
 
 KEY = "builderKey"  # the property that finds a control again after the rows are rebuilt
 STYLE = """
 QFrame[builder="group"] { border: 1px solid palette(mid); border-radius: 4px; }
 QToolButton[builder="menu"]::menu-indicator { image: none; width: 0px; }
 """
-SOURCES = (Option("value", "a value"), Option("other", "that of"))
+#: What a condition compares with (labels in English, translated where the list is made).
+SOURCES = (Option("value", QT_TRANSLATE_NOOP("RuleBuilder", "a value")),
+           Option("other", QT_TRANSLATE_NOOP("RuleBuilder", "that of")))
 #: A choice goes on the condition's line when the longest labels of the parameter list and
 #: of the choices are this short together; otherwise on a line of its own, where a long label
 #: is not cut.
@@ -152,9 +158,10 @@ def _tool(parent: QWidget, text: str, key: str, name: str, on_click: Callable[[]
     return button
 
 
-def _remove_button(parent: QWidget, key: str, what: str, remove: Callable[[], None] | None
+def _remove_button(parent: QWidget, key: str, name: str, remove: Callable[[], None] | None
                    ) -> QToolButton:
-    button = _tool(parent, "×", f"{key}:remove", f"Remove {what}", remove or (lambda: None))
+    """A "×" button whose tooltip and accessible name is ``name`` ("Remove condition")."""
+    button = _tool(parent, "×", f"{key}:remove", name, remove or (lambda: None))
     button.setEnabled(remove is not None)
     return button
 
@@ -169,13 +176,13 @@ def _row_layout(margin_left: int = 0) -> QHBoxLayout:
 # --------------------------------------------------------------------------- values
 
 
-class _ValueList(QListWidget):
+class _ValueList(InheritedTr, QListWidget):
     """"One of" / "none of": the param's values with a tick each (Space ticks)."""
 
     def __init__(self, leaf: Leaf, options: Sequence[Option], ctx: _Context, key: str,
                  parent: QWidget) -> None:
         super().__init__(parent)
-        _keyed(self, f"{key}:values", "Values")
+        _keyed(self, f"{key}:values", self.tr("Values"))
         self._leaf = leaf
         self._ctx = ctx
         spec = spec_of(ctx.provisions, leaf.provision, leaf.param)
@@ -204,7 +211,7 @@ class _ValueList(QListWidget):
 def _number_box(leaf: Leaf, ctx: _Context, key: str, parent: QWidget) -> QDoubleSpinBox:
     """A spin box bounded by the param's min and max, stepping by its step, in its unit."""
     box = QDoubleSpinBox(parent)
-    _keyed(box, f"{key}:value", "Value")
+    _keyed(box, f"{key}:value", QCoreApplication.translate("RuleBuilder", "Value"))
     rng = number_range(ctx.provisions, leaf)
     box.setDecimals(rng.decimals)
     box.setRange(rng.minimum, rng.maximum)
@@ -233,7 +240,8 @@ def _value_combo(leaf: Leaf, ctx: _Context, key: str, parent: QWidget) -> QCombo
         leaf.value = option_value(spec, k)
         ctx.edited()
 
-    return _combo(parent, f"{key}:value", "Value", value_options(spec), current, picked)
+    return _combo(parent, f"{key}:value", QCoreApplication.translate("RuleBuilder", "Value"),
+                  value_options(spec), current, picked)
 
 
 def _other_combos(leaf: Leaf, ctx: _Context, key: str, parent: QWidget) -> list[QWidget]:
@@ -253,10 +261,12 @@ def _other_combos(leaf: Leaf, ctx: _Context, key: str, parent: QWidget) -> list[
         ctx.edited()
 
     return [
-        _combo(parent, f"{key}:other-provision", "Compared provision",
+        _combo(parent, f"{key}:other-provision",
+               QCoreApplication.translate("RuleBuilder", "Compared provision"),
                other_provision_options(ctx.provisions, kind), other.provision, pick_provision,
                width=14),
-        _combo(parent, f"{key}:other-param", "Compared parameter",
+        _combo(parent, f"{key}:other-param",
+               QCoreApplication.translate("RuleBuilder", "Compared parameter"),
                other_param_options(ctx.provisions.get(other.provision), kind), other.param,
                pick_param),
     ]
@@ -270,10 +280,13 @@ def _source_combo(leaf: Leaf, ctx: _Context, key: str, parent: QWidget) -> QComb
         set_other(leaf, source == "other", ctx.provisions)
         ctx.restructure(f"{key}:source")
 
-    source = _combo(parent, f"{key}:source", "Compare with", SOURCES,
+    sources = [Option(o.key, QCoreApplication.translate("RuleBuilder", o.label)) for o in SOURCES]
+    source = _combo(parent, f"{key}:source",
+                    QCoreApplication.translate("RuleBuilder", "Compare with"), sources,
                     "other" if leaf.other is not None else "value", pick_source, fit=True)
-    source.setToolTip("Compare with a value, or with that of another provision "
-                      "(for example its phase)")
+    source.setToolTip(QCoreApplication.translate(
+        "RuleBuilder", "Compare with a value, or with that of another provision (for example "
+        "its phase)"))
     return source
 
 
@@ -305,7 +318,7 @@ def _value_widgets(leaf: Leaf, ctx: _Context, key: str, parent: QWidget
 # --------------------------------------------------------------------------- rows
 
 
-class LeafView(QFrame):
+class LeafView(InheritedTr, QFrame):
     """A condition: the provision (and a remove button) on the first line, then what it looks
     at, the condition and the value."""
 
@@ -320,16 +333,16 @@ class LeafView(QFrame):
         layout.setContentsMargins(0, 2, 0, 4)
         layout.setSpacing(2)
         top = _row_layout()
-        self.provision = _combo(self, f"{key}:provision", "Provision",
+        self.provision = _combo(self, f"{key}:provision", self.tr("Provision"),
                                 provision_options(ctx.provisions), leaf.provision,
                                 self._pick_provision, width=16)
         top.addWidget(self.provision, 1)
-        top.addWidget(_remove_button(self, key, "condition", remove))
+        top.addWidget(_remove_button(self, key, self.tr("Remove condition"), remove))
         layout.addLayout(top)
         detail = _row_layout(18)
         prov = ctx.provisions.get(leaf.provision)
-        self.what = _combo(self, f"{key}:what", "Parameter", what_options(prov), what_key(leaf),
-                           self._pick_what, fit=True)
+        self.what = _combo(self, f"{key}:what", self.tr("Parameter"), what_options(prov),
+                           what_key(leaf), self._pick_what, fit=True)
         detail.addWidget(self.what)
         below = self._detail(detail)
         detail.addStretch(1)
@@ -347,7 +360,7 @@ class LeafView(QFrame):
         if leaf.param is None:
             return []
         kind = kind_of(spec_of(self._ctx.provisions, leaf.provision, leaf.param))
-        self.condition = _combo(self, f"{self._key}:condition", "Condition",
+        self.condition = _combo(self, f"{self._key}:condition", self.tr("Condition"),
                                 condition_options(kind, leaf.condition), leaf.condition,
                                 self._pick_condition, fit=True)
         detail.addWidget(self.condition)
@@ -369,7 +382,7 @@ class LeafView(QFrame):
         self._ctx.restructure(f"{self._key}:condition")
 
 
-class CountView(QFrame):
+class CountView(InheritedTr, QFrame):
     """"At least / at most N of" a list of provisions."""
 
     def __init__(self, row: CountRow, ctx: _Context, key: str, parent: QWidget,
@@ -383,31 +396,35 @@ class CountView(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         header = _row_layout()
-        options = [Option(k, words) for k, words in COUNT_WORDS.items()]
-        header.addWidget(_combo(self, f"{key}:count-kind", "At least or at most", options,
-                                row.kind, self._pick_kind, fit=True))
+        options = [Option(k, count_words(k)) for k in COUNT_WORDS]
+        header.addWidget(_combo(self, f"{key}:count-kind", self.tr("At least or at most"),
+                                options, row.kind, self._pick_kind, fit=True))
         self.k_spin = QSpinBox(self)
-        _keyed(self.k_spin, f"{key}:k", "How many")
+        _keyed(self.k_spin, f"{key}:k", self.tr("How many"))
         self.k_spin.setRange(0, max(999, row.k))
         self.k_spin.setValue(row.k)
         self.k_spin.valueChanged.connect(self._set_k)
         header.addWidget(self.k_spin)
-        header.addWidget(plain_label("of these provisions are in the draft:", self, wrap=False))
+        header.addWidget(plain_label(self.tr("of these provisions are in the draft:"), self,
+                                     wrap=False))
         header.addStretch(1)
-        header.addWidget(_remove_button(self, key, f"“{COUNT_WORDS[row.kind]} N of”", remove))
+        header.addWidget(_remove_button(
+            self, key, self.tr("Remove “{count} N of”").format(count=count_words(row.kind)),
+            remove))
         layout.addLayout(header)
         for j, pid in enumerate(row.provisions):
             line = _row_layout(18)
-            line.addWidget(_combo(self, f"{key}.{j}:provision", f"Provision {j + 1}",
+            line.addWidget(_combo(self, f"{key}.{j}:provision",
+                                  self.tr("Provision {number}").format(number=j + 1),
                                   provision_options(ctx.provisions), pid,
                                   partial(self._pick, j), width=16), 1)
             line.addWidget(_remove_button(
-                self, f"{key}.{j}", "provision",
+                self, f"{key}.{j}", self.tr("Remove provision"),
                 partial(self._remove, j) if len(row.provisions) > 1 else None))
             layout.addLayout(line)
         footer = _row_layout(18)
-        footer.addWidget(_tool(self, "Add provision", f"{key}:add", "Add a provision to count",
-                               self._add))
+        footer.addWidget(_tool(self, self.tr("Add provision"), f"{key}:add",
+                               self.tr("Add a provision to count"), self._add))
         footer.addStretch(1)
         layout.addLayout(footer)
 
@@ -434,7 +451,7 @@ class CountView(QFrame):
         self._ctx.restructure(f"{self._key}.{len(self.row.provisions) - 1}:provision")
 
 
-class GroupView(QFrame):
+class GroupView(InheritedTr, QFrame):
     """"All of / any of / none of" its rows, with buttons to add a condition or a group."""
 
     def __init__(self, group: Group, ctx: _Context, key: str, parent: QWidget, *,
@@ -455,15 +472,16 @@ class GroupView(QFrame):
         header = _row_layout()
         if prefix:
             header.addWidget(plain_label(prefix, self, wrap=False))
-        options = [Option(k, words) for k, words in GROUP_WORDS.items()]
-        self.kind = _combo(self, f"{key}:kind", "Group: all of, any of or none of", options,
-                           group.kind, self._pick_kind, fit=True)
+        options = [Option(k, group_words(k)) for k in GROUP_WORDS]
+        self.kind = _combo(self, f"{key}:kind", self.tr("Group: all of, any of or none of"),
+                           options, group.kind, self._pick_kind, fit=True)
         header.addWidget(self.kind)
-        header.addWidget(plain_label("these hold:" if not root else "these hold for the "
-                                     "rule to be met:", self, wrap=False))
+        header.addWidget(plain_label(self.tr("these hold:") if not root
+                                     else self.tr("these hold for the rule to be met:"), self,
+                                     wrap=False))
         header.addStretch(1)
         if removable and not root:
-            header.addWidget(_remove_button(self, key, "group", remove))
+            header.addWidget(_remove_button(self, key, self.tr("Remove group"), remove))
         layout.addLayout(header)
         last = slot and len(group.children) == 1
         for i, child in enumerate(group.children):
@@ -476,21 +494,22 @@ class GroupView(QFrame):
 
     def _footer(self) -> QHBoxLayout:
         footer = _row_layout(14)
-        add = _tool(self, "&Add condition" if self._root else "Add condition",
-                    f"{self._key}:add", "Add a condition", self._add_condition)
+        add = _tool(self, self.tr("&Add condition") if self._root else self.tr("Add condition"),
+                    f"{self._key}:add", self.tr("Add a condition"), self._add_condition)
         more = QToolButton(self)
         more.setProperty("builder", "menu")
-        more.setText("Add &group ▾" if self._root else "Add group ▾")
-        _keyed(more, f"{self._key}:more", "Add a group, an if … then …, or at least N of")
-        more.setToolTip("Add a group (all of, any of, none of), an “if … then …” or "
-                        "an “at least N of”")
+        more.setText(self.tr("Add &group ▾") if self._root else self.tr("Add group ▾"))
+        _keyed(more, f"{self._key}:more", self.tr("Add a group, an if … then …, or at least N of"))
+        more.setToolTip(self.tr("Add a group (all of, any of, none of), an “if … then …” or "
+                                "an “at least N of”"))
         more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
         for text, name, slot in (
-                ("A group: all of, any of or none of", "AddGroup", self._add_group),
-                ("If … then …", "AddIfThen", self._add_if),
-                ("At least or at most N of these provisions", "AddCount", self._add_count)):
+                (self.tr("A group: all of, any of or none of"), "AddGroup", self._add_group),
+                (self.tr("If … then …"), "AddIfThen", self._add_if),
+                (self.tr("At least or at most N of these provisions"), "AddCount",
+                 self._add_count)):
             action = QAction(text, menu)
             action.setObjectName(name)
             action.triggered.connect(slot)
@@ -536,7 +555,7 @@ class GroupView(QFrame):
         self._append(CountRow("at_least", 1, [first]), ":count-kind")
 
 
-class IfThenView(QFrame):
+class IfThenView(InheritedTr, QFrame):
     """"If" a group "then" a group."""
 
     def __init__(self, row: IfThen, ctx: _Context, key: str, parent: QWidget,
@@ -547,9 +566,10 @@ class IfThenView(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         # The "If" group's remove button removes the whole "if … then …".
-        layout.addWidget(GroupView(row.premise, ctx, f"{key}.if", self, prefix="If",
+        layout.addWidget(GroupView(row.premise, ctx, f"{key}.if", self, prefix=self.tr("If"),
                                    remove=remove, slot=True))
-        layout.addWidget(GroupView(row.conclusion, ctx, f"{key}.then", self, prefix="then",
+        layout.addWidget(GroupView(row.conclusion, ctx, f"{key}.then", self,
+                                   prefix=self.tr("then"),
                                    removable=False, slot=True))
 
 
@@ -570,7 +590,7 @@ def row_view(row: Row, ctx: _Context, key: str, parent: QWidget,
 # --------------------------------------------------------------------------- the builder
 
 
-class RuleBuilder(QWidget):
+class RuleBuilder(InheritedTr, QWidget):
     """The rows of one rule, in a scroll area; :attr:`changed` carries the rule text after
     every edit ("" while the rows do not make a rule: see :meth:`problem`).
 
@@ -611,9 +631,11 @@ class RuleBuilder(QWidget):
         try:
             tree = read_rule(text, self._ctx.provisions)
         except RuleError as err:
-            return f"Column {err.column}: {rule_error_text(err, self._ctx.provisions)}"
+            return self.tr("Column {column}: {message}").format(
+                column=err.column, message=rule_error_text(err, self._ctx.provisions))
         except Unsupported as err:
-            return f"The builder cannot show this rule: {err.reason}."
+            return self.tr("The builder cannot show this rule: {reason}.").format(
+                reason=err.reason)
         self.tree = tree
         self._original = (text, to_node(tree)) if tree.children else None
         self._rebuild()
@@ -633,11 +655,11 @@ class RuleBuilder(QWidget):
     def problem(self) -> str | None:
         """Why the rows make no rule yet, in words; None when they do."""
         if not self.tree.children:
-            return "The rule has no conditions yet: press Add condition."
+            return self.tr("The rule has no conditions yet: press Add condition.")
         try:
             to_node(self.tree)
         except Incomplete as err:
-            return f"Not a rule yet: {err.message}."
+            return self.tr("Not a rule yet: {problem}.").format(problem=err.message)
         return None
 
     def focus_widgets(self) -> list[QWidget]:

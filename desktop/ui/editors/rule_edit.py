@@ -30,9 +30,13 @@ from desktop.domain.rules import RuleError, check_rule
 from desktop.ui.editors.forms import utf16_offset
 from desktop.ui.editors.rule_builder import RuleBuilder
 from desktop.ui.editors.widgets import ERROR_COLOR, STYLE, plain_label, set_invalid, set_state
+from desktop.ui.i18n import InheritedTr
 from desktop.wording.rules import rule_error_text
+from desktop.wording.translate import QT_TRANSLATE_NOOP
 
-RULE_HELP = (
+#: The rule field's tooltip (translated where it is shown: ``RuleEdit``'s context).
+RULE_HELP = QT_TRANSLATE_NOOP(
+    "RuleEdit",
     "A rule in the red-line language:\n"
     "  X                          provision X is in the draft\n"
     "  X.param >= 5               compare a param (==, !=, <, <=, >, >=)\n"
@@ -73,7 +77,7 @@ class _RuleText(QPlainTextEdit):
         return QSize(360, self.height())
 
 
-class RuleEdit(QWidget):
+class RuleEdit(InheritedTr, QWidget):
     """A rule field with a live error line under it.
 
     The rule is parsed and type-checked against the provisions given with
@@ -103,9 +107,9 @@ class RuleEdit(QWidget):
 
         self.edit = _RuleText(self)
         self.edit.setObjectName("RuleText")
-        self.edit.setPlaceholderText("e.g. army-cap -> army-cap.personnel >= 800000")
-        self.edit.setToolTip(RULE_HELP)
-        self.edit.setAccessibleName("Rule")
+        self.edit.setPlaceholderText(self.tr("e.g. army-cap -> army-cap.personnel >= 800000"))
+        self.edit.setToolTip(self.tr(RULE_HELP))
+        self.edit.setAccessibleName(self.tr("Rule"))
         self.error_label = ClickableLabel(self)
         self.error_label.setObjectName("RuleError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -132,10 +136,10 @@ class RuleEdit(QWidget):
     def _add_builder(self, layout: QVBoxLayout) -> None:
         self.note = plain_label("", self, name="RuleViewNote")
         self.note.hide()
-        self.toggle = QCheckBox("Edit as te&xt", self)
+        self.toggle = QCheckBox(self.tr("Edit as te&xt"), self)
         self.toggle.setObjectName("RuleAsText")
-        self.toggle.setToolTip("Advanced: write the rule in the red-line language. "
-                               "Untick to build it from rows again.")
+        self.toggle.setToolTip(self.tr("Advanced: write the rule in the red-line language. "
+                                       "Untick to build it from rows again."))
         self.builder = RuleBuilder(self._provisions, self)
         self.builder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.builder.set_tab_neighbours(self.toggle, self.edit)
@@ -197,7 +201,8 @@ class RuleEdit(QWidget):
         err = self._error
         if err is None:
             return ""
-        return f"Column {err.column}: {rule_error_text(err, self._provisions)}"
+        return self.tr("Column {column}: {message}").format(
+            column=err.column, message=rule_error_text(err, self._provisions))
 
     def place_cursor_at_error(self) -> None:
         if self._error is None:
@@ -235,9 +240,9 @@ class RuleEdit(QWidget):
         if reason is None:
             self._show_builder()
         elif self._error is not None:
-            self._show_text("Shown as text until the rule is valid.")
+            self._show_text(self.tr("Shown as text until the rule is valid."))
         else:
-            self._show_text(f"{reason} Edit it here as text.")
+            self._show_text(self.tr("{reason} Edit it here as text.").format(reason=reason))
 
     def _toggled(self, as_text: bool) -> None:
         assert self.builder is not None
@@ -250,8 +255,8 @@ class RuleEdit(QWidget):
             reason = self.builder.load(self.text())
             if reason is not None:
                 self._prefer_text = True
-                note = ("Fix the rule to build it from rows." if self._error is not None
-                        else f"{reason} Edit it here as text.")
+                note = (self.tr("Fix the rule to build it from rows.") if self._error is not None
+                        else self.tr("{reason} Edit it here as text.").format(reason=reason))
                 self._show_text(note)
                 return
         self._show_builder()
@@ -312,12 +317,12 @@ class RuleEdit(QWidget):
 
     def _paint_error(self, err: RuleError | None) -> None:
         if err is None:
-            set_state(self.error_label, "ok", "✓ Valid rule")
+            set_state(self.error_label, "ok", self.tr("✓ Valid rule"))
             self.error_label.setToolTip("")
             self.error_label.setCursor(Qt.CursorShape.ArrowCursor)
         else:
             set_state(self.error_label, "error", self.error_text())
-            self.error_label.setToolTip("Click to put the cursor at the error")
+            self.error_label.setToolTip(self.tr("Click to put the cursor at the error"))
             self.error_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.edit.setAccessibleDescription(self.error_label.text())
 
