@@ -27,6 +27,7 @@ from desktop.ui.editors.widgets import (
     with_status,
 )
 from desktop.ui.files import Prompter
+from desktop.ui.i18n import InheritedTr
 from desktop.wording.labels import DRAFT_STATUS_LABELS
 
 
@@ -51,14 +52,15 @@ class DraftProperties:
         return asdict(self)
 
 
-class DraftPropertiesDialog(EditorDialog[DraftProperties]):
+class DraftPropertiesDialog(InheritedTr, EditorDialog[DraftProperties]):
     def __init__(self, scenario: Scenario, draft: Draft, parent: QWidget | None = None,
                  commit: Commit[DraftProperties] | None = None,
                  prompter: Prompter | None = None) -> None:
         original = DraftProperties.of(draft)
-        super().__init__(parent, "Draft properties", "Save", commit, original, prompter)
+        super().__init__(parent, self.tr("Draft properties"), self.tr("Save"), commit, original,
+                         prompter)
         self.setObjectName("DraftPropertiesDialog")
-        self.heading.setText(f"Properties of “{draft.title}”")
+        self.heading.setText(self.tr("Properties of “{title}”").format(title=draft.title))
         body = QWidget(self)
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)
@@ -70,8 +72,8 @@ class DraftPropertiesDialog(EditorDialog[DraftProperties]):
         self.date_edit = QLineEdit(draft.date.isoformat() if draft.date else "", body)
         self.date_edit.setObjectName("DraftDate")
         self.date_edit.setMaxLength(10)
-        self.date_edit.setPlaceholderText("when it was put forward, leaked or agreed, "
-                                          "e.g. 2025-11-19")
+        self.date_edit.setPlaceholderText(self.tr("when it was put forward, leaked or agreed, "
+                                                  "e.g. 2025-11-19"))
         self.date_status = plain_label("", body, name="DraftDateStatus")
         date_box = with_status(self.date_edit, self.date_status, body)
 
@@ -80,10 +82,10 @@ class DraftPropertiesDialog(EditorDialog[DraftProperties]):
         for status in (None, *DRAFT_STATUSES):
             self.status_combo.addItem(DRAFT_STATUS_LABELS[status], status)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(draft.status)))
-        self.status_combo.setToolTip("What kind of text it is")
+        self.status_combo.setToolTip(self.tr("What kind of text it is"))
 
         self.proposers = check_list(body, "DraftProposedBy")
-        self.proposers.setAccessibleName("Proposed by")
+        self.proposers.setAccessibleName(self.tr("Proposed by"))
         for party in scenario.parties:
             add_check_item(self.proposers, party.name, party.id, party.id in draft.proposed_by)
         lines = max(1, min(len(scenario.parties), 6))
@@ -93,17 +95,17 @@ class DraftPropertiesDialog(EditorDialog[DraftProperties]):
 
         self.citations = CitationPicker(scenario.sources, body, "DraftCitations")
         self.citations.set_cited(draft.sources)
-        self.note_edit = text_edit(body, 3, "provenance and caveats")
+        self.note_edit = text_edit(body, 3, self.tr("provenance and caveats"))
         self.note_edit.setObjectName("DraftNote")
         self.note_edit.setPlainText(draft.note)
 
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Date:", date_box)
-        form.addRow("Stat&us:", self.status_combo)
-        form.addRow("&Proposed by:", self.proposers if scenario.parties else plain_label(
-            "The scenario has no parties yet.", body))
-        form.addRow("Cited &sources:", self.citations)
-        form.addRow("&Note:", self.note_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Date:"), date_box)
+        form.addRow(self.tr("Stat&us:"), self.status_combo)
+        form.addRow(self.tr("&Proposed by:"), self.proposers if scenario.parties else plain_label(
+            self.tr("The scenario has no parties yet."), body))
+        form.addRow(self.tr("Cited &sources:"), self.citations)
+        form.addRow(self.tr("&Note:"), self.note_edit)
         self.layout_.addWidget(body, 1)
         self.finish_layout()
         self.setMinimumSize(560, 480)
@@ -123,13 +125,13 @@ class DraftPropertiesDialog(EditorDialog[DraftProperties]):
         problems: list[str] = []
         blank = not self.title_edit.text().strip()
         if blank:
-            problems.append("Give the draft a title.")
+            problems.append(self.tr("Give the draft a title."))
         date = parse_date(self.date_edit.text())
         if isinstance(date, Refused):
             problems.append(date.message)
             date_note = FieldNote("error", date.message, invalid=True)
         else:
-            date_note = FieldNote("note", "year-month-day; may be left empty")
+            date_note = FieldNote("note", self.tr("year-month-day; may be left empty"))
         return FormCheck(tuple(problems), {
             "title": FieldNote("error" if blank else "ok", "", invalid=blank, shown=False),
             "date": date_note})

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -53,8 +53,10 @@ from desktop.ui.editors.widgets import (
     with_status,
 )
 from desktop.ui.files import Prompter, QtPrompter
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Workspace
 from desktop.wording.numbers import count
+from desktop.wording.translate import QT_TRANSLATE_NOOP
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_URL = 2000
@@ -85,18 +87,21 @@ def parse_date(text: str) -> dt.date | Refused | None:
     if not text:
         return None
     if not _DATE.fullmatch(text):
-        return Refused(f"Write the date as year-month-day, e.g. 2025-11-21, not “{text}”.")
+        return Refused(QCoreApplication.translate(
+            "SourceDialog", "Write the date as year-month-day, e.g. 2025-11-21, not “{text}”."
+        ).format(text=text))
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        return Refused(f"“{text}” is not a day of the calendar.")
+        return Refused(QCoreApplication.translate(
+            "SourceDialog", "“{text}” is not a day of the calendar.").format(text=text))
 
 
 def check_source(fields: SourceFields) -> FormCheck:
     problems: list[str] = []
     title_blank = not fields.title.strip()
     if title_blank:
-        problems.append("Give the source a title.")
+        problems.append(QCoreApplication.translate("SourceDialog", "Give the source a title."))
     date = parse_date(fields.date)
     date_bad = isinstance(date, Refused)
     if isinstance(date, Refused):
@@ -105,7 +110,8 @@ def check_source(fields: SourceFields) -> FormCheck:
         "title": FieldNote("error" if title_blank else "ok", "", invalid=title_blank,
                            shown=False),
         "date": (FieldNote("error", date.message, invalid=True) if isinstance(date, Refused)
-                 else FieldNote("note", "year-month-day, e.g. 2025-11-21; may be left empty",
+                 else FieldNote("note", QCoreApplication.translate(
+                     "SourceDialog", "year-month-day, e.g. 2025-11-21; may be left empty"),
                                 shown=not date_bad)),
     })
 
@@ -127,35 +133,46 @@ def source_label(source: Source) -> str:
     """How a source reads in a list: “Title — Publisher, 2025-11-21 [S01]”."""
     details = ", ".join(part for part in (
         source.publisher, source.date.isoformat() if source.date else "") if part)
-    return f"{source.title}{' — ' + details if details else ''} [{source.id}]"
+    if details:
+        return QCoreApplication.translate("SourceDialog", "{title} — {details} [{id}]").format(
+            title=source.title, details=details, id=source.id)
+    return QCoreApplication.translate("SourceDialog", "{title} [{id}]").format(
+        title=source.title, id=source.id)
 
 
 def removal_question(source: Source, citers: Sequence[str]) -> str:
     """Asked before removing a cited source: what cites it, in words."""
     shown = list(citers[:8])
-    more = f"\n  … and {len(citers) - 8} more" if len(citers) > 8 else ""
     lines = "\n".join(f"  • {c[0].upper()}{c[1:]}" for c in shown)
-    return (f"“{source.title}” [{source.id}] is cited in {count(len(citers), 'place')}:\n"
-            f"{lines}{more}\n\nRemove the source and those citations? You can undo this.")
+    if len(citers) > 8:
+        lines += "\n" + QCoreApplication.translate("SourcesDialog", "  … and {count} more").format(
+            count=len(citers) - 8)
+    return QCoreApplication.translate(
+        "SourcesDialog",
+        "“{title}” [{id}] is cited in {places}:\n{lines}\n\nRemove the source and those "
+        "citations? You can undo this.").format(
+            title=source.title, id=source.id, places=count(len(citers), "place"), lines=lines)
 
 
 # --------------------------------------------------------------------------- one entry
 
 
-class SourceDialog(EditorDialog[Source]):
+class SourceDialog(InheritedTr, EditorDialog[Source]):
     """Edit a register entry (``source`` given) or add one with the reference ``new_id``."""
 
     def __init__(self, source: Source | None, new_id: str, parent: QWidget | None = None,
                  commit: Commit[Source] | None = None,
                  prompter: Prompter | None = None) -> None:
         editing = source is not None
-        super().__init__(parent, "Edit source" if editing else "New source",
-                         "Save changes" if editing else "Add source", commit, source, prompter)
+        super().__init__(parent, self.tr("Edit source") if editing else self.tr("New source"),
+                         self.tr("Save changes") if editing else self.tr("Add source"), commit,
+                         source, prompter)
         self.setObjectName("SourceDialog")
         fields = SourceFields.of(source) if source is not None else SourceFields(new_id)
         self._id = fields.id
-        self.heading.setText(f"Source [{self._id}]" if editing
-                             else f"A new source for the register [{self._id}]")
+        self.heading.setText(
+            self.tr("Source [{id}]").format(id=self._id) if editing
+            else self.tr("A new source for the register [{id}]").format(id=self._id))
         body = QWidget(self)
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)
@@ -169,22 +186,23 @@ class SourceDialog(EditorDialog[Source]):
             return edit
 
         self.reference_label = plain_label(self._id, body, name="SourceReference")
-        self.reference_label.setToolTip("Accord gives each source its reference; briefings "
-                                        "print it beside what the source supports.")
+        self.reference_label.setToolTip(self.tr("Accord gives each source its reference; "
+                                                "briefings print it beside what the source "
+                                                "supports."))
         self.title_edit = line("SourceTitle", fields.title,
-                               "e.g. Trump's 28-point Ukraine plan")
+                               self.tr("e.g. Trump's 28-point Ukraine plan"))
         self.publisher_edit = line("SourcePublisher", fields.publisher,
-                                   "the outlet or author, e.g. The Straits Times")
-        self.date_edit = line("SourceDate", fields.date, "e.g. 2025-11-21", 10)
+                                   self.tr("the outlet or author, e.g. The Straits Times"))
+        self.date_edit = line("SourceDate", fields.date, self.tr("e.g. 2025-11-21"), 10)
         self.date_status = plain_label("", body, name="SourceDateStatus")
         date_box = with_status(self.date_edit, self.date_status, body)
-        self.url_edit = line("SourceUrl", fields.url, "where to find it (printed as text, "
-                             "never opened)", MAX_URL)
-        form.addRow("Reference:", self.reference_label)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Publisher:", self.publisher_edit)
-        form.addRow("&Date:", date_box)
-        form.addRow("&Address:", self.url_edit)
+        self.url_edit = line("SourceUrl", fields.url, self.tr("where to find it (printed as "
+                                                              "text, never opened)"), MAX_URL)
+        form.addRow(self.tr("Reference:"), self.reference_label)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Publisher:"), self.publisher_edit)
+        form.addRow(self.tr("&Date:"), date_box)
+        form.addRow(self.tr("&Address:"), self.url_edit)
         self.layout_.addWidget(body, 1)
         self.finish_layout()
         self.setMinimumSize(520, 260)
@@ -212,29 +230,36 @@ class SourceDialog(EditorDialog[Source]):
 # --------------------------------------------------------------------------- the register
 
 
-class SourcesDialog(QDialog):
+class SourcesDialog(InheritedTr, QDialog):
     """The register as a table, with Add, Edit and Remove (each one undo step)."""
 
-    COLUMNS = ("Reference", "Title", "Publisher", "Date", "Address")
+    #: The columns' headers (translated where the table is made).
+    COLUMNS = (QT_TRANSLATE_NOOP("SourcesDialog", "Reference"),
+               QT_TRANSLATE_NOOP("SourcesDialog", "Title"),
+               QT_TRANSLATE_NOOP("SourcesDialog", "Publisher"),
+               QT_TRANSLATE_NOOP("SourcesDialog", "Date"),
+               QT_TRANSLATE_NOOP("SourcesDialog", "Address"))
 
     def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None,
                  prompter: Prompter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SourcesDialog")
-        self.setWindowTitle("Sources")
+        self.setWindowTitle(self.tr("Sources"))
         self.setStyleSheet(STYLE)
         self._ws = workspace
         self._editor = editor
         self.prompter: Prompter = prompter if prompter is not None else QtPrompter(self)
         self.entry_dialog: SourceDialog | None = None
 
-        heading = plain_label("The source register: what provisions, red lines, preferences "
-                              "and drafts cite. Briefings print each reference beside what it "
-                              "supports and list the sources cited at the end.", self)
+        heading = plain_label(self.tr("The source register: what provisions, red lines, "
+                                      "preferences and drafts cite. Briefings print each "
+                                      "reference beside what it supports and list the sources "
+                                      "cited at the end."), self)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setObjectName("SourcesTable")
-        self.table.setAccessibleName("Sources")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setAccessibleName(self.tr("Sources"))
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("SourcesDialog", c) for c in self.COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -245,17 +270,18 @@ class SourcesDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 80), (2, 150), (3, 90), (4, 200)):
             header.resizeSection(col, width)
-        self.empty_label = plain_label("The register is empty. Press Add to enter a source.",
-                                       self, name="SourcesEmpty")
+        self.empty_label = plain_label(
+            self.tr("The register is empty. Press Add to enter a source."), self,
+            name="SourcesEmpty")
         self.status_label = plain_label("", self, name="SourcesStatus")
 
-        self.add_button = QPushButton("&Add…", self)
+        self.add_button = QPushButton(self.tr("&Add…"), self)
         self.add_button.setObjectName("AddSource")
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setObjectName("EditSource")
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.setObjectName("RemoveSource")
-        self.remove_button.setToolTip("Remove the selected source from the register")
+        self.remove_button.setToolTip(self.tr("Remove the selected source from the register"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
@@ -358,25 +384,32 @@ class SourcesDialog(QDialog):
         if source is None:
             return False
         citers = source_citers(self._ws.scenario, source.id)
-        if citers and not self.prompter.confirm("Remove source", removal_question(source, citers),
-                                                "Remove with citations"):
-            self.status_label.setText(f"“{source.title}” was kept: it is still cited.")
+        if citers and not self.prompter.confirm(self.tr("Remove source"),
+                                                removal_question(source, citers),
+                                                self.tr("Remove with citations")):
+            self.status_label.setText(
+                self.tr("“{title}” was kept: it is still cited.").format(title=source.title))
             return False
         refusal = self._editor.attempt(
             lambda: self._editor.remove_source(source.id, uncite=bool(citers)))
         if refusal:
-            self.prompter.warn("Cannot remove the source", refusal)
+            self.prompter.warn(self.tr("Cannot remove the source"), refusal)
             return False
-        self.status_label.setText(
-            f"Removed “{source.title}”" + (f" and its {count(len(citers), 'citation')}"
-                                            if citers else "") + ". Edit → Undo brings it back.")
+        if citers:
+            removed = self.tr("Removed “{title}” and its {citations}. Edit → Undo brings it "
+                              "back.").format(title=source.title,
+                                              citations=count(len(citers), "citation"))
+        else:
+            removed = self.tr("Removed “{title}”. Edit → Undo brings it back.").format(
+                title=source.title)
+        self.status_label.setText(removed)
         return True
 
 
 # --------------------------------------------------------------------------- citations
 
 
-class CitationPicker(QWidget):
+class CitationPicker(InheritedTr, QWidget):
     """The register as a checkable list, by title: the sources something cites.
 
     :meth:`set_cited` loads the ids cited now; :meth:`cited` gives the ticked ones;
@@ -394,9 +427,9 @@ class CitationPicker(QWidget):
         self._loading = False
         self._loaded: tuple[str, ...] = ()
         self.list: QListWidget = check_list(self, f"{name}List")
-        self.list.setAccessibleName("Sources cited")
-        self.list.setToolTip("Tick the sources of the register that support it "
-                             "(Library → Sources… edits the register).")
+        self.list.setAccessibleName(self.tr("Sources cited"))
+        self.list.setToolTip(self.tr("Tick the sources of the register that support it "
+                                     "(Library → Sources… edits the register)."))
         for source in self._sources:
             add_check_item(self.list, source_label(source), source.id, False,
                            tooltip=plain_tooltip(source.url or source.title))
@@ -405,8 +438,8 @@ class CitationPicker(QWidget):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.empty_label = plain_label("The register is empty: add sources with Library → "
-                                       "Sources….", self)
+        self.empty_label = plain_label(self.tr("The register is empty: add sources with "
+                                               "Library → Sources…."), self)
         self.summary = plain_label("", self, name=f"{name}Summary")
         set_state(self.summary, "note", "")
         layout = QVBoxLayout(self)
@@ -449,11 +482,12 @@ class CitationPicker(QWidget):
     def _summarise(self) -> None:
         ids = self.cited()
         if not ids:
-            text = "Cites no source."
+            text = self.tr("Cites no source.")
         elif len(ids) == 1:
-            text = f"Cites {ids[0]}."
+            text = self.tr("Cites {source}.").format(source=ids[0])
         else:
-            text = f"Cites {', '.join(ids[:-1])} and {ids[-1]}."
+            text = self.tr("Cites {sources} and {last}.").format(sources=", ".join(ids[:-1]),
+                                                                 last=ids[-1])
         set_state(self.summary, "note", text)
         titles = {s.id: s.title for s in self._sources}
         self.summary.setToolTip(plain_tooltip("\n".join(f"[{i}] {titles.get(i, '')}"
