@@ -49,6 +49,7 @@ from desktop.wording import (
     PAPER_LABELS,
     progress_text,
 )
+from desktop.wording.translate import QT_TRANSLATE_NOOP
 
 # The briefing code (desktop.report) is imported on the first print, preview or export.
 if TYPE_CHECKING:
@@ -63,13 +64,15 @@ BRIDGE_TIME_LIMIT = 5.0
 Kind = Literal["party", "full", "compare"]
 
 #: The export formats (desktop.report.formats.FORMATS, named here so that the window does not
-#: import the briefing code): extension -> the file dialog's filter.
+#: import the briefing code): extension -> the file dialog's filter, in English (marked for the
+#: catalogue; :meth:`BriefingActions.choose_path` shows them translated and matches the chosen
+#: one against the translations).
 EXPORT_FILTERS: dict[str, str] = {
-    ".pdf": "PDF (*.pdf)",
-    ".docx": "Word document (*.docx)",
-    ".odt": "OpenDocument text (*.odt)",
-    ".html": "Web page, self-contained (*.html *.htm)",
-    ".md": "Markdown (*.md)",
+    ".pdf": QT_TRANSLATE_NOOP("BriefingActions", "PDF (*.pdf)"),
+    ".docx": QT_TRANSLATE_NOOP("BriefingActions", "Word document (*.docx)"),
+    ".odt": QT_TRANSLATE_NOOP("BriefingActions", "OpenDocument text (*.odt)"),
+    ".html": QT_TRANSLATE_NOOP("BriefingActions", "Web page, self-contained (*.html *.htm)"),
+    ".md": QT_TRANSLATE_NOOP("BriefingActions", "Markdown (*.md)"),
 }
 
 
@@ -325,13 +328,16 @@ class BriefingActions(InheritedTr, QObject):
 
     def choose_path(self, suggested: Path) -> Path | None:
         """Where to export and so in which format; None when cancelled."""
-        current = EXPORT_FILTERS.get(suggested.suffix.lower(), EXPORT_FILTERS[".pdf"])
+        shown = {ext: self.tr(text) for ext, text in EXPORT_FILTERS.items()}
+        current = shown.get(suggested.suffix.lower(), shown[".pdf"])
         name, chosen = QFileDialog.getSaveFileName(
             self.window, self.tr("Export briefing"), str(suggested),
-            ";;".join(EXPORT_FILTERS.values()), current)
+            ";;".join(shown.values()), current)
         if not name:
             return None
-        return export_path(name, chosen)
+        # The dialog answers with the filter as shown: back to the English one export_path knows.
+        chosen_ext = next((ext for ext, text in shown.items() if text == chosen), None)
+        return export_path(name, EXPORT_FILTERS[chosen_ext] if chosen_ext else "")
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self.window, self.tr("Briefing sheet"), message)
