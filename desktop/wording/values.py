@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from desktop.domain.model import _PLACEHOLDER, Provision, Value
 from desktop.domain.params import BoolParam, ChoiceParam, ParamSpec
 from desktop.domain.rules import format_literal
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "choice_label",
@@ -47,13 +48,19 @@ __all__ = [
 
 #: Units written before the number, as money is: "USD 100 billion".
 CURRENCIES = frozenset({"USD", "EUR", "GBP", "RUB", "UAH", "CHF", "JPY", "CNY", "TRY"})
-_LARGE = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))
+_LARGE = ((1_000_000_000_000, QT_TRANSLATE_NOOP("Wording.values", "{number} trillion")),
+          (1_000_000_000, QT_TRANSLATE_NOOP("Wording.values", "{number} billion")),
+          (1_000_000, QT_TRANSLATE_NOOP("Wording.values", "{number} million")))
+
+
+def _yes_no(value: bool) -> str:
+    return translate("Wording.values", "yes") if value else translate("Wording.values", "no")
 
 
 def format_value(value: Value) -> str:
     """A value as a person reads it in clause text: 800000 -> 800,000; True -> yes."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _yes_no(value)
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
@@ -69,7 +76,7 @@ def weight(x: float) -> str:
 def plain_value(value: Value | None) -> str:
     """A value in the bridge panel's change list: True -> yes; anything else as ``str``."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _yes_no(value)
     return str(value)
 
 
@@ -118,9 +125,10 @@ def quantity(value: int | float, unit: str | None = None) -> str:
 
 def _number_words(value: int | float) -> str:
     magnitude = abs(value)
-    for size, word in _LARGE:
+    for size, words in _LARGE:
         if magnitude >= size and (value / size) * 100 == int((value / size) * 100):
-            return f"{format_value(value / size).removesuffix('.0')} {word}"
+            number = format_value(value / size).removesuffix(".0")
+            return translate("Wording.values", words).format(number=number)
     return format_value(value)
 
 
@@ -131,7 +139,7 @@ def value_text(spec: ParamSpec | None, value: Value) -> str:
         return format_value(value)
     if isinstance(spec, BoolParam) and isinstance(value, bool):
         words = spec.true_label if value else spec.false_label
-        return words or ("yes" if value else "no")
+        return words or _yes_no(value)
     if isinstance(spec, ChoiceParam) and isinstance(value, str):
         return choice_label(spec, value)
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -145,28 +153,39 @@ def domain_words(spec: ParamSpec) -> str:
     if isinstance(spec, ChoiceParam):
         others = [choice_label(spec, c) for c in spec.ids if c != spec.default]
         if not others:
-            return "the only choice"
-        return f"or {others[0]}" if len(others) == 1 else f"or {len(others)} others"
+            return translate("Wording.values", "the only choice")
+        if len(others) == 1:
+            return translate("Wording.values", "or {choice}").format(choice=others[0])
+        return translate("Wording.values", "or %n other(s)", None, len(others))
     if isinstance(spec, BoolParam):
-        return f"or {value_text(spec, not spec.default)}"
+        return translate("Wording.values", "or {choice}").format(
+            choice=value_text(spec, not spec.default))
     lo, hi = spec.min, spec.max
     if lo is not None and hi is not None:
-        text = f"{_number_words(lo)} to {_number_words(hi)}"
+        text = translate("Wording.values", "{low} to {high}").format(
+            low=_number_words(lo), high=_number_words(hi))
     elif lo is not None:
-        text = f"at least {_number_words(lo)}"
+        text = translate("Wording.values", "at least {low}").format(low=_number_words(lo))
     elif hi is not None:
-        text = f"at most {_number_words(hi)}"
+        text = translate("Wording.values", "at most {high}").format(high=_number_words(hi))
+    elif spec.type == "int":
+        text = translate("Wording.values", "any whole number")
     else:
-        text = "any whole number" if spec.type == "int" else "any number"
+        text = translate("Wording.values", "any number")
     step = getattr(spec, "step", None)
-    return text + (f", in steps of {_number_words(step)}" if step else "")
+    if not step:
+        return text
+    return translate("Wording.values", "{values}, in steps of {step}").format(
+        values=text, step=_number_words(step))
 
 
 def param_line(spec: ParamSpec) -> str:
     """A param as the library describes it, its default first: "Army personnel: 800,000
     personnel (0 to 2 million, in steps of 50,000)", "Monitoring body: a US-led mechanism
     (or 3 others)"."""
-    return f"{param_label(spec)}: {value_text(spec, spec.default)} ({domain_words(spec)})"
+    return translate("Wording.values", "{param}: {default} ({others})").format(
+        param=param_label(spec), default=value_text(spec, spec.default),
+        others=domain_words(spec))
 
 
 def clause_text(provision: Provision, values: Mapping[str, Value] | None = None) -> str:
