@@ -8,6 +8,11 @@ dialog, which stays open. An unchanged object closes the dialog without a commit
 
 A dialog with an id field can let it follow another field (a title, a name) until the user
 edits the id: :meth:`~EditorDialog.follow_with_id`.
+
+The frame's own text is translated under the context "EditorDialog" with
+``QCoreApplication.translate``: each dialog puts :class:`~desktop.ui.i18n.InheritedTr` first
+among its bases and calls ``self.tr`` (were it among this class's bases too, a dialog's bases
+could not be put in order).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -155,7 +160,9 @@ class EditorDialog(QDialog, Generic[T]):
     # -- OK
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(f"Not saved: {text}" if text else "")
+        self.error_label.setText(
+            QCoreApplication.translate("EditorDialog", "Not saved: {error}").format(error=text)
+            if text else "")
         self.error_label.setVisible(bool(text))
 
     def commit_or_show(self, built: T) -> bool:

@@ -5,6 +5,13 @@ The dialogs read their widgets into plain values (:class:`ProvisionFields`,
 wrong (a :class:`FormCheck`: the problems that keep OK disabled, and a :class:`FieldNote` per
 field to show beside it) or build the domain object (or a :class:`Refused` saying why not). The
 widget code only paints the answers, so all of this is tested without a window.
+
+Its text is for the user, so it goes through the wording's Qt-free translation hook
+(:mod:`desktop.wording.translate`, bound to Qt's translators by the window): this module
+imports without Qt, so not ``QCoreApplication.translate``. Every text is a literal
+``translate("EditorForms", "…")`` (lupdate reads any call named ``translate``), values go in
+afterwards with ``.format()``, and a plural is ``EditorForms.tr("%n draft(s)", "", n)``: lupdate
+marks only ``tr(text, "", n)`` as plural, and names its context after the class it is called on.
 """
 
 from __future__ import annotations
@@ -22,14 +29,15 @@ from desktop.domain.edit import rule_users, unique_id
 from desktop.domain.interchange import describe_validation_error
 from desktop.domain.model import ID_PATTERN, PARAM_PATTERN, RESERVED_WORDS
 from desktop.domain.rules import Compare, Count, InList, Lit, RuleError, parse, walk
-from desktop.wording.numbers import count
 from desktop.wording.rules import rule_error_text
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 from desktop.wording.values import derived_label
 
-ID_HELP = (
+#: What an id is (English; :func:`id_help` gives it in the user's language).
+ID_HELP = QT_TRANSLATE_NOOP(
+    "EditorForms",
     "An id is how rules and files refer to this item. It is letters, digits and _ in words "
-    "joined by single dashes, starting with a letter: for example army-cap or ua_red-1."
-)
+    "joined by single dashes, starting with a letter: for example army-cap or ua_red-1.")
 PARAM_TYPES = ("int", "number", "choice", "bool")
 
 _ID_RE = re.compile(ID_PATTERN)
@@ -39,6 +47,29 @@ _PARAM_RE = re.compile(PARAM_PATTERN)
 _PARAM_LOC = re.compile(r"^params\[(\d+)\](?:\.(\w+))?: ")
 
 State = Literal["error", "note", "ok"]
+
+
+class EditorForms:
+    """The catalogue context of this module's texts; :meth:`tr` is for its plurals."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """``text`` in the user's language, ``%n`` and its plural form picked for ``n``."""
+        return translate("EditorForms", text, disambiguation, n)
+
+
+def id_help() -> str:
+    """:data:`ID_HELP` in the user's language."""
+    return translate("EditorForms", ID_HELP)
+
+
+def _and(items: Sequence[str]) -> str:
+    """The items joined as a sentence joins them: a; a and b; a and b and c."""
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        joined = translate("EditorForms", "{first} and {second}").format(first=joined,
+                                                                         second=item)
+    return joined
 
 
 # --------------------------------------------------------------------------- results as data
@@ -79,8 +110,11 @@ def cannot_save(problems: Sequence[str]) -> str:
     """The line beside the buttons while OK is disabled ("" when nothing stops it)."""
     if not problems:
         return ""
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"Cannot save yet: {problems[0]}{more}"
+    if len(problems) == 1:
+        return translate("EditorForms", "Cannot save yet: {problem}").format(
+            problem=problems[0])
+    return translate("EditorForms", "Cannot save yet: {problem} (and {more} more)").format(
+        problem=problems[0], more=len(problems) - 1)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -96,8 +130,12 @@ def readable(message: str) -> str:
         rest = line[match.end():]
         if rest.startswith("param '"):  # the message already names the param
             return rest
-        where = f", {match.group(2)}" if match.group(2) else ""
-        return f"param {int(match.group(1)) + 1}{where}: {rest}"
+        number = int(match.group(1)) + 1
+        if match.group(2):
+            return translate("EditorForms", "param {number}, {field}: {message}").format(
+                number=number, field=match.group(2), message=rest)
+        return translate("EditorForms", "param {number}: {message}").format(
+            number=number, message=rest)
 
     return "\n".join(one(line) for line in message.splitlines())
 
@@ -155,31 +193,66 @@ def utf16_offset(text: str, position: int) -> int:
 
 def id_problem(text: str, taken: Collection[str], what: str, *, keyword_free: bool = False
                ) -> str | None:
-    """Why ``text`` cannot be the id of a ``what``, or None."""
+    """Why ``text`` cannot be the id of a ``what`` ("provision", "party", "red line" or
+    "preference"), or None."""
     if not text:
-        return f"Give the {what} an id."
+        return _no_id(what)
     if len(text) > 200:
-        return "An id is at most 200 characters long."
+        return translate("EditorForms", "An id is at most 200 characters long.")
     if not _ID_RE.fullmatch(text):
         if text[0].isdigit() or text[0] in "-_":
-            return "An id starts with a letter."
+            return translate("EditorForms", "An id starts with a letter.")
         if "--" in text or text.endswith("-"):
-            return "Dashes join words: no double dash and no dash at the end."
-        return "An id is letters, digits and _ in words joined by single dashes (e.g. army-cap)."
+            return translate("EditorForms",
+                             "Dashes join words: no double dash and no dash at the end.")
+        return translate("EditorForms", "An id is letters, digits and _ in words joined by "
+                         "single dashes (e.g. army-cap).")
     if keyword_free and text in RESERVED_WORDS:
-        return f"'{text}' is a word of the rule language and cannot be an id."
+        return translate("EditorForms", "'{id}' is a word of the rule language and cannot be "
+                         "an id.").format(id=text)
     if text in taken:
-        return f"Another {what} already has the id '{text}'."
+        return _id_taken(what).format(id=text)
     return None
+
+
+def _no_id(what: str) -> str:
+    """"Give the … an id.", a whole sentence for each kind of item (word order differs)."""
+    if what == "party":
+        return translate("EditorForms", "Give the party an id.")
+    if what == "red line":
+        return translate("EditorForms", "Give the red line an id.")
+    if what == "preference":
+        return translate("EditorForms", "Give the preference an id.")
+    if what == "provision":
+        return translate("EditorForms", "Give the provision an id.")
+    raise ValueError(f"no text for the id of a {what!r}")
+
+
+def _id_taken(what: str) -> str:
+    """"Another … already has the id '{id}'." for each kind of item."""
+    if what == "party":
+        return translate("EditorForms", "Another party already has the id '{id}'.")
+    if what == "red line":
+        return translate("EditorForms", "Another red line already has the id '{id}'.")
+    if what == "preference":
+        return translate("EditorForms", "Another preference already has the id '{id}'.")
+    if what == "provision":
+        return translate("EditorForms", "Another provision already has the id '{id}'.")
+    raise ValueError(f"no text for the id of a {what!r}")
 
 
 def id_note(text: str, problem: str | None, *, filled_from: str, ok: str) -> FieldNote:
     """The status line under an id field. A blank id is not yet wrong: it says the id is
-    filled in from the ``filled_from`` field (title, name) rather than showing an error."""
+    filled in from the ``filled_from`` field ("title" or "name") rather than showing an
+    error."""
     if problem is not None and text:
         return FieldNote("error", problem, invalid=True)
     if problem is not None:
-        return FieldNote("note", f"Filled in from the {filled_from}; you can change it.")
+        if filled_from == "name":
+            return FieldNote("note", translate(
+                "EditorForms", "Filled in from the name; you can change it."))
+        return FieldNote("note", translate(
+            "EditorForms", "Filled in from the title; you can change it."))
     return FieldNote("note", ok)
 
 
@@ -216,7 +289,10 @@ class ParamRow:
     def where(self, n: int) -> str:
         """How messages name the ``n``-th row (from 0): "param 2 (police)"."""
         name = self.name.strip()
-        return f"param {n + 1}" + (f" ({name})" if name else "")
+        if name:
+            return translate("EditorForms", "param {number} ({name})").format(number=n + 1,
+                                                                             name=name)
+        return translate("EditorForms", "param {number}").format(number=n + 1)
 
 
 def _words(data: dict[str, Any], key: str, text: str) -> None:
@@ -226,24 +302,43 @@ def _words(data: dict[str, Any], key: str, text: str) -> None:
 
 
 def _collect_numeric(row: ParamRow, where: str, data: dict[str, Any], errors: list[str]) -> None:
-    parse = parse_int if row.type == "int" else parse_number
-    what = "a whole number" if row.type == "int" else "a number"
+    whole = row.type == "int"
+    parse = parse_int if whole else parse_number
     default_text = row.default.strip()
     value = parse(default_text)
     if value is None:
-        errors.append(f"{where}: the default must be {what}, not “{default_text}”.")
+        wrong = (translate("EditorForms", "{param}: the default must be a whole number, not "
+                           "“{text}”.") if whole else
+                 translate("EditorForms", "{param}: the default must be a number, not "
+                           "“{text}”."))
+        errors.append(wrong.format(param=where, text=default_text))
     data["default"] = value
     for key, raw in (("min", row.min), ("max", row.max), ("step", row.step)):
         text = raw.strip()
         if not text:
             continue
         number = parse(text)
-        if key == "step" and (number is None or number <= 0):
-            errors.append(f"{where}: the step must be {what} above 0 or left empty, "
-                          f"not “{text}”.")
-        elif number is None:
-            errors.append(f"{where}: {key} must be {what} or left empty, not “{text}”.")
+        if number is None or (key == "step" and number <= 0):
+            errors.append(_bad_bound(key, whole).format(param=where, text=text))
         data[key] = number
+
+
+def _bad_bound(key: str, whole: bool) -> str:
+    """What is wrong with a param's min, max or step (``whole``: an int param's)."""
+    if key == "step":
+        return (translate("EditorForms", "{param}: the step must be a whole number above 0 or "
+                          "left empty, not “{text}”.") if whole else
+                translate("EditorForms", "{param}: the step must be a number above 0 or left "
+                          "empty, not “{text}”."))
+    if key == "min":
+        return (translate("EditorForms", "{param}: min must be a whole number or left empty, "
+                          "not “{text}”.") if whole else
+                translate("EditorForms", "{param}: min must be a number or left empty, not "
+                          "“{text}”."))
+    return (translate("EditorForms", "{param}: max must be a whole number or left empty, not "
+                      "“{text}”.") if whole else
+            translate("EditorForms", "{param}: max must be a number or left empty, not "
+                      "“{text}”."))
 
 
 def _collect_choices(row: ParamRow, where: str, data: dict[str, Any], errors: list[str]) -> None:
@@ -252,11 +347,14 @@ def _collect_choices(row: ParamRow, where: str, data: dict[str, Any], errors: li
     for k, (raw_id, raw_label) in enumerate(row.choices, start=1):
         cid, label = raw_id.strip(), raw_label.strip()
         if not cid and label:
-            errors.append(f"{where}: choice {k} (“{label}”) has a label but no id.")
+            errors.append(translate("EditorForms", "{param}: choice {number} (“{label}”) has a "
+                                    "label but no id.").format(param=where, number=k,
+                                                               label=label))
         elif cid:
             choices.append({"id": cid, "label": label} if label else cid)
     if not choices:
-        errors.append(f"{where}: give it at least one choice (an id, and a label if you like).")
+        errors.append(translate("EditorForms", "{param}: give it at least one choice (an id, "
+                                "and a label if you like).").format(param=where))
     data["choices"] = choices
     data["default"] = row.default.strip()
 
@@ -271,10 +369,11 @@ def collect_params(rows: Sequence[ParamRow]) -> tuple[list[dict[str, Any]], list
         where = row.where(n)
         data: dict[str, Any] = {"name": name, "type": row.type}
         if not name:
-            errors.append(f"{where}: give it a name.")
+            errors.append(translate("EditorForms", "{param}: give it a name.").format(
+                param=where))
         elif not _PARAM_RE.fullmatch(name):
-            errors.append(f"{where}: a name is letters, digits and _, and does not start "
-                          "with a digit.")
+            errors.append(translate("EditorForms", "{param}: a name is letters, digits and _, "
+                                    "and does not start with a digit.").format(param=where))
         _words(data, "label", row.label)
         if row.type in ("int", "number"):
             _collect_numeric(row, where, data, errors)
@@ -282,8 +381,9 @@ def collect_params(rows: Sequence[ParamRow]) -> tuple[list[dict[str, Any]], list
             default_text = row.default.strip()
             flag = parse_bool(default_text)
             if flag is None:
-                errors.append(f"{where}: the default must be true or false, "
-                              f"not “{default_text}”.")
+                errors.append(translate("EditorForms", "{param}: the default must be true or "
+                                        "false, not “{text}”.").format(param=where,
+                                                                      text=default_text))
             data["default"] = flag
             _words(data, "true_label", row.true_label)
             _words(data, "false_label", row.false_label)
@@ -305,12 +405,12 @@ def unlabelled_choices_note(row: ParamRow, n: int) -> str | None:
         return None
     shown = [f"“{derived_label(cid)}”" for cid in bare[:2]]
     if len(bare) > 2:
-        seen = f"{shown[0]}, {shown[1]} and {len(bare) - 2} more"
+        seen = translate("EditorForms", "{first}, {second} and {more} more").format(
+            first=shown[0], second=shown[1], more=len(bare) - 2)
     else:
-        seen = " and ".join(shown)
-    verb = "has" if len(bare) == 1 else "have"
-    return (f"⚠ {row.where(n)}: {count(len(bare), 'choice')} {verb} no label; "
-            f"readers will see {seen}.")
+        seen = _and(shown)
+    return EditorForms.tr("⚠ {param}: %n choice(s) (has/have) no label; readers will see "
+                          "{seen}.", "", len(bare)).format(param=row.where(n), seen=seen)
 
 
 def params_note(rows: Sequence[ParamRow]) -> FieldNote:
@@ -351,7 +451,7 @@ def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: S
     note says ahead of time."""
     problems: list[str] = []
     if not fields.title.strip():
-        problems.append("Give the provision a title.")
+        problems.append(translate("EditorForms", "Give the provision a title."))
     pid = fields.id
     id_err = id_problem(pid, taken, "provision", keyword_free=True)
     if id_err is not None:
@@ -359,20 +459,24 @@ def check_provision(fields: ProvisionFields, taken: Collection[str], scenario: S
         id_status = id_note(pid, id_err, filled_from="title", ok="")
     elif original_id is not None and pid != original_id and (
             users := rule_users(scenario, original_id)):
-        id_status = FieldNote("note", f"⚠ Rules name this provision by its id "
-                                      f"“{original_id}” ({'; '.join(users)}): renaming is "
-                                      "refused until those rules are changed.")
+        id_status = FieldNote("note", translate(
+            "EditorForms", "⚠ Rules name this provision by its id “{id}” ({rules}): renaming "
+            "is refused until those rules are changed.").format(id=original_id,
+                                                                rules="; ".join(users)))
     else:
-        id_status = FieldNote("note", "Rules name the provision by this id.")
+        id_status = FieldNote("note", translate("EditorForms",
+                                                "Rules name the provision by this id."))
     category = fields.category
     cat_err = None
     if not category:
-        problems.append("Pick or type a category.")
+        problems.append(translate("EditorForms", "Pick or type a category."))
     elif not _ID_RE.fullmatch(category):
-        cat_err = f"A category is id-shaped: try “{unique_id(category, ())}”."
+        cat_err = translate("EditorForms", "A category is id-shaped: try “{category}”.").format(
+            category=unique_id(category, ()))
         problems.append(cat_err)
     if not fields.text.strip():
-        problems.append("Write the clause text (on the Text and params tab).")
+        problems.append(translate("EditorForms",
+                                  "Write the clause text (on the Text and params tab)."))
     category_status = (FieldNote("error", cat_err, invalid=True) if cat_err is not None
                        else FieldNote("ok", "", shown=False))
     return FormCheck(tuple(problems), {"id": id_status, "category": category_status,
@@ -401,8 +505,8 @@ def build_provision(fields: ProvisionFields) -> Provision | Refused:
     try:
         return Provision.model_validate(data)
     except ValidationError as err:
-        message = readable(describe_validation_error(err))
-        return Refused(message, about_params="param" in message or message.startswith("text"))
+        raw = describe_validation_error(err)  # which field: read before the text is translated
+        return Refused(readable(raw), about_params="param" in raw or raw.startswith("text"))
 
 
 # --------------------------------------------------------------------------- parties
@@ -457,13 +561,14 @@ def rule_item_problems(item: RuleItem, taken: Collection[str], noun: str,
     ``rule_error``: its rule checked against the library, the ``provisions``)."""
     problems: list[str] = []
     if not item.title.strip():
-        problems.append("Give it a title.")
+        problems.append(translate("EditorForms", "Give it a title."))
     id_err = id_problem(item.id, taken, noun)
     if id_err:
         problems.append(id_err)
     if rule_error is not None:
         text = rule_error_text(rule_error, provisions or {})
-        problems.append(f"rule: Column {rule_error.column}: {text}")
+        problems.append(translate("EditorForms", "rule: Column {column}: {error}").format(
+            column=rule_error.column, error=text))
     return problems
 
 
@@ -472,9 +577,20 @@ def rule_list_problems(noun: str, items: Sequence[RuleItem],
     """Every item's problems, each prefixed with which item it is ("red line 3 (ua-x): ...")."""
     out: list[str] = []
     for n, (item, problems) in enumerate(zip(items, per_item, strict=True)):
-        name = f"{noun} {n + 1}" + (f" ({item.id})" if item.id else "")
-        out.extend(f"{name}: {p}" for p in problems)
+        line = _item_problem(noun, bool(item.id))
+        out.extend(line.format(number=n + 1, id=item.id, problem=p) for p in problems)
     return out
+
+
+def _item_problem(noun: str, with_id: bool) -> str:
+    """"red line 3 (ua-x): {problem}" for each kind of item, with its id or without."""
+    if noun == "red line":
+        return (translate("EditorForms", "red line {number} ({id}): {problem}") if with_id
+                else translate("EditorForms", "red line {number}: {problem}"))
+    if noun == "preference":
+        return (translate("EditorForms", "preference {number} ({id}): {problem}") if with_id
+                else translate("EditorForms", "preference {number}: {problem}"))
+    raise ValueError(f"no text for a {noun!r}")
 
 
 # A number as a title writes it: grouped ("800,000", "800 000"), plain or decimal, with a scale
@@ -563,21 +679,33 @@ def title_rule_note(title: str, rule: str) -> FieldNote:
                           for v in t.values for r in in_rule)]
     if not missing:
         return FieldNote("ok", "", shown=False)
-    said = " and ".join(f"“{m}”" for m in missing)
-    return FieldNote("note", f"⚠ The title says {said} but the rule does not: check that the "
-                             "title and the rule agree.")
+    said = _and([f"“{m}”" for m in missing])
+    return FieldNote("note", translate(
+        "EditorForms", "⚠ The title says {numbers} but the rule does not: check that the title "
+        "and the rule agree.").format(numbers=said))
 
 
 def rule_item_label(item: RuleItem, noun: str, problems: Sequence[str]) -> str:
     """An item's line in the list, marked when something in it needs fixing."""
-    label = item.title.strip() or item.id or f"(new {noun})"
+    label = item.title.strip() or item.id or _new_item(noun)
     return f"⚠ {label}" if problems else label
 
 
+def _new_item(noun: str) -> str:
+    """The line of an item with neither title nor id yet."""
+    if noun == "red line":
+        return translate("EditorForms", "(new red line)")
+    if noun == "preference":
+        return translate("EditorForms", "(new preference)")
+    raise ValueError(f"no text for a {noun!r}")
+
+
 def rule_tab_title(title: str, items: int, to_fix: int) -> str:
-    """``&Red lines (3, 1 to fix)``."""
-    note = f", {to_fix} to fix" if to_fix else ""
-    return f"{title} ({items}{note})"
+    """``&Red lines (3, 1 to fix)`` (``title`` is already in the user's language)."""
+    if to_fix:
+        return translate("EditorForms", "{title} ({items}, {to_fix} to fix)").format(
+            title=title, items=items, to_fix=to_fix)
+    return translate("EditorForms", "{title} ({items})").format(title=title, items=items)
 
 
 @dataclass(frozen=True)
@@ -598,13 +726,13 @@ def check_party(fields: PartyFields, taken: Collection[str]) -> FormCheck:
     """The party's own fields (its red lines and preferences are checked by their lists)."""
     problems: list[str] = []
     if not fields.name.strip():
-        problems.append("Give the party a name.")
+        problems.append(translate("EditorForms", "Give the party a name."))
     id_err = id_problem(fields.id, taken, "party")
     if id_err:
         problems.append(id_err)
     return FormCheck(tuple(problems), {
         "id": id_note(fields.id, id_err, filled_from="name",
-                      ok="Provisions name the party by this id.")})
+                      ok=translate("EditorForms", "Provisions name the party by this id."))})
 
 
 def build_party(fields: PartyFields) -> Party | Refused:
@@ -634,7 +762,7 @@ class ScenarioInfo:
 
 def check_info(info: ScenarioInfo) -> FormCheck:
     blank = not info.title.strip()
-    return FormCheck(("Give the scenario a title.",) if blank else (),
+    return FormCheck((translate("EditorForms", "Give the scenario a title."),) if blank else (),
                      {"title": FieldNote("error" if blank else "ok", "", invalid=blank)})
 
 
@@ -643,13 +771,19 @@ def check_info(info: ScenarioInfo) -> FormCheck:
 
 def provision_deletion_question(title: str, provision_id: str, drafts: Sequence[str]) -> str:
     """Asked before a provision is deleted; ``drafts`` are the titles of drafts holding it."""
-    where = (f"\n\nIt is in {count(len(drafts), 'draft')} ({', '.join(drafts)}); its clauses "
-             "there are removed too." if drafts else "")
-    return f"Delete the provision “{title}” ({provision_id})?{where}\n\nYou can undo this."
+    if not drafts:
+        return translate("EditorForms", "Delete the provision “{title}” ({id})?\n\nYou can "
+                         "undo this.").format(title=title, id=provision_id)
+    return EditorForms.tr("Delete the provision “{title}” ({id})?\n\nIt is in %n draft(s) "
+                          "({drafts}); its clauses there are removed too.\n\nYou can undo "
+                          "this.", "", len(drafts)).format(title=title, id=provision_id,
+                                                          drafts=", ".join(drafts))
 
 
 def party_deletion_question(party: Party) -> str:
-    counts = (f"{count(len(party.red_lines), 'red line')} and "
-              f"{count(len(party.preferences), 'preference')}")
-    return (f"Delete the party “{party.name}” ({party.id}) with its {counts}?\n\n"
-            "Provisions given by or to it stop naming it. You can undo this.")
+    red_lines = EditorForms.tr("%n red line(s)", "", len(party.red_lines))
+    preferences = EditorForms.tr("%n preference(s)", "", len(party.preferences))
+    return translate("EditorForms", "Delete the party “{name}” ({id}) with its {red_lines} and "
+                     "{preferences}?\n\nProvisions given by or to it stop naming it. You can "
+                     "undo this.").format(name=party.name, id=party.id, red_lines=red_lines,
+                                         preferences=preferences)
