@@ -10,17 +10,19 @@ from desktop.domain.model import MAX_TITLE, BriefingSettings
 from desktop.ui.editors.base import Commit, EditorDialog
 from desktop.ui.editors.forms import FormCheck
 from desktop.ui.files import Prompter
+from desktop.ui.i18n import InheritedTr
 from desktop.wording import DEFAULT_MARKING
 
 
-class BriefingSettingsDialog(EditorDialog[BriefingSettings]):
+class BriefingSettingsDialog(InheritedTr, EditorDialog[BriefingSettings]):
     def __init__(self, scenario: Scenario, parent: QWidget | None = None,
                  commit: Commit[BriefingSettings] | None = None,
                  prompter: Prompter | None = None) -> None:
         saved = scenario.briefing if scenario.briefing is not None else BriefingSettings()
-        super().__init__(parent, "Briefing settings", "Save", commit, saved, prompter)
+        super().__init__(parent, self.tr("Briefing settings"), self.tr("Save"), commit, saved,
+                         prompter)
         self.setObjectName("BriefingSettingsDialog")
-        self.heading.setText("The memo header of this document's full briefings")
+        self.heading.setText(self.tr("The memo header of this document's full briefings"))
         body = QWidget(self)
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)
@@ -33,17 +35,17 @@ class BriefingSettingsDialog(EditorDialog[BriefingSettings]):
             edit.setPlaceholderText(placeholder)
             return edit
 
-        self.to_edit = line("BriefingTo", saved.to, "the addressee, e.g. the Minister")
-        self.from_edit = line("BriefingFrom", saved.from_, "the sender, e.g. the negotiation "
-                              "support unit")
+        self.to_edit = line("BriefingTo", saved.to, self.tr("the addressee, e.g. the Minister"))
+        self.from_edit = line("BriefingFrom", saved.from_,
+                              self.tr("the sender, e.g. the negotiation support unit"))
         self.subject_edit = line("BriefingSubject", saved.subject,
-                                 "default: Assessment of <the draft's title>")
+                                 self.tr("default: Assessment of <the draft's title>"))
         self.marking_edit = line("BriefingMarking", saved.marking,
-                                 f"default: {DEFAULT_MARKING}")
-        form.addRow("&To:", self.to_edit)
-        form.addRow("&From:", self.from_edit)
-        form.addRow("&Subject:", self.subject_edit)
-        form.addRow("&Marking:", self.marking_edit)
+                                 self.tr("default: {marking}").format(marking=DEFAULT_MARKING))
+        form.addRow(self.tr("&To:"), self.to_edit)
+        form.addRow(self.tr("&From:"), self.from_edit)
+        form.addRow(self.tr("&Subject:"), self.subject_edit)
+        form.addRow(self.tr("&Marking:"), self.marking_edit)
         self.layout_.addWidget(body, 1)
         self.finish_layout()
         self.setMinimumSize(480, 220)

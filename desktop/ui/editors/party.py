@@ -34,13 +34,13 @@ from desktop.domain.model import MAX_TITLE, ROLES, Source
 from desktop.domain.rules import RuleError, check_rule
 from desktop.ui.editors.base import Commit, EditorDialog
 from desktop.ui.editors.forms import (
-    ID_HELP,
     FormCheck,
     PartyFields,
     Refused,
     RuleItem,
     build_party,
     check_party,
+    id_help,
     id_note,
     id_problem,
     rule_item_label,
@@ -60,11 +60,15 @@ from desktop.ui.editors.widgets import (
     with_status,
 )
 from desktop.ui.files import Prompter
+from desktop.ui.i18n import InheritedTr
 from desktop.wording.labels import ROLE_LABELS
 
 
-class RuleListEditor(QWidget):
-    """A list of red lines (or preferences) on the left and a form for the current one."""
+class RuleListEditor(InheritedTr, QWidget):
+    """A list of red lines (or preferences) on the left and a form for the current one.
+
+    ``noun`` ("red line" or "preference") says which to the form checks; the texts that name
+    it are whole sentences for each (word order differs between languages)."""
 
     changed = Signal()
 
@@ -75,6 +79,7 @@ class RuleListEditor(QWidget):
         super().__init__(parent)
         self.noun = noun  # "red line" or "preference"
         self.weighted = weighted
+        preferences = noun == "preference"
         self._taken = frozenset(taken_elsewhere)
         self._provisions = provisions
         self.items: list[RuleItem] = []
@@ -83,18 +88,21 @@ class RuleListEditor(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("RuleList")
-        self.list.setAccessibleName(f"{noun.capitalize()}s")
+        self.list.setAccessibleName(self.tr("Preferences") if preferences
+                                    else self.tr("Red lines"))
         self.list.setSpacing(1)
         # Long titles wrap rather than run off under a scroll bar (the rows take the width).
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.setObjectName("AddRule")
-        self.add_button.setToolTip(f"Add a {noun}")
-        self.remove_button = QPushButton("Remove", self)
+        self.add_button.setToolTip(self.tr("Add a preference") if preferences
+                                   else self.tr("Add a red line"))
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setObjectName("RemoveRule")
-        self.remove_button.setToolTip(f"Remove the selected {noun}")
+        self.remove_button.setToolTip(self.tr("Remove the selected preference") if preferences
+                                      else self.tr("Remove the selected red line"))
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,7 +131,10 @@ class RuleListEditor(QWidget):
         title_box.setFocusProxy(self.title_edit)
         self.id_edit = QLineEdit(self.form_host)
         self.id_edit.setObjectName("RuleId")
-        self.id_edit.setToolTip(ID_HELP + f" Every {noun} id is unique in the scenario.")
+        self.id_edit.setToolTip(
+            (self.tr("{id_help} Every preference id is unique in the scenario.") if preferences
+             else self.tr("{id_help} Every red line id is unique in the scenario."))
+            .format(id_help=id_help()))
         self.id_status = plain_label("", self.form_host, name="RuleIdStatus")
         id_box = with_status(self.id_edit, self.id_status, self.form_host)
         self.rule_edit = RuleEdit(self.form_host, provisions, builder=True)
@@ -132,10 +143,11 @@ class RuleListEditor(QWidget):
         self.weight_spin.setDecimals(3)
         self.weight_spin.setRange(0.001, 1_000_000)
         self.weight_spin.setValue(1)
-        self.weight_spin.setToolTip("How much meeting this preference counts, relative to the "
-                                    "party's other preferences (greater than 0).")
-        self.rationale_edit = text_edit(self.form_host, 2, "why the party holds it; where the "
-                                         "uncertainty lies")
+        self.weight_spin.setToolTip(self.tr("How much meeting this preference counts, relative "
+                                            "to the party's other preferences (greater than "
+                                            "0)."))
+        self.rationale_edit = text_edit(self.form_host, 2, self.tr(
+            "why the party holds it; where the uncertainty lies"))
         self.rationale_edit.setObjectName("RuleRationale")
         # The rule's rows take the height; the rationale scrolls past four lines.
         self.rationale_edit.setMaximumHeight(self.rationale_edit.fontMetrics().lineSpacing() * 4
@@ -143,45 +155,51 @@ class RuleListEditor(QWidget):
         self.source_edit = QLineEdit(self.form_host)
         self.source_edit.setObjectName("RuleSource")
         self.source_edit.setMaxLength(MAX_TITLE)
-        self.source_edit.setPlaceholderText("a note on where it comes from, e.g. "
-                                            "(inferred from S23)")
+        self.source_edit.setPlaceholderText(self.tr("a note on where it comes from, e.g. "
+                                                    "(inferred from S23)"))
         self.citations = CitationPicker(sources, self.form_host, "RuleCitations")
         self.stance_combo = QComboBox(self.form_host)
         self.stance_combo.setObjectName("RuleStance")
-        self.stance_combo.addItem("Assessed floor (the analyst's judgement)", "assessed")
-        self.stance_combo.addItem("Stated position (a public demand)", "stated")
-        self.stance_combo.setToolTip(
+        self.stance_combo.addItem(self.tr("Assessed floor (the analyst's judgement)"),
+                                  "assessed")
+        self.stance_combo.addItem(self.tr("Stated position (a public demand)"), "stated")
+        self.stance_combo.setToolTip(self.tr(
             "A stated position counts when drafts are checked under stated positions; an "
-            "assessed floor counts under both views.")
+            "assessed floor counts under both views."))
         self.confidence_spin = QSpinBox(self.form_host)
         self.confidence_spin.setObjectName("RuleConfidence")
         self.confidence_spin.setRange(0, 100)
-        self.confidence_spin.setSuffix(" %")
-        self.confidence_spin.setToolTip(
+        self.confidence_spin.setSuffix(self.tr(" %"))
+        self.confidence_spin.setToolTip(self.tr(
             "How likely it is that the party truly holds this line: a draft that crosses it "
-            "is accepted with the chance that it does not.")
-        self.inferred_check = QCheckBox("In&ferred (no source supports it)", self.form_host)
+            "is accepted with the chance that it does not."))
+        self.inferred_check = QCheckBox(self.tr("In&ferred (no source supports it)"),
+                                        self.form_host)
         self.inferred_check.setObjectName("RuleInferred")
-        self.inferred_check.setToolTip(f"Tick when no source states this {noun}: it is a "
-                                       "reading of what the party said or did. Briefings "
-                                       "print it as inferred.")
-        form.addRow("&Title:", title_box)
-        form.addRow("I&d:", id_box)
-        form.addRow("R&ule:", self.rule_edit)
+        self.inferred_check.setToolTip(
+            self.tr("Tick when no source states this preference: it is a reading of what the "
+                    "party said or did. Briefings print it as inferred.") if preferences
+            else self.tr("Tick when no source states this red line: it is a reading of what "
+                         "the party said or did. Briefings print it as inferred."))
+        form.addRow(self.tr("&Title:"), title_box)
+        form.addRow(self.tr("I&d:"), id_box)
+        form.addRow(self.tr("R&ule:"), self.rule_edit)
         if weighted:
-            form.addRow("&Weight:", self.weight_spin)
+            form.addRow(self.tr("&Weight:"), self.weight_spin)
             self.stance_combo.hide()
             self.confidence_spin.hide()
         else:
             self.weight_spin.hide()
-            form.addRow("St&ance:", self.stance_combo)
-            form.addRow("Confidence it &binds:", self.confidence_spin)
-        form.addRow("Rati&onale:", self.rationale_edit)
-        form.addRow("Cited &sources:", self.citations)
+            form.addRow(self.tr("St&ance:"), self.stance_combo)
+            form.addRow(self.tr("Confidence it &binds:"), self.confidence_spin)
+        form.addRow(self.tr("Rati&onale:"), self.rationale_edit)
+        form.addRow(self.tr("Cited &sources:"), self.citations)
         form.addRow("", self.inferred_check)
-        form.addRow("Sour&ce note:", self.source_edit)
+        form.addRow(self.tr("Sour&ce note:"), self.source_edit)
 
-        self.empty_label = plain_label(f"No {noun}s yet. Press Add to write one.", self)
+        self.empty_label = plain_label(
+            self.tr("No preferences yet. Press Add to write one.") if preferences
+            else self.tr("No red lines yet. Press Add to write one."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -308,7 +326,9 @@ class RuleListEditor(QWidget):
             id_err = id_problem(current.id, self._taken_for(current), self.noun)
             paint_note(self.id_edit, self.id_status, id_note(
                 current.id, id_err, filled_from="title",
-                ok=f"Unique among the scenario's {self.noun}s."))
+                ok=self.tr("Unique among the scenario's preferences.")
+                if self.noun == "preference"
+                else self.tr("Unique among the scenario's red lines.")))
             paint_note(self.title_edit, self.title_status,
                        title_rule_note(current.title, current.rule))
         self.remove_button.setEnabled(current is not None)
@@ -365,7 +385,7 @@ class RuleListEditor(QWidget):
 
 
 
-class PartyDialog(EditorDialog[Party]):
+class PartyDialog(InheritedTr, EditorDialog[Party]):
     """Edit a party (``party`` given) or create one, with its red lines and preferences."""
 
     # Widget layout: one statement per control, read top to bottom.
@@ -373,15 +393,16 @@ class PartyDialog(EditorDialog[Party]):
                  parent: QWidget | None = None, commit: Commit[Party] | None = None,
                  prompter: Prompter | None = None) -> None:
         editing = party is not None
-        super().__init__(parent, "Edit party" if editing else "New party",
-                         "Save changes" if editing else "Add party", commit, party, prompter)
+        super().__init__(parent, self.tr("Edit party") if editing else self.tr("New party"),
+                         self.tr("Save changes") if editing else self.tr("Add party"), commit,
+                         party, prompter)
         self.setObjectName("PartyDialog")
         self._scenario = scenario
         others = [p for p in scenario.parties if party is None or p.id != party.id]
         self._taken = {p.id for p in others}
         self.color: str | None = None
-        self.heading.setText(f"Editing “{party.name}”" if party is not None
-                             else "A new party")
+        self.heading.setText(self.tr("Editing “{name}”").format(name=party.name)
+                             if party is not None else self.tr("A new party"))
         top = QWidget(self)
         form = QFormLayout(top)
         form.setContentsMargins(0, 0, 0, 0)
@@ -389,10 +410,11 @@ class PartyDialog(EditorDialog[Party]):
         self.name_edit = QLineEdit(top)
         self.name_edit.setObjectName("PartyName")
         self.name_edit.setMaxLength(MAX_TITLE)
-        self.name_edit.setPlaceholderText("e.g. Ukraine")
+        self.name_edit.setPlaceholderText(self.tr("e.g. Ukraine"))
         self.id_edit = QLineEdit(top)
         self.id_edit.setObjectName("PartyId")
-        self.id_edit.setToolTip(ID_HELP + " Provisions name their parties by id.")
+        self.id_edit.setToolTip(self.tr("{id_help} Provisions name their parties by id.")
+                                .format(id_help=id_help()))
         self.id_status = plain_label("", top, name="PartyIdStatus")
         id_row = with_status(self.id_edit, self.id_status, top, beside=True)
         self.role_combo = QComboBox(top)
@@ -407,10 +429,10 @@ class PartyDialog(EditorDialog[Party]):
         self.color_swatch.setObjectName("PartyColorSwatch")
         self.color_swatch.setFixedSize(22, 22)
         self.color_text = plain_label("", color_row, name="PartyColorText", wrap=False)
-        self.color_button = QPushButton("Choose…", color_row)
+        self.color_button = QPushButton(self.tr("Choose…"), color_row)
         self.color_button.setObjectName("PartyColorButton")
-        self.color_button.setToolTip("The party's colour in charts")
-        self.clear_color_button = QPushButton("No colour", color_row)
+        self.color_button.setToolTip(self.tr("The party's colour in charts"))
+        self.clear_color_button = QPushButton(self.tr("No colour"), color_row)
         self.clear_color_button.setObjectName("PartyColorClear")
         color_layout.addWidget(self.color_swatch)
         color_layout.addWidget(self.color_text)
@@ -418,20 +440,20 @@ class PartyDialog(EditorDialog[Party]):
         color_layout.addWidget(self.clear_color_button)
         color_layout.addStretch(1)
         color_row.setFocusProxy(self.color_button)
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&Id:", id_row)
-        form.addRow("Rol&e:", self.role_combo)
-        form.addRow("Co&lour:", color_row)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&Id:"), id_row)
+        form.addRow(self.tr("Rol&e:"), self.role_combo)
+        form.addRow(self.tr("Co&lour:"), color_row)
         self.no_deal_spin = QSpinBox(top)
         self.no_deal_spin.setObjectName("PartyNoDeal")
         self.no_deal_spin.setRange(-1, 100)
-        self.no_deal_spin.setSuffix(" %")
-        self.no_deal_spin.setSpecialValueText("Not set")
-        self.no_deal_spin.setToolTip(
+        self.no_deal_spin.setSuffix(self.tr(" %"))
+        self.no_deal_spin.setSpecialValueText(self.tr("Not set"))
+        self.no_deal_spin.setToolTip(self.tr(
             "The party's satisfaction without any agreement: its walk-away point. The bridge "
-            "finder says when a package leaves a party below it.")
+            "finder says when a package leaves a party below it."))
         self._no_deal: float | int | None = party.no_deal if party is not None else None
-        form.addRow("No-deal le&vel:", self.no_deal_spin)
+        form.addRow(self.tr("No-deal le&vel:"), self.no_deal_spin)
 
         provisions = scenario.provision_index
         self.red_lines = RuleListEditor(
@@ -446,10 +468,10 @@ class PartyDialog(EditorDialog[Party]):
         self.tabs.setObjectName("PartyTabs")
         self.tabs.addTab(self.red_lines, "")
         self.tabs.addTab(self.preferences, "")
-        self.tabs.setTabToolTip(0, "Hard rules: the party rejects any draft in which one is "
-                                   "false.")
-        self.tabs.setTabToolTip(1, "Soft rules: met preferences add their weight to the party's "
-                                   "satisfaction.")
+        self.tabs.setTabToolTip(0, self.tr("Hard rules: the party rejects any draft in which "
+                                           "one is false."))
+        self.tabs.setTabToolTip(1, self.tr("Soft rules: met preferences add their weight to the "
+                                           "party's satisfaction."))
 
         self.layout_.addWidget(top)
         self.layout_.addWidget(self.tabs, 1)
@@ -493,7 +515,7 @@ class PartyDialog(EditorDialog[Party]):
         if self.color is None:
             self.color_swatch.setStyleSheet(
                 "border: 1px dashed palette(mid); border-radius: 4px;")
-            self.color_text.setText("none (a neutral grey in charts)")
+            self.color_text.setText(self.tr("none (a neutral grey in charts)"))
         else:
             self.color_swatch.setStyleSheet(
                 f"background: {self.color}; border: 1px solid palette(dark); border-radius: 4px;")
@@ -501,7 +523,7 @@ class PartyDialog(EditorDialog[Party]):
         self.clear_color_button.setEnabled(self.color is not None)
 
     def _choose_color(self) -> None:
-        picked = self.prompter.pick_color("Party colour", self.color or "#808080")
+        picked = self.prompter.pick_color(self.tr("Party colour"), self.color or "#808080")
         if picked is not None:
             self.set_color(picked)
 
@@ -528,8 +550,8 @@ class PartyDialog(EditorDialog[Party]):
 
     def paint(self, check: FormCheck) -> None:
         super().paint(check)
-        self._label_tab(0, "&Red lines", self.red_lines)
-        self._label_tab(1, "&Preferences", self.preferences)
+        self._label_tab(0, self.tr("&Red lines"), self.red_lines)
+        self._label_tab(1, self.tr("&Preferences"), self.preferences)
 
     def _label_tab(self, index: int, title: str, editor: RuleListEditor) -> None:
         bad = sum(1 for p in editor.item_problems() if p)

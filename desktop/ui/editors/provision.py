@@ -37,7 +37,6 @@ from desktop.domain import BoolParam, ChoiceParam, Provision, Scenario
 from desktop.domain.model import KINDS, MAX_TITLE, ParamSpec
 from desktop.ui.editors.base import Commit, EditorDialog
 from desktop.ui.editors.forms import (
-    ID_HELP,
     PARAM_TYPES,
     ChoiceRow,
     FormCheck,
@@ -46,6 +45,7 @@ from desktop.ui.editors.forms import (
     Refused,
     build_provision,
     check_provision,
+    id_help,
 )
 from desktop.ui.editors.sources import CitationPicker
 from desktop.ui.editors.widgets import (
@@ -59,6 +59,7 @@ from desktop.ui.editors.widgets import (
     with_status,
 )
 from desktop.ui.files import Prompter
+from desktop.ui.i18n import InheritedTr
 from desktop.wording.labels import KIND_LABELS, PARAM_TYPE_LABELS
 from desktop.wording.values import derived_label
 
@@ -84,7 +85,7 @@ class ParamDetails:
         return cls()
 
 
-class ProvisionDialog(EditorDialog[Provision]):
+class ProvisionDialog(InheritedTr, EditorDialog[Provision]):
     """Edit a provision (``provision`` given) or create one (``provision=None``)."""
 
     (COL_NAME, COL_TYPE, COL_LABEL, COL_DEFAULT, COL_MIN, COL_MAX, COL_STEP,
@@ -98,9 +99,10 @@ class ProvisionDialog(EditorDialog[Provision]):
                  parent: QWidget | None = None, commit: Commit[Provision] | None = None,
                  prompter: Prompter | None = None) -> None:
         editing = provision is not None
-        super().__init__(parent, "Edit provision" if editing else "New provision",
-                         "Save changes" if editing else "Add provision", commit, provision,
-                         prompter)
+        super().__init__(parent,
+                         self.tr("Edit provision") if editing else self.tr("New provision"),
+                         self.tr("Save changes") if editing else self.tr("Add provision"),
+                         commit, provision, prompter)
         self.setObjectName("ProvisionDialog")
         self._scenario = scenario
         self._details: list[ParamDetails] = []  # one per row of the params table
@@ -108,19 +110,19 @@ class ProvisionDialog(EditorDialog[Provision]):
         self._taken = {p.id for p in scenario.provisions
                        if provision is None or p.id != provision.id}
         if provision is not None:
-            self.heading.setText(f"Editing “{provision.title}”")
+            self.heading.setText(self.tr("Editing “{title}”").format(title=provision.title))
         else:
-            self.heading.setText("A new provision for the library")
+            self.heading.setText(self.tr("A new provision for the library"))
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("ProvisionTabs")
-        self.tabs.addTab(self._general_tab(), "&General")
-        self.tabs.addTab(self._text_tab(), "Text and &params")
-        self.tabs.addTab(self._exclusions_tab(), "&Exclusions")
+        self.tabs.addTab(self._general_tab(), self.tr("&General"))
+        self.tabs.addTab(self._text_tab(), self.tr("Text and &params"))
+        self.tabs.addTab(self._exclusions_tab(), self.tr("&Exclusions"))
         from desktop.ui.precedents import PaxPicker  # reads the PA-X index: on first use
 
         self.pax_picker = PaxPicker(self)
-        self.tabs.addTab(self.pax_picker, "P&recedents (PA-X)")
+        self.tabs.addTab(self.pax_picker, self.tr("P&recedents (PA-X)"))
         self.layout_.addWidget(self.tabs, 1)
         self.finish_layout()
         self.setMinimumSize(680, 560)
@@ -153,12 +155,13 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.title_edit = QLineEdit(page)
         self.title_edit.setObjectName("ProvisionTitle")
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_edit.setPlaceholderText("e.g. Ceiling on Ukraine's armed forces")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Ceiling on Ukraine's armed forces"))
 
         self.id_edit = QLineEdit(page)
         self.id_edit.setObjectName("ProvisionId")
-        self.id_edit.setPlaceholderText("e.g. army-cap")
-        self.id_edit.setToolTip(ID_HELP + " Rules name provisions by their id.")
+        self.id_edit.setPlaceholderText(self.tr("e.g. army-cap"))
+        self.id_edit.setToolTip(self.tr("{id_help} Rules name provisions by their id.")
+                                .format(id_help=id_help()))
         self.id_status = plain_label("", page, name="ProvisionIdStatus")
         id_box = with_status(self.id_edit, self.id_status, page)
 
@@ -171,9 +174,9 @@ class ProvisionDialog(EditorDialog[Provision]):
         self.category_combo.setEditText("")
         line = self.category_combo.lineEdit()
         assert line is not None
-        line.setPlaceholderText("pick one or type a new one, e.g. military-limits")
-        self.category_combo.setToolTip(
-            "Groups the library. Categories are id-shaped: lower-case words joined by dashes.")
+        line.setPlaceholderText(self.tr("pick one or type a new one, e.g. military-limits"))
+        self.category_combo.setToolTip(self.tr(
+            "Groups the library. Categories are id-shaped: lower-case words joined by dashes."))
         self.category_status = plain_label("", page, name="ProvisionCategoryStatus")
         cat_box = with_status(self.category_combo, self.category_status, page)
 
@@ -190,63 +193,67 @@ class ProvisionDialog(EditorDialog[Provision]):
         for party in self._scenario.parties:
             add_check_item(self.by_list, party.name, party.id, False, tooltip=party.id)
             add_check_item(self.to_list, party.name, party.id, False, tooltip=party.id)
-        for title, widget, mnemonic in (("Given &by", self.by_list, "by"),
-                                        ("Given t&o", self.to_list, "to")):
+        for title, widget, name in ((self.tr("Given &by"), self.by_list, self.tr("Given by")),
+                                    (self.tr("Given t&o"), self.to_list, self.tr("Given to"))):
             col = QVBoxLayout()
             label = QLabel(title, parties)
             label.setBuddy(widget)
             col.addWidget(label)
             col.addWidget(widget, 1)
-            widget.setAccessibleName(f"Given {mnemonic}")
+            widget.setAccessibleName(name)
             widget.setMinimumHeight(80)
             grid.addLayout(col)
         if not self._scenario.parties:
-            hint = plain_label("The scenario has no parties yet.", parties)
+            hint = plain_label(self.tr("The scenario has no parties yet."), parties)
             grid.addWidget(hint)
 
         self.source_edit = QLineEdit(page)
         self.source_edit.setObjectName("ProvisionSource")
         self.source_edit.setMaxLength(MAX_TITLE)
-        self.source_edit.setPlaceholderText("a note on where it comes from, e.g. p. 3")
+        self.source_edit.setPlaceholderText(self.tr("a note on where it comes from, e.g. p. 3"))
         self.citations = CitationPicker(self._scenario.sources, page, "ProvisionCitations")
 
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Id:", id_box)
-        form.addRow("&Category:", cat_box)
-        form.addRow("&Kind:", self.kind_combo)
-        form.addRow("Parties:", parties)
-        form.addRow("Cite&d sources:", self.citations)
-        form.addRow("Source &note:", self.source_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Id:"), id_box)
+        form.addRow(self.tr("&Category:"), cat_box)
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
+        form.addRow(self.tr("Parties:"), parties)
+        form.addRow(self.tr("Cite&d sources:"), self.citations)
+        form.addRow(self.tr("Source &note:"), self.source_edit)
         return page
 
     def _text_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        text_label = QLabel("Clause &text:", page)
-        self.text_edit = text_edit(page, 4, "e.g. Ukraine's armed forces will not exceed "
-                                    "{personnel} personnel in peacetime.")
+        text_label = QLabel(self.tr("Clause &text:"), page)
+        self.text_edit = text_edit(page, 4, self.tr("e.g. Ukraine's armed forces will not "
+                                                    "exceed {personnel} personnel in "
+                                                    "peacetime."))
         self.text_edit.setObjectName("ProvisionText")
         text_label.setBuddy(self.text_edit)
-        hint = plain_label("Write {name} where a param's value goes; every {…} must name one of "
-                           "the params below.", page)
+        hint = plain_label(self.tr("Write {name} where a param's value goes; every {…} must "
+                                   "name one of the params below."), page)
         set_state(hint, "note", hint.text())
 
-        params_label = QLabel("P&arams:", page)
+        params_label = QLabel(self.tr("P&arams:"), page)
         self.params_table = QTableWidget(0, 8, page)
         self.params_table.setObjectName("ProvisionParams")
         params_label.setBuddy(self.params_table)
         self.params_table.setHorizontalHeaderLabels(
-            ["Name", "Type", "Label", "Default", "Min", "Max", "Step", "Unit"])
+            [self.tr("Name"), self.tr("Type"), self.tr("Label"), self.tr("Default"),
+             self.tr("Min"), self.tr("Max"), self.tr("Step"), self.tr("Unit")])
         for col, tip in (
-                (self.COL_NAME, "What rules and the text's {placeholders} call it: letters, "
-                                "digits and _ (not 'phase')"),
-                (self.COL_LABEL, "What a person calls it, e.g. Army personnel; left empty, "
-                                 "words made from its name"),
-                (self.COL_MIN, "Optional lowest value (integers and numbers)"),
-                (self.COL_MAX, "Optional highest value (integers and numbers)"),
-                (self.COL_STEP, "Optional spacing of its salient values, e.g. 50,000: the "
-                                "clause inspector's arrows step by it (integers and numbers)"),
-                (self.COL_UNIT, "e.g. personnel, years, %, USD; written beside the value")):
+                (self.COL_NAME, self.tr("What rules and the text's {placeholders} call it: "
+                                        "letters, digits and _ (not 'phase')")),
+                (self.COL_LABEL, self.tr("What a person calls it, e.g. Army personnel; left "
+                                         "empty, words made from its name")),
+                (self.COL_MIN, self.tr("Optional lowest value (integers and numbers)")),
+                (self.COL_MAX, self.tr("Optional highest value (integers and numbers)")),
+                (self.COL_STEP, self.tr("Optional spacing of its salient values, e.g. 50,000: "
+                                        "the clause inspector's arrows step by it (integers "
+                                        "and numbers)")),
+                (self.COL_UNIT, self.tr("e.g. personnel, years, %, USD; written beside the "
+                                        "value"))):
             header_item = self.params_table.horizontalHeaderItem(col)
             assert header_item is not None
             header_item.setToolTip(tip)
@@ -260,17 +267,17 @@ class ProvisionDialog(EditorDialog[Provision]):
                            (self.COL_MIN, 60), (self.COL_MAX, 70), (self.COL_STEP, 60),
                            (self.COL_UNIT, 70)):
             header.resizeSection(col, width)
-        self.params_table.setToolTip(
+        self.params_table.setToolTip(self.tr(
             "Params are the values a draft can set for this provision. Min, max and step are "
             "optional, for integers and numbers. A choice param's choices and a yes/no param's "
-            "words are edited below the table.")
+            "words are edited below the table."))
         self.params_table.currentCellChanged.connect(
             lambda row, _col, _prev_row, _prev_col: self._show_details(row))
         self.params_status = plain_label("", page, name="ProvisionParamsStatus")
 
-        self.add_param_button = QPushButton("Add param", page)
+        self.add_param_button = QPushButton(self.tr("Add param"), page)
         self.add_param_button.setObjectName("AddParam")
-        self.remove_param_button = QPushButton("Remove param", page)
+        self.remove_param_button = QPushButton(self.tr("Remove param"), page)
         self.remove_param_button.setObjectName("RemoveParam")
         self.add_param_button.clicked.connect(lambda: self.add_param())
         self.remove_param_button.clicked.connect(self.remove_param)
@@ -322,16 +329,17 @@ class ProvisionDialog(EditorDialog[Provision]):
         choices_page = QWidget(self.details)
         choices_box = QVBoxLayout(choices_page)
         choices_box.setContentsMargins(0, 0, 0, 0)
-        choices_label = QLabel("C&hoices (the last line adds one):", choices_page)
+        choices_label = QLabel(self.tr("C&hoices (the last line adds one):"), choices_page)
         self.choices_table = QTableWidget(0, 2, choices_page)
         self.choices_table.setObjectName("ParamChoices")
-        self.choices_table.setAccessibleName("Choices")
+        self.choices_table.setAccessibleName(self.tr("Choices"))
         choices_label.setBuddy(self.choices_table)
-        self.choices_table.setHorizontalHeaderLabels(["Id", "Label"])
+        self.choices_table.setHorizontalHeaderLabels([self.tr("Id"), self.tr("Label")])
         for col, tip in (
-                (self.CHOICE_ID, "What rules and drafts use, e.g. russian-national-guard"),
-                (self.CHOICE_LABEL, "What readers see, e.g. Russian National Guard; left "
-                                    "empty, words made from the id")):
+                (self.CHOICE_ID, self.tr("What rules and drafts use, e.g. "
+                                         "russian-national-guard")),
+                (self.CHOICE_LABEL, self.tr("What readers see, e.g. Russian National Guard; "
+                                            "left empty, words made from the id"))):
             header_item = self.choices_table.horizontalHeaderItem(col)
             assert header_item is not None
             header_item.setToolTip(tip)
@@ -341,9 +349,9 @@ class ProvisionDialog(EditorDialog[Provision]):
             QHeaderView.ResizeMode.Stretch)
         self.choices_table.itemChanged.connect(self._choices_edited)
         self.choices_table.itemSelectionChanged.connect(self._update_choice_buttons)
-        self.add_choice_button = QPushButton("Add choice", choices_page)
+        self.add_choice_button = QPushButton(self.tr("Add choice"), choices_page)
         self.add_choice_button.setObjectName("AddChoice")
-        self.remove_choice_button = QPushButton("Remove choice", choices_page)
+        self.remove_choice_button = QPushButton(self.tr("Remove choice"), choices_page)
         self.remove_choice_button.setObjectName("RemoveChoice")
         self.add_choice_button.clicked.connect(self.add_choice)
         self.remove_choice_button.clicked.connect(self.remove_choice)
@@ -363,29 +371,33 @@ class ProvisionDialog(EditorDialog[Provision]):
         words.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.true_edit = QLineEdit(words_page)
         self.true_edit.setObjectName("ParamTrueLabel")
-        self.true_edit.setPlaceholderText("yes — e.g. is tied to the monitoring mechanism")
+        self.true_edit.setPlaceholderText(
+            self.tr("yes — e.g. is tied to the monitoring mechanism"))
         self.false_edit = QLineEdit(words_page)
         self.false_edit.setObjectName("ParamFalseLabel")
-        self.false_edit.setPlaceholderText("no — e.g. is not tied to the monitoring mechanism")
+        self.false_edit.setPlaceholderText(
+            self.tr("no — e.g. is not tied to the monitoring mechanism"))
         for edit in (self.true_edit, self.false_edit):
             edit.setMaxLength(MAX_LABEL)
             edit.textChanged.connect(self._words_edited)
-        words_intro = plain_label("How each value reads in the clause text and briefings; "
-                                  "left empty, “yes” and “no”.", words_page)
+        words_intro = plain_label(self.tr("How each value reads in the clause text and "
+                                          "briefings; left empty, “yes” and “no”."),
+                                  words_page)
         set_state(words_intro, "note", words_intro.text())
         words.addRow(words_intro)
-        words.addRow("Words for &yes:", self.true_edit)
-        words.addRow("Words for &no:", self.false_edit)
+        words.addRow(self.tr("Words for &yes:"), self.true_edit)
+        words.addRow(self.tr("Words for &no:"), self.false_edit)
         return words_page
 
     def _exclusions_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        intro = plain_label("Check the provisions that cannot stand in the same draft as this "
-                            "one. Exclusion works both ways; an exclusion set on the other "
-                            "provision is shown checked and greyed out.", page)
+        intro = plain_label(self.tr("Check the provisions that cannot stand in the same draft "
+                                    "as this one. Exclusion works both ways; an exclusion set "
+                                    "on the other provision is shown checked and greyed out."),
+                            page)
         self.excludes_list = check_list(page, "ProvisionExcludes")
-        self.excludes_list.setAccessibleName("Excludes")
+        self.excludes_list.setAccessibleName(self.tr("Excludes"))
         own = self._original.id if self._original else None
         others = sorted((p for p in self._scenario.provisions if p.id != own),
                         key=lambda p: p.title.casefold())
@@ -393,9 +405,12 @@ class ProvisionDialog(EditorDialog[Provision]):
         for p in others:
             set_there = own is not None and own in p.excludes and p.id not in own_excludes
             if set_there:
-                add_check_item(self.excludes_list, f"{p.title} ({p.id}) — set on that provision",
-                                p.id, True, enabled=False,
-                                tooltip=f"'{p.id}' excludes this provision; edit it there.")
+                add_check_item(self.excludes_list,
+                               self.tr("{title} ({id}) — set on that provision").format(
+                                   title=p.title, id=p.id),
+                               p.id, True, enabled=False,
+                               tooltip=self.tr("'{id}' excludes this provision; edit it "
+                                               "there.").format(id=p.id))
             else:
                 add_check_item(self.excludes_list, f"{p.title} ({p.id})", p.id, False,
                                 tooltip=p.id)
@@ -458,7 +473,7 @@ class ProvisionDialog(EditorDialog[Provision]):
             for t in PARAM_TYPES:
                 combo.addItem(PARAM_TYPE_LABELS[t], t)
             combo.setCurrentIndex(PARAM_TYPES.index(kind))
-            combo.setAccessibleName("Param type")
+            combo.setAccessibleName(self.tr("Param type"))
             table.setCellWidget(row, self.COL_TYPE, combo)
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._type_changed(c))
             self._apply_type(row, kind, clear=False)
@@ -529,16 +544,20 @@ class ProvisionDialog(EditorDialog[Provision]):
                 if clear:
                     item.setText("")
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip("Not used by this type of param")
+                item.setToolTip(self.tr("Not used by this type of param"))
         default = self.param_item(row, self.COL_DEFAULT)
         if clear:
             default.setText({"int": "0", "number": "0", "bool": "false"}.get(kind, ""))
-        default.setToolTip({
-            "int": "A whole number inside min … max",
-            "number": "A number inside min … max, e.g. 2.5",
-            "choice": "The id of one of the choices (listed below the table)",
-            "bool": "true or false",
-        }[kind])
+        if kind == "int":
+            default.setToolTip(self.tr("A whole number inside min … max"))
+        elif kind == "number":
+            default.setToolTip(self.tr("A number inside min … max, e.g. 2.5"))
+        elif kind == "choice":
+            default.setToolTip(self.tr("The id of one of the choices (listed below the table)"))
+        elif kind == "bool":
+            default.setToolTip(self.tr("true or false"))
+        else:
+            raise KeyError(kind)
 
     def _update_param_buttons(self) -> None:
         self.remove_param_button.setEnabled(self.params_table.currentRow() >= 0)
@@ -582,17 +601,24 @@ class ProvisionDialog(EditorDialog[Provision]):
 
     def _title_details(self, row: int) -> None:
         name = self.param_item(row, self.COL_NAME).text().strip()
-        called = f"“{name}”" if name else f"param {row + 1}"
-        what = {"choice": "Choices of", "bool": "Words for"}.get(self.param_type(row),
-                                                                 "Details of")
-        self.details_title.setText(f"{what} {called}")
+        kind = self.param_type(row)
+        if kind == "choice":
+            title = (self.tr("Choices of “{name}”") if name
+                     else self.tr("Choices of param {number}"))
+        elif kind == "bool":
+            title = (self.tr("Words for “{name}”") if name
+                     else self.tr("Words for param {number}"))
+        else:
+            title = (self.tr("Details of “{name}”") if name
+                     else self.tr("Details of param {number}"))
+        self.details_title.setText(title.format(name=name, number=row + 1))
 
     def _show_details(self, row: int) -> None:
         """Show the details of the param at ``row`` (none: -1) under the table."""
         self._shown_row = row
         if not 0 <= row < len(self._details):
             self.details_title.setText("")
-            self.details_hint.setText("Select a param to see its details.")
+            self.details_hint.setText(self.tr("Select a param to see its details."))
             self.details.setCurrentIndex(self.DETAILS_NONE)
             return
         kind = self.param_type(row)
@@ -609,7 +635,8 @@ class ProvisionDialog(EditorDialog[Provision]):
                 edit.blockSignals(False)
             self.details.setCurrentIndex(self.DETAILS_WORDS)
         else:
-            self.details_hint.setText("Its label, bounds, step and unit are in the table.")
+            self.details_hint.setText(self.tr("Its label, bounds, step and unit are in the "
+                                              "table."))
             self.details.setCurrentIndex(self.DETAILS_NONE)
 
     def _fill_choices(self, choices: list[ChoiceRow]) -> None:
@@ -635,7 +662,7 @@ class ProvisionDialog(EditorDialog[Provision]):
         """A choice without a label says what readers will see instead."""
         cid = self.choice_item(row, self.CHOICE_ID).text().strip()
         label = self.choice_item(row, self.CHOICE_LABEL)
-        label.setToolTip(f"Readers will see “{derived_label(cid)}”"
+        label.setToolTip(self.tr("Readers will see “{label}”").format(label=derived_label(cid))
                          if cid and not label.text().strip() else "")
 
     def choice_item(self, row: int, col: int) -> QTableWidgetItem:

@@ -10,16 +10,17 @@ from desktop.ui.editors.base import Commit, EditorDialog
 from desktop.ui.editors.forms import FormCheck, ScenarioInfo, check_info
 from desktop.ui.editors.widgets import text_edit
 from desktop.ui.files import Prompter
+from desktop.ui.i18n import InheritedTr
 
 
-class ScenarioInfoDialog(EditorDialog[ScenarioInfo]):
+class ScenarioInfoDialog(InheritedTr, EditorDialog[ScenarioInfo]):
     def __init__(self, scenario: Scenario, parent: QWidget | None = None,
                  commit: Commit[ScenarioInfo] | None = None,
                  prompter: Prompter | None = None) -> None:
-        super().__init__(parent, "Scenario details", "Save", commit,
+        super().__init__(parent, self.tr("Scenario details"), self.tr("Save"), commit,
                          ScenarioInfo(scenario.title, scenario.summary), prompter)
         self.setObjectName("ScenarioInfoDialog")
-        self.heading.setText("The scenario's title and summary")
+        self.heading.setText(self.tr("The scenario's title and summary"))
         body = QWidget(self)
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)
@@ -27,12 +28,12 @@ class ScenarioInfoDialog(EditorDialog[ScenarioInfo]):
         self.title_edit = QLineEdit(scenario.title, body)
         self.title_edit.setObjectName("ScenarioTitle")
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.summary_edit = text_edit(body, 8, "what the scenario covers, its sources and "
-                                      "caveats")
+        self.summary_edit = text_edit(body, 8, self.tr("what the scenario covers, its sources "
+                                                       "and caveats"))
         self.summary_edit.setObjectName("ScenarioSummary")
         self.summary_edit.setPlainText(scenario.summary)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Summary:", self.summary_edit)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Summary:"), self.summary_edit)
         self.layout_.addWidget(body, 1)
         self.finish_layout()
         self.setMinimumSize(480, 320)
