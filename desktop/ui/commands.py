@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain import Clause, Party, Provision, Scenario, Value
 from desktop.domain import edit as ops
 from desktop.domain.edit import EditError, EditResult
 from desktop.domain.model import Alternative, BriefingSettings, Source
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording.prose import in_sentence
 from desktop.wording.values import param_label
@@ -74,11 +75,14 @@ class ScenarioCommand(QUndoCommand):
         return True
 
 
-class Editor(QObject):
+class Editor(InheritedTr, QObject):
     """Turns user intents into commands. Refusals are reported, never raised into Qt.
 
     Every method returns whether it made an edit (or the new draft's id). Why an edit was
     refused goes to :attr:`refused`, and comes back as a value from :meth:`attempt`.
+
+    Each command's text (what Edit → Undo names) is a whole sentence through ``self.tr``,
+    the titles and labels formatted in after the translation.
     """
 
     refused = Signal(str)  # a message for the user: why an edit was not made
@@ -145,10 +149,10 @@ class Editor(QObject):
     def add_clause(self, provision_id: str, row: int | None = None) -> bool:
         draft = self.ws.draft
         if draft is None:
-            self._refuse("Create a draft first: there is no draft to add to.")
+            self._refuse(self.tr("Create a draft first: there is no draft to add to."))
             return False
         return self._push(
-            f"Add “{self._title(provision_id)}”",
+            self.tr("Add “{title}”").format(title=self._title(provision_id)),
             lambda s: ops.add_clause_edit(s, draft.id, provision_id, row),
             lambda r: (Change(What.CLAUSE_INSERTED, r.draft_id, r.rows),
                        Change(What.CLAUSE_REMOVED, r.draft_id, r.rows)),
@@ -159,12 +163,12 @@ class Editor(QObject):
         in the draft are skipped (when all are, nothing happens)."""
         draft = self.ws.draft
         if draft is None:
-            self._refuse("Create a draft first: there is no draft to add to.")
+            self._refuse(self.tr("Create a draft first: there is no draft to add to."))
             return False
         if len(provision_ids) == 1:
             return self.add_clause(provision_ids[0], row)
         return self._push(
-            lambda r: f"Add {len(r.rows)} clauses",
+            lambda r: self.tr("Add %n clause(s)", "", len(r.rows)),
             lambda s: ops.add_clauses_edit(s, draft.id, provision_ids, row),
             self._both(Change(What.CLAUSES, draft.id)),
         ) is not None
@@ -175,7 +179,7 @@ class Editor(QObject):
             return False
         pid = draft.clauses[row].provision
         return self._push(
-            f"Remove “{self._title(pid)}”",
+            self.tr("Remove “{title}”").format(title=self._title(pid)),
             lambda s: ops.remove_clause_edit(s, draft.id, row),
             lambda r: (Change(What.CLAUSE_REMOVED, r.draft_id, r.rows),
                        Change(What.CLAUSE_INSERTED, r.draft_id, r.rows)),
@@ -189,16 +193,17 @@ class Editor(QObject):
             return False
         pid = draft.clauses[source].provision
         return self._push(
-            f"Move “{self._title(pid)}”",
+            self.tr("Move “{title}”").format(title=self._title(pid)),
             lambda s: ops.move_clause_edit(s, draft.id, source, target),
             lambda r: (Change(What.CLAUSE_MOVED, r.draft_id, r.rows),
                        Change(What.CLAUSE_MOVED, r.draft_id, r.rows[::-1])),
         ) is not None
 
-    def _edit_clause(self, row: int, verb: str, field: tuple[str, ...],
+    def _edit_clause(self, row: int, text: Callable[[str], str], field: tuple[str, ...],
                      unchanged: Callable[[Clause], bool], **update: Any) -> bool:
-        """One change to one clause; consecutive changes to the same field merge into one
-        undo step (typing in a spin box is one step, not one per keystroke)."""
+        """One change to one clause, named by ``text`` from the clause's title; consecutive
+        changes to the same field merge into one undo step (typing in a spin box is one step,
+        not one per keystroke)."""
         draft = self.ws.draft
         if draft is None or not 0 <= row < len(draft.clauses):
             return False
@@ -212,7 +217,7 @@ class Editor(QObject):
 
         # Merged by the clause's identity: only edits of one field of one clause merge.
         return self._push(
-            f"{verb} “{self._title(clause.provision)}”",
+            text(self._title(clause.provision)),
             lambda s: ops.update_clause_edit(s, draft.id, row, **update),
             changes, merge_key=(*field, draft.id, clause.provision),
         ) is not None
@@ -222,8 +227,11 @@ class Editor(QObject):
             old = c.values.get(param)
             return old == value and type(old) is type(value)
 
-        return self._edit_clause(row, f"Set {self._param_words(row, param)} of",
-                                 ("value", param), same, values={param: value})
+        words = self._param_words(row, param)
+        return self._edit_clause(
+            row, lambda title: self.tr("Set {param} of “{title}”").format(param=words,
+                                                                          title=title),
+            ("value", param), same, values={param: value})
 
     def _param_words(self, row: int, param: str) -> str:
         """The param as a person calls it inside a sentence: "army personnel" (its label), not
@@ -238,11 +246,13 @@ class Editor(QObject):
         return in_sentence(param_label(spec), self.ws.scenario)
 
     def set_phase(self, row: int, phase: int) -> bool:
-        return self._edit_clause(row, "Set phase of", ("phase",),
+        return self._edit_clause(row, lambda title: self.tr("Set phase of “{title}”").format(
+                                     title=title), ("phase",),
                                  lambda c: c.phase == phase, phase=phase)
 
     def set_note(self, row: int, note: str) -> bool:
-        return self._edit_clause(row, "Edit note of", ("note",),
+        return self._edit_clause(row, lambda title: self.tr("Edit note of “{title}”").format(
+                                     title=title), ("note",),
                                  lambda c: c.note == note, note=note)
 
     # -- open points: each edit one undo step, named by the clause's and alternatives' words
@@ -263,16 +273,17 @@ class Editor(QObject):
         return self._push(text(clause, self._title(clause.provision)),
                           lambda s: build(s, draft.id, clause), changes) is not None
 
-    @staticmethod
-    def _alternative_words(clause: Clause, k: int) -> str:
+    def _alternative_words(self, clause: Clause, k: int) -> str:
         """An alternative in an undo text: “US formula”, or "alternative 2" without a label."""
         label = clause.alternatives[k].label if 0 <= k < len(clause.alternatives) else ""
-        return f"“{label}”" if label else f"alternative {k + 1}"
+        return self.tr("“{label}”").format(label=label) if label else \
+            self.tr("alternative {number}").format(number=k + 1)
 
     def open_point(self, row: int, first: str, second: str) -> bool:
         """Make the clause at ``row`` an open point: ``first`` names its values as they are,
         ``second`` a copy of them to change."""
-        return self._open_edit(row, lambda _c, t: f"Make “{t}” an open point",
+        return self._open_edit(row, lambda _c, t: self.tr("Make “{title}” an open point").format(
+                                   title=t),
                                lambda s, d, _c: ops.open_clause_edit(s, d, row, first, second))
 
     def add_alternative(self, row: int, label: str) -> bool:
@@ -281,8 +292,12 @@ class Editor(QObject):
             new = Alternative.model_construct(label=label.strip(), values=dict(c.values))
             return ops.set_alternatives_edit(s, d, row, (*c.alternatives, new))
 
-        words = f"“{label.strip()}”" if label.strip() else "an alternative"
-        return self._open_edit(row, lambda _c, t: f"Add {words} to “{t}”", build)
+        def text(_c: Clause, t: str) -> str:
+            if label.strip():
+                return self.tr("Add “{label}” to “{title}”").format(label=label.strip(), title=t)
+            return self.tr("Add an alternative to “{title}”").format(title=t)
+
+        return self._open_edit(row, text, build)
 
     def rename_alternative(self, row: int, k: int, label: str) -> bool:
         def build(s: Scenario, d: str, c: Clause) -> EditResult:
@@ -290,8 +305,8 @@ class Editor(QObject):
             return ops.set_alternatives_edit(s, d, row, alts)
 
         return self._open_edit(
-            row, lambda c, t: f"Rename {self._alternative_words(c, k)} of “{t}” to "
-                              f"“{label.strip()}”", build)
+            row, lambda c, t: self.tr("Rename {alternative} of “{title}” to “{label}”").format(
+                alternative=self._alternative_words(c, k), title=t, label=label.strip()), build)
 
     def set_alternative_values(self, row: int, k: int, values: dict[str, Value]) -> bool:
         """The values of the ``k``-th alternative of the open point at ``row``, all at once."""
@@ -299,19 +314,23 @@ class Editor(QObject):
             return ops.set_alternatives_edit(s, d, row, _replaced(c, k, values=dict(values)))
 
         return self._open_edit(
-            row, lambda c, t: f"Set values of {self._alternative_words(c, k)} of “{t}”", build)
+            row, lambda c, t: self.tr("Set values of {alternative} of “{title}”").format(
+                alternative=self._alternative_words(c, k), title=t), build)
 
     def remove_alternative(self, row: int, k: int) -> bool:
         """Remove the ``k``-th alternative; with one left, the clause is settled on it."""
         def text(c: Clause, t: str) -> str:
-            words = f"Remove {self._alternative_words(c, k)} of “{t}”"
+            removed = self._alternative_words(c, k)
             if len(c.alternatives) == 2 and 0 <= k < 2:
-                words += f", settled on {self._alternative_words(c, 1 - k)}"
-            return words
+                return self.tr("Remove {alternative} of “{title}”, settled on {other}").format(
+                    alternative=removed, title=t, other=self._alternative_words(c, 1 - k))
+            return self.tr("Remove {alternative} of “{title}”").format(alternative=removed,
+                                                                       title=t)
 
         def build(s: Scenario, d: str, c: Clause) -> EditResult:
             if not 0 <= k < len(c.alternatives):
-                raise EditError(f"the open point has no alternative {k + 1}")
+                raise EditError(self.tr("the open point has no alternative {number}").format(
+                    number=k + 1))
             return ops.set_alternatives_edit(
                 s, d, row, c.alternatives[:k] + c.alternatives[k + 1:])
 
@@ -320,7 +339,8 @@ class Editor(QObject):
     def close_point(self, row: int, k: int) -> bool:
         """Close the open point at ``row`` on its ``k``-th alternative."""
         return self._open_edit(
-            row, lambda c, t: f"Close “{t}” on {self._alternative_words(c, k)}",
+            row, lambda c, t: self.tr("Close “{title}” on {alternative}").format(
+                title=t, alternative=self._alternative_words(c, k)),
             lambda s, d, _c: ops.close_clause_edit(s, d, row, k))
 
     def replace_clauses(self, clauses: tuple[Clause, ...], text: str) -> bool:
@@ -334,19 +354,20 @@ class Editor(QObject):
     # -- drafts
 
     def new_draft(self, title: str) -> str | None:
-        return self._add_draft(f"New draft “{title}”", lambda s: ops.add_draft_edit(s, title))
+        return self._add_draft(self.tr("New draft “{title}”").format(title=title),
+                               lambda s: ops.add_draft_edit(s, title))
 
     def new_draft_from(self, title: str, clauses: tuple[Clause, ...], note: str = ""
                        ) -> str | None:
         """A new draft holding ``clauses`` (e.g. a proposal saved as a draft), made current."""
-        return self._add_draft(f"New draft “{title}”",
+        return self._add_draft(self.tr("New draft “{title}”").format(title=title),
                                lambda s: ops.add_draft_edit(s, title, clauses, note))
 
     def duplicate_draft(self, title: str | None = None) -> str | None:
         draft = self.ws.draft
         if draft is None:
             return None
-        return self._add_draft(f"Duplicate “{draft.title}”",
+        return self._add_draft(self.tr("Duplicate “{title}”").format(title=draft.title),
                                lambda s: ops.duplicate_draft_edit(s, draft.id, title))
 
     def _add_draft(self, text: str, build: Build) -> str | None:
@@ -360,7 +381,7 @@ class Editor(QObject):
         draft = self.ws.draft
         if draft is None or title == draft.title:
             return False
-        return self._push(f"Rename draft to “{title}”",
+        return self._push(self.tr("Rename draft to “{title}”").format(title=title),
                           lambda s: EditResult(ops.rename_draft(s, draft.id, title), draft.id),
                           self._both(Change(What.DRAFTS, draft.id))) is not None
 
@@ -373,7 +394,7 @@ class Editor(QObject):
         remaining = [d.id for d in self.ws.scenario.drafts if d.id != draft.id]
         next_id = remaining[min(index, len(remaining) - 1)] if remaining else None
         return self._push(
-            f"Delete draft “{draft.title}”",
+            self.tr("Delete draft “{title}”").format(title=draft.title),
             lambda s: EditResult(ops.remove_draft(s, draft.id), draft.id),
             lambda _r: (Change(What.DRAFTS, next_id), Change(What.DRAFTS, draft.id)),
         ) is not None
@@ -381,31 +402,33 @@ class Editor(QObject):
     # -- library and parties
 
     def put_provision(self, provision: Provision, replaces: str | None = None) -> bool:
-        verb = "Edit" if replaces else "Add"
-        return self._push(f"{verb} provision “{provision.title}”",
+        text = self.tr("Edit provision “{title}”") if replaces else \
+            self.tr("Add provision “{title}”")
+        return self._push(text.format(title=provision.title),
                           lambda s: EditResult(ops.put_provision(s, provision, replaces)),
                           self._both(Change(What.LIBRARY))) is not None
 
     def remove_provision(self, provision_id: str) -> bool:
-        return self._push(f"Delete provision “{self._title(provision_id)}”",
+        return self._push(self.tr("Delete provision “{title}”").format(
+                              title=self._title(provision_id)),
                           lambda s: EditResult(ops.remove_provision(s, provision_id)),
                           self._both(Change(What.LIBRARY))) is not None
 
     def put_party(self, party: Party, replaces: str | None = None) -> bool:
-        verb = "Edit" if replaces else "Add"
-        return self._push(f"{verb} party “{party.name}”",
+        text = self.tr("Edit party “{name}”") if replaces else self.tr("Add party “{name}”")
+        return self._push(text.format(name=party.name),
                           lambda s: EditResult(ops.put_party(s, party, replaces)),
                           self._both(Change(What.PARTIES))) is not None
 
     def remove_party(self, party_id: str) -> bool:
         name = self.ws.scenario.party_index[party_id].name
-        return self._push(f"Delete party “{name}”",
+        return self._push(self.tr("Delete party “{name}”").format(name=name),
                           lambda s: EditResult(ops.remove_party(s, party_id)),
                           self._both(Change(What.PARTIES))) is not None
 
     def set_info(self, title: str | None = None, summary: str | None = None) -> bool:
         return self._push(
-            "Edit scenario details",
+            self.tr("Edit scenario details"),
             lambda s: EditResult(ops.set_scenario_info(s, title=title, summary=summary)),
             self._both(Change(What.INFO)),
         ) is not None
@@ -414,10 +437,11 @@ class Editor(QObject):
         """A draft's title, note, date, status, proposers or cited sources, in one step."""
         draft = next((d for d in self.ws.scenario.drafts if d.id == draft_id), None)
         if draft is None:
-            self._refuse("The draft is no longer in the scenario (it was deleted or undone).")
+            self._refuse(self.tr("The draft is no longer in the scenario (it was deleted or "
+                                 "undone)."))
             return False
         return self._push(
-            f"Edit properties of draft “{draft.title}”",
+            self.tr("Edit properties of draft “{title}”").format(title=draft.title),
             lambda s: EditResult(ops.set_draft_properties(s, draft_id, **update), draft_id),
             self._both(Change(What.DRAFTS, draft_id)),
         ) is not None
@@ -425,8 +449,9 @@ class Editor(QObject):
     # -- the source register
 
     def put_source(self, source: Source, replaces: str | None = None) -> bool:
-        verb = "Edit" if replaces else "Add"
-        return self._push(f"{verb} source “{source.title}”",
+        text = self.tr("Edit source “{title}”") if replaces else \
+            self.tr("Add source “{title}”")
+        return self._push(text.format(title=source.title),
                           lambda s: EditResult(ops.put_source(s, source, replaces)),
                           self._both(Change(What.INFO))) is not None
 
@@ -436,14 +461,14 @@ class Editor(QObject):
         source = next((s for s in self.ws.scenario.sources if s.id == source_id), None)
         title = source.title if source is not None else source_id
         # No view shows citations: the editors read them afresh whenever they open.
-        return self._push(f"Delete source “{title}”",
+        return self._push(self.tr("Delete source “{title}”").format(title=title),
                           lambda s: EditResult(ops.remove_source(s, source_id, uncite=uncite)),
                           self._both(Change(What.INFO))) is not None
 
     def put_briefing_settings(self, settings: BriefingSettings | None) -> bool:
         """The document's briefing settings (the memo's TO, FROM, SUBJECT and marking)."""
         return self._push(
-            "Edit briefing settings",
+            self.tr("Edit briefing settings"),
             lambda s: EditResult(ops.set_briefing_settings(s, settings)),
             self._both(Change(What.INFO)),
         ) is not None
@@ -452,7 +477,8 @@ class Editor(QObject):
 def _replaced(clause: Clause, k: int, **update: Any) -> tuple[Alternative, ...]:
     """The clause's alternatives with the ``k``-th one's fields updated."""
     if not 0 <= k < len(clause.alternatives):
-        raise EditError(f"the open point has no alternative {k + 1}")
+        raise EditError(QCoreApplication.translate(
+            "Editor", "the open point has no alternative {number}").format(number=k + 1))
     alts = list(clause.alternatives)
     alts[k] = alts[k].model_copy(update=update)
     return tuple(alts)
