@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain import Report, Scenario
+from desktop.domain import PartyVerdict, Report, Scenario
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.look import is_dark
 from desktop.wording import palette, percent, short_name
 from desktop.wording.palette import rgb
@@ -35,9 +36,8 @@ WHITE = rgb(palette.WHITE)
 
 class Themed(pg.PlotWidget):
     """A plot in the window's colours: its ground, its words and axes follow the palette
-    (light or dark), and change with it."""
-
-    TITLE = ""
+    (light or dark), and change with it. Its title is :meth:`title_text`, which each chart
+    gives in words through its own ``tr``."""
 
     def apply_palette(self) -> None:
         self._themed = True
@@ -56,7 +56,7 @@ class Themed(pg.PlotWidget):
         """Colours of the chart's own items."""
 
     def title_text(self) -> str:
-        return self.TITLE
+        return ""
 
     def ink(self) -> QColor:
         return QColor(self.palette().color(QPalette.ColorRole.Text))
@@ -75,24 +75,21 @@ def _short(name: str, limit: int = 16) -> str:
 
 
 _MARKS = {"accepts": "✓", "accepts-if": "◐", "rejects": "✗"}
-_WORDS = {"accepts": "accepts", "accepts-if": "accepts on conditions", "rejects": "rejects"}
 
 
-class SatisfactionChart(Themed):
-    TITLE = "Satisfaction by party"
-
+class SatisfactionChart(InheritedTr, Themed):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
         self.setObjectName("SatisfactionChart")
-        self.setAccessibleName("Satisfaction by party (chart)")
-        self.setAccessibleDescription(
+        self.setAccessibleName(self.tr("Satisfaction by party (chart)"))
+        self.setAccessibleDescription(self.tr(
             "A bar per party: how much of its preferences the draft meets, marked ✓ where "
             "the party accepts, ◐ where it accepts only if an open point is closed a certain "
-            "way, and ✗ where it rejects.")
+            "way, and ✗ where it rejects."))
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setLabel("left", "satisfaction", units="%")
+        self.setLabel("left", self.tr("satisfaction"), units="%")
         self.setYRange(0, 110, padding=0)
         self.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
         self.getAxis("bottom").setHeight(38)  # room for two-line party names
@@ -103,7 +100,7 @@ class SatisfactionChart(Themed):
         self.no_deal_marks = pg.PlotCurveItem(x=[], y=[], connect="pairs")
         self.addItem(self.no_deal_marks)
         self.no_deal: list[float | None] = []
-        self._shown_title = self.TITLE
+        self._shown_title = self.title_text()
         self.labels: list[pg.TextItem] = []
         self.values: list[float] = []
         self.acceptable: list[bool] = []
@@ -119,7 +116,28 @@ class SatisfactionChart(Themed):
 
     def title_text(self) -> str:
         marked = any(level is not None for level in getattr(self, "no_deal", ()))
-        return self.TITLE + (" (– – no-deal level)" if marked else "")
+        return self.tr("Satisfaction by party (– – no-deal level)") if marked else \
+            self.tr("Satisfaction by party")
+
+    def verdict_words(self, verdict: PartyVerdict) -> str:
+        """The party's verdict as the chart's description says it."""
+        if verdict.verdict == "accepts":
+            return self.tr("accepts")
+        if verdict.verdict == "accepts-if":
+            return self.tr("accepts on conditions")
+        return self.tr("rejects")
+
+    def party_words(self, verdict: PartyVerdict, shown: float | None, level: float | None
+                    ) -> str:
+        """One party in the chart's description: its verdict, satisfaction and no-deal level."""
+        if level is None:
+            return self.tr("{party}: {verdict}, satisfaction {satisfaction}").format(
+                party=short_name(verdict.name), verdict=self.verdict_words(verdict),
+                satisfaction=percent(shown))
+        return self.tr("{party}: {verdict}, satisfaction {satisfaction} (no-deal level "
+                       "{level})").format(
+            party=short_name(verdict.name), verdict=self.verdict_words(verdict),
+            satisfaction=percent(shown), level=percent(level / 100))
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
         verdicts = report.parties if report else ()
@@ -164,21 +182,18 @@ class SatisfactionChart(Themed):
         while len(self.labels) > len(verdicts):
             self.removeItem(self.labels.pop())
         for i, v in enumerate(verdicts):
-            mark = _MARKS[v.verdict]
-            text = percent(shown[i])
+            marked = f"{_MARKS[v.verdict]} {percent(shown[i])}"  # a mark and a number
             label = self.labels[i]
-            if label.toPlainText() != f"{mark} {text}":
-                label.setText(f"{mark} {text}")
+            if label.toPlainText() != marked:
+                label.setText(marked)
             level = self.no_deal[i]
             label.setPos(QPointF(i, max(self.values[i], level if level is not None else 0) + 1))
         self.setAccessibleDescription("; ".join(
-            f"{short_name(v.name)}: {_WORDS[v.verdict]}, "
-            f"satisfaction {percent(x)}"
-            + ("" if level is None else f" (no-deal level {percent(level / 100)})")
+            self.party_words(v, x, level)
             for v, x, level in zip(verdicts, shown, self.no_deal, strict=True)))
 
 
-class RedLineMatrix(Themed):
+class RedLineMatrix(InheritedTr, Themed):
     """Each party's red lines as cells: light green holds, red crossed (with a ✗).
 
     The columns are the parties, named as in the satisfaction chart; down each column go that
@@ -186,12 +201,10 @@ class RedLineMatrix(Themed):
     the tooltip and the accessible description give every cell's party, red line and state in
     full words). :attr:`grid` keeps one row per party and one column per red line."""
 
-    TITLE = "Red lines: held, or crossed ✗"
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
         self.setObjectName("RedLineMatrix")
-        self.setAccessibleName("Red lines held and crossed (chart)")
+        self.setAccessibleName(self.tr("Red lines held and crossed (chart)"))
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
@@ -201,7 +214,7 @@ class RedLineMatrix(Themed):
         self.addItem(self.image)
         self.getViewBox().invertY(True)
         self.grid: np.ndarray = np.zeros((0, 0), dtype=np.int8)  # 1 holds, -1 violated, 0 none
-        self.names: list[list[str]] = []
+        self.party_names: list[str] = []  # one per column
         self.titles: list[list[str]] = []
         self.marks: list[pg.TextItem] = []  # one label per red line, in its cell
         self._font = QFont()
@@ -215,6 +228,9 @@ class RedLineMatrix(Themed):
         self.getAxis("bottom").setHeight(38)  # room for two-line party names
         self.getViewBox().sigResized.connect(lambda _vb: self._relabel_soon())
         self.apply_palette()
+
+    def title_text(self) -> str:
+        return self.tr("Red lines: held, or crossed ✗")
 
     def restyle(self, dark: bool, ink: QColor) -> None:
         self._dark = dark
@@ -242,7 +258,8 @@ class RedLineMatrix(Themed):
                                                                    strict=True)]
         held = int(np.count_nonzero(grid == 1))
         self.setAccessibleDescription(
-            "; ".join(crossed) + ("; " if crossed else "") + f"{held} other red lines hold.")
+            "; ".join(crossed) + ("; " if crossed else "")
+            + self.tr("%n other red line(s) (holds/hold).", "", held))
 
     def _paint(self, grid: np.ndarray) -> None:
         rgba = np.empty((*grid.shape, 4), dtype=np.ubyte)
@@ -313,19 +330,20 @@ class RedLineMatrix(Themed):
         width = max((len(p.red_lines) for p in parties), default=0)
         self.grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
         self.image.clear()
-        self.names = [[f"{p.name}: {r.title}" for r in p.red_lines] for p in parties]
+        self.party_names = [p.name for p in parties]
         self.titles = [[r.title for r in p.red_lines] for p in parties]
         self.getAxis("bottom").setTicks(
             [[(i + 0.5, _short(p.name)) for i, p in enumerate(parties)]])
-        self.setLabel("left", "red lines")
+        self.setLabel("left", self.tr("red lines"))
         self.setXRange(0, max(len(parties), 1), padding=0.02)
         self.setYRange(0, self.grid.shape[1], padding=0.02)
 
     def cell_text(self, row: int, column: int) -> str:
         """The cell of party ``row`` and its red line ``column``, in words."""
-        if 0 <= row < len(self.names) and 0 <= column < len(self.names[row]):
-            state = "crossed" if self.grid[row, column] == -1 else "holds"
-            return f"{self.names[row][column]}: {state}"
+        if 0 <= row < len(self.titles) and 0 <= column < len(self.titles[row]):
+            text = self.tr("{party}: {red_line}: crossed") if self.grid[row, column] == -1 \
+                else self.tr("{party}: {red_line}: holds")
+            return text.format(party=self.party_names[row], red_line=self.titles[row][column])
         return ""
 
     def _hover(self, pos: QPointF) -> None:

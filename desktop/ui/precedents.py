@@ -43,6 +43,7 @@ from desktop.domain.precedents import (
     group_by_process,
     load_index,
 )
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording.precedents import CREDIT, STRENGTH_NAMES, agreements, tags_label
 
@@ -61,7 +62,7 @@ def combined_tags(tag_lists: Sequence[Sequence[Tag]]) -> list[Tag]:
     return [Tag(code, least) for code, least in out.items()]
 
 
-class PrecedentsPanel(QWidget):
+class PrecedentsPanel(InheritedTr, QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PrecedentsPanel")
@@ -72,8 +73,8 @@ class PrecedentsPanel(QWidget):
 
         self.clauses = QListWidget(self)
         self.clauses.setObjectName("PrecedentClauses")
-        self.clauses.setAccessibleName("Clauses in the combination")
-        self.clauses.setToolTip("The checked clauses' PA-X issues, all together")
+        self.clauses.setAccessibleName(self.tr("Clauses in the combination"))
+        self.clauses.setToolTip(self.tr("The checked clauses' PA-X issues, all together"))
         self.clauses.itemChanged.connect(lambda _item: self._changed())
         self.clauses.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clauses.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -105,14 +106,15 @@ class PrecedentsPanel(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Clauses combined:", box), 1)
+        row.addWidget(QLabel(self.tr("Clauses combined:"), box), 1)
         self.all_button = QToolButton(box)
-        self.all_button.setText("All")
+        self.all_button.setText(self.tr("All"))
         self.all_button.setObjectName("PrecedentAll")
-        self.all_button.setToolTip("Every tagged clause of the draft: has the package been done?")
+        self.all_button.setToolTip(
+            self.tr("Every tagged clause of the draft: has the package been done?"))
         self.all_button.clicked.connect(lambda: self.set_checked(self._tagged_ids()))
         self.none_button = QToolButton(box)
-        self.none_button.setText("None")
+        self.none_button.setText(self.tr("None"))
         self.none_button.setObjectName("PrecedentNone")
         self.none_button.clicked.connect(lambda: self.set_checked([]))
         row.addWidget(self.all_button)
@@ -129,22 +131,22 @@ class PrecedentsPanel(QWidget):
         """Region, stage, years and minimum strength, laid out two by two."""
         self.region = QComboBox(self)
         self.region.setObjectName("PrecedentRegion")
-        self.region.setAccessibleName("Region")
+        self.region.setAccessibleName(self.tr("Region"))
         self.region.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(12)
         self.stage = QComboBox(self)
         self.stage.setObjectName("PrecedentStage")
-        self.stage.setAccessibleName("Stage")
-        self.stage.addItem("All stages", ANY)
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.stage.addItem(self.tr("All stages"), ANY)
         for code, name in STAGE_NAMES.items():
             self.stage.addItem(name, code)
         self.since = QSpinBox(self)
         self.since.setObjectName("PrecedentSince")
-        self.since.setAccessibleName("From year")
+        self.since.setAccessibleName(self.tr("From year"))
         self.until = QSpinBox(self)
         self.until.setObjectName("PrecedentUntil")
-        self.until.setAccessibleName("To year")
+        self.until.setAccessibleName(self.tr("To year"))
         for box, value in ((self.since, FIRST_YEAR), (self.until, LAST_YEAR)):
             box.setRange(FIRST_YEAR, LAST_YEAR)
             box.setValue(value)
@@ -153,28 +155,29 @@ class PrecedentsPanel(QWidget):
             box.valueChanged.connect(lambda _v: self._changed())
         self.strength = QComboBox(self)
         self.strength.setObjectName("PrecedentStrength")
-        self.strength.setAccessibleName("Minimum strength")
-        self.strength.addItem("Any", 1)
-        self.strength.addItem("2 or more", 2)
-        self.strength.addItem("3 only", 3)
-        self.strength.setToolTip("PA-X grades a provision 1 (rhetorical or minor) to 3 (detailed "
-                                 "or substantive); some issues are only present or not (1)")
+        self.strength.setAccessibleName(self.tr("Minimum strength"))
+        self.strength.addItem(self.tr("Any"), 1)
+        self.strength.addItem(self.tr("2 or more"), 2)
+        self.strength.addItem(self.tr("3 only"), 3)
+        self.strength.setToolTip(self.tr("PA-X grades a provision 1 (rhetorical or minor) to 3 "
+                                         "(detailed or substantive); some issues are only "
+                                         "present or not (1)"))
         for combo in (self.region, self.stage, self.strength):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
         filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(QLabel("Region:", self), 0, 0)
+        filters.addWidget(QLabel(self.tr("Region:"), self), 0, 0)
         filters.addWidget(self.region, 0, 1)
-        filters.addWidget(QLabel("Stage:", self), 0, 2)
+        filters.addWidget(QLabel(self.tr("Stage:"), self), 0, 2)
         filters.addWidget(self.stage, 0, 3)
-        filters.addWidget(QLabel("Years:", self), 1, 0)
+        filters.addWidget(QLabel(self.tr("Years:"), self), 1, 0)
         second = QHBoxLayout()
         second.setContentsMargins(0, 0, 0, 0)
         second.addWidget(self.since)
-        second.addWidget(QLabel("to", self))
+        second.addWidget(QLabel(self.tr("to"), self))
         second.addWidget(self.until)
         second.addSpacing(8)
-        second.addWidget(QLabel("Strength:", self))
+        second.addWidget(QLabel(self.tr("Strength:"), self))
         second.addWidget(self.strength, 1)
         filters.addLayout(second, 1, 1, 1, 3)
         filters.setColumnStretch(1, 1)
@@ -193,8 +196,8 @@ class PrecedentsPanel(QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("PrecedentTree")
-        self.tree.setAccessibleName("Precedent agreements by peace process")
-        self.tree.setHeaderLabels(["Agreement (newest first)", "Strength"])
+        self.tree.setAccessibleName(self.tr("Precedent agreements by peace process"))
+        self.tree.setHeaderLabels([self.tr("Agreement (newest first)"), self.tr("Strength")])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -219,7 +222,7 @@ class PrecedentsPanel(QWidget):
         if self._index is None:
             self._index = load_index()
             self.region.blockSignals(True)
-            self.region.addItem("All regions", ANY)
+            self.region.addItem(self.tr("All regions"), ANY)
             for region in self._index.regions():
                 self.region.addItem(region, region)
             self.region.blockSignals(False)
@@ -321,32 +324,53 @@ class PrecedentsPanel(QWidget):
         self.tree.clear()
         if unknown:  # a file may carry codes PA-X does not have: said, and left out
             self.found = []
-            self.summary.setText(f"Not PA-X issue codes: {', '.join(unknown)}. Correct them in "
-                                 "the provision editor (Library → Edit provision).")
+            self.summary.setText(self.tr("Not PA-X issue codes: {codes}. Correct them in the "
+                                         "provision editor (Library → Edit provision).").format(
+                codes=", ".join(unknown)))
             return
         if not tags:
             self.found = []
-            self.summary.setText("Check one or more clauses above: the agreements that "
-                                 "contain all their PA-X issues together are listed here.")
+            self.summary.setText(self.tr("Check one or more clauses above: the agreements that "
+                                         "contain all their PA-X issues together are listed "
+                                         "here."))
             return
         conflict = index.conflict_of(self._ws.scenario.title)
         self.found = index.query(tags, self.filters(), conflict)
-        together = "this issue" if len(tags) == 1 else "all of these issues together"
-        text = f"{tags_label(tags)}: {agreements(len(self.found))} contain {together}"
-        same = sum(1 for p in self.found if p.same_conflict)
-        if conflict.entities:
-            text += f"; {agreements(same)} of the same conflict ({', '.join(conflict.entities)})"
-        self.summary.setText(text + ".")
+        self.summary.setText(self._summary(tags, conflict.entities))
         self._fill_tree()
+
+    def _summary(self, tags: Sequence[Tag], entities: Sequence[str]) -> str:
+        """The count line: how many agreements contain the issues, and how many of them are of
+        the scenario's own conflict (when the index knows it)."""
+        one = len(tags) == 1
+        found = agreements(len(self.found))
+        if not entities:
+            text = self.tr("{issues}: {agreements} contain this issue.") if one else \
+                self.tr("{issues}: {agreements} contain all of these issues together.")
+            return text.format(issues=tags_label(tags), agreements=found)
+        text = self.tr("{issues}: {agreements} contain this issue; {same} of the same "
+                       "conflict ({entities}).") if one else \
+            self.tr("{issues}: {agreements} contain all of these issues together; {same} of "
+                    "the same conflict ({entities}).")
+        return text.format(issues=tags_label(tags), agreements=found,
+                           same=agreements(sum(1 for p in self.found if p.same_conflict)),
+                           entities=", ".join(entities))
 
     def _fill_tree(self) -> None:
         self.tree.setUpdatesEnabled(False)
+        # Translated once, not for each of a few thousand rows.
+        same_heading = self.tr("Same conflict: {process} ({count})")
+        process_tip = self.tr("{process}: {agreements}; {regions}")
+        details = self.tr("{name}\n{date} · {stage} · {country} ({region})\n"
+                          "{process} · PA-X agreement {id}")
         for process, group in group_by_process(self.found):
             same = group[0].same_conflict
             regions = sorted({p.agreement.region for p in group})
-            top = QTreeWidgetItem([("Same conflict: " if same else "")
-                                   + f"{process} ({len(group):,})"])
-            top.setToolTip(0, f"{process}: {agreements(len(group))}; {', '.join(regions)}")
+            heading = same_heading if same else "{process} ({count})"
+            top = QTreeWidgetItem([heading.format(process=process, count=f"{len(group):,}")])
+            top.setToolTip(0, process_tip.format(process=process,
+                                                 agreements=agreements(len(group)),
+                                                 regions=", ".join(regions)))
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
@@ -355,8 +379,9 @@ class PrecedentsPanel(QWidget):
             for p in group:
                 a = p.agreement
                 row = QTreeWidgetItem([f"{a.date.isoformat()}  {a.name}", str(p.strength)])
-                row.setToolTip(0, f"{a.name}\n{a.date.isoformat()} · {a.stage_name} · "
-                               f"{a.country} ({a.region})\n{a.process} · PA-X agreement {a.id}")
+                row.setToolTip(0, details.format(
+                    name=a.name, date=a.date.isoformat(), stage=a.stage_name, country=a.country,
+                    region=a.region, process=a.process, id=a.id))
                 row.setToolTip(1, STRENGTH_NAMES.get(p.strength, ""))
                 row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                 top.addChild(row)
@@ -364,7 +389,7 @@ class PrecedentsPanel(QWidget):
         self.tree.setUpdatesEnabled(True)
 
 
-class PaxPicker(QWidget):
+class PaxPicker(InheritedTr, QWidget):
     """The provision editor's PA-X issues: every code by its name, grouped under its category,
     a check box each, with how many agreements carry it; a minimum strength for the current
     issue (for issues PA-X grades 1 to 3); and the count of all the checked issues together."""
@@ -380,14 +405,16 @@ class PaxPicker(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("PaxTree")
-        self.tree.setAccessibleName("PA-X issues")
-        self.tree.setHeaderLabels(["Issue", "Agreements", "Minimum strength"])
+        self.tree.setAccessibleName(self.tr("PA-X issues"))
+        self.tree.setHeaderLabels([self.tr("Issue"), self.tr("Agreements"),
+                                   self.tr("Minimum strength")])
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        issue_tip = self.tr("{issue} ({category})")
         for category, codes in CATEGORIES:
             top = QTreeWidgetItem([category])
             self.tree.addTopLevelItem(top)
@@ -397,7 +424,7 @@ class PaxPicker(QWidget):
                 item.setData(0, Qt.ItemDataRole.UserRole, code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Unchecked)
-                item.setToolTip(0, f"{name} ({category})")
+                item.setToolTip(0, issue_tip.format(issue=name, category=category))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 top.addChild(item)
                 self._items[code] = item
@@ -406,9 +433,10 @@ class PaxPicker(QWidget):
 
         self.strength = QComboBox(self)
         self.strength.setObjectName("PaxStrength")
-        self.strength.setAccessibleName("Minimum strength of the current issue")
-        self.strength.addItem("Any strength", None)
-        self.strength.addItem(f"2 or more ({STRENGTH_NAMES[2]})", 2)
+        self.strength.setAccessibleName(self.tr("Minimum strength of the current issue"))
+        self.strength.addItem(self.tr("Any strength"), None)
+        self.strength.addItem(self.tr("2 or more ({strength})").format(
+            strength=STRENGTH_NAMES[2]), 2)
         self.strength.addItem(f"3 ({STRENGTH_NAMES[3]})", 3)
         self.strength.activated.connect(self._strength_chosen)
         self.together = QLabel(self)
@@ -420,7 +448,7 @@ class PaxPicker(QWidget):
         credit.setStyleSheet("color: palette(placeholder-text);")
 
         row = QGridLayout()
-        row.addWidget(QLabel("Minimum strength of the current issue:", self), 0, 0)
+        row.addWidget(QLabel(self.tr("Minimum strength of the current issue:"), self), 0, 0)
         row.addWidget(self.strength, 0, 1)
         row.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -465,7 +493,8 @@ class PaxPicker(QWidget):
         return tuple((c, self._least.get(c)) for c in codes)
 
     def _strength_text(self, least: int | None) -> str:
-        return "" if least is None or least <= 1 else f"{least} or more"
+        return "" if least is None or least <= 1 else \
+            self.tr("{least} or more").format(least=least)
 
     def _current_code(self) -> str | None:
         item = self.tree.currentItem()
@@ -477,7 +506,8 @@ class PaxPicker(QWidget):
         graded = code is not None and self._index.scale.get(code, 1) > 1
         self.strength.setEnabled(graded)
         self.strength.setToolTip("" if graded or code is None else
-                                 "PA-X records this issue as present or not: no strengths")
+                                 self.tr("PA-X records this issue as present or not: no "
+                                         "strengths"))
         self.strength.setCurrentIndex(self.strength.findData(
             self._least.get(code) if code is not None else None))
 
@@ -502,8 +532,10 @@ class PaxPicker(QWidget):
                 item.setText(self.COL_STRENGTH, "")
         tags = [Tag(c, s) for c, s in self.tags() if self._index.knows(c)]
         if not tags:
-            self.together.setText("No PA-X issue checked: the provision has no precedents.")
+            self.together.setText(
+                self.tr("No PA-X issue checked: the provision has no precedents."))
             return
         n = self._index.count_all(tags)
-        self.together.setText(f"{tags_label(tags)}: {agreements(n)}"
-                              + (" together." if len(tags) > 1 else "."))
+        text = self.tr("{issues}: {agreements} together.") if len(tags) > 1 else \
+            self.tr("{issues}: {agreements}.")
+        self.together.setText(text.format(issues=tags_label(tags), agreements=agreements(n)))

@@ -17,8 +17,19 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import cache
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -46,9 +57,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Draft, PartyVerdict, Report, Scenario
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.look import ink
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import count, percent, short_name
+from desktop.wording import percent, short_name
 from desktop.wording.changes import (
     draft_notice,
     no_deal,
@@ -89,40 +101,62 @@ class Entry:
         return f"{self.name}{self.rest}"
 
 
+class StripWords(InheritedTr, QObject):
+    """The words of a party's line in the strip: a ``QObject`` so that they come through Qt's
+    ``tr``, the count of red lines crossed a Qt plural."""
+
+    def entry(self, verdict: PartyVerdict, scenario: Scenario | None, flipped: bool,
+              draft: Draft | None = None) -> Entry:
+        party = scenario.party_index.get(verdict.party) if scenario is not None else None
+        name = short_name(verdict.name)
+        word = verdict_word(verdict.acceptable)
+        mark, verb = word[:1], word[2:]
+        colour = ACCEPT if verdict.acceptable else REJECT
+        if getattr(verdict, "verdict", None) == "accepts-if":  # an open point decides it
+            phrase = verdict_phrase(verdict, draft, scenario)
+            mark, verb, colour = "◐", f"{phrase[:1].upper()}{phrase[1:]}", CONFLICT
+        if flipped:
+            verb = self.tr("now {verdict}").format(verdict=verb.lower())
+        # The satisfaction the words show everywhere: over what the draft addresses.
+        shown = shown_satisfaction(verdict)
+        sat = (self.tr("addresses none") if shown is None and verdict.coverage[1]
+               else satisfaction_words(shown, party))
+        n = len(verdict.violations)
+        crossed = self.tr("%n red line(s) crossed", "", n) if n else \
+            self.tr("no red line crossed")
+        tip = self.tr("{party}: {verdict}, {crossed}; satisfaction over what the draft "
+                      "addresses {satisfaction}. Click to show its card.").format(
+            party=verdict.name, verdict=verb.lower(), crossed=crossed, satisfaction=sat)
+        # The verdict's first word or two ("Accepts if", "now rejects"): what the strip keeps
+        # of a party when every party must share one line.
+        brief = " ".join(verb.split()[:3 if flipped else 2]) if mark == "◐" else \
+            " ".join(verb.split()[:2 if flipped else 1])
+        short = sat
+        level = no_deal(party)
+        if shown is not None:  # the level itself is in the tooltip
+            below = level is not None and shown < level
+            short = self.tr("{satisfaction}, below no deal").format(
+                satisfaction=percent(shown)) if below else percent(shown)
+        return Entry(verdict.party, colour, f"{mark} {name}",
+                     self.tr(": {verdict} · {satisfaction}").format(verdict=verb,
+                                                                    satisfaction=sat),
+                     tip, self.tr(": {verdict}").format(verdict=brief),
+                     self.tr(": {verdict} · {satisfaction}").format(verdict=verb,
+                                                                    satisfaction=short))
+
+
+@cache
+def _strip_words() -> StripWords:
+    return StripWords()
+
+
 def strip_entry(verdict: PartyVerdict, scenario: Scenario | None, flipped: bool,
                 draft: Draft | None = None) -> Entry:
-    party = scenario.party_index.get(verdict.party) if scenario is not None else None
-    name = short_name(verdict.name)
-    word = verdict_word(verdict.acceptable)
-    mark, verb = word[:1], word[2:]
-    colour = ACCEPT if verdict.acceptable else REJECT
-    if getattr(verdict, "verdict", None) == "accepts-if":  # an open point decides it
-        phrase = verdict_phrase(verdict, draft, scenario)
-        mark, verb, colour = "◐", f"{phrase[:1].upper()}{phrase[1:]}", CONFLICT
-    if flipped:
-        verb = f"now {verb.lower()}"
-    # The satisfaction the words show everywhere: over what the draft addresses.
-    shown = shown_satisfaction(verdict)
-    sat = ("addresses none" if shown is None and verdict.coverage[1]
-           else satisfaction_words(shown, party))
-    n = len(verdict.violations)
-    crossed = f"{count(n, 'red line')} crossed" if n else "no red line crossed"
-    tip = (f"{verdict.name}: {verb.lower()}, {crossed}; satisfaction over what the draft "
-           f"addresses {sat}. Click to show its card.")
-    # The verdict's first word or two ("Accepts if", "now rejects"): what the strip keeps of
-    # a party when every party must share one line.
-    brief = " ".join(verb.split()[:3 if flipped else 2]) if mark == "◐" else \
-        " ".join(verb.split()[:2 if flipped else 1])
-    short = sat
-    level = no_deal(party)
-    if shown is not None:  # the level itself is in the tooltip
-        below = level is not None and shown < level
-        short = f"{percent(shown)}{', below no deal' if below else ''}"
-    return Entry(verdict.party, colour, f"{mark} {name}", f": {verb} · {sat}", tip,
-                 f": {brief}", f": {verb} · {short}")
+    """A party's line in the strip (:meth:`StripWords.entry`)."""
+    return _strip_words().entry(verdict, scenario, flipped, draft)
 
 
-class VerdictStrip(QWidget):
+class VerdictStrip(InheritedTr, QWidget):
     """Every party's verdict and satisfaction, painted by one widget: on one line whenever every
     party's mark, name and verdict fit (the longest lines then give up the end of their
     satisfaction or condition, elided "…", kept in the tooltip), else in as many columns as fit.
@@ -135,8 +169,9 @@ class VerdictStrip(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("VerdictStrip")
-        self.setAccessibleName("Every party's verdict")
+        self.setAccessibleName(self.tr("Every party's verdict"))
         self._ws = workspace
+        self._words = StripWords(self)
         self.entries: tuple[Entry, ...] = ()
         self._last: dict[str, str] = {}
         self._last_draft: str | None = None
@@ -184,7 +219,8 @@ class VerdictStrip(QWidget):
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
         draft = self._ws.draft
         entries = () if report is None else tuple(
-            strip_entry(v, scenario, v.party in self._flipped, draft) for v in report.parties)
+            self._words.entry(v, scenario, v.party in self._flipped, draft)
+            for v in report.parties)
         if entries == self.entries:
             return
         widths_changed = [e.text for e in entries] != [e.text for e in self.entries]
@@ -395,9 +431,15 @@ class Notice:
     @property
     def line(self) -> str:
         """The notice line: the edit (or its undo) and what it changed, briefly."""
-        head = f"Undo: {self.action}" if self.undone and self.action else self.action
         brief = " ".join(self.short or self.sentences)
-        return f"Last edit: {head} → {brief}" if head else brief
+        if not self.action:
+            return brief
+        if self.undone:
+            return QCoreApplication.translate(
+                "Notice", "Last edit: Undo: {action} → {changes}").format(action=self.action,
+                                                                          changes=brief)
+        return QCoreApplication.translate("Notice", "Last edit: {action} → {changes}").format(
+            action=self.action, changes=brief)
 
     @property
     def entry(self) -> str:
@@ -477,7 +519,7 @@ class ChangeNotices(QObject):
         self.noticed.emit(notice)
 
 
-class NoticeLine(QWidget):
+class NoticeLine(InheritedTr, QWidget):
     """The latest notice, one or two wrapped lines under the strip, and a button to the
     history."""
 
@@ -490,12 +532,12 @@ class NoticeLine(QWidget):
         self.label.setObjectName("ChangeNotice")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("What the last edit changed")
+        self.label.setAccessibleName(self.tr("What the last edit changed"))
         self.label.setMinimumWidth(120)
         self._full = ""
-        self.button = QPushButton("History", self)
+        self.button = QPushButton(self.tr("History"), self)
         self.button.setObjectName("ShowChanges")
-        self.button.setToolTip("Every change of this session, to scroll back through")
+        self.button.setToolTip(self.tr("Every change of this session, to scroll back through"))
         self.button.clicked.connect(self.history_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(PAD_X, 0, PAD_X, 0)
@@ -511,7 +553,7 @@ class NoticeLine(QWidget):
 
     def show_notice(self, notice: Notice | None) -> None:
         if notice is None:
-            self._full = "Edits and what they change for each party show here."
+            self._full = self.tr("Edits and what they change for each party show here.")
             self.label.setToolTip("")
         else:
             self._full = notice.line
@@ -542,7 +584,7 @@ class NoticeLine(QWidget):
         self._fit()
 
 
-class ChangesPanel(QWidget):
+class ChangesPanel(InheritedTr, QWidget):
     """Every notice of this document, oldest first; the newest is selected and in view.
 
     While the panel is out of sight (another tab is in front) notices wait and are listed when
@@ -553,13 +595,13 @@ class ChangesPanel(QWidget):
         self.setObjectName("ChangesPanel")
         self.list = QListWidget(self)
         self.list.setObjectName("ChangesList")
-        self.list.setAccessibleName("Changes")
-        self.list.setAccessibleDescription("Each edit, undo and redo, and what it changed for "
-                                           "the parties, oldest first")
+        self.list.setAccessibleName(self.tr("Changes"))
+        self.list.setAccessibleDescription(self.tr("Each edit, undo and redo, and what it "
+                                                   "changed for the parties, oldest first"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.empty = QLabel("No edits yet: each edit, undo and redo will be listed here with "
-                            "what it changed for each party.", self)
+        self.empty = QLabel(self.tr("No edits yet: each edit, undo and redo will be listed "
+                                    "here with what it changed for each party."), self)
         self.empty.setObjectName("ChangesEmpty")
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
