@@ -346,7 +346,7 @@ def test_the_changes_views_hear_are_the_rows_the_edit_touched(ws: Workspace,
     assert not editor.add_clauses(["army-cap", "neutral"])  # all present: no undo step
     assert ws.undo_stack.index() == 0
     assert editor.add_clauses(["intl-monitoring", "army-cap", "withdrawal"], 0)
-    assert ws.undo_stack.undoText() == "Add 1 clauses"
+    assert ws.undo_stack.undoText() == "Add 1 clause"
     assert clause_ids(ws)[0] == "intl-monitoring"
 
 
