@@ -18,16 +18,12 @@ from collections.abc import Mapping, Sequence
 
 from desktop.domain import Provision
 from desktop.domain.rules import RuleError
+from desktop.wording.prose import series
+from desktop.wording.translate import translate
 
 __all__ = ["rule_error_text"]
 
 _DQ = '"'  # choices are quoted as the rule language writes strings
-
-
-def _listed(items: Sequence[str], last: str = "and") -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def _quoted(items: Sequence[str], quote: str = "'") -> list[str]:
@@ -41,26 +37,37 @@ def _provision(pid: str, provisions: Mapping[str, Provision]) -> str:
 
 
 def rule_error_text(err: RuleError, provisions: Mapping[str, Provision]) -> str:
-    """What is wrong with a rule, with the likeliest fix (without the column or a full stop)."""
+    """What is wrong with a rule, with the likeliest fix (without the column or a full stop).
+    Names are quoted as the rule language writes them, and not translated."""
     meant = err.suggestions[:2]
     match err.kind:
         case "provision":
             if not meant:
-                return f"'{err.name}' is not a provision in this library"
+                return translate("Wording.rules", "'{name}' is not a provision in this library"
+                                 ).format(name=err.name)
             named = [_provision(s, provisions) for s in meant]
-            return f"'{err.name}' is not a provision; did you mean {_listed(named, 'or')}?"
+            return translate("Wording.rules", "'{name}' is not a provision; did you mean {meant}?"
+                             ).format(name=err.name, meant=series(named, "or"))
         case "param":
-            head = f"'{err.owner}' has no '{err.name}'"
             if meant:
-                return f"{head}; did you mean {_listed(_quoted(meant), 'or')}?"
-            return f"{head}; it has {_listed(list(err.known))}"
+                return translate("Wording.rules", "'{owner}' has no '{name}'; did you mean {meant}?"
+                                 ).format(owner=err.owner, name=err.name,
+                                          meant=series(_quoted(meant), "or"))
+            return translate("Wording.rules", "'{owner}' has no '{name}'; it has {known}").format(
+                owner=err.owner, name=err.name, known=series(list(err.known)))
         case "choice":
-            head = f'"{err.name}" is not a choice of {err.owner}'
             if meant:
-                return f"{head}; did you mean {_listed(_quoted(meant, _DQ), 'or')}?"
-            return f"{head}; the choices are {_listed(_quoted(err.known, _DQ))}"
+                return translate("Wording.rules",
+                                 '"{name}" is not a choice of {owner}; did you mean {meant}?'
+                                 ).format(name=err.name, owner=err.owner,
+                                          meant=series(_quoted(meant, _DQ), "or"))
+            return translate("Wording.rules",
+                             '"{name}" is not a choice of {owner}; the choices are {known}'
+                             ).format(name=err.name, owner=err.owner,
+                                      known=series(_quoted(err.known, _DQ)))
         case "keyword":
-            quoted = _listed(_quoted(meant), "or")
-            return f"'{err.name}' is not a word of the rule language; did you mean {quoted}?"
+            return translate("Wording.rules",
+                             "'{name}' is not a word of the rule language; did you mean {meant}?"
+                             ).format(name=err.name, meant=series(_quoted(meant), "or"))
         case _:
-            return err.message
+            return err.message  # the checker's own sentence (desktop.domain.rules)
