@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QAction, QFocusEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario
@@ -524,3 +524,53 @@ def test_number_text_round_trips(value: float, text: str) -> None:
 def test_number_text_that_is_no_number(text: str) -> None:
     expected = {"1.": 1}.get(text)
     assert parse_number(text) == expected
+
+
+# --------------------------------------------------------------------------- the form
+
+
+def focus_order(win: MainWindow) -> list[QWidget]:
+    """The inspector's rows in the order Tab reaches them: each value editor (or the field
+    holding it), the phase, the open-point button, the note."""
+    inspector = win.inspector
+    rows: list[QWidget] = [*inspector._editors.values(), inspector.phase,
+                           inspector.open_button, inspector.note]
+    order: list[QWidget] = []
+    widget = win.nextInFocusChain()
+    for _ in range(20_000):
+        if widget is win:
+            break
+        for row in rows:
+            if row not in order and (widget is row or row.isAncestorOf(widget)):
+                order.append(row)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def test_the_form_keeps_its_rows_and_tab_order_from_clause_to_clause(window: MainWindow,
+                                                                     qtbot: QtBot) -> None:
+    """Another clause with the same values keeps the value editors (an edit of a long draft
+    builds no widget it does not need); a clause with other values gets its own; either way
+    Tab goes through the values in order, then the phase, the open-point button, the note,
+    and the phase and note are the same widgets throughout."""
+    draft = window.ws.draft
+    assert draft is not None
+    provisions = window.ws.scenario.provision_index
+    phase, note = window.inspector.phase, window.inspector.note
+    seen: dict[tuple[object, ...], list[QWidget]] = {}
+    rows = range(len(draft.clauses))
+    kept = rebuilt = 0
+    for row in [*rows, *reversed(rows)]:
+        click_clause(window, qtbot, row)
+        prov = provisions[draft.clauses[row].provision]
+        editors = list(window.inspector._editors.values())
+        assert [s.name for s in prov.params] == list(window.inspector._editors)
+        assert focus_order(window) == [*editors, phase, window.inspector.open_button, note]
+        assert (window.inspector.phase, window.inspector.note) == (phase, note)
+        signature = tuple(prov.params)
+        if seen.get(signature) == editors:
+            kept += 1
+        elif editors:
+            rebuilt += 1
+        seen = {signature: editors}  # only the clause just before can lend its editors
+    assert kept and rebuilt  # both cases were walked through

@@ -591,6 +591,7 @@ class ClauseInspector(QWidget):
         self._provision_id: str | None = None  # the clause shown, whose form is built
         self._note_of: tuple[str, str] | None = None  # (draft, provision) the note text is of
         self._editors: dict[str, QWidget] = {}
+        self._params: tuple[ParamSpec, ...] = ()  # the values the editors are built for
 
         self.heading = QLabel("No clause selected", self)
         self.heading.setObjectName("InspectorHeading")
@@ -763,21 +764,53 @@ class ClauseInspector(QWidget):
     # -- form
 
     def _clear_form(self) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        """Take the value editors out; the phase and note rows stay."""
+        for widget in self._editors.values():
+            self.form.removeRow(widget)
         self._editors = {}
 
     def _build_form(self, prov: Provision | None) -> None:
+        """One row per value of ``prov`` above the phase and note rows (made once). Another
+        clause whose provision has the same values keeps its editors: adding a clause to a
+        long draft rebuilds no widget it does not need."""
+        if not hasattr(self, "note"):
+            self._build_fixed_rows()
+        params = tuple(prov.params) if prov is not None else ()
+        if params == self._params and len(self._editors) == len(params):
+            return
         self._clear_form()
+        self._params = params
+        for at, spec in enumerate(params):
+            widget = make_value_editor(spec, self.form_host, self._set_value)
+            self.form.insertRow(at, editor_label(spec), widget)
+            self._editors[spec.name] = widget
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the inspector as it reads: the values, the phase, the open-point
+        button, the note, then the open point's list and buttons. New editors join the end of
+        the window's focus chain, so the whole run is put back after the widget Tab reached
+        before the inspector."""
+        run: list[QWidget] = [*self._editors.values(), self.phase, self.open_button, self.note]
+        widget = self.open_point.nextInFocusChain()
+        while widget is not None and self.open_point.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                run.append(widget)
+            widget = widget.nextInFocusChain()
+        before = self.previousInFocusChain()
+        while before is not None and before is not self and (
+                self.isAncestorOf(before) or not before.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            before = before.previousInFocusChain()
+        anchor = [before] if before is not None and before is not self else []
+        for first, second in zip([*anchor, *run], run[len(anchor) == 0:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _build_fixed_rows(self) -> None:
         self.phase = QSpinBox(self.form_host)
         self.phase.setObjectName("PhaseEdit")
         self.phase.setRange(1, 1000)
         self.phase.setAccessibleName("Phase")
         self.phase.valueChanged.connect(self._phase_changed)
-        for spec in prov.params if prov else ():
-            widget = make_value_editor(spec, self.form_host, self._set_value)
-            self.form.addRow(editor_label(spec), widget)
-            self._editors[spec.name] = widget
         # Beside the phase, the button that makes the clause an open point: no extra line.
         phase_row = QWidget(self.form_host)
         row = QHBoxLayout(phase_row)
