@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from desktop.wording.bridge import clash_text, note_text, red_line_name, relax_heading
 from desktop.wording.changes import describe_change
 from desktop.wording.labels import short_name
-from desktop.wording.numbers import count
 from desktop.wording.prose import series
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 from desktop.wording.values import value_text
 
 if TYPE_CHECKING:  # the solver pulls in OR-Tools; only its data's shape is needed here
-    from desktop.domain.checker import PartyVerdict, Report
+    from desktop.domain.checker import PartyVerdict, Report, Setting
     from desktop.domain.model import Draft, Party, Scenario, Stance
     from desktop.domain.params import ParamSpec, Value
     from desktop.domain.solver import BridgeResult
@@ -37,10 +37,17 @@ __all__ = [
     "value_change",
 ]
 
-#: How the comparison sheet labels its two drafts (by their order in the scenario).
-EARLIER, LATER = "earlier", "later"
+#: How the comparison sheet labels its two drafts (by their order in the scenario); English,
+#: marked for the catalogue: translate them where they are shown, with context "Wording.memo".
+EARLIER = QT_TRANSLATE_NOOP("Wording.memo", "earlier")
+LATER = QT_TRANSLATE_NOOP("Wording.memo", "later")
 #: Titles named in a sentence before "and N more".
 NAMED = 2
+
+
+def _sentence(text: str) -> str:
+    """A phrase as a sentence of its own: its first letter a capital, a full stop after it."""
+    return translate("Wording.memo", "{sentence}.").format(sentence=text[:1].upper() + text[1:])
 
 
 def situation(scenario: Scenario, drafts: Sequence[Draft]) -> str:
@@ -49,18 +56,21 @@ def situation(scenario: Scenario, drafts: Sequence[Draft]) -> str:
     the draft without a word ("" without an ``as_of``)."""
     if scenario.as_of is None:
         return ""
-    text = f"situation as of {scenario.as_of.isoformat()}"
+    as_of = scenario.as_of.isoformat()
     later = [(d.title, d.date) for d in drafts if d.date is not None and d.date > scenario.as_of]
     if len(drafts) == 1 and later:
-        text += f", before the draft's date ({later[0][1].isoformat()})"
-    elif later:
-        text += ", before " + series([f"“{title}” ({day.isoformat()})" for title, day in later])
-    return text
+        return translate("Wording.memo", "situation as of {date}, before the draft's date "
+                                         "({draft_date})").format(
+            date=as_of, draft_date=later[0][1].isoformat())
+    if later:
+        return translate("Wording.memo", "situation as of {date}, before {drafts}").format(
+            date=as_of, drafts=series([f"“{title}” ({day.isoformat()})" for title, day in later]))
+    return translate("Wording.memo", "situation as of {date}").format(date=as_of)
 
 
 def subject(draft_title: str) -> str:
     """The memo's default subject line."""
-    return f"Assessment of {draft_title}"
+    return translate("Wording.memo", "Assessment of {draft}").format(draft=draft_title)
 
 
 def named(titles: Sequence[str], at_most: int = NAMED) -> str:
@@ -68,7 +78,9 @@ def named(titles: Sequence[str], at_most: int = NAMED) -> str:
     quoted = [f"‘{t}’" for t in titles]
     if len(quoted) <= at_most:
         return series(quoted)
-    return f"{', '.join(quoted[:at_most])} and {len(quoted) - at_most} more"
+    return translate("Wording.memo", "{titles} and {more} more").format(
+        titles=translate("Wording.memo", ", ").join(quoted[:at_most]),
+        more=len(quoted) - at_most)
 
 
 # --------------------------------------------------------------------------- bottom line
@@ -80,16 +92,19 @@ def bottom_line(report: Report, bridge: BridgeResult | None, computed: bool,
     who rejects and on what; the cheapest bridge or the key clash."""
     n = len(report.parties)
     if report.viable:
-        first = f"The draft is viable: all {count(n, 'party', 'parties')} accept it."
+        first = translate("Wording.memo", "The draft is viable: all %n part(y/ies) accept it.",
+                          None, n)
     elif report.viable_if is not None:
         from desktop.wording.verdicts import condition_words
 
-        first = (f"The draft is viable if {condition_words(report.viable_if, draft, scenario)}"
-                 f": {report.accepting} of {count(n, 'party', 'parties')} accept it as "
-                 "drafted.")
+        first = translate("Wording.memo", "The draft is viable if {condition}: {accepting} of %n "
+                                          "part(y/ies) accept it as drafted.", None, n).format(
+            condition=condition_words(report.viable_if, draft, scenario),
+            accepting=report.accepting)
     else:
-        first = (f"The draft is not viable: {report.accepting} of "
-                 f"{count(n, 'party', 'parties')} accept it.")
+        first = translate("Wording.memo", "The draft is not viable: {accepting} of %n "
+                                          "part(y/ies) accept it.", None, n).format(
+            accepting=report.accepting)
     return [first, _rejects(report, draft, scenario),
             _bridge_sentence(bridge, computed, scenario)]
 
@@ -107,21 +122,33 @@ def _conditional(v: PartyVerdict, draft: Draft | None, scenario: Scenario | None
     crosses ‘No Russian role …’"."""
     from desktop.wording.verdicts import alternative_name, condition_words
 
-    crossed: dict[str, list[str]] = {}
+    # The red lines crossed, grouped by the alternatives they are crossed under: those of one
+    # open point ("under the US formula"), of several ("if §16 is ... and §12 is ..."), or none.
+    crossed: dict[tuple[bool, tuple[Setting, ...]], list[str]] = {}
     for x in v.violations:
-        if len({pid for pid, _, _ in x.under}) == 1:
-            when = "under " + series([alternative_name(label, k, scenario)
-                                      for _, k, label in x.under], "or")
-        elif x.under:
-            when = f"if {condition_words(x.under, draft, scenario)}"
+        one_point = len({pid for pid, _, _ in x.under}) == 1
+        crossed.setdefault((one_point, tuple(x.under)), []).append(x.title)
+    otherwise = []
+    for (one_point, under), titles in crossed.items():
+        if one_point:
+            names = [alternative_name(label, k, scenario) for _, k, label in under]
+            otherwise.append(translate("Wording.memo", "under {alternatives} it crosses {titles}")
+                             .format(alternatives=series(names, translate("Wording.memo", "or")),
+                                     titles=named(titles)))
+        elif under:
+            otherwise.append(translate("Wording.memo", "if {condition} it crosses {titles}")
+                             .format(condition=condition_words(under, draft, scenario),
+                                     titles=named(titles)))
         else:
-            when = "otherwise"
-        crossed.setdefault(when, []).append(x.title)
-    otherwise = "; ".join(f"{when} it crosses {named(titles)}"
-                          for when, titles in crossed.items())
-    return (f"{short_name(v.name)} accepts it only if "
-            f"{condition_words(v.accepts_if, draft, scenario)}"
-            + (f"; {otherwise}" if otherwise else ""))
+            otherwise.append(translate("Wording.memo", "otherwise it crosses {titles}").format(
+                titles=named(titles)))
+    condition = condition_words(v.accepts_if, draft, scenario)
+    if otherwise:
+        return translate("Wording.memo", "{party} accepts it only if {condition}; {otherwise}"
+                         ).format(party=short_name(v.name), condition=condition,
+                                  otherwise=translate("Wording.memo", "; ").join(otherwise))
+    return translate("Wording.memo", "{party} accepts it only if {condition}").format(
+        party=short_name(v.name), condition=condition)
 
 
 def _rejects(report: Report, draft: Draft | None = None,
@@ -133,39 +160,48 @@ def _rejects(report: Report, draft: Draft | None = None,
     if not rejecting and not conditional:
         conflicts = len(report.conflicts)
         if conflicts:
-            return (f"No party's red line is crossed, but {count(conflicts, 'pair')} of clauses "
-                    "exclude each other.")
-        return "No party's red line is crossed."
-    parts = [f"{short_name(v.name)} over {named([x.title for x in v.violations])}"
-             for v in rejecting[:NAMED]]
-    if parts:
-        parts[0] = parts[0].replace(" over ", " rejects it over ", 1)
+            return translate("Wording.memo", "No party's red line is crossed, but %n pair(s) of "
+                                             "clauses exclude each other.", None, conflicts)
+        return translate("Wording.memo", "No party's red line is crossed.")
+    parts = [(translate("Wording.memo", "{party} rejects it over {titles}") if i == 0 else
+              translate("Wording.memo", "{party} over {titles}")).format(
+                  party=short_name(v.name), titles=named([x.title for x in v.violations]))
+             for i, v in enumerate(rejecting[:NAMED])]
+    said = translate("Wording.memo", "; ").join(parts + conditional)
     rest = len(rejecting) - NAMED
-    tail = f"; {count(rest, 'other party', 'other parties')} also reject it" if rest > 0 else ""
-    return f"{'; '.join(parts + conditional)}{tail}."
+    if rest > 0:
+        return translate("Wording.memo", "{rejections}; %n other part(y/ies) also reject it.",
+                         None, rest).format(rejections=said)
+    return translate("Wording.memo", "{rejections}.").format(rejections=said)
 
 
 def _bridge_sentence(bridge: BridgeResult | None, computed: bool,
                      scenario: Scenario | None) -> str:
     if not computed:
-        return "The cheapest bridge was not computed for this briefing."
+        return translate("Wording.memo", "The cheapest bridge was not computed for this briefing.")
     if bridge is None:
-        return "The bridge finder gave no answer for this draft."
-    proven = "" if bridge.optimal else " (the time limit was hit, so this is not proven)"
+        return translate("Wording.memo", "The bridge finder gave no answer for this draft.")
     if bridge.proposal is not None:
         k = len(bridge.proposal.changes)
         if k == 0:
-            return "No change is needed for every party to accept it."
-        return f"The cheapest bridge that every party accepts is {count(k, 'change')}{proven}."
+            return translate("Wording.memo", "No change is needed for every party to accept it.")
+        if bridge.optimal:
+            return translate("Wording.memo", "The cheapest bridge that every party accepts is "
+                                             "%n change(s).", None, k)
+        return translate("Wording.memo", "The cheapest bridge that every party accepts is %n "
+                                         "change(s) (the time limit was hit, so this is not "
+                                         "proven).", None, k)
     if bridge.clash:
-        clash = clash_text(scenario, bridge.clash)
-        clash = clash[:1].lower() + clash[1:] if clash.startswith("These") else clash
-        lead = ("No change to the text can satisfy every party" if bridge.proven_infeasible
-                else "No bridge was found in time")
-        return f"{lead}: {clash}"
+        clash = clash_text(scenario, bridge.clash, inside=True)
+        if bridge.proven_infeasible:
+            return translate("Wording.memo", "No change to the text can satisfy every party: "
+                                             "{clash}").format(clash=clash)
+        return translate("Wording.memo", "No bridge was found in time: {clash}").format(
+            clash=clash)
     if bridge.proven_infeasible:
-        return "No change can satisfy every party."
-    return "Neither a bridge nor a proof that none exists was found within the time limit."
+        return translate("Wording.memo", "No change can satisfy every party.")
+    return translate("Wording.memo", "Neither a bridge nor a proof that none exists was found "
+                                     "within the time limit.")
 
 
 # --------------------------------------------------------------------------- recommendation
@@ -177,41 +213,59 @@ def recommendation(bridge: BridgeResult | None, scenario: Scenario, draft: Draft
     """The recommendation as (lead sentence, items, notes): the changes of the smallest
     bridge, or the clash and the red lines to relax; notes say what is partial."""
     if not computed:
-        return ("The recommendation was not computed for this briefing: the bridge finder "
-                "was not run.", [], [])
+        return (translate("Wording.memo", "The recommendation was not computed for this "
+                                          "briefing: the bridge finder was not run."), [], [])
     if bridge is None:
-        return (f"The bridge finder could not answer for this draft: {error}", [], [])
-    limit = f"{time_limit:g} s" if time_limit is not None else "the time limit"
-    notes = [note_text(n)[:1].upper() + note_text(n)[1:] + "." for n in bridge.notes]
+        return (translate("Wording.memo", "The bridge finder could not answer for this draft: "
+                                          "{error}").format(error=error), [], [])
+    seconds = f"{time_limit:g}" if time_limit is not None else ""
+    notes = [_sentence(note_text(n)) for n in bridge.notes]
     if bridge.proposal is not None:
         changes = bridge.proposal.changes
         if not changes:
-            return ("Sign as drafted: the draft already passes every party's red lines.",
-                    [], notes)
+            return (translate("Wording.memo", "Sign as drafted: the draft already passes every "
+                                              "party's red lines."), [], notes)
         # The finder minimises the changes' total cost, not their number.
-        how = ("the cheapest possible" if bridge.optimal
-               else f"the cheapest found within {limit}, not proven the cheapest")
-        lead = (f"Propose these {count(len(changes), 'change')} ({how}); every party's red "
-                "lines then hold:" if len(changes) > 1 else
-                f"Propose this change ({how}); every party's red lines then hold:")
-        items = [describe_change(c, "panel", scenario, draft) + "." for c in changes]
+        if bridge.optimal:
+            how = translate("Wording.memo", "the cheapest possible")
+        elif seconds:
+            how = translate("Wording.memo", "the cheapest found within {seconds} s, not proven "
+                                            "the cheapest").format(seconds=seconds)
+        else:
+            how = translate("Wording.memo", "the cheapest found within the time limit, not "
+                                            "proven the cheapest")
+        if len(changes) > 1:
+            lead = translate("Wording.memo", "Propose these %n change(s) ({how}); every party's "
+                                             "red lines then hold:", None, len(changes)
+                             ).format(how=how)
+        else:
+            lead = translate("Wording.memo", "Propose this change ({how}); every party's red "
+                                             "lines then hold:").format(how=how)
+        items = [translate("Wording.memo", "{sentence}.").format(
+            sentence=describe_change(c, "panel", scenario, draft)) for c in changes]
         return (lead, items, notes)
     items = [red_line_name(scenario, c) for c in bridge.relax]
+    said = []
     if bridge.proven_infeasible:
-        lead = ("No change to the text alone lets every party accept it (proven): "
-                + (clash_text(scenario, bridge.clash) + " " if bridge.clash else ""))
-        if items:
-            lead += relax_heading(len(items))
-        else:
-            lead += "Seek movement on one of these red lines."
-    else:
-        lead = (f"Within {limit} the bridge finder found neither a bridge nor a proof that "
-                "none exists; the answer is not proven.")
+        said.append(translate("Wording.memo", "No change to the text alone lets every party "
+                                              "accept it (proven):"))
         if bridge.clash:
-            lead += " " + clash_text(scenario, bridge.clash)
+            said.append(clash_text(scenario, bridge.clash))
+        said.append(relax_heading(len(items)) if items else
+                    translate("Wording.memo", "Seek movement on one of these red lines."))
+    else:
+        said.append(
+            translate("Wording.memo", "Within {seconds} s the bridge finder found neither a "
+                                      "bridge nor a proof that none exists; the answer is not "
+                                      "proven.").format(seconds=seconds) if seconds else
+            translate("Wording.memo", "Within the time limit the bridge finder found neither a "
+                                      "bridge nor a proof that none exists; the answer is not "
+                                      "proven."))
+        if bridge.clash:
+            said.append(clash_text(scenario, bridge.clash))
         if items:
-            lead += " " + relax_heading(len(items))
-    return (lead, items, notes)
+            said.append(relax_heading(len(items)))
+    return (" ".join(said), items, notes)
 
 
 # --------------------------------------------------------------------------- talking points
@@ -229,22 +283,25 @@ def talking_points(scenario: Scenario, draft: Draft, party: Party, verdict: Part
     crossed = [x.title for x in verdict.violations]
     counting = counting_red_lines(party, stance)
     if crossed:
-        at_stake = f"{len(crossed)} of {counting} crossed: {named(crossed)}"
+        at_stake = translate("Wording.memo", "{crossed} of {counting} crossed: {titles}").format(
+            crossed=len(crossed), counting=counting, titles=named(crossed))
     elif counting:
-        at_stake = f"none crossed (of {counting})"
+        at_stake = translate("Wording.memo", "none crossed (of {counting})").format(
+            counting=counting)
     elif party.red_lines:
-        at_stake = "none that counts under this view"
+        at_stake = translate("Wording.memo", "none that counts under this view")
     else:
-        at_stake = "states no red lines"
+        at_stake = translate("Wording.memo", "states no red lines")
     return (_clauses(gains), _clauses(gives), at_stake)
 
 
 def _clauses(titles: Sequence[str]) -> str:
     if not titles:
-        return "nothing in this draft"
+        return translate("Wording.memo", "nothing in this draft")
     if len(titles) <= NAMED:
         return named(titles)
-    return f"{count(titles, 'clause')}: {named(titles)}"
+    return translate("Wording.memo", "%n clause(s): {titles}", None, len(titles)).format(
+        titles=named(titles))
 
 
 # --------------------------------------------------------------------------- comparison
@@ -254,10 +311,12 @@ def value_change(label: str, spec: ParamSpec | None, before: Value | None,
                  after: Value | None) -> str:
     """"army personnel: 600,000 personnel → 800,000 personnel"."""
     def words(v: Value | None) -> str:
-        return "not set" if v is None else value_text(spec, v)
-    return f"{label}: {words(before)} → {words(after)}"
+        return translate("Wording.memo", "not set") if v is None else value_text(spec, v)
+    return translate("Wording.memo", "{label}: {before} → {after}").format(
+        label=label, before=words(before), after=words(after))
 
 
 def moved_text(before: int, after: int) -> str:
     """A clause moved between phases."""
-    return f"moved from phase {before} to phase {after}"
+    return translate("Wording.memo", "moved from phase {before} to phase {after}").format(
+        before=before, after=after)
