@@ -5,7 +5,10 @@ person reads -- in the window, in the terminal and in the printed briefings -- a
 palette they are painted in. Qt-free; imports nothing of Accord but :mod:`desktop.domain`.
 
 * :mod:`~desktop.wording.values` -- values and clause text (``800,000``, ``yes``)
-* :mod:`~desktop.wording.numbers` -- counts with their nouns (``1 change``, ``3 parties``)
+* :mod:`~desktop.wording.translate` -- the translation hook every text above goes through
+  (``translate("Wording.verdicts", "…")``), English until the window binds Qt's translators
+* :mod:`~desktop.wording.numbers` -- percentages, and English-only counts with their nouns
+  (``1 change``, ``3 parties``; translated text writes ``"%n change(s)"`` instead)
 * :mod:`~desktop.wording.labels` -- names for provision kinds, party roles, param types
 * :mod:`~desktop.wording.changes` -- a proposed change, for the terminal or the panel
 * :mod:`~desktop.wording.bridge` -- why a change is proposed, how a search ended, what is partial

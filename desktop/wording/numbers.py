@@ -1,8 +1,18 @@
-"""Counts of things: ``count(1, "change")`` -> "1 change", ``count(3, "party")`` -> "3 parties"."""
+"""Counts of things: ``count(1, "change")`` -> "1 change", ``count(3, "party")`` -> "3 parties".
+
+:func:`count` and :func:`plural` are English only: they add an English plural ending to the
+noun they are given, which no translator can reach. Text a user reads writes its counts as a
+plural message of the translation hook instead, with the noun in the text:
+``translate("Wording.x", "%n clause(s)", None, n)`` (see :mod:`desktop.wording.translate`).
+They stay for what is not translated (logs, developers' messages) and for callers not yet
+converted.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sized
+
+from desktop.wording.translate import translate
 
 __all__ = ["count", "percent", "plural"]
 
@@ -35,7 +45,7 @@ def _plural_of(noun: str) -> str:
 
 def plural(n: int, noun: str, many: str | None = None) -> str:
     """The noun as it goes with ``n``: singular for exactly one, plural otherwise (0 included).
-    ``many`` overrides the spelling rules for a noun they get wrong."""
+    ``many`` overrides the spelling rules for a noun they get wrong. English only (see above)."""
     if n == 1:
         return noun
     return many if many is not None else _plural_of(noun)
@@ -43,12 +53,14 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 def count(n: int | Sized, noun: str, many: str | None = None) -> str:
     """How many and the noun: "1 change", "0 changes", "3 parties"; ``n`` is a number or a
-    collection to count (``count(draft.clauses, "clause")``)."""
+    collection to count (``count(draft.clauses, "clause")``). English only (see above)."""
     k = n if isinstance(n, int) else len(n)
     return f"{k} {plural(k, noun, many)}"
 
 
-def percent(x: float | None, missing: str = "n/a") -> str:
+def percent(x: float | None, missing: str | None = None) -> str:
     """A share 0..1 as a whole percentage ("25%"); ``missing`` where there is none to show
-    (a party that states no preferences)."""
-    return missing if x is None else f"{x:.0%}"
+    (a party that states no preferences; "n/a", translated, by default)."""
+    if x is not None:
+        return f"{x:.0%}"
+    return translate("Wording.numbers", "n/a") if missing is None else missing
