@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.report.chart import paint_chart
-from desktop.report.sheets import Block, Chart, Item, Sheet
+from desktop.report.sheets import Block, Chart, Item, Sheet, page_of, prepared
 from desktop.wording import palette
 
 Paper = Literal["a4", "letter"]
@@ -280,9 +280,9 @@ def _paint_page(pages: Pages, n: int, painter: QPainter) -> None:
     painter.setFont(regular)
     painter.setPen(_MUTED)
     painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                     f"Prepared {sheet.date}")
+                     prepared(sheet.date))
     painter.drawText(row, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                     f"Page {n + 1} of {total}")
+                     page_of().format(page=n + 1, pages=total))
     if sheet.marking:
         painter.setFont(bold)
         painter.setPen(_MARK)

@@ -31,9 +31,7 @@ from desktop.domain import Draft, Report, Scenario, check
 from desktop.domain.checker import PartyVerdict, Violation
 from desktop.domain.model import Clause, Party, Provision, Source
 from desktop.wording import (
-    ROLE_LABELS,
     clause_text,
-    count,
     explanation,
     palette,
     percent,
@@ -41,9 +39,8 @@ from desktop.wording import (
 )
 from desktop.wording.changes import no_deal
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
+from desktop.wording.labels import role_label
 from desktop.wording.memo import (
-    EARLIER,
-    LATER,
     counting_red_lines,
     moved_text,
     situation,
@@ -51,14 +48,8 @@ from desktop.wording.memo import (
 )
 from desktop.wording.memo import subject as memo_subject
 from desktop.wording.prose import in_sentence, series
-from desktop.wording.sources import (
-    INFERRED,
-    LEGEND,
-    NONE_CITED,
-    SOURCES,
-    citation,
-    source_details,
-)
+from desktop.wording.sources import citation, source_details
+from desktop.wording.translate import translate
 from desktop.wording.values import param_label, value_text, weight
 from desktop.wording.verdicts import (
     alternative_name,
@@ -183,22 +174,25 @@ def _table(widths: Sequence[int], head: Sequence[str], rows: Iterable[Sequence[s
     for i, cells in enumerate(rows):
         blocks.append(Block(row_html(cells, header=False, shade=i % 2 == 1), header=header))
     if len(blocks) == 1:
-        blocks.append(_p("<i>None.</i>", color=MUTED, size=12))
+        none = esc(translate("Report.sheets", "None."))
+        blocks.append(_p(f"<i>{none}</i>", color=MUTED, size=12))
     last = blocks[-1]
     blocks[-1] = Block(last.html, space_after=space_after, header=last.header)
     return blocks
 
 
 def _percent(x: float | None) -> str:
-    return percent(x, missing="no preferences stated")
+    return percent(x, missing=translate("Report.sheets", "no preferences stated"))
 
 
 def _shown(v: PartyVerdict) -> str:
     """The satisfaction the words show: "62% of what it addresses"."""
     x = shown_satisfaction(v)
     if x is None:
-        return "no preferences stated" if v.coverage[1] == 0 else "addresses none"
-    return f"{percent(x)} of what it addresses"
+        return (translate("Report.sheets", "no preferences stated") if v.coverage[1] == 0
+                else translate("Report.sheets", "addresses none"))
+    return translate("Report.sheets", "{satisfaction} of what it addresses").format(
+        satisfaction=percent(x))
 
 
 def _short(name: str) -> str:
@@ -222,10 +216,11 @@ def _cover_charts(scenario: Scenario, report: Report) -> list[Item]:
     """Every party's satisfaction: one chart, or one per :data:`CHART_MAX_BARS` parties."""
     bars = _bars(scenario, report)
     if len(bars) <= CHART_MAX_BARS:
-        return [Chart("Satisfaction by party", bars)]
+        return [Chart(translate("Report.sheets", "Satisfaction by party"), bars)]
     total = len(bars)
-    return [Chart(f"Satisfaction by party ({start + 1}–{min(start + CHART_MAX_BARS, total)} "
-                  f"of {total})", bars[start:start + CHART_MAX_BARS])
+    return [Chart(translate("Report.sheets", "Satisfaction by party ({first}–{last} of {total})")
+                  .format(first=start + 1, last=min(start + CHART_MAX_BARS, total), total=total),
+                  bars[start:start + CHART_MAX_BARS])
             for start in range(0, total, CHART_MAX_BARS)]
 
 
@@ -235,9 +230,10 @@ def _party_chart(scenario: Scenario, report: Report, verdict: PartyVerdict,
     chart; otherwise this party alone (the cover compares them all), so each section costs the
     same however many parties there are."""
     if len(report.parties) <= CHART_MAX_BARS:
-        return Chart("Satisfaction by party (this party outlined)",
+        return Chart(translate("Report.sheets", "Satisfaction by party (this party outlined)"),
                      _bars(scenario, report, verdict.party), height=height)
-    return Chart(f"Satisfaction of {_short(verdict.name)} (all parties: see the summary)",
+    return Chart(translate("Report.sheets", "Satisfaction of {party} (all parties: see the "
+                                            "summary)").format(party=_short(verdict.name)),
                  (Bar(_short(verdict.name), shown_satisfaction(verdict), verdict.acceptable, True,
                       verdict.verdict == "accepts-if",
                       no_deal_level(scenario, verdict.party)),),
@@ -279,13 +275,15 @@ def _chance_cell(v: PartyVerdict, draft: Draft | None = None,
     if not v.violations:
         return ""
     x = v.acceptance_chance
-    pct = "under 1%" if 0 < x < 0.005 else percent(x)
+    pct = translate("Report.sheets", "under 1%") if 0 < x < 0.005 else percent(x)
     if v.verdict != "accepts-if":
-        return f", chance {pct}"
+        return translate("Report.sheets", ", chance {chance}").format(chance=pct)
     unders = {x.under for x in v.violations}
-    where = (f" ({esc(violation_condition(next(iter(unders)), True, draft, scenario))})"
-             if len(unders) == 1 and draft is not None and next(iter(unders)) else "")
-    return f", at worst {pct}{where}"
+    if len(unders) == 1 and draft is not None and next(iter(unders)):
+        where = violation_condition(next(iter(unders)), True, draft, scenario)
+        return translate("Report.sheets", ", at worst {chance} ({condition})").format(
+            chance=pct, condition=esc(where))
+    return translate("Report.sheets", ", at worst {chance}").format(chance=pct)
 
 
 def _why(scenario: Scenario, draft: Draft, party: Party, x: Violation, rationale: str) -> str:
@@ -293,7 +291,9 @@ def _why(scenario: Scenario, draft: Draft, party: Party, x: Violation, rationale
     party's rationale when given (the party sheet's detail)."""
     why = esc(explanation(x.reasons, scenario, _short(party.name)))
     if rationale:
-        why += f'<br/><span style="color:{MUTED};">Rationale: {esc(rationale)}</span>'
+        said = translate("Report.sheets", "Rationale: {rationale}").format(
+            rationale=esc(rationale))
+        why += f'<br/><span style="color:{MUTED};">{said}</span>'
     if x.conditional:  # crossed whatever the open points say: nothing to add
         when = violation_condition(x.under, x.conditional, draft, scenario)
         why = f"<i>{esc(when[:1].upper() + when[1:])}:</i> {why}"
@@ -305,28 +305,44 @@ def _satisfaction_line(verdict: PartyVerdict, party: Party, detail: str) -> Bloc
     it when given: one measure, the one compared with the no-deal level."""
     x = shown_satisfaction(verdict)
     if x is None:
-        head = f"Satisfaction: it {esc(coverage_words(verdict))}"
+        head = translate("Report.sheets", "Satisfaction: it {coverage}").format(
+            coverage=esc(coverage_words(verdict)))
     else:
         addressed, of = verdict.coverage
         level = no_deal(party)
-        versus = "" if level is None else (
-            f"; no deal {percent(level)}" if x >= level or percent(x) == percent(level) else
-            f"; below no deal {percent(level)}: better off without this deal")
-        head = (f"Satisfaction: <b>{percent(x)}</b> of what it addresses ({addressed} of "
-                f"{of}{versus})")
-    return _p(head + (f"; {detail}" if detail else "") + ".", space=8.0)
+        shown = f"<b>{percent(x)}</b>"
+        if level is None:
+            head = translate("Report.sheets", "Satisfaction: {satisfaction} of what it addresses "
+                                              "({addressed} of {total})")
+        elif x >= level or percent(x) == percent(level):
+            head = translate("Report.sheets", "Satisfaction: {satisfaction} of what it addresses "
+                                              "({addressed} of {total}; no deal {no_deal})")
+        else:
+            head = translate("Report.sheets", "Satisfaction: {satisfaction} of what it addresses "
+                                              "({addressed} of {total}; below no deal "
+                                              "{no_deal}: better off without this deal)")
+        head = head.format(satisfaction=shown, addressed=addressed, total=of,
+                           no_deal=percent(level) if level is not None else "")
+    if detail:
+        return _p(translate("Report.sheets", "{satisfaction}; {detail}.").format(
+            satisfaction=head, detail=detail), space=8.0)
+    return _p(translate("Report.sheets", "{satisfaction}.").format(satisfaction=head), space=8.0)
 
 
 def _preference_status(pid: str, met: set[str], unaddressed: set[str],
                        met_if: Mapping[str, str] | None = None) -> str:
     if pid in met:
-        return f'<span style="color:{ACCEPT}; font-weight:bold;">✓ met</span>'
+        word = esc(translate("Report.sheets", "met", "a preference"))
+        return f'<span style="color:{ACCEPT}; font-weight:bold;">✓ {word}</span>'
     if met_if and pid in met_if:  # met under some alternatives of the open points
-        return (f'<span style="color:{INK}; font-weight:bold;">◐ met if</span><br/>'
+        word = esc(translate("Report.sheets", "met if", "a preference"))
+        return (f'<span style="color:{INK}; font-weight:bold;">◐ {word}</span><br/>'
                 f'<span style="color:{INK}; font-size:11px;">{esc(met_if[pid])}</span>')
     if pid in unaddressed:
-        return f'<span style="color:{MUTED};">– not addressed</span>'
-    return f'<span style="color:{REJECT}; font-weight:bold;">✗ missed</span>'
+        word = esc(translate("Report.sheets", "not addressed", "a preference"))
+        return f'<span style="color:{MUTED};">– {word}</span>'
+    word = esc(translate("Report.sheets", "missed", "a preference"))
+    return f'<span style="color:{REJECT}; font-weight:bold;">✗ {word}</span>'
 
 
 def _views_sentence(scenario: Scenario, draft: Draft, report: Report, v: PartyVerdict
@@ -335,23 +351,37 @@ def _views_sentence(scenario: Scenario, draft: Draft, report: Report, v: PartyVe
     other: Literal["stated", "assessed"] = "stated" if report.stance == "assessed" else "assessed"
     o = check(scenario, draft, stance=other).verdict(v.party)
     chance = chance_words(v, open_draft=bool(report.open_points))
-    views = {"stated": "stated positions", "assessed": "assessed floors"}
-    return (f"Under {views[report.stance]}: {chance[:1].lower() + chance[1:]}. "
-            f"Under {views[other]} it {verdict_phrase(o, draft, scenario)}"
-            + ("" if not o.violations else
-               f" ({chance_words(o, open_draft=bool(report.open_points))})") + ".")
+    first = translate("Report.sheets", "Under {view}: {chance}.").format(
+        view=_view_name(report.stance), chance=chance[:1].lower() + chance[1:])
+    if o.violations:
+        then = translate("Report.sheets", "Under {view} it {verdict} ({chance}).").format(
+            view=_view_name(other), verdict=verdict_phrase(o, draft, scenario),
+            chance=chance_words(o, open_draft=bool(report.open_points)))
+    else:
+        then = translate("Report.sheets", "Under {view} it {verdict}.").format(
+            view=_view_name(other), verdict=verdict_phrase(o, draft, scenario))
+    return f"{first} {then}"
+
+
+def _view_name(stance: str) -> str:
+    """A view of the red lines in a sentence: "stated positions", "assessed floors"."""
+    if stance == "stated":
+        return translate("Report.sheets", "stated positions")
+    return translate("Report.sheets", "assessed floors")
 
 
 def _verdict_word(acceptable: bool) -> str:
     color = ACCEPT if acceptable else REJECT
-    word = "Accepts" if acceptable else "Rejects"  # the register of "◐ Accepts if …"
+    word = esc(translate("Report.sheets", "Accepts") if acceptable  # as "◐ Accepts if …"
+               else translate("Report.sheets", "Rejects"))
     mark = "✓" if acceptable else "✗"
     return f'<span style="color:{color}; font-weight:bold;">{mark} {word}</span>'
 
 
 def _names(scenario: Scenario, ids: Iterable[str]) -> str:
     idx = scenario.party_index
-    return ", ".join(esc(_short(idx[i].name)) if i in idx else esc(i) for i in ids)
+    return translate("Report.sheets", ", ", "between the items of a list").join(
+        esc(_short(idx[i].name)) if i in idx else esc(i) for i in ids)
 
 
 class _Citations:
@@ -368,7 +398,7 @@ class _Citations:
         if inferred:
             self.inferred = True
             return (f' <span style="font-size:10px; font-weight:normal; color:{MUTED};">'
-                    f"<i>{esc(INFERRED)}</i></span>")
+                    f"<i>{esc(_inferred())}</i></span>")
         if not sources:
             return ""
         self.ids.update(sources)
@@ -380,18 +410,28 @@ class _Citations:
         return bool(self.ids) or self.inferred
 
 
+def _inferred() -> str:
+    """The mark of a position no source states (as :data:`desktop.wording.sources.INFERRED`)."""
+    return translate("Report.sheets", "(inferred)")
+
+
 def _register(scenario: Scenario, cited: _Citations, *, level: int,
-              heading: str = SOURCES) -> list[Item]:
+              annex: bool = False) -> list[Item]:
     """The register entries the sheet cites, in the register's order (id, title, publisher,
     date; the url as plain text, never a link), then the legend of the inferred mark."""
+    heading = (translate("Report.sheets", "Annex D. Sources") if annex else
+               translate("Report.sheets", "Sources"))
     items: list[Item] = [_h(level, esc(heading))]
     entries = [s for s in scenario.sources if s.id in cited.ids]
     for source in entries:
         items.append(_source_block(source))
     if not entries:
-        items.append(_p(f"<i>{esc(NONE_CITED)}</i>", color=MUTED, size=12))
+        none = esc(translate("Report.sheets", "None cited."))
+        items.append(_p(f"<i>{none}</i>", color=MUTED, size=12))
     if cited.inferred:
-        items.append(_p(f"<i>{esc(LEGEND)}</i>", color=MUTED, size=11, space=4.0))
+        legend = esc(translate("Report.sheets", "inferred: a position no public source "
+                                                "states; derived by the analysts"))
+        items.append(_p(f"<i>{legend}</i>", color=MUTED, size=11, space=4.0))
     return items
 
 
@@ -414,29 +454,25 @@ def _source_block(source: Source) -> Block:
 
 def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
                  *, page_break: bool, with_text: bool, cited: _Citations,
-                 annex: str = "") -> list[Item]:
+                 annex: bool = False) -> list[Item]:
     verdict: PartyVerdict = report.verdict(party.id)
     nums = _Numbers(scenario, draft)
     items: list[Item] = []
     if annex:
-        items.append(Block(f'<p style="font-size:12px; color:{MUTED};"><b>{esc(annex)}'
-                           "Party sections</b></p>", space_after=2.0, keep_with_next=True,
-                           page_break_before=page_break))
-    items.append(_h(1, f"Party briefing: {esc(party.name)}",
-                    page_break=page_break and not annex))
-    items.append(_p(f"Role: {esc(ROLE_LABELS[party.role])}. Draft: {esc(draft.title)}, "
-                    f"{count(draft.clauses, 'clause')}.", color=MUTED))
+        title = esc(translate("Report.sheets", "Annex B. Party sections"))
+        items.append(Block(f'<p style="font-size:12px; color:{MUTED};"><b>{title}</b></p>',
+                           space_after=2.0, keep_with_next=True, page_break_before=page_break))
+    items.append(_h(1, translate("Report.sheets", "Party briefing: {party}").format(
+        party=esc(party.name)), page_break=page_break and not annex))
+    items.append(_p(translate("Report.sheets", "Role: {role}. Draft: {draft}, %n clause(s).",
+                              None, len(draft.clauses)).format(
+        role=esc(role_label(party.role)), draft=esc(draft.title)), color=MUTED))
 
     # -- verdict
-    items.append(_h(2, "Verdict"))
-    crossed = len(verdict.violations)
-    counting = counting_red_lines(party, report.stance)
-    view = "" if counting == len(party.red_lines) else " assessed"
+    items.append(_h(2, esc(translate("Report.sheets", "Verdict"))))
     items.append(_p(
         f'<span style="font-size:16px;">{_verdict_cell(verdict, draft, scenario)}</span>'
-        + (f" — {crossed} of {counting}{view} red lines crossed." if crossed else
-           " — states no red lines." if not party.red_lines else
-           f" — none of {counting}{view} red lines is crossed."),
+        f" — {esc(_red_lines_crossed(party, verdict, report))}",
         space=4.0 if with_text else 8.0))
     if with_text:  # the full briefing's Annex A has both views and the chances
         items.append(_p(esc(_views_sentence(scenario, draft, report, verdict)), space=8.0))
@@ -448,20 +484,27 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
             why = _why(scenario, draft, party, x, rl.rationale if with_text and rl else "")
             cite = cited.mark(rl.sources, rl.inferred) if rl is not None else ""
             rows.append((f"<b>{esc(x.title)}</b>{cite}", why, nums.labels(x.clauses)))
-        items.extend(_table((28, 44, 28), ("Red line crossed", "Why", "Culprit clauses"), rows))
+        items.extend(_table((28, 44, 28), (
+            esc(translate("Report.sheets", "Red line crossed")),
+            esc(translate("Report.sheets", "Why")),
+            esc(translate("Report.sheets", "Culprit clauses"))), rows))
 
     # -- preferences
-    items.append(_h(2, "Preferences"))
+    items.append(_h(2, esc(translate("Report.sheets", "Preferences"))))
     met = set(verdict.met)
     if party.preferences:
         unaddressed = set(verdict.not_addressed)
         maybe = len(verdict.undecided)
         missed = len([p for p in verdict.missed if p not in unaddressed]) - maybe
-        detail = (f"{len(verdict.met)} met, " + (f"{maybe} met if, " if maybe else "")
-                  + f"{missed} missed, {len(unaddressed)} not addressed")
+        detail = (translate("Report.sheets", "{met} met, {maybe} met if, {missed} missed, "
+                                             "{unaddressed} not addressed") if maybe else
+                  translate("Report.sheets", "{met} met, {missed} missed, {unaddressed} not "
+                                             "addressed")).format(
+            met=len(verdict.met), maybe=maybe, missed=missed, unaddressed=len(unaddressed))
         items.append(_satisfaction_line(verdict, party, detail if with_text else ""))
     else:
-        items.append(_p("This party states no preferences.", color=MUTED))
+        items.append(_p(esc(translate("Report.sheets", "This party states no preferences.")),
+                        color=MUTED))
     if party.preferences:
         ordered = [p for p in party.preferences if p.id in met] + [
             p for p in party.preferences if p.id not in met and p.id not in unaddressed] + [
@@ -475,7 +518,9 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
                     if with_text and p.rationale else ""),
                  weight(float(p.weight)))
                 for p in ordered]
-        items.extend(_table((22, 67, 11), ("Status", "Preference", "Weight"), rows))
+        items.extend(_table((22, 67, 11), (esc(translate("Report.sheets", "Status")),
+                                           esc(translate("Report.sheets", "Preference")),
+                                           esc(translate("Report.sheets", "Weight"))), rows))
     # In the full briefing Annex A already compares every party: a shorter chart here.
     items.append(_party_chart(scenario, report, verdict, 130.0 if with_text else 100.0))
 
@@ -483,19 +528,26 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     provisions = scenario.provision_index
     gives = [c for c in draft.clauses if party.id in provisions[c.provision].by]
     gets = [c for c in draft.clauses if party.id in provisions[c.provision].to]
-    def entry(clause: Clause | None, other: str, word: str) -> str:
+    def entry(clause: Clause | None, other: str) -> str:
         if clause is None:
             return ""
         names = _names(scenario, getattr(provisions[clause.provision], other))
-        return nums.label(clause.provision) + (
-            f' <span style="color:{MUTED};">{word} {names}</span>' if names else "")
+        if not names:
+            return nums.label(clause.provision)
+        words = (translate("Report.sheets", "to {parties}", "gives to") if other == "to" else
+                 translate("Report.sheets", "from {parties}", "receives from"))
+        return (nums.label(clause.provision)
+                + f' <span style="color:{MUTED};">{words.format(parties=names)}</span>')
 
     short = esc(_short(party.name))
-    pairs = [(entry(gives[i] if i < len(gives) else None, "to", "to"),
-             entry(gets[i] if i < len(gets) else None, "by", "from"))
+    pairs = [(entry(gives[i] if i < len(gives) else None, "to"),
+             entry(gets[i] if i < len(gets) else None, "by"))
              for i in range(max(len(gives), len(gets)))]
-    items.extend(_table((50, 50), (f"What {short} gives ({len(gives)})",
-                                   f"What {short} receives ({len(gets)})"), pairs))
+    items.extend(_table((50, 50), (
+        translate("Report.sheets", "What {party} gives ({count})").format(
+            party=short, count=len(gives)),
+        translate("Report.sheets", "What {party} receives ({count})").format(
+            party=short, count=len(gets))), pairs))
 
     if with_text:  # a party sheet stands alone: its conflicts and the draft text
         if report.conflicts:
@@ -504,12 +556,37 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
     return items
 
 
+def _red_lines_crossed(party: Party, verdict: PartyVerdict, report: Report) -> str:
+    """"2 of 5 red lines crossed.", "none of 3 assessed red lines is crossed.", "states no
+    red lines.": what follows a party's verdict."""
+    crossed = len(verdict.violations)
+    counting = counting_red_lines(party, report.stance)
+    assessed = counting != len(party.red_lines)
+    if not crossed and not party.red_lines:
+        return translate("Report.sheets", "states no red lines.")
+    if crossed and assessed:
+        text = translate("Report.sheets", "{crossed} of %n assessed red lines crossed.", None,
+                         counting)
+    elif crossed:
+        text = translate("Report.sheets", "{crossed} of %n red lines crossed.", None, counting)
+    elif assessed:
+        text = translate("Report.sheets", "none of %n assessed red lines is crossed.", None,
+                         counting)
+    else:
+        text = translate("Report.sheets", "none of %n red lines is crossed.", None, counting)
+    return text.format(crossed=crossed)
+
+
 def _conflicts(report: Report, nums: _Numbers, *, level: int) -> list[Item]:
     """Open conflicts: pairs of clauses that exclude each other (only when there are any)."""
-    items: list[Item] = [_h(level, f"Open conflicts ({len(report.conflicts)})")]
-    items.extend(_table((40, 40, 20), ("Clause", "Clause", "Problem"), [
-        (nums.label(c.provisions[0]), nums.label(c.provisions[1]),
-         "They exclude each other: the draft cannot hold both.")
+    items: list[Item] = [_h(level, translate("Report.sheets", "Open conflicts ({count})").format(
+        count=len(report.conflicts)))]
+    clause = esc(translate("Report.sheets", "Clause"))
+    problem = esc(translate("Report.sheets", "They exclude each other: the draft cannot hold "
+                                             "both."))
+    items.extend(_table((40, 40, 20), (clause, clause,
+                                       esc(translate("Report.sheets", "Problem"))), [
+        (nums.label(c.provisions[0]), nums.label(c.provisions[1]), problem)
         for c in report.conflicts]))
     return items
 
@@ -524,23 +601,30 @@ def _open_alternatives(prov: Provision, clause: Clause) -> str:
     for name, alt in zip(names[1:], alts[1:], strict=True):
         changed = [(spec, v) for n, v in alt.values.items()
                    if (spec := prov.param(n)) is not None and first.get(n) != v]
-        what = "; ".join(f"{in_sentence(param_label(spec))}: {value_text(spec, v)}"
-                         for spec, v in changed) or "the same values"
-        others.append(f"{name} ({what})")
-    return f"{names[0]}, as the draft text reads, or {series(others, 'or')}"
+        what = translate("Report.sheets", "; ", "between the values of an alternative").join(
+            translate("Report.sheets", "{param}: {value}").format(
+                param=in_sentence(param_label(spec)), value=value_text(spec, v))
+            for spec, v in changed) or translate("Report.sheets", "the same values")
+        others.append(translate("Report.sheets", "{alternative} ({values})").format(
+            alternative=name, values=what))
+    return translate("Report.sheets", "{first}, as the draft text reads, or {others}").format(
+        first=names[0], others=series(others, "or"))
 
 
 def _open_text(prov: Provision, clause: Clause) -> str:
     """An open point in the draft text: marked, with its text under the first alternative."""
     names = [alternative_name(a.label, k) for k, a in enumerate(clause.alternatives)]
     first = {**clause.values, **clause.alternatives[0].values}
-    return (f"<b>[Open: {esc(series(names, 'or'))}; see Annex A]</b> "
-            f"{esc(clause_text(prov, first))}")
+    mark = translate("Report.sheets", "[Open: {alternatives}; see Annex A]").format(
+        alternatives=series(names, "or"))
+    return f"<b>{esc(mark)}</b> {esc(clause_text(prov, first))}"
 
 
 def _clause_block(number: int, prov: Provision, clause: Clause, cite: str = "") -> Block:
-    note = (f'<br/><span style="color:{MUTED}; font-size:11px;"><i>Note: {esc(clause.note)}'
-            "</i></span>" if clause.note else "")
+    phase = translate("Report.sheets", "(Phase {phase})").format(phase=clause.phase)
+    note = (f'<br/><span style="color:{MUTED}; font-size:11px;"><i>'
+            + translate("Report.sheets", "Note: {note}").format(note=esc(clause.note))
+            + "</i></span>" if clause.note else "")
     if clause.alternatives:  # an open point: each alternative's text, as still on the table
         text = _open_text(prov, clause)
     else:
@@ -550,21 +634,25 @@ def _clause_block(number: int, prov: Provision, clause: Clause, cite: str = "") 
         f'style="font-size:12px; color:{INK};"><tr>'
         f'<td width="6%" align="right"><b>{number}.</b></td>'
         f'<td width="94%"><b>{esc(prov.title)}</b>{cite} '
-        f'<span style="color:{MUTED};">(Phase {clause.phase})</span> — '
+        f'<span style="color:{MUTED};">{esc(phase)}</span> — '
         f"{text}{note}</td></tr></table>",
         space_after=3.0,
     )
 
 
 def _draft_text(scenario: Scenario, draft: Draft, *, heading_level: int, cited: _Citations,
-                page_break: bool = False, heading: str = "Draft text") -> list[Item]:
-    """Every clause's text once, in the draft's own order and numbering, with citations."""
-    items: list[Item] = [_h(heading_level, f"{heading}: {esc(draft.title)}"
-                            f"{cited.mark(draft.sources)}", page_break=page_break)]
+                page_break: bool = False, annex: bool = False) -> list[Item]:
+    """Every clause's text once, in the draft's own order and numbering, with citations;
+    ``annex``: headed as the full briefing's Annex C."""
+    heading = (translate("Report.sheets", "Annex C. Draft text: {draft}") if annex else
+               translate("Report.sheets", "Draft text: {draft}")).format(draft=esc(draft.title))
+    items: list[Item] = [_h(heading_level, f"{heading}{cited.mark(draft.sources)}",
+                            page_break=page_break)]
     if draft.note:
         items.append(_p(f"<i>{esc(draft.note)}</i>", color=MUTED))
     if not draft.clauses:
-        items.append(_p("The draft has no clauses.", color=MUTED))
+        items.append(_p(esc(translate("Report.sheets", "The draft has no clauses.")),
+                        color=MUTED))
         return items
     provisions = scenario.provision_index
     for n, clause in enumerate(draft.clauses, start=1):
@@ -582,10 +670,22 @@ def _head_block(kind: str, scenario: Scenario, lines: Sequence[str], marking: st
     out.append(Block(f'<p style="font-size:24px; font-weight:bold; color:{INK};">'
                      f"{esc(scenario.title)}</p>", space_after=4.0))
     where = situation(scenario, drafts)
-    prepared = f"Prepared {esc(date)}" + (f"; {esc(where)}" if where else "")
-    meta = [*lines, prepared]
+    meta = [*lines, (translate("Report.sheets", "Prepared {date}; {situation}") if where else
+                     translate("Report.sheets", "Prepared {date}")).format(
+        date=esc(date), situation=esc(where))]
     out.append(_p("<br/>".join(meta), color=MUTED, space=14.0))
     return out
+
+
+def prepared(date: str) -> str:
+    """"Prepared 2025-12-19": the date in every page's footer (plain text)."""
+    return translate("Report.sheets", "Prepared {date}").format(date=date)
+
+
+def page_of() -> str:
+    """A footer's page number, its placeholders kept: "Page {page} of {pages}" (the PDF fills
+    them in; a word processor puts its page fields there)."""
+    return translate("Report.sheets", "Page {page} of {pages}")
 
 
 def _today(date: dt.date | str | None) -> str:
@@ -601,9 +701,24 @@ def _running_head(scenario: Scenario, draft: Draft) -> str:
 # --------------------------------------------------------------------------- the sheets
 
 
+def _accepting(report: Report) -> str:
+    """"2 of 4 parties accept, 1 conflict": a report's summary without its status."""
+    n = len(report.parties)
+    text = translate("Report.sheets", "{accepting} of %n part(y/ies) accept", None, n).format(
+        accepting=report.accepting)
+    if report.conflicts:
+        text = translate("Report.sheets", "{parties}, %n conflict(s)", None,
+                         len(report.conflicts)).format(parties=text)
+    return text
+
+
 def _viable_words(report: Report, draft: Draft, scenario: Scenario) -> str:
-    mark = {"viable": ("✓ VIABLE", ACCEPT), "not-viable": ("✗ NOT VIABLE", REJECT)}.get(
-        report.status, ("◐ " + viability_words(report, draft, scenario), INK))
+    if report.status == "viable":
+        mark = ("✓ " + translate("Report.sheets", "VIABLE"), ACCEPT)
+    elif report.status == "not-viable":
+        mark = ("✗ " + translate("Report.sheets", "NOT VIABLE"), REJECT)
+    else:
+        mark = ("◐ " + viability_words(report, draft, scenario), INK)
     return (f'<span style="color:{mark[1]}; font-weight:bold; font-size:16px;">'
             f"{esc(mark[0])}</span>")
 
@@ -616,48 +731,66 @@ def _verdict_items(scenario: Scenario, draft: Draft, report: Report) -> list[Ite
     other: Literal["stated", "assessed"] = "stated" if report.stance == "assessed" else "assessed"
     views[other] = check(scenario, draft, stance=other)
     assessed, stated = views["assessed"], views["stated"]
-    lines = [(_viable_words(r, draft, scenario), report_summary(r).split(": ", 1)[-1])
-             for r in (assessed, stated)]
+    lines = [(_viable_words(r, draft, scenario), _accepting(r)) for r in (assessed, stated)]
     if lines[0] == lines[1]:
-        head = (f"{lines[0][0]} — {esc(lines[0][1])}, under assessed floors and stated "
-                "positions alike.")
+        head = translate("Report.sheets", "{viable} — {summary}, under assessed floors and "
+                                          "stated positions alike.").format(
+            viable=lines[0][0], summary=esc(lines[0][1]))
     else:
-        head = (f"Assessed floors: {lines[0][0]} — {esc(lines[0][1])}.<br/>"
-                f"Stated positions: {lines[1][0]} — {esc(lines[1][1])}.")
+        head = (translate("Report.sheets", "Assessed floors: {viable} — {summary}.").format(
+                    viable=lines[0][0], summary=esc(lines[0][1])) + "<br/>"
+                + translate("Report.sheets", "Stated positions: {viable} — {summary}.").format(
+                    viable=lines[1][0], summary=esc(lines[1][1])))
     rows = []
     agree = []
     for a, st in zip(assessed.parties, stated.parties, strict=True):
-        crossed = str(len(a.violations)) + (
-            "" if len(st.violations) == len(a.violations) else
-            f" (stated: {len(st.violations)})")
+        crossed = str(len(a.violations)) if len(st.violations) == len(a.violations) else (
+            translate("Report.sheets", "{assessed} (stated: {stated})").format(
+                assessed=len(a.violations), stated=len(st.violations)))
         ca, cs = _chance_cell(a, draft, scenario), _chance_cell(st, draft, scenario)
         same = (a.verdict, a.accepts_if, ca) == (st.verdict, st.accepts_if, cs)
         agree.append(same)
         cell = (f"{_verdict_cell(a, draft, scenario)}{ca}" if same else
-                f"Assessed: {_verdict_cell(a, draft, scenario)}{ca}<br/>"
-                f"Stated: {_verdict_cell(st, draft, scenario)}{cs}")
+                translate("Report.sheets", "Assessed: {verdict}").format(
+                    verdict=f"{_verdict_cell(a, draft, scenario)}{ca}") + "<br/>"
+                + translate("Report.sheets", "Stated: {verdict}").format(
+                    verdict=f"{_verdict_cell(st, draft, scenario)}{cs}"))
         x = shown_satisfaction(a)
         rows.append((f"<b>{esc(a.name)}</b>", cell, crossed,
                      _shown(a) if x is None else percent(x)))
-    shown = ("; one verdict shown: both agree" if all(agree) else
-             "; one verdict shown where both agree" if any(agree) else "")
+    if all(agree):
+        stances = translate("Report.sheets", "Stated positions count every red line, assessed "
+                                           "floors only assessed ones; one verdict shown: both "
+                                           "agree.")
+    elif any(agree):
+        stances = translate("Report.sheets", "Stated positions count every red line, assessed "
+                                           "floors only assessed ones; one verdict shown where "
+                                           "both agree.")
+    else:
+        stances = translate("Report.sheets", "Stated positions count every red line, assessed "
+                                             "floors only assessed ones.")
+    legend = translate("Report.sheets", "Chance: the probability that none of the crossed red "
+                                        "lines is truly binding, treating them as independent. "
+                                        "Satisfaction: of what the draft addresses.")
     items: list[Item] = [_p(
         f"{head}<br/>"
-        f'<span style="font-size:10px; color:{MUTED};">Stated positions count every red line, '
-        f"assessed floors only assessed ones{shown}. Chance: the probability that none of the "
-        "crossed red lines is truly binding, treating them as independent. Satisfaction: of "
-        "what the draft addresses.</span>",
+        f'<span style="font-size:10px; color:{MUTED};">{esc(stances)} {esc(legend)}</span>',
         space=6.0)]
-    items.extend(_table((28, 44, 14, 14),
-                        ("Party", "Verdict", "Red lines crossed", "Satisfaction"), rows))
+    items.extend(_table((28, 44, 14, 14), (
+        esc(translate("Report.sheets", "Party")), esc(translate("Report.sheets", "Verdict")),
+        esc(translate("Report.sheets", "Red lines crossed")),
+        esc(translate("Report.sheets", "Satisfaction"))), rows))
     opened = [(n, c) for n, c in enumerate(draft.clauses, start=1) if c.alternatives]
     if opened:
-        items.append(_p("<b>Open points.</b> " + " ".join(
-            f"§{n} {esc(scenario.provision(c.provision).title)}: "
-            f"{esc(_open_alternatives(scenario.provision(c.provision), c))}."
+        title = esc(translate("Report.sheets", "Open points."))
+        items.append(_p(f"<b>{title}</b> " + " ".join(
+            esc(translate("Report.sheets", "§{number} {title}: {alternatives}.").format(
+                number=n, title=scenario.provision(c.provision).title,
+                alternatives=_open_alternatives(scenario.provision(c.provision), c)))
             for n, c in opened), size=11, space=6.0))
     if report.bound_reached:
-        items.append(_p(esc(f"Note: {bound_words()}."), color=MUTED))
+        items.append(_p(esc(translate("Report.sheets", "Note: {bound}.").format(
+            bound=bound_words())), color=MUTED))
     return items
 
 
@@ -668,16 +801,17 @@ def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
     party = scenario.party(party_id)
     report = report if report is not None else check(scenario, draft)
     day = _today(date)
-    items = _head_block("Party briefing", scenario, [
-        f"Party: <b>{esc(party.name)}</b>",
-        f"Draft: <b>{esc(draft.title)}</b>",
+    items = _head_block(translate("Report.sheets", "Party briefing"), scenario, [
+        translate("Report.sheets", "Party: {party}").format(party=f"<b>{esc(party.name)}</b>"),
+        translate("Report.sheets", "Draft: {draft}").format(draft=f"<b>{esc(draft.title)}</b>"),
     ], marking, day, (draft,))
     cited = _Citations()
     items.extend(_party_items(scenario, draft, report, party, page_break=False, with_text=True,
                               cited=cited))
     if cited.any:
         items.extend(_register(scenario, cited, level=2))
-    return Sheet(f"Briefing for {party.name}: {draft.title}", _running_head(scenario, draft),
+    return Sheet(translate("Report.sheets", "Briefing for {party}: {draft}").format(
+                     party=party.name, draft=draft.title), _running_head(scenario, draft),
                  marking, day, tuple(items))
 
 
@@ -710,11 +844,15 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
                                              else memo_subject(draft.title)),
         day, marking)
     items: list[Item] = []
-    items.append(_h(1, "Annex A. Verdicts", page_break=True))
-    items.append(_p(f"{esc(scenario.title)}. Draft: <b>{esc(draft.title)}</b>, "
-                    f"{count(draft.clauses, 'clause')}. Prepared {esc(day)}"
-                    + (f"; {esc(where)}" if (where := situation(scenario, (draft,))) else "")
-                    + ".", color=MUTED))
+    items.append(_h(1, esc(translate("Report.sheets", "Annex A. Verdicts")), page_break=True))
+    where = situation(scenario, (draft,))
+    items.append(_p((translate("Report.sheets", "{scenario}. Draft: {draft}, %n clause(s). "
+                                                "Prepared {date}; {situation}.", None,
+                               len(draft.clauses)) if where else
+                     translate("Report.sheets", "{scenario}. Draft: {draft}, %n clause(s). "
+                                                "Prepared {date}.", None, len(draft.clauses)))
+                    .format(scenario=esc(scenario.title), draft=f"<b>{esc(draft.title)}</b>",
+                            date=esc(day), situation=esc(where)), color=MUTED))
     items.extend(_verdict_items(scenario, draft, report))
     if report.conflicts:
         items.extend(_conflicts(report, nums, level=3))
@@ -723,16 +861,17 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     for i, party in enumerate(scenario.parties):
         items.extend(_party_items(scenario, draft, report, party, page_break=False,
                                   with_text=False, cited=cited,
-                                  annex="Annex B. " if i == 0 else ""))
-    items.extend(_draft_text(scenario, draft, heading_level=1, page_break=True,
-                             heading="Annex C. Draft text", cited=cited))
+                                  annex=i == 0))
+    items.extend(_draft_text(scenario, draft, heading_level=1, page_break=True, annex=True,
+                             cited=cited))
     from desktop.report.precedents import precedent_annex  # PA-X: read on first use
 
     items.extend(precedent_annex(scenario, draft, report))
     if cited.any:
-        items.extend(_register(scenario, cited, level=1, heading=f"Annex D. {SOURCES}"))
+        items.extend(_register(scenario, cited, level=1, annex=True))
     memo = memo_items(scenario, draft, report, bridge, header, with_sources=cited.any)
-    return Sheet(f"Full briefing: {draft.title}", _running_head(scenario, draft), marking, day,
+    return Sheet(translate("Report.sheets", "Full briefing: {draft}").format(draft=draft.title),
+                 _running_head(scenario, draft), marking, day,
                  tuple(memo + items))
 
 
@@ -822,7 +961,7 @@ def _what_changed(scenario: Scenario, x: Clause, y: Clause) -> list[str]:
         if before != after:
             out.append(value_change(param_label(spec), spec, before, after))
     if not out and clause_text(prov, x.values) != clause_text(prov, y.values):
-        out.append("the wording's values differ")
+        out.append(translate("Report.sheets", "the wording's values differ"))
     if x.phase != y.phase:
         out.append(moved_text(x.phase, y.phase))
     return out
@@ -840,16 +979,20 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
     if cmp.swapped:
         ra, rb = rb, ra
     te, tl = esc(earlier.title), esc(later.title)
-    lines = [f"{EARLIER.capitalize()}: <b>{te}</b>, {count(earlier.clauses, 'clause')}",
-             f"{LATER.capitalize()}: <b>{tl}</b>, {count(later.clauses, 'clause')}"]
+    lines = [translate("Report.sheets", "Earlier: {draft}, %n clause(s)", None,
+                       len(earlier.clauses)).format(draft=f"<b>{te}</b>"),
+             translate("Report.sheets", "Later: {draft}, %n clause(s)", None,
+                       len(later.clauses)).format(draft=f"<b>{tl}</b>")]
     if cmp.swapped:
-        lines.append("The drafts were given later first; this sheet reads from the earlier "
-                     "to the later.")
-    items = _head_block("Comparison sheet", scenario, lines, marking, day, (earlier, later))
+        lines.append(esc(translate("Report.sheets", "The drafts were given later first; this "
+                                                    "sheet reads from the earlier to the later.")))
+    items = _head_block(translate("Report.sheets", "Comparison sheet"), scenario, lines, marking,
+                        day, (earlier, later))
     items.extend(_cmp_verdicts(scenario, cmp, ra, rb))
     items.extend(_cmp_flips(cmp))
     items.extend(_cmp_differences(scenario, cmp))
-    return Sheet(f"Comparison: {earlier.title} / {later.title}",
+    return Sheet(translate("Report.sheets", "Comparison: {earlier} / {later}").format(
+                     earlier=earlier.title, later=later.title),
                  f"{scenario.title} — {earlier.title} → {later.title}", marking, day,
                  tuple(items))
 
@@ -860,31 +1003,55 @@ def _cmp_verdicts(scenario: Scenario, cmp: Comparison, ra: Report, rb: Report
     for va, vb in zip(ra.parties, rb.parties, strict=True):
         rows.append((f"<b>{esc(va.name)}</b>",
                      f"{_verdict_cell(va, cmp.earlier, scenario)}<br/>"
-                     f"{len(va.violations)} crossed, {_shown(va)}",
+                     + esc(_crossed_shown(va)),
                      f"{_verdict_cell(vb, cmp.later, scenario)}<br/>"
-                     f"{len(vb.violations)} crossed, {_shown(vb)}"))
-    rows.append(("<b>Whole draft</b>", f"<b>{esc(report_summary(ra))}</b>",
+                     + esc(_crossed_shown(vb))))
+    whole = esc(translate("Report.sheets", "Whole draft"))
+    rows.append((f"<b>{whole}</b>", f"<b>{esc(report_summary(ra))}</b>",
                  f"<b>{esc(report_summary(rb))}</b>"))
-    return [_h(2, "Verdicts"), *_table(
-        (30, 35, 35), ("Party", f"{EARLIER.capitalize()}: {esc(cmp.earlier.title)}",
-                       f"{LATER.capitalize()}: {esc(cmp.later.title)}"), rows)]
+    return [_h(2, esc(translate("Report.sheets", "Verdicts"))), *_table(
+        (30, 35, 35), (esc(translate("Report.sheets", "Party")),
+                       translate("Report.sheets", "Earlier: {draft}").format(
+                           draft=esc(cmp.earlier.title)),
+                       translate("Report.sheets", "Later: {draft}").format(
+                           draft=esc(cmp.later.title))), rows)]
+
+
+def _crossed_shown(v: PartyVerdict) -> str:
+    """"2 crossed, 62% of what it addresses"."""
+    return translate("Report.sheets", "{crossed} crossed, {satisfaction}").format(
+        crossed=len(v.violations), satisfaction=_shown(v))
 
 
 def _cmp_flips(cmp: Comparison) -> list[Item]:
-    crossed = f'<span style="color:{REJECT};">crossed</span>'
-    holds = f'<span style="color:{ACCEPT};">holds</span>'
+    crossed = esc(translate("Report.sheets", "crossed", "a red line"))
+    crossed = f'<span style="color:{REJECT};">{crossed}</span>'
+    holds = esc(translate("Report.sheets", "holds", "a red line"))
+    holds = f'<span style="color:{ACCEPT};">{holds}</span>'
+    resolved = esc(translate("Report.sheets", "resolved", "a red line"))
+    newly = esc(translate("Report.sheets", "newly crossed", "a red line"))
+
     def crossed_when(f: Flip) -> str:
-        return crossed + (f" {esc(f.when)}" if f.when else "")
+        if not f.when:
+            return crossed
+        return translate("Report.sheets", "{crossed} {condition}",
+                         "crossed if §16 is the US formula").format(crossed=crossed,
+                                                                      condition=esc(f.when))
 
     rows = [(esc(f.party), esc(f.red_line),
              crossed_when(f) if f.crossed_earlier else holds,
              holds if f.crossed_earlier else crossed_when(f),
-             f'<span style="color:{ACCEPT};"><b>resolved</b></span>' if f.crossed_earlier
-             else f'<span style="color:{REJECT};"><b>newly crossed</b></span>')
+             f'<span style="color:{ACCEPT};"><b>{resolved}</b></span>' if f.crossed_earlier
+             else f'<span style="color:{REJECT};"><b>{newly}</b></span>')
             for f in cmp.flips]
-    return [_h(2, f"Red lines that flip ({len(cmp.flips)})"),
+    return [_h(2, translate("Report.sheets", "Red lines that flip ({count})").format(
+                count=len(cmp.flips))),
             *_table((22, 38, 12, 12, 16),
-                    ("Party", "Red line", EARLIER.capitalize(), LATER.capitalize(), "Change"),
+                    (esc(translate("Report.sheets", "Party")),
+                     esc(translate("Report.sheets", "Red line")),
+                     esc(translate("Report.sheets", "Earlier")),
+                     esc(translate("Report.sheets", "Later")),
+                     esc(translate("Report.sheets", "Change"))),
                     rows)]
 
 
@@ -903,21 +1070,29 @@ def _cmp_differences(scenario: Scenario, cmp: Comparison) -> list[Item]:
                 f'<span style="color:{MUTED};">§{na.index[pid]} → §{nb.index[pid]}</span>')
 
     n = len(cmp.added) + len(cmp.removed) + len(cmp.changed)
-    items: list[Item] = [_h(2, f"Substantive differences ({n})")]
-    items.append(_h(3, f"Added in the {LATER} draft ({len(cmp.added)})"))
-    items.extend(_table((32, 68), ("Clause", "Text"),
+    clause, text_head = (esc(translate("Report.sheets", "Clause")),
+                         esc(translate("Report.sheets", "Text")))
+    items: list[Item] = [_h(2, translate("Report.sheets", "Substantive differences ({count})")
+                            .format(count=n))]
+    items.append(_h(3, translate("Report.sheets", "Added in the later draft ({count})").format(
+        count=len(cmp.added))))
+    items.extend(_table((32, 68), (clause, text_head),
                         [(f"<b>{nb.label(p)}</b>", text(cmp.later, p)) for p in cmp.added]))
-    items.append(_h(3, f"Removed from the {EARLIER} draft ({len(cmp.removed)})"))
-    items.extend(_table((32, 68), ("Clause", "Text"),
+    items.append(_h(3, translate("Report.sheets", "Removed from the earlier draft ({count})")
+                    .format(count=len(cmp.removed))))
+    items.extend(_table((32, 68), (clause, text_head),
                         [(f"<b>{na.label(p)}</b>", text(cmp.earlier, p))
                          for p in cmp.removed]))
-    items.append(_h(3, f"Changed ({len(cmp.changed)})"))
-    items.extend(_table((32, 68), ("Clause", "What changed"), [
+    items.append(_h(3, translate("Report.sheets", "Changed ({count})").format(
+        count=len(cmp.changed))))
+    items.extend(_table((32, 68), (clause, esc(translate("Report.sheets", "What changed"))), [
         (aligned(p), "<br/>".join(esc(w) for w in _what_changed(
             scenario, _clause(cmp.earlier, p), _clause(cmp.later, p))))
         for p in cmp.changed]))
-    items.append(_h(2, f"Note-only changes ({len(cmp.notes)})"))
-    items.extend(_table((32, 34, 34), ("Clause", f"Note, {EARLIER}", f"Note, {LATER}"), [
+    items.append(_h(2, translate("Report.sheets", "Note-only changes ({count})").format(
+        count=len(cmp.notes))))
+    items.extend(_table((32, 34, 34), (clause, esc(translate("Report.sheets", "Note, earlier")),
+                                       esc(translate("Report.sheets", "Note, later"))), [
         (aligned(p), esc(_clause(cmp.earlier, p).note or "—"),
          esc(_clause(cmp.later, p).note or "—")) for p in cmp.notes]))
     return items
