@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from desktop.report.sheets import Bar
 from desktop.wording import palette, percent
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 
 ACCEPT = QColor(palette.ACCEPT)
 REJECT = QColor(palette.REJECT)
@@ -32,8 +33,9 @@ def _font(px: float, bold: bool = False) -> QFont:
     return font
 
 
-#: What the dashed line across a bar is (drawn beside the title when any bar has one).
-NO_DEAL_LEGEND = "- - - each party's no-deal level"
+#: What the dashed line across a bar is (drawn beside the title when any bar has one);
+#: English: translate it with "Report.chart" where it is shown.
+NO_DEAL_LEGEND = QT_TRANSLATE_NOOP("Report.chart", "- - - each party's no-deal level")
 
 
 def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]) -> None:
@@ -52,7 +54,7 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: Sequence[Bar]
         painter.setPen(MUTED)
         painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h),
                          int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                         NO_DEAL_LEGEND)
+                         translate("Report.chart", NO_DEAL_LEGEND))
 
     tick_m = QFontMetricsF(tick_font)
     axis_w = tick_m.horizontalAdvance("100%") + 8

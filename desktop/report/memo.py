@@ -28,6 +28,7 @@ from desktop.wording import short_name
 from desktop.wording.bridge import change_text, no_deal_text, relax_cost_text
 from desktop.wording.memo import bottom_line, recommendation, talking_points
 from desktop.wording.sources import annexes_line
+from desktop.wording.translate import translate
 
 if TYPE_CHECKING:
     from desktop.domain import Draft, Report, Scenario
@@ -68,8 +69,9 @@ def solve_bridge(scenario: Scenario, draft: Draft, time_limit: float = BRIDGE_TI
     except BeyondExactSolver as err:
         return Bridge(None, time_limit, str(err))
     except CertificateError:
-        return Bridge(None, time_limit, "its answer failed its own check, so none is shown "
-                                        "(a bug in Accord)")
+        return Bridge(None, time_limit, translate(
+            "Report.memo", "its answer failed its own check, so none is shown (a bug in "
+                           "Accord)"))
     return Bridge(result, time_limit)
 
 
@@ -87,11 +89,11 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
     """Page 1: header, bottom line, recommendation, talking points. ``with_sources``: the
     annexes end with the sources cited."""
     items: list[Item] = _header_blocks(header)
-    items.append(_h(2, "Bottom line"))
+    items.append(_h(2, esc(translate("Report.memo", "Bottom line"))))
     sentences = bottom_line(report, bridge.result, bridge.computed, scenario, draft)
     items.append(_p(" ".join(esc(s) for s in sentences), space=8.0))
 
-    items.append(_h(2, "Recommendation"))
+    items.append(_h(2, esc(translate("Report.memo", "Recommendation"))))
     lead, points, notes = recommendation(bridge.result, scenario, draft,
                                          computed=bridge.computed,
                                          time_limit=bridge.time_limit, error=bridge.error)
@@ -108,15 +110,17 @@ def memo_items(scenario: Scenario, draft: Draft, report: Report, bridge: Bridge,
     for note in notes:
         items.append(_p(f"<i>{esc(note)}</i>", color=MUTED, size=12, space=2.0))
 
-    items.append(_h(2, "Talking points"))
+    items.append(_h(2, esc(translate("Report.memo", "Talking points"))))
     rows = []
     for party in scenario.parties:
         verdict = report.verdict(party.id)
         gains, gives, stake = talking_points(scenario, draft, party, verdict, report.stance)
         rows.append((f"<b>{esc(short_name(party.name))}</b>", esc(gains), esc(gives),
                      esc(stake)))
-    items.extend(_table((16, 30, 30, 24), ("Party", "Gains", "Gives", "Red lines at stake"),
-                        rows))
+    items.extend(_table((16, 30, 30, 24), (
+        esc(translate("Report.memo", "Party")), esc(translate("Report.memo", "Gains")),
+        esc(translate("Report.memo", "Gives")),
+        esc(translate("Report.memo", "Red lines at stake"))), rows))
     items.append(_p(esc(annexes_line(with_sources)), color=MUTED, size=11))
     return items
 
@@ -144,13 +148,17 @@ def _header_blocks(h: Header) -> list[Item]:
     out: list[Item] = []
     if h.marking:
         out.append(_p(f"<b>{esc(h.marking)}</b>", color=REJECT, size=12, space=2.0))
-    out.append(_p("FULL BRIEFING", color=MUTED, size=12, space=0.0))
-    out.append(_h(1, "Memorandum"))
+    out.append(_p(esc(translate("Report.memo", "FULL BRIEFING")), color=MUTED, size=12,
+                  space=0.0))
+    out.append(_h(1, esc(translate("Report.memo", "Memorandum"))))
+    fields = ((translate("Report.memo", "TO", "a memo's header"), h.to),
+              (translate("Report.memo", "FROM", "a memo's header"), h.from_),
+              (translate("Report.memo", "SUBJECT", "a memo's header"), h.subject),
+              (translate("Report.memo", "DATE", "a memo's header"), h.date))
     rows = "".join(
-        f'<tr><td width="14%" style="color:{MUTED};"><b>{label}</b></td>'
+        f'<tr><td width="14%" style="color:{MUTED};"><b>{esc(label)}</b></td>'
         f"<td width=\"86%\">{esc(value)}</td></tr>"
-        for label, value in (("TO", h.to), ("FROM", h.from_), ("SUBJECT", h.subject),
-                             ("DATE", h.date)) if value)
+        for label, value in fields if value)
     out.append(Block('<table width="100%" cellspacing="0" cellpadding="2" border="0" '
                      f'style="font-size:13px; color:{INK};">{rows}</table>', space_after=4.0))
     out.append(Block(f'<hr style="color:{MUTED};"/>', space_after=4.0))

@@ -17,10 +17,12 @@ from desktop.domain import Draft, Report, Scenario
 from desktop.domain.precedents import Precedent, UnknownCode, closest, load_index
 from desktop.report.sheets import HEAD_FILL, HEAD_TEXT, INK, MUTED, Block, Item, _h, esc
 from desktop.wording.precedents import CREDIT, agreements, tags_label
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["HEADING", "key_clauses", "precedent_annex", "short_agreement_name"]
 
-HEADING = "Precedents for the key clauses"
+#: The annex's heading (English; in the user's language: translate it with "Report.precedents").
+HEADING = QT_TRANSLATE_NOOP("Report.precedents", "Precedents for the key clauses")
 _NICKNAME = re.compile(r"\(([^()]{3,40})\)\s*$")
 _LONGEST = 44
 
@@ -46,16 +48,19 @@ def _cell(scenario: Scenario, number: int, pid: str) -> str:
     prov = scenario.provision_index[pid]
     head = f"<b>{number}. {esc(prov.title)}</b><br/>"
     if not prov.pax:
-        return head + f'<span style="color:{MUTED};">No PA-X issue codes.</span>'
+        none = esc(translate("Report.precedents", "No PA-X issue codes."))
+        return head + f'<span style="color:{MUTED};">{none}</span>'
     index = load_index()
     conflict = index.conflict_of(scenario.title)
     try:
         found = index.query(list(prov.pax), conflict=conflict)
     except UnknownCode as err:
         return head + f'<span style="color:{MUTED};">{esc(err)}</span>'
-    out = head + f"{esc(tags_label(prov.pax))}: <b>{esc(agreements(len(found)))}</b>"
+    out = head + translate("Report.precedents", "{issues}: {agreements}").format(
+        issues=esc(tags_label(prov.pax)), agreements=f"<b>{esc(agreements(len(found)))}</b>")
     if not found:
-        return out + "<br/><i>No precedent: new in PA-X's record.</i>"
+        new = esc(translate("Report.precedents", "No precedent: new in PA-X's record."))
+        return out + f"<br/><i>{new}</i>"
     lines = [_precedent_line(p) for p in closest(found, conflict.region)]
     return out + "".join(f"<br/>{line}" for line in lines)
 
@@ -86,12 +91,13 @@ def precedent_annex(scenario: Scenario, draft: Draft, report: Report) -> list[It
     numbers = {c.provision: i + 1 for i, c in enumerate(draft.clauses)}
     cells = [_cell(scenario, numbers[pid], pid) for pid in keys]
     # The table's header says what the cells hold and credits PA-X (repeated atop a new page).
-    head = _row(("Key clause: the agreements (1990–2025) that contain all its PA-X issues "
-                 "together; the closest: same region first, then the most recent, then the "
-                 "strongest", esc(CREDIT)),
+    head = _row((esc(translate("Report.precedents",
+                               "Key clause: the agreements (1990–2025) that contain all its "
+                               "PA-X issues together; the closest: same region first, then "
+                               "the most recent, then the strongest")), esc(CREDIT)),
                 f"background-color:{HEAD_FILL}; color:{HEAD_TEXT}; font-size:9px;")
     header = Block(head, keep_with_next=True)
-    items: list[Item] = [_h(2, HEADING), header]
+    items: list[Item] = [_h(2, esc(translate("Report.precedents", HEADING))), header]
     for i in range(0, len(cells), 2):
         pair = cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2]))
         items.append(Block(_row(pair, f"font-size:10px; color:{INK};"), space_after=2.0,
