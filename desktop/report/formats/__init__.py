@@ -12,14 +12,16 @@ import os
 from pathlib import Path
 
 from desktop.report.sheets import Sheet
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 
-#: Extension -> what the file dialog and the messages call it.
+#: Extension -> what the file dialog and the messages call it (English; in the user's
+#: language: :func:`format_name`).
 FORMATS: dict[str, str] = {
-    ".pdf": "PDF",
-    ".docx": "Word document",
-    ".odt": "OpenDocument text",
-    ".html": "Web page",
-    ".md": "Markdown",
+    ".pdf": QT_TRANSLATE_NOOP("Report.formats", "PDF"),
+    ".docx": QT_TRANSLATE_NOOP("Report.formats", "Word document"),
+    ".odt": QT_TRANSLATE_NOOP("Report.formats", "OpenDocument text"),
+    ".html": QT_TRANSLATE_NOOP("Report.formats", "Web page"),
+    ".md": QT_TRANSLATE_NOOP("Report.formats", "Markdown"),
 }
 #: Spellings that mean one of the formats.
 ALIASES = {".htm": ".html", ".markdown": ".md"}
@@ -29,6 +31,11 @@ class UnknownFormat(ValueError):
     """A file name whose extension is none of :data:`FORMATS`."""
 
 
+def format_name(fmt: str) -> str:
+    """What a format (a key of :data:`FORMATS`) is called, in the user's language."""
+    return translate("Report.formats", FORMATS[fmt])
+
+
 def format_of(path: Path | str) -> str:
     """The format (a key of :data:`FORMATS`) a file name asks for; :class:`UnknownFormat`
     otherwise, with a message that lists the formats."""
@@ -36,9 +43,13 @@ def format_of(path: Path | str) -> str:
     suffix = ALIASES.get(suffix, suffix)
     if suffix not in FORMATS:
         known = ", ".join(FORMATS)
-        shown = f"'{suffix}'" if suffix else "no extension"
-        raise UnknownFormat(f"cannot write a briefing as {shown}: the file name must end in "
-                            f"one of {known}")
+        if suffix:
+            message = translate("Report.formats", "cannot write a briefing as '{extension}': "
+                                                  "the file name must end in one of {known}")
+        else:
+            message = translate("Report.formats", "cannot write a briefing as no extension: "
+                                                  "the file name must end in one of {known}")
+        raise UnknownFormat(message.format(extension=suffix, known=known))
     return suffix
 
 

@@ -19,8 +19,17 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from desktop.report.formats.model import Cell, Figure, Paragraph, Run, Table, clean, outline
-from desktop.report.sheets import Sheet
+from desktop.report.formats.model import (
+    Cell,
+    Figure,
+    Paragraph,
+    Run,
+    Table,
+    clean,
+    outline,
+    page_parts,
+)
+from desktop.report.sheets import Sheet, prepared
 from desktop.wording import palette
 
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -159,14 +168,21 @@ def _header_footer(doc: Any, sheet: Sheet, width_mm: float) -> None:
     stops = foot.paragraph_format.tab_stops
     stops.add_tab_stop(Mm(width_mm / 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
-    _add_runs(foot, [Run(f"Prepared {sheet.date}", color=palette.MUTED)], size=8)
+    _add_runs(foot, [Run(prepared(sheet.date), color=palette.MUTED)], size=8)
     foot.add_run("\t")
     if sheet.marking:
         _add_runs(foot, [Run(sheet.marking, bold=True, color=palette.PRINT_REJECT)], size=8)
-    foot.add_run("\tPage ").font.size = Pt(8)
-    _field(foot, "PAGE")
-    foot.add_run(" of ").font.size = Pt(8)
-    _field(foot, "NUMPAGES")
+    text = "\t"
+    for part in page_parts():  # "Page {page} of {pages}": the numbers are Word's fields
+        if part in ("{page}", "{pages}"):
+            if text:
+                foot.add_run(clean(text)).font.size = Pt(8)
+            text = ""
+            _field(foot, "PAGE" if part == "{page}" else "NUMPAGES")
+        else:
+            text += part
+    if text:
+        foot.add_run(clean(text)).font.size = Pt(8)
 
 
 def _setup(doc: Any, sheet: Sheet, paper: str) -> float:

@@ -21,8 +21,9 @@ from desktop.report.formats.model import (
     Table,
     outline,
 )
-from desktop.report.sheets import Chart, Sheet
+from desktop.report.sheets import Chart, Sheet, prepared
 from desktop.wording import palette
+from desktop.wording.translate import translate
 
 STYLE = f"""
 body {{ font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 13px;
@@ -135,10 +136,11 @@ def body_html(elements: list[Element], image_src: Callable[[Chart], str]) -> str
 
 def html_document(sheet: Sheet, paper: str = "a4") -> str:
     size = "A4" if paper == "a4" else "letter"
+    lang = translate("Report.html", "en", "the language code of this translation")
     marking = f'<span class="marking">{esc(sheet.marking)}</span>' if sheet.marking else ""
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="generator" content="Accord">\n'
@@ -146,7 +148,7 @@ def html_document(sheet: Sheet, paper: str = "a4") -> str:
         f"<style>{STYLE}@page {{ size: {size}; }}\n</style>\n</head>\n<body>\n"
         f"<header><span>{esc(sheet.running_head)}</span> {marking}</header>\n<main>\n"
         f"{body_html(outline(sheet), png_data_uri)}\n</main>\n"
-        f"<footer><span>Prepared {esc(sheet.date)}</span> {marking}</footer>\n"
+        f"<footer><span>{esc(prepared(sheet.date))}</span> {marking}</footer>\n"
         "</body>\n</html>\n"
     )
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 
 from desktop.report.formats.model import (
-    CHART_HEAD,
     Cell,
     Element,
     Figure,
     Paragraph,
     Run,
     Table,
+    chart_head,
     chart_rows,
     outline,
 )
-from desktop.report.sheets import Sheet
+from desktop.report.sheets import Sheet, prepared
 
 _PUNCT = re.compile(r"([\\`*_\[\]<>|~&!#$^{}])")
 
@@ -79,7 +79,8 @@ def table_md(table: Table) -> str:
 
 def figure_md(figure: Figure) -> str:
     chart = figure.chart
-    lines = [f"*{escape(chart.title)}*", "", _row(list(CHART_HEAD)), _row(["---", "---:", "---"])]
+    lines = [f"*{escape(chart.title)}*", "", _row([escape(h) for h in chart_head()]),
+             _row(["---", "---:", "---"])]
     lines += [_row([escape(c) for c in row]) for row in chart_rows(chart.bars)]
     return "\n".join(lines)
 
@@ -103,8 +104,8 @@ def markdown_document(sheet: Sheet) -> str:
         if element.page_break:
             parts.append("---")
         parts.append(element_md(element))
-    foot = f"Prepared {escape(sheet.date)}" + (f" · **{escape(sheet.marking)}**"
-                                               if sheet.marking else "")
+    foot = escape(prepared(sheet.date)) + (f" · **{escape(sheet.marking)}**"
+                                           if sheet.marking else "")
     parts += ["---", foot]
     return "\n\n".join(p for p in parts if p) + "\n"
 

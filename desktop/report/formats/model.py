@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from desktop.report.sheets import Bar, Block, Chart, Sheet
+from desktop.wording.translate import translate
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)px")
@@ -305,11 +306,27 @@ def chart_rows(bars: Iterable[Bar]) -> Iterator[tuple[str, str, str]]:
     from desktop.wording import percent
 
     for bar in bars:
-        level = "" if bar.no_deal is None else f" (no deal {percent(bar.no_deal)})"
-        yield (bar.label,
-               percent(bar.satisfaction, missing="no preferences stated") + level,
-               "◐ accepts on conditions" if bar.conditional else
-               "✓ accepts" if bar.acceptable else "✗ rejects")
+        shown = percent(bar.satisfaction,
+                        missing=translate("Report.model", "no preferences stated"))
+        if bar.no_deal is not None:
+            shown = translate("Report.model", "{satisfaction} (no deal {no_deal})").format(
+                satisfaction=shown, no_deal=percent(bar.no_deal))
+        yield (bar.label, shown,
+               "◐ " + translate("Report.model", "accepts on conditions") if bar.conditional else
+               "✓ " + translate("Report.model", "accepts") if bar.acceptable else
+               "✗ " + translate("Report.model", "rejects"))
 
 
-CHART_HEAD = ("Party", "Satisfaction", "Verdict")
+def page_parts() -> list[str]:
+    """The footer's "Page {page} of {pages}" in the user's language, cut before and after
+    each placeholder: ``["Page ", "{page}", " of ", "{pages}"]`` (texts and the fields a
+    word processor fills in, in the translation's order)."""
+    from desktop.report.sheets import page_of
+
+    return [part for part in re.split(r"(\{page\}|\{pages\})", page_of()) if part]
+
+
+def chart_head() -> tuple[str, str, str]:
+    """The heads of a chart's table (:func:`chart_rows`)."""
+    return (translate("Report.model", "Party"), translate("Report.model", "Satisfaction"),
+            translate("Report.model", "Verdict"))

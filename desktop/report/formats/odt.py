@@ -34,10 +34,12 @@ from desktop.report.formats.model import (
     Table,
     clean,
     outline,
+    page_parts,
 )
 from desktop.report.render import _Document, ensure_app, no_ligatures
-from desktop.report.sheets import Sheet
+from desktop.report.sheets import Sheet, prepared
 from desktop.wording import palette
+from desktop.wording.translate import translate
 
 _BREAK = ' style="page-break-before: always;"'
 _NS = {
@@ -315,16 +317,22 @@ def styles_xml(sheet: Sheet, paper: str = "a4", font_family: str = "Sans") -> by
     _span(_el(header, "text", "p", text__style_name="Header"), sheet.running_head,
           "AccordMuted")
     foot = _el(_el(page, "style", "footer"), "text", "p", text__style_name="Footer")
-    _span(foot, f"Prepared {sheet.date}", "AccordMuted")
+    _span(foot, prepared(sheet.date), "AccordMuted")
     _el(foot, "text", "tab")
     if sheet.marking:
         _span(foot, sheet.marking, "AccordMarking")
     _el(foot, "text", "tab")
     numbers = _el(foot, "text", "span", text__style_name="AccordMuted")
-    numbers.text = "Page "
-    number = _el(numbers, "text", "page-number", text__select_page="current")
-    number.text, number.tail = "1", " of "
-    _el(numbers, "text", "page-count").text = "1"
+    last: ElementTree.Element | None = None
+    for part in page_parts():  # "Page {page} of {pages}": the numbers are fields
+        if part in ("{page}", "{pages}"):
+            last = (_el(numbers, "text", "page-number", text__select_page="current")
+                    if part == "{page}" else _el(numbers, "text", "page-count"))
+            last.text = "1"
+        elif last is None:
+            numbers.text = (numbers.text or "") + clean(part)
+        else:
+            last.tail = (last.tail or "") + clean(part)
     return bytes(ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
@@ -400,7 +408,7 @@ def odt_bytes(sheet: Sheet, paper: str = "a4") -> bytes:
     ok = writer.write(doc)
     buffer.close()
     if not ok:
-        raise OSError("Qt could not write the OpenDocument file")
+        raise OSError(translate("Report.odt", "Qt could not write the OpenDocument file"))
     raw = bytes(data.data())
     headers = [e.header is not None for e in outline(sheet) if isinstance(e, Table)]
     with zipfile.ZipFile(io.BytesIO(raw)) as odt:
