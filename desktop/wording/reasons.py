@@ -20,10 +20,11 @@ their ids; sentences stay sentences.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
 
+import desktop.wording.translate as _hook
 from desktop.domain.checker import Conflict, Report
 from desktop.domain.model import Provision, Scenario
 from desktop.domain.params import ParamSpec, Value
@@ -57,8 +58,8 @@ from desktop.domain.syntax import (
     format_rule,
     mentioned,
 )
-from desktop.wording.numbers import count, plural
 from desktop.wording.prose import capitalised, in_sentence, series
+from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 from desktop.wording.values import derived_label, param_label, value_text
 
 __all__ = [
@@ -68,32 +69,54 @@ __all__ = [
     "detail",
     "explanation",
     "reason_text",
+    "report_counts",
     "report_summary",
 ]
 
-#: What a requirement says for each comparison, before the value.
+#: What a requirement says for each comparison but "==" (the value alone): "at least {value}".
 _NEED: dict[Op, str] = {
-    ">=": "at least ", ">": "more than ", "<=": "at most ", "<": "less than ",
-    "==": "", "!=": "anything but ",
+    ">=": QT_TRANSLATE_NOOP("Wording.reasons", "at least {value}"),
+    ">": QT_TRANSLATE_NOOP("Wording.reasons", "more than {value}"),
+    "<=": QT_TRANSLATE_NOOP("Wording.reasons", "at most {value}"),
+    "<": QT_TRANSLATE_NOOP("Wording.reasons", "less than {value}"),
+    "!=": QT_TRANSLATE_NOOP("Wording.reasons", "anything but {value}"),
 }
 #: The same for a clause's phase.
 _PHASE_NEED: dict[Op, str] = {
-    ">=": "phase {} or later", ">": "a phase after {}", "<=": "phase {} or earlier",
-    "<": "a phase before {}", "==": "phase {}", "!=": "any phase but {}",
+    ">=": QT_TRANSLATE_NOOP("Wording.reasons", "phase {phase} or later"),
+    ">": QT_TRANSLATE_NOOP("Wording.reasons", "a phase after {phase}"),
+    "<=": QT_TRANSLATE_NOOP("Wording.reasons", "phase {phase} or earlier"),
+    "<": QT_TRANSLATE_NOOP("Wording.reasons", "a phase before {phase}"),
+    "==": QT_TRANSLATE_NOOP("Wording.reasons", "phase {phase}"),
+    "!=": QT_TRANSLATE_NOOP("Wording.reasons", "any phase but {phase}"),
 }
 #: What a requirement says for a phase compared with another clause's phase.
 _PHASE_ORDER: dict[Op, str] = {
-    "<": "an earlier phase than {}", "<=": "the phase of {} or an earlier one",
-    ">": "a later phase than {}", ">=": "the phase of {} or a later one",
-    "==": "the same phase as {}", "!=": "a different phase from {}",
+    "<": QT_TRANSLATE_NOOP("Wording.reasons", "an earlier phase than {title}"),
+    "<=": QT_TRANSLATE_NOOP("Wording.reasons", "the phase of {title} or an earlier one"),
+    ">": QT_TRANSLATE_NOOP("Wording.reasons", "a later phase than {title}"),
+    ">=": QT_TRANSLATE_NOOP("Wording.reasons", "the phase of {title} or a later one"),
+    "==": QT_TRANSLATE_NOOP("Wording.reasons", "the same phase as {title}"),
+    "!=": QT_TRANSLATE_NOOP("Wording.reasons", "a different phase from {title}"),
 }
 #: Where a clause of a provision's text begins (the yes/no sentences quote that clause).
 _CLAUSE_SEPARATORS = (". ", "; ", ", ", ": ", " and ", " but ")
 #: A condition, as "X is ..." (for "if ..." and "when ...").
 _IS: dict[Op, str] = {
-    ">=": "is at least ", ">": "is more than ", "<=": "is at most ", "<": "is less than ",
-    "==": "is ", "!=": "is not ",
+    ">=": QT_TRANSLATE_NOOP("Wording.reasons", "{place} is at least {value}"),
+    ">": QT_TRANSLATE_NOOP("Wording.reasons", "{place} is more than {value}"),
+    "<=": QT_TRANSLATE_NOOP("Wording.reasons", "{place} is at most {value}"),
+    "<": QT_TRANSLATE_NOOP("Wording.reasons", "{place} is less than {value}"),
+    "==": QT_TRANSLATE_NOOP("Wording.reasons", "{place} is {value}"),
+    "!=": QT_TRANSLATE_NOOP("Wording.reasons", "{place} is not {value}"),
 }
+
+
+def _need(op: Op, value: str) -> str:
+    """A requirement on a value: "at least 800,000 personnel"; for "==" the value alone."""
+    return value if op == "==" else translate("Wording.reasons", _NEED[op]).format(value=value)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who holds the red line being explained, and the scenario its words come from."""
@@ -116,11 +139,12 @@ class Speaker:
 
     @property
     def subject(self) -> str:
-        return self.party or "This red line"
+        return self.party or translate("Wording.reasons", "This red line")
 
-    def verb(self, singular: str) -> str:
-        """``singular`` ("requires") agreeing with the subject: "European states require"."""
-        return singular.removesuffix("s") if _plural_name(self.subject) else singular
+    @property
+    def plural(self) -> bool:
+        """Whether the subject takes a plural verb: "European states require"."""
+        return self.party is not None and _plural_name(self.party)
 
     def title(self, provision_id: str) -> str:
         """A provision by its title, in quotation marks: “Ceiling on Ukraine's armed forces”."""
@@ -134,21 +158,30 @@ class Speaker:
         prov = self._index.get(ref.provision)
         return prov.param(ref.param) if prov is not None else None
 
-    def place(self, ref: Ref) -> str:
-        """Where a value is, starting a sentence: "Army personnel in “Ceiling on ...”"."""
+    def place(self, ref: Ref, inner: bool = False) -> str:
+        """Where a value is, starting a sentence: "Army personnel in “Ceiling on ...”";
+        ``inner``: inside a sentence, "army personnel in “...”"."""
         if ref.param == "phase":
-            return f"The phase of {self.title(ref.provision)}"
+            title = self.title(ref.provision)
+            if inner:
+                return translate("Wording.reasons", "the phase of {title}").format(title=title)
+            return translate("Wording.reasons", "The phase of {title}").format(title=title)
         spec = self.spec(ref)
         label = param_label(spec) if spec is not None else _capital(derived_label(ref.param))
-        return label if ref.provision in self.here else f"{label} in {self.title(ref.provision)}"
+        if inner:
+            label = self.lower_first(label)
+        if ref.provision in self.here:
+            return label
+        return translate("Wording.reasons", "{param} in {title}").format(
+            param=label, title=self.title(ref.provision))
 
     def inner_place(self, ref: Ref) -> str:
         """:meth:`place` inside a sentence: "army personnel in “...”"."""
-        return self.lower_first(self.place(ref))
+        return self.place(ref, inner=True)
 
     def value(self, ref: Ref, value: Value) -> str:
         if ref.param == "phase":
-            return f"phase {value}"
+            return translate("Wording.reasons", "phase {phase}").format(phase=value)
         spec = self.spec(ref)
         text = value_text(spec, value)
         if isinstance(value, bool):
@@ -194,7 +227,7 @@ def _plural_name(name: str) -> bool:
     last = words[-1] if words else ""
     if not last.endswith("s") or last.endswith(("ss", "us", "is")):
         return False
-    return not name.endswith(_SINGULAR_NAMES) and name != "This red line"
+    return not name.endswith(_SINGULAR_NAMES)
 
 
 def _capital(text: str) -> str:
@@ -210,7 +243,8 @@ def explanation(reasons: Sequence[Reason], scenario: Scenario | None = None,
 
     ``scenario`` gives the titles, labels and units; without it, words are derived from ids.
     What a scenario's violation reads is kept with the scenario (its parties and provisions
-    make the words; a draft edit keeps them), so an unchanged violation is worded once.
+    make the words; a draft edit keeps them), so an unchanged violation is worded once (in
+    the language of the translator bound then: another one words it again).
     """
     if scenario is None:
         return _explain(Speaker(None, party), reasons)
@@ -220,6 +254,9 @@ def explanation(reasons: Sequence[Reason], scenario: Scenario | None = None,
     else:
         said = scenario.derived(_Said)
         _last = (scenario, said)
+    if said.translator is not _hook._translator:  # the language changed: word them again
+        said.texts.clear()
+        said.translator = _hook._translator
     key = (party, tuple(reasons))
     text = said.texts.get(key)
     if text is None:
@@ -248,6 +285,7 @@ class _Said:
     def __init__(self, scenario: Scenario) -> None:
         self.texts: dict[tuple[str | None, tuple[Reason, ...]], str] = {}
         self.speakers: dict[str | None, Speaker] = {}
+        self.translator: object = _hook._translator  # the texts' language
 
 
 def reason_text(reason: Reason, scenario: Scenario | None = None,
@@ -259,40 +297,103 @@ def reason_text(reason: Reason, scenario: Scenario | None = None,
 def _sentence(s: Speaker, reason: Reason, when: str = "") -> str:
     """``reason`` as a sentence; ``when`` ("when the draft includes ...") qualifies the
     requirement for a reason found inside an implication."""
-    cond = f" {when}" if when else ""
     match reason:
         case Missing(provisions=pids, needed_for=needed):
-            what = "it" if len(pids) == 1 else "them"
-            if needed is None:
-                return (f"The draft has no {s.titles(pids)}; "
-                        f"{s.subject} {s.verb('requires')} {what}{cond}.")
-            inside = Speaker(s.scenario, s.party, frozenset(pids))
-            return (f"The draft has no {s.titles(pids)}; {s.subject} {s.verb('requires')} "
-                    f"{what}, with {_setting(inside, needed)}{',' if cond else ''}{cond}.")
+            return _missing(s, pids, needed, when)
         case InDraft(provision=pid):
-            return (f"The draft includes {s.title(pid)}; "
-                    f"{s.subject} {s.verb('rejects')} it{cond}.")
+            text = (translate("Wording.reasons",
+                              "The draft includes {title}; {party} reject it{when}.")
+                    if s.plural else
+                    translate("Wording.reasons",
+                              "The draft includes {title}; {party} rejects it{when}."))
+            return text.format(title=s.title(pid), party=s.subject, when=_tail(when))
         case Comparison() | Membership() | Tally():
-            have, verb, need = _have_need(s, reason)
-            return f"{have}; {s.subject} {s.verb(verb)} {need}{cond}."
+            return _requirement(s, *_have_need(s, reason), when)
         case NoneHolds(alternatives=alternatives):
-            failures = "; ".join(_fragment(s, r) for r in alternatives)
-            return (f"{s.subject} {s.verb('accepts')} any one of several alternatives{cond}, "
-                    f"and each fails: {failures}.")
+            text = (translate("Wording.reasons", "{party} accept any one of several "
+                              "alternatives{when}, and each fails: {failures}.")
+                    if s.plural else
+                    translate("Wording.reasons", "{party} accepts any one of several "
+                              "alternatives{when}, and each fails: {failures}."))
+            return text.format(party=s.subject, when=_tail(when),
+                               failures=_clauses(_fragment(s, r) for r in alternatives))
         case Required(reason=inner, premise=premise, conclusion=conclusion):
             # "army-cap -> army-cap.personnel >= 800000" needs no "when the draft includes it".
             obvious = isinstance(premise, Present) and premise.provision in mentioned(conclusion)
             inner_when = when
             if not obvious:
-                inner_when = f"when {condition_text(premise, s.scenario, s.party)}"
+                inner_when = translate("Wording.reasons", "when {condition}").format(
+                    condition=condition_text(premise, s.scenario, s.party))
                 if when:
-                    inner_when = f"{when} and {inner_when}"
+                    inner_when = translate("Wording.reasons", "{when} and {also}").format(
+                        when=when, also=inner_when)
             return _sentence(s, inner, inner_when)
         case PremiseFails(premise=premise):
-            return (f"{s.subject} requires that "
-                    f"{condition_text(premise, s.scenario, s.party)}{cond}, and it does not.")
+            # "requires" whatever the subject, as the sentence always read
+            return translate("Wording.reasons",
+                             "{party} requires that {condition}{when}, and it does not.").format(
+                party=s.subject, condition=condition_text(premise, s.scenario, s.party),
+                when=_tail(when))
         case _:
             assert_never(reason)
+
+
+def _tail(when: str, separator: str = " ") -> str:
+    """The ``{when}`` of a sentence: empty, or the qualification after its separator."""
+    return f"{separator}{when}" if when else ""
+
+
+def _clauses(clauses: Iterable[str]) -> str:
+    """Clauses in a row, each with its own subject: "a; b; c"."""
+    return translate("Wording.reasons", "; ", "between the clauses of a list").join(clauses)
+
+
+def _missing(s: Speaker, pids: Sequence[str], needed: Node | None, when: str) -> str:
+    """The draft lacks ``pids``, which the party requires (``needed``: set a certain way)."""
+    titles, party = s.titles(pids), s.subject
+    if needed is None:
+        if len(pids) == 1:
+            text = (translate("Wording.reasons",
+                              "The draft has no {titles}; {party} require it{when}.")
+                    if s.plural else
+                    translate("Wording.reasons",
+                              "The draft has no {titles}; {party} requires it{when}."))
+        else:
+            text = (translate("Wording.reasons",
+                              "The draft has no {titles}; {party} require them{when}.")
+                    if s.plural else
+                    translate("Wording.reasons",
+                              "The draft has no {titles}; {party} requires them{when}."))
+        return text.format(titles=titles, party=party, when=_tail(when))
+    if len(pids) == 1:
+        text = (translate("Wording.reasons",
+                          "The draft has no {titles}; {party} require it, with {setting}{when}.")
+                if s.plural else
+                translate("Wording.reasons",
+                          "The draft has no {titles}; {party} requires it, with {setting}{when}."))
+    else:
+        text = (translate("Wording.reasons", "The draft has no {titles}; {party} require them, "
+                          "with {setting}{when}.")
+                if s.plural else
+                translate("Wording.reasons", "The draft has no {titles}; {party} requires them, "
+                          "with {setting}{when}."))
+    inside = Speaker(s.scenario, s.party, frozenset(pids))
+    return text.format(titles=titles, party=party, setting=_setting(inside, needed),
+                       when=_tail(when, ", "))
+
+
+def _requirement(s: Speaker, have: str, verb: str, need: str, when: str) -> str:
+    """What the draft has and what the party says of it: requires, rejects or accepts."""
+    if verb == "rejects":
+        text = (translate("Wording.reasons", "{have}; {party} reject {need}{when}.") if s.plural
+                else translate("Wording.reasons", "{have}; {party} rejects {need}{when}."))
+    elif verb == "accepts":
+        text = (translate("Wording.reasons", "{have}; {party} accept {need}{when}.") if s.plural
+                else translate("Wording.reasons", "{have}; {party} accepts {need}{when}."))
+    else:
+        text = (translate("Wording.reasons", "{have}; {party} require {need}{when}.") if s.plural
+                else translate("Wording.reasons", "{have}; {party} requires {need}{when}."))
+    return text.format(have=have, party=s.subject, need=need, when=_tail(when))
 
 
 def _fragment(s: Speaker, reason: Reason) -> str:
@@ -300,69 +401,102 @@ def _fragment(s: Speaker, reason: Reason) -> str:
     "the draft has no “US security guarantee”", "policing in “...” is X, not Y"."""
     match reason:
         case Missing(provisions=pids):
-            return f"the draft has no {s.titles(pids)}"
+            return translate("Wording.reasons", "the draft has no {titles}").format(
+                titles=s.titles(pids))
         case InDraft(provision=pid):
-            return f"the draft includes {s.title(pid)}"
+            return translate("Wording.reasons", "the draft includes {title}").format(
+                title=s.title(pid))
         case Comparison() | Membership() | Tally():
-            have, verb, need = _have_need(s, reason)
-            joint = ", which is ruled out" if verb == "rejects" else f", not {need}"
-            return f"{s.lower_first(have)}{joint}"
+            have, verb, need = _have_need(s, reason, inner=True)
+            if verb == "rejects":
+                return translate("Wording.reasons", "{have}, which is ruled out").format(
+                    have=have)
+            return translate("Wording.reasons", "{have}, not {need}").format(have=have, need=need)
         case NoneHolds(alternatives=alternatives):
-            return "each of " + "; ".join(_fragment(s, r) for r in alternatives)
+            return translate("Wording.reasons", "each of {clauses}").format(
+                clauses=_clauses(_fragment(s, r) for r in alternatives))
         case Required(reason=inner):
             return _fragment(s, inner)
         case PremiseFails(premise=premise):
-            return f"it is not the case that {condition_text(premise, s.scenario, s.party)}"
+            return translate("Wording.reasons", "it is not the case that {condition}").format(
+                condition=condition_text(premise, s.scenario, s.party))
         case _:
             assert_never(reason)
 
 
-def _have_need(s: Speaker, reason: Comparison | Membership | Tally) -> tuple[str, str, str]:
-    """What the draft has (a sentence opening), the party's verb ("requires", "rejects",
-    "accepts") and what follows it."""
+def _have_need(s: Speaker, reason: Comparison | Membership | Tally, inner: bool = False
+               ) -> tuple[str, str, str]:
+    """What the draft has (a sentence opening; ``inner``: inside a sentence), the party's verb
+    ("requires", "rejects", "accepts": a key, not the text) and what follows it."""
     match reason:
         case Comparison():
-            return _yes_no_in_words(s, reason) or _compared(s, reason)
+            return _yes_no_in_words(s, reason, inner) or _compared(s, reason, inner)
         case Membership(fact=fact, items=items, member=member):
-            have = f"{s.place(fact.ref)} is {s.value(fact.ref, fact.value)}"
+            have = translate("Wording.reasons", "{place} is {value}").format(
+                place=s.place(fact.ref, inner), value=s.value(fact.ref, fact.value))
             values = [s.value(fact.ref, v) for v in items]
             if member:
                 return have, "requires", series(values, "or")
             return have, "rejects", series(values, "and")
         case Tally(listed=listed, present=present, bound=bound, k=k):
-            if not present:
-                have = (f"The draft has neither {s.titles(listed, 'nor')}" if len(listed) == 2
-                        else f"The draft has none of {s.titles(listed)}")
-            else:
-                only = "only " if bound == "at_least" else ""
-                have = f"Of {s.titles(listed)}, the draft has {only}{s.titles(present)}"
+            have = _tally(s, listed, present, bound == "at_least", inner)
             if bound == "at_least":
-                return have, "requires", f"at least {k}"
-            return have, "accepts", f"at most {k}"
+                return have, "requires", _need(">=", str(k))
+            return have, "accepts", _need("<=", str(k))
         case _:
             assert_never(reason)
 
 
-def _compared(s: Speaker, reason: Comparison) -> tuple[str, str, str]:
+def _tally(s: Speaker, listed: Sequence[str], present: Sequence[str], at_least: bool,
+           inner: bool) -> str:
+    """Which of the listed provisions the draft has: "The draft has neither “A” nor “B”", "Of
+    “A”, “B” and “C”, the draft has only “C”"."""
+    if not present and len(listed) == 2:
+        text = (translate("Wording.reasons", "the draft has neither {first} nor {second}")
+                if inner else
+                translate("Wording.reasons", "The draft has neither {first} nor {second}"))
+        return text.format(first=s.title(listed[0]), second=s.title(listed[1]))
+    if not present:
+        text = (translate("Wording.reasons", "the draft has none of {titles}") if inner
+                else translate("Wording.reasons", "The draft has none of {titles}"))
+        return text.format(titles=s.titles(listed))
+    if at_least:
+        text = (translate("Wording.reasons", "of {listed}, the draft has only {present}")
+                if inner else
+                translate("Wording.reasons", "Of {listed}, the draft has only {present}"))
+    else:
+        text = (translate("Wording.reasons", "of {listed}, the draft has {present}") if inner
+                else translate("Wording.reasons", "Of {listed}, the draft has {present}"))
+    return text.format(listed=s.titles(listed), present=s.titles(present))
+
+
+def _compared(s: Speaker, reason: Comparison, inner: bool) -> tuple[str, str, str]:
     facts, op, operand = reason.facts, reason.op, reason.operand
     left = facts[0]
-    have = f"{s.place(left.ref)} is {s.value(left.ref, left.value)}"
     if left.ref.param == "phase":
-        have = f"{s.title(left.ref.provision)} comes in phase {left.value}"
+        have = translate("Wording.reasons", "{title} comes in phase {phase}").format(
+            title=s.title(left.ref.provision), phase=left.value)
+    else:
+        have = translate("Wording.reasons", "{place} is {value}").format(
+            place=s.place(left.ref, inner), value=s.value(left.ref, left.value))
     if isinstance(operand, Ref):
         right = facts[1] if len(facts) > 1 else None
         shown = f" ({s.value(operand, right.value)})" if right is not None else ""
         if left.ref.param == operand.param == "phase":
-            return have, "requires", _PHASE_ORDER[op].format(s.title(operand.provision)) + shown
-        return have, "requires", f"{_NEED[op]}the {_of(s, operand)}{shown}"
+            order = translate("Wording.reasons", _PHASE_ORDER[op]).format(
+                title=s.title(operand.provision))
+            return have, "requires", order + shown
+        return have, "requires", _need(op, _the(s, operand)) + shown
     if left.ref.param == "phase":
-        return have, "requires", _PHASE_NEED[op].format(operand.value)
+        return have, "requires", translate("Wording.reasons", _PHASE_NEED[op]).format(
+            phase=operand.value)
     if op == "!=":
         return have, "rejects", s.value(left.ref, operand.value)
-    return have, "requires", f"{_NEED[op]}{s.value(left.ref, operand.value)}"
+    return have, "requires", _need(op, s.value(left.ref, operand.value))
 
 
-def _yes_no_in_words(s: Speaker, reason: Comparison) -> tuple[str, str, str] | None:
+def _yes_no_in_words(s: Speaker, reason: Comparison, inner: bool
+                     ) -> tuple[str, str, str] | None:
     """A yes/no param compared with yes or no, in its provision's own words: "In “Donbas
     arrangement”, Russian forces do not pull back" / "requires" / "that Russian forces pull back
     by the same depth". None where the provision's text gives no such clause."""
@@ -374,15 +508,19 @@ def _yes_no_in_words(s: Speaker, reason: Comparison) -> tuple[str, str, str] | N
             needed = s.said(left.ref, want if op == "==" else not want)
             if said is None or needed is None:
                 return None
-            return (f"In {s.title(left.ref.provision)}, {s.lower_first(said)}", "requires",
-                    f"that {s.lower_first(needed)}")
+            text = (translate("Wording.reasons", "in {title}, {clause}") if inner
+                    else translate("Wording.reasons", "In {title}, {clause}"))
+            have = text.format(title=s.title(left.ref.provision), clause=s.lower_first(said))
+            return (have, "requires", translate("Wording.reasons", "that {clause}").format(
+                clause=s.lower_first(needed)))
         case _:
             return None
 
 
-def _of(s: Speaker, ref: Ref) -> str:
-    """ "army personnel in “...”" after "the": "the phase of “...”"."""
-    return s.inner_place(ref)
+def _the(s: Speaker, ref: Ref) -> str:
+    """Another param as what a value is compared with: "the army personnel in “...”",
+    "the phase of “...”"."""
+    return translate("Wording.reasons", "the {place}").format(place=s.inner_place(ref))
 
 
 # --------------------------------------------------------------------------- conditions
@@ -398,54 +536,64 @@ def condition_text(node: Node, scenario: Scenario | None = None,
 def _condition(s: Speaker, node: Node) -> str:  # one return per node kind
     match node:
         case Present(provision=pid):
-            return f"the draft includes {s.title(pid)}"
+            return translate("Wording.reasons", "the draft includes {title}").format(
+                title=s.title(pid))
         case Compare():
             return _compare_condition(s, node)
         case InList(ref=ref, items=items):
             values = [s.value(ref, i.value) for i in items]
-            return f"{s.inner_place(ref)} is {series(values, 'or')}"
+            return translate("Wording.reasons", "{place} is {value}").format(
+                place=s.inner_place(ref), value=series(values, "or"))
         case Count(kind=kind, k=k, provisions=pids):
-            bound = "at least" if kind == "at_least" else "at most"
-            return f"the draft includes {bound} {k} of {s.titles(pids)}"
+            text = (translate("Wording.reasons", "the draft includes at least {k} of {titles}")
+                    if kind == "at_least" else
+                    translate("Wording.reasons", "the draft includes at most {k} of {titles}"))
+            return text.format(k=k, titles=s.titles(pids))
         case Not(operand=Present(provision=pid)):
-            return f"the draft does not include {s.title(pid)}"
+            return translate("Wording.reasons", "the draft does not include {title}").format(
+                title=s.title(pid))
         case Not(operand=InList(ref=ref, items=items)):
             values = [s.value(ref, i.value) for i in items]
-            return f"{s.inner_place(ref)} is not {series(values, 'or')}"
+            return translate("Wording.reasons", "{place} is not {value}").format(
+                place=s.inner_place(ref), value=series(values, "or"))
         case Not(operand=inner):
-            return f"it is not the case that {_condition(s, inner)}"
+            return translate("Wording.reasons", "it is not the case that {condition}").format(
+                condition=_condition(s, inner))
         case And(operands=parts):
             return series([_condition(s, p) for p in parts], "and")
         case Or(operands=parts):
-            return "either " + series([_condition(s, p) for p in parts], "or")
+            return translate("Wording.reasons", "either {alternatives}").format(
+                alternatives=series([_condition(s, p) for p in parts], "or"))
         case Implies(premise=premise, conclusion=conclusion):
-            return f"if {_condition(s, premise)}, then {_condition(s, conclusion)}"
+            return translate("Wording.reasons", "if {premise}, then {conclusion}").format(
+                premise=_condition(s, premise), conclusion=_condition(s, conclusion))
         case _:
             assert_never(node)
 
 
 def _setting(s: Speaker, node: Node) -> str:
     """What a missing provision must say, after "with": "duration set to at least 20 years"
-    (other conditions: "where" and the condition)."""
+    (other conditions: the condition itself)."""
     match node:
         case Compare(left=left, op=op, right=Lit(value=value)) if left.param != "phase":
-            if op == "!=":
-                return f"{s.inner_place(left)} set to anything but {s.value(left, value)}"
-            return f"{s.inner_place(left)} set to {_NEED[op]}{s.value(left, value)}"
+            return translate("Wording.reasons", "{place} set to {value}").format(
+                place=s.inner_place(left), value=_need(op, s.value(left, value)))
         case InList(ref=ref, items=items):
             values = [s.value(ref, i.value) for i in items]
-            return f"{s.inner_place(ref)} set to {series(values, 'or')}"
+            return translate("Wording.reasons", "{place} set to {value}").format(
+                place=s.inner_place(ref), value=series(values, "or"))
         case _:
-            return f"{_condition(s, node)}"
+            return _condition(s, node)
 
 
 def _compare_condition(s: Speaker, node: Compare) -> str:
     left, op, right = node.left, node.op, node.right
     if left.param == "phase" and isinstance(right, Lit):
-        return f"{s.title(left.provision)} is in {_PHASE_NEED[op].format(right.value)}"
-    if isinstance(right, Ref):
-        return f"{s.inner_place(left)} {_IS[op]}the {_of(s, right)}"
-    return f"{s.inner_place(left)} {_IS[op]}{s.value(left, right.value)}"
+        return translate("Wording.reasons", "{title} is in {phase}").format(
+            title=s.title(left.provision),
+            phase=translate("Wording.reasons", _PHASE_NEED[op]).format(phase=right.value))
+    value = _the(s, right) if isinstance(right, Ref) else s.value(left, right.value)
+    return translate("Wording.reasons", _IS[op]).format(place=s.inner_place(left), value=value)
 
 
 # --------------------------------------------------------------------------- machine form
@@ -502,16 +650,30 @@ def conflict_text(conflict: Conflict, scenario: Scenario | None = None) -> str:
     """Two clauses of the draft that exclude each other, as a sentence."""
     s = Speaker(scenario)
     a, b = conflict.provisions
-    return f"{s.title(a)} and {s.title(b)} exclude each other: the draft cannot hold both."
+    return translate("Wording.reasons",
+                     "{first} and {second} exclude each other: the draft cannot hold both."
+                     ).format(first=s.title(a), second=s.title(b))
+
+
+def report_counts(report: Report) -> str:
+    """How many parties accept, and the conflicts: "2 of 4 parties accept, 1 conflict" (what
+    :func:`report_summary` says after its verdict)."""
+    n = len(report.parties)
+    if not report.conflicts:
+        return translate("Wording.reasons", "{accepting} of %n part(y/ies) accept", None,
+                         n).format(accepting=report.accepting)
+    conflicts = translate("Wording.reasons", "%n conflict(s)", None, len(report.conflicts))
+    return translate("Wording.reasons", "{accepting} of %n part(y/ies) accept, {conflicts}",
+                     None, n).format(accepting=report.accepting, conflicts=conflicts)
 
 
 def report_summary(report: Report) -> str:
     """One line for a status bar: "Not viable: 2 of 4 parties accept, 1 conflict"."""
-    n = len(report.parties)
-    head = ("Viable" if report.viable else "Not viable" if report.viable_if is None
-            else "Viable if its open points are closed a certain way")
-    text = f"{head}: {report.accepting} of {n} {plural(n, 'party')} accept"
-    if report.conflicts:
-        text += f", {count(report.conflicts, 'conflict')}"
-    return text
-
+    if report.viable:
+        head = translate("Wording.reasons", "Viable")
+    elif report.viable_if is None:
+        head = translate("Wording.reasons", "Not viable")
+    else:
+        head = translate("Wording.reasons", "Viable if its open points are closed a certain way")
+    return translate("Wording.reasons", "{verdict}: {counts}").format(
+        verdict=head, counts=report_counts(report))
