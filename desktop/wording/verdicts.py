@@ -117,9 +117,7 @@ def verdict_phrase(verdict: PartyVerdict, draft: Draft | None,
             condition=condition_words(verdict.accepts_if, draft, scenario, titled=titled))
     if verdict.verdict == "accepts":
         return translate("Wording.verdicts", "accepts")
-    if verdict.verdict == "rejects":
-        return translate("Wording.verdicts", "rejects")
-    return verdict.verdict
+    return translate("Wording.verdicts", "rejects")
 
 
 def _article(pct: str) -> str:
