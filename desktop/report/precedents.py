@@ -16,7 +16,7 @@ import re
 from desktop.domain import Draft, Report, Scenario
 from desktop.domain.precedents import Precedent, UnknownCode, closest, load_index
 from desktop.report.sheets import HEAD_FILL, HEAD_TEXT, INK, MUTED, Block, Item, _h, esc
-from desktop.wording.precedents import CREDIT, agreements, tags_label
+from desktop.wording.precedents import agreements, credit, tags_label
 from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["HEADING", "key_clauses", "precedent_annex", "short_agreement_name"]
@@ -94,7 +94,7 @@ def precedent_annex(scenario: Scenario, draft: Draft, report: Report) -> list[It
     head = _row((esc(translate("Report.precedents",
                                "Key clause: the agreements (1990–2025) that contain all its "
                                "PA-X issues together; the closest: same region first, then "
-                               "the most recent, then the strongest")), esc(CREDIT)),
+                               "the most recent, then the strongest")), esc(credit())),
                 f"background-color:{HEAD_FILL}; color:{HEAD_TEXT}; font-size:9px;")
     header = Block(head, keep_with_next=True)
     items: list[Item] = [_h(2, esc(translate("Report.precedents", HEADING))), header]

@@ -39,7 +39,7 @@ from desktop.wording import (
 )
 from desktop.wording.changes import no_deal
 from desktop.wording.labels import DEFAULT_MARKING as DEFAULT_MARKING  # (re-exported)
-from desktop.wording.labels import role_label
+from desktop.wording.labels import default_marking, role_label
 from desktop.wording.memo import (
     counting_red_lines,
     moved_text,
@@ -48,7 +48,14 @@ from desktop.wording.memo import (
 )
 from desktop.wording.memo import subject as memo_subject
 from desktop.wording.prose import in_sentence, series
-from desktop.wording.sources import citation, source_details
+from desktop.wording.sources import (
+    citation,
+    inferred_mark,
+    legend,
+    none_cited,
+    source_details,
+    sources_heading,
+)
 from desktop.wording.translate import translate
 from desktop.wording.values import param_label, value_text, weight
 from desktop.wording.verdicts import (
@@ -398,7 +405,7 @@ class _Citations:
         if inferred:
             self.inferred = True
             return (f' <span style="font-size:10px; font-weight:normal; color:{MUTED};">'
-                    f"<i>{esc(_inferred())}</i></span>")
+                    f"<i>{esc(inferred_mark())}</i></span>")
         if not sources:
             return ""
         self.ids.update(sources)
@@ -410,28 +417,21 @@ class _Citations:
         return bool(self.ids) or self.inferred
 
 
-def _inferred() -> str:
-    """The mark of a position no source states (as :data:`desktop.wording.sources.INFERRED`)."""
-    return translate("Report.sheets", "(inferred)")
-
-
 def _register(scenario: Scenario, cited: _Citations, *, level: int,
               annex: bool = False) -> list[Item]:
     """The register entries the sheet cites, in the register's order (id, title, publisher,
     date; the url as plain text, never a link), then the legend of the inferred mark."""
-    heading = (translate("Report.sheets", "Annex D. Sources") if annex else
-               translate("Report.sheets", "Sources"))
+    heading = (translate("Report.sheets", "Annex D. {sources}").format(
+        sources=sources_heading()) if annex else sources_heading())
     items: list[Item] = [_h(level, esc(heading))]
     entries = [s for s in scenario.sources if s.id in cited.ids]
     for source in entries:
         items.append(_source_block(source))
     if not entries:
-        none = esc(translate("Report.sheets", "None cited."))
+        none = esc(none_cited())
         items.append(_p(f"<i>{none}</i>", color=MUTED, size=12))
     if cited.inferred:
-        legend = esc(translate("Report.sheets", "inferred: a position no public source "
-                                                "states; derived by the analysts"))
-        items.append(_p(f"<i>{legend}</i>", color=MUTED, size=11, space=4.0))
+        items.append(_p(f"<i>{esc(legend())}</i>", color=MUTED, size=11, space=4.0))
     return items
 
 
@@ -769,12 +769,12 @@ def _verdict_items(scenario: Scenario, draft: Draft, report: Report) -> list[Ite
     else:
         stances = translate("Report.sheets", "Stated positions count every red line, assessed "
                                              "floors only assessed ones.")
-    legend = translate("Report.sheets", "Chance: the probability that none of the crossed red "
+    chances = translate("Report.sheets", "Chance: the probability that none of the crossed red "
                                         "lines is truly binding, treating them as independent. "
                                         "Satisfaction: of what the draft addresses.")
     items: list[Item] = [_p(
         f"{head}<br/>"
-        f'<span style="font-size:10px; color:{MUTED};">{esc(stances)} {esc(legend)}</span>',
+        f'<span style="font-size:10px; color:{MUTED};">{esc(stances)} {esc(chances)}</span>',
         space=6.0)]
     items.extend(_table((28, 44, 14, 14), (
         esc(translate("Report.sheets", "Party")), esc(translate("Report.sheets", "Verdict")),
@@ -795,9 +795,11 @@ def _verdict_items(scenario: Scenario, draft: Draft, report: Report) -> list[Ite
 
 
 def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
-                marking: str = DEFAULT_MARKING, date: dt.date | str | None = None,
+                marking: str | None = None, date: dt.date | str | None = None,
                 report: Report | None = None) -> Sheet:
-    """One party's briefing on one draft. ``KeyError`` for an unknown party."""
+    """One party's briefing on one draft. ``KeyError`` for an unknown party. ``marking``:
+    on every page; None: the default (:func:`~desktop.wording.labels.default_marking`)."""
+    marking = default_marking() if marking is None else marking
     party = scenario.party(party_id)
     report = report if report is not None else check(scenario, draft)
     day = _today(date)
@@ -815,7 +817,7 @@ def party_sheet(scenario: Scenario, draft: Draft, party_id: str, *,
                  marking, day, tuple(items))
 
 
-def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKING,
+def full_sheet(scenario: Scenario, draft: Draft, *, marking: str | None = None,
                date: dt.date | str | None = None, report: Report | None = None,
                to: str | None = None, from_: str | None = None, subject: str | None = None,
                bridge: Bridge | None = None,
@@ -827,7 +829,9 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str = DEFAULT_MARKI
     ``to``, ``from_``, ``subject``: the memo header; None takes the scenario's briefing
     settings (the subject's default is "Assessment of <draft title>"). ``bridge``: the bridge
     finder's answer for the recommendation; without it, it is solved here within
-    ``time_limit`` seconds (None: not computed, and the memo says so)."""
+    ``time_limit`` seconds (None: not computed, and the memo says so). ``marking`` None: the
+    default marking, in the user's language."""
+    marking = default_marking() if marking is None else marking
     from desktop.report.memo import NOT_COMPUTED, Header, memo_items, solve_bridge
 
     report = report if report is not None else check(scenario, draft)
@@ -968,10 +972,12 @@ def _what_changed(scenario: Scenario, x: Clause, y: Clause) -> list[str]:
 
 
 def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
-                     marking: str = DEFAULT_MARKING,
+                     marking: str | None = None,
                      date: dt.date | str | None = None) -> Sheet:
     """Two drafts compared, the earlier against the later (whatever the order given):
-    verdicts, red lines that flip, substantive differences, then note-only changes."""
+    verdicts, red lines that flip, substantive differences, then note-only changes.
+    ``marking`` None: the default marking, in the user's language."""
+    marking = default_marking() if marking is None else marking
     ra, rb = check(scenario, first), check(scenario, second)
     day = _today(date)
     cmp = compare(scenario, first, second, ra, rb)
