@@ -81,11 +81,13 @@ class ClauseDelegate(QStyledItemDelegate):
         self._view = view
         self._model = model  # read directly: sizeHint runs for every row on each layout
         self._heights: dict[tuple[RowInfo, int], int] = {}
+        self._sizes: dict[int, tuple[RowInfo, QSize]] = {}  # by id(): at the width of now
         self._width = 0
 
     def forget_sizes(self) -> None:
         """The view's width or font changed: every height must be measured again."""
         self._heights.clear()
+        self._sizes.clear()
         self._width = 0
 
     def _text_width(self) -> int:
@@ -105,6 +107,11 @@ class ClauseDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         info = self._model.row_info(index.row())
+        # Qt asks for every row's size each time the list is laid out (after any insert):
+        # a row whose RowInfo object is unchanged answers from the cache by identity.
+        known = self._sizes.get(id(info))
+        if known is not None and known[0] is info:
+            return known[1]
         width = self._text_width()
         full = width + NUMBER_WIDTH + BAR + 3 * PAD
         if info is None:
@@ -125,7 +132,11 @@ class ClauseDelegate(QStyledItemDelegate):
             column = QFontMetrics(bold).height() + QFontMetrics(small).height()
             height = max(height, column) + PAD  # the number and phase fit beside the text
             self._heights[key] = height
-        return QSize(full, height)
+        size = QSize(full, height)
+        if len(self._sizes) > 20_000:
+            self._sizes.clear()
+        self._sizes[id(info)] = (info, size)
+        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

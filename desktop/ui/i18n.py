@@ -68,6 +68,7 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None
         installed.append(own)
     for translator in installed:
         app.installTranslator(translator)
+    _FOUND.clear()
     set_translator(translate_wording)  # the wording (Qt-free) reads through these translators
     return installed
 
@@ -79,6 +80,16 @@ _NOWHERE = "accord-untranslated"
 def translate_for(cls: type, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` as translated under the first class of ``cls``'s hierarchy whose context has it
     (lupdate names a ``self.tr`` text's context after the class whose code calls it)."""
+    if n < 0:  # not a plural: the answer depends on the text alone, and is kept
+        key = (cls, text, disambiguation)
+        known = _FOUND.get(key)
+        if known is None:
+            known = _FOUND[key] = _translate_for(cls, text, disambiguation, n)
+        return known
+    return _translate_for(cls, text, disambiguation, n)
+
+
+def _translate_for(cls: type, text: str, disambiguation: str | None, n: int) -> str:
     contexts = _CONTEXTS.get(cls)
     if contexts is None:
         contexts = _CONTEXTS[cls] = _contexts_of(cls)
@@ -96,6 +107,9 @@ def translate_for(cls: type, text: str, disambiguation: str | None = None, n: in
 
 #: Per class, the contexts :func:`translate_for` looks in: its own classes, not Qt's.
 _CONTEXTS: dict[type, tuple[str, ...]] = {}
+#: What each (class, text, disambiguation) read under the translators installed now: a panel
+#: asks for the same few texts on every edit. Emptied when translators come or go.
+_FOUND: dict[tuple[type, str, str | None], str] = {}
 
 
 def _contexts_of(cls: type) -> tuple[str, ...]:
@@ -134,3 +148,4 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     """Undo :func:`install_translators` (tests switch languages)."""
     for translator in translators:
         app.removeTranslator(translator)
+    _FOUND.clear()

@@ -840,8 +840,11 @@ class ClauseInspector(QWidget):
         bracketed = {name for a in clause.alternatives for name in a.values}
         for name, widget in self._editors.items():
             show_value(widget, values[name])
-            # A value each alternative sets is edited there (below), not here.
-            self.form.setRowVisible(widget, name not in bracketed)
+            # A value each alternative sets is edited there (below), not here. (Asked first:
+            # setting it re-lays out the form even when nothing changes.)
+            visible = name not in bracketed
+            if self.form.isRowVisible(widget) != visible:
+                self.form.setRowVisible(widget, visible)
         self.phase.blockSignals(True)
         self.phase.setValue(clause.phase)
         self.phase.blockSignals(False)
