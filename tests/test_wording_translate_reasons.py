@@ -7,6 +7,7 @@ sentences are pinned in tests/test_explanations.py, test_bridge_wording.py, test
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any, Literal
 
 import pytest
 
@@ -14,7 +15,22 @@ from desktop.domain import Report, Scenario, check
 from desktop.domain.checker import Conflict
 from desktop.domain.reasons import InDraft, Missing, PremiseFails, Reason
 from desktop.domain.rules import parse
+from desktop.domain.solver import Change, ClashItem, Proposal
+from desktop.domain.solver.coalition import Option, Options
 from desktop.domain.syntax import Compare, Lit, Present, Ref
+from desktop.wording.changes import (
+    coalition_progress,
+    describe_change,
+    draft_notice,
+    notice_entry,
+    option_label,
+    options_summary,
+    satisfaction_move,
+    satisfaction_words,
+    verdict_changes,
+    verdict_move_word,
+    verdict_word,
+)
 from desktop.wording.reasons import (
     condition_text,
     conflict_text,
@@ -209,3 +225,135 @@ def test_the_machine_form_is_not_translated() -> None:
     """``check --json``'s ``detail`` stays as the rule language writes it, for scripts."""
     with pseudo_translation():
         assert detail([InDraft("amnesty")]) == "amnesty is in the draft"
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def _set(provision: str, param: str | None, value: Any) -> Change:
+    return Change("set", provision, param=param, value=value)
+
+
+CHANGES = [
+    _set("army-cap", "personnel", 800000), _set("army-cap", "personnel", 500000),
+    _set("army-cap", "personnel", None), _set("army-cap", "unknown_param", 3),
+    _set("army-cap", None, 3), _set("zone", "policing", "ukrainian-police"),
+    _set("zone", "mirrored", True), _set("guarantee", "armed", True),
+    _set("guarantee", "years", 20), _set("monitoring", "joint_patrols", "ukrainian-police"),
+    Change("add", "guarantee"), Change("remove", "amnesty"), Change("phase", "ceasefire", phase=2),
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_every_change_goes_through_the_hook(change: Change) -> None:
+    s = shapes("amnesty", ["army-cap", "zone", "guarantee", "amnesty", "ceasefire"])
+    draft = s.drafts[0]
+    english = describe_change(change, "panel", s, draft)
+    with pseudo_translation():
+        texts = [describe_change(change, style, s, d) for style in ("panel", "terminal")
+                 for d in (draft, None)]
+        texts.append(describe_change(change))
+    assert english != texts[0]
+    for text in texts:
+        assert bare(text, s) == [], text
+    assert describe_change(change, "terminal", s, draft) == f"{english} [{change.provision}]"
+
+
+def _reports(scenario: Scenario) -> dict[str, Report]:
+    return {d.id: check(scenario, d) for d in scenario.drafts}
+
+
+def test_verdict_changes_and_notices_go_through_the_hook(ukraine: Scenario) -> None:
+    """Between each two drafts of the default scenario: parties that now accept, now reject
+    (with the other red lines counted), now accept if an open point is closed a certain way,
+    and those whose crossed red lines or satisfaction moved."""
+    reports = _reports(ukraine)
+    drafts = {d.id: d for d in ukraine.drafts}
+    pairs = [(a, b) for a in reports for b in reports]
+    english = [s for a, b in pairs for s in verdict_changes(reports[a], reports[b], ukraine,
+                                                             draft=drafts[b])]
+    for branch in ("now accepts.", "now rejects: ", "other red lines", "now accepts if",
+                   "Also: ", "red lines crossed (was", "satisfaction ", "No verdict changed."):
+        assert any(branch in s for s in english), branch
+    words = allowed(ukraine)
+    with pseudo_translation():
+        for a, b in pairs:
+            for why in (True, False):
+                for text in verdict_changes(reports[a], reports[b], ukraine, why, drafts[b]):
+                    assert leftover_words(text, words) == [], text
+            changes = verdict_changes(reports[a], reports[b], None, False)
+            assert leftover_words(" ".join(changes), words) == []
+            for undone in (False, True):
+                entry = notice_entry(changes, describe_change(Change("add", "ceasefire"),
+                                                               "panel", ukraine), undone, "19:04")
+                assert leftover_words(entry, words) == [], entry
+            assert leftover_words(draft_notice(drafts[b].title, reports[b]), words) == []
+        assert leftover_words(draft_notice("Berlin framework", None), words) == []
+        assert verdict_changes(None, reports["berlin"]) == ()
+    assert notice_entry(("Russia now accepts.",), "Add “X”", True, "19:05") == (
+        "19:05 · Undo: Add “X” · Russia now accepts.")
+
+
+def test_verdicts_and_satisfaction_go_through_the_hook(ukraine: Scenario) -> None:
+    reports = _reports(ukraine)
+    drafts = {d.id: d for d in ukraine.drafts}
+    words = allowed(ukraine)
+    ukraine_party = ukraine.party_index["ukraine"]
+    before = reports["us-28"].verdict("ukraine")  # rejects
+    after = reports["twenty-point"].verdict("ukraine")  # accepts if
+    accepts = reports["berlin"].verdict("ukraine")
+    unaddressed = replace(accepts, coverage=(0, 0))
+    none_addressed = replace(accepts, addressed_satisfaction=None)
+    above = replace(accepts, addressed_satisfaction=0.9)
+    pairs = [(before, after), (after, accepts), (accepts, accepts), (before, unaddressed),
+             (before, none_addressed), (before, above), (none_addressed, before)]
+    with pseudo_translation():
+        texts = [verdict_word(True), verdict_word(False), satisfaction_words(None),
+                 satisfaction_words(0.5), satisfaction_words(0.1, ukraine_party),
+                 satisfaction_words(0.5, ukraine_party)]
+        for old, new in pairs:
+            for party in (ukraine_party, None):
+                texts.append(satisfaction_move(
+                    "Ukraine", 0.2, 0.6, False, True, party, verdicts=(old, new),
+                    drafts=(drafts["us-28"], drafts["twenty-point"]), scenario=ukraine))
+        for b, a in ((0.2, 0.6), (None, 0.6), (0.2, None), (None, None), (0.1, 0.1)):
+            for accepted, accepts_now in ((False, True), (True, True), (True, False)):
+                texts.append(satisfaction_move("Ukraine", b, a, accepted, accepts_now,
+                                               ukraine_party))
+        for report in reports.values():
+            texts += [verdict_move_word(v, drafts[report.draft], ukraine)
+                      for v in report.parties]
+    for text in texts:
+        assert leftover_words(text, words) == [], text
+
+
+def _option(kind: Literal["coalition", "relaxation"], parties: tuple[str, ...],
+            left_out: tuple[str, ...], relaxed: int, cost: int) -> Option:
+    items = tuple(ClashItem("russia", f"line-{i}", "", "") for i in range(relaxed))
+    return Option(kind, parties, left_out, items, Proposal((), (), {}, cost), {}, {}, {}, {},
+                  True)
+
+
+def test_mediator_options_go_through_the_hook(ukraine: Scenario) -> None:
+    four = _option("coalition", ("ukraine", "europe", "united-states", "turkey"), ("russia",),
+                   0, 12)
+    three = _option("coalition", ("ukraine", "europe", "turkey"), ("russia", "united-states"),
+                    0, 1)
+    relax = _option("relaxation", ("ukraine", "russia"), (), 9, 17)
+    one = _option("relaxation", ("ukraine", "russia"), (), 1, 1)
+    summaries = [Options((four, three), 4, True, relax), Options((four,), 4, False, None),
+                 Options((), None, True, None), Options((), None, False, one),
+                 Options((), None, True, one)]
+    words = allowed(ukraine)
+    with pseudo_translation():
+        texts = [option_label(o, s) for o in (four, three, relax, one) for s in (ukraine, None)]
+        texts += [options_summary(o, 5, ukraine) for o in summaries]
+        texts += [coalition_progress(size) for size in (0, 1, 4)]
+    for text in texts:
+        assert leftover_words(text, words) == [], text
+    assert option_label(four, ukraine) == "4 of 5 agree (12 changes), without Russia"
+    assert option_label(one, ukraine) == "Relax 1 red line (1 change)"
+    assert options_summary(summaries[0], 5, ukraine) == (
+        "The largest group that can agree is 4 of 5 parties (without Russia). Relaxing 9 red "
+        "lines would let all 5 agree. Choose a proposal below to see what it takes.")
+    assert coalition_progress(4) == "No agreement of all: trying groups of 4 parties…"

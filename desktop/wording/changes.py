@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, Literal
 from desktop.domain.checker import PartyVerdict, Report
 from desktop.domain.params import BoolParam, ParamSpec, Value
 from desktop.wording.labels import short_name
-from desktop.wording.numbers import count, percent
+from desktop.wording.numbers import percent
 from desktop.wording.prose import in_sentence, provision_title, series
 from desktop.wording.reasons import explanation, report_summary
+from desktop.wording.translate import translate
 from desktop.wording.values import (
     CURRENCIES,
     derived_label,
@@ -83,26 +84,38 @@ def _sentence(c: Change, scenario: Scenario | None, draft: Draft | None) -> str:
     title = provision_title(scenario, c.provision)
     match c.op:
         case "add":
-            return f"Add {title}"
+            return translate("Wording.changes", "Add {title}").format(title=title)
         case "remove":
-            return f"Remove {title}"
+            return translate("Wording.changes", "Remove {title}").format(title=title)
         case "phase":
-            return f"Move {title} to phase {c.phase}"
+            return translate("Wording.changes", "Move {title} to phase {phase}").format(
+                title=title, phase=c.phase)
     prov = scenario.provision_index.get(c.provision) if scenario is not None else None
     spec = prov.param(c.param) if prov is not None and c.param is not None else None
-    label = param_label(spec) if spec is not None else derived_label(c.param or "value")
-    where = f"{in_sentence(label, scenario)} in {title}"
+    if spec is not None:
+        label = param_label(spec)
+    elif c.param is not None:
+        label = derived_label(c.param)
+    else:
+        label = translate("Wording.changes", "value")
+    param = in_sentence(label, scenario)
     if c.value is None:
-        return f"Change {where}"
+        return translate("Wording.changes", "Change {param} in {title}").format(
+            param=param, title=title)
     old = _old_value(c, spec, draft)
     if isinstance(old, int | float) and _number(old) and _number(c.value):
         assert isinstance(c.value, int | float)
-        verb = "Raise" if c.value > old else "Lower"
-        return f"{verb} {where} from {_amount(old, spec, bare=True)} to {_amount(c.value, spec)}"
+        text = (translate("Wording.changes", "Raise {param} in {title} from {old} to {new}")
+                if c.value > old else
+                translate("Wording.changes", "Lower {param} in {title} from {old} to {new}"))
+        return text.format(param=param, title=title, old=_amount(old, spec, bare=True),
+                           new=_amount(c.value, spec))
     if old is None:
         new = _amount(c.value, spec) if _number(c.value) else _words(spec, c.value)
-        return f"Set {where} to {new}"
-    return f"Change {where} from {_words(spec, old)} to {_words(spec, c.value)}"
+        return translate("Wording.changes", "Set {param} in {title} to {new}").format(
+            param=param, title=title, new=new)
+    return translate("Wording.changes", "Change {param} in {title} from {old} to {new}").format(
+        param=param, title=title, old=_words(spec, old), new=_words(spec, c.value))
 
 
 def _old_value(c: Change, spec: ParamSpec | None, draft: Draft | None) -> Value | None:
@@ -145,7 +158,14 @@ def _words(spec: ParamSpec | None, value: Value) -> str:
 
 def verdict_word(acceptable: bool) -> str:
     """A verdict as a mark and a word, readable without colour: "✓ Accepts", "✗ Rejects"."""
-    return "✓ Accepts" if acceptable else "✗ Rejects"
+    return (translate("Wording.changes", "✓ Accepts") if acceptable
+            else translate("Wording.changes", "✗ Rejects"))
+
+
+def _verdict_lower(acceptable: bool) -> str:
+    """:func:`verdict_word` inside a line: "✓ accepts", "✗ rejects"."""
+    return (translate("Wording.changes", "✓ accepts") if acceptable
+            else translate("Wording.changes", "✗ rejects"))
 
 
 def no_deal(party: Party | None) -> float | None:
@@ -159,12 +179,14 @@ def satisfaction_words(satisfaction: float | None, party: Party | None = None) -
     "42% (no deal 30%)", "15% (below no deal 25%)"; "no preferences" for a party that states
     none."""
     if satisfaction is None:
-        return "no preferences"
+        return translate("Wording.changes", "no preferences")
     level = no_deal(party)
     if level is None:
         return percent(satisfaction)
-    below = "below " if satisfaction < level else ""
-    return f"{percent(satisfaction)} ({below}no deal {percent(level)})"
+    text = (translate("Wording.changes", "{satisfaction} (below no deal {level})")
+            if satisfaction < level else
+            translate("Wording.changes", "{satisfaction} (no deal {level})"))
+    return text.format(satisfaction=percent(satisfaction), level=percent(level))
 
 
 def verdict_changes(before: Report | None, after: Report, scenario: Scenario | None = None,
@@ -190,8 +212,10 @@ def verdict_changes(before: Report | None, after: Report, scenario: Scenario | N
         elif (text := _moved(was, verdict, party)) is not None:
             moved.append(text)
     if moved:
-        flips.append(f"{'Also: ' if flips else ''}{'; '.join(moved)}.")
-    return tuple(flips) or ("No verdict changed.",)
+        joined = translate("Wording.changes", "; ", "between the parties of a list").join(moved)
+        flips.append(translate("Wording.changes", "Also: {moved}.").format(moved=joined) if flips
+                     else translate("Wording.changes", "{moved}.").format(moved=joined))
+    return tuple(flips) or (translate("Wording.changes", "No verdict changed."),)
 
 
 def _word(verdict: PartyVerdict) -> str:
@@ -206,40 +230,53 @@ def _flip(was: PartyVerdict, now: PartyVerdict, scenario: Scenario | None, why: 
           draft: Draft | None) -> str:
     name = short_name(now.name)
     if now.acceptable:
-        return f"{name} now accepts."
+        return translate("Wording.changes", "{party} now accepts.").format(party=name)
     if _word(now) == "accepts-if":
-        return f"{name} now {verdict_phrase(now, draft, scenario)}."
+        return translate("Wording.changes", "{party} now {verdict}.").format(
+            party=name, verdict=verdict_phrase(now, draft, scenario))
     known = {v.red_line for v in was.violations}
     new = [v for v in now.violations if v.red_line not in known] or list(now.violations)
     if not new:
-        return f"{name} now rejects."
+        return translate("Wording.changes", "{party} now rejects.").format(party=name)
     first = new[0]
-    more = f" (and {count(len(new) - 1, 'other red line')})" if len(new) > 1 else ""
-    head = f"{name} now rejects: ‘{first.title}’{more}."
-    return f"{head} {explanation(first.reasons, scenario, name)}" if why else head
+    if len(new) > 1:
+        head = translate("Wording.changes",
+                         "{party} now rejects: ‘{red_line}’ (and %n other red line(s)).",
+                         None, len(new) - 1).format(party=name, red_line=first.title)
+    else:
+        head = translate("Wording.changes", "{party} now rejects: ‘{red_line}’.").format(
+            party=name, red_line=first.title)
+    if not why:
+        return head
+    return translate("Wording.changes", "{sentence} {why}").format(
+        sentence=head, why=explanation(first.reasons, scenario, name))
 
 
 def _moved(was: PartyVerdict, now: PartyVerdict, party: Party | None) -> str | None:
     """A party that kept its verdict: what moved, or None."""
     parts = []
     if len(was.violations) != len(now.violations):
-        parts.append(f"{count(len(now.violations), 'red line')} crossed "
-                     f"(was {len(was.violations)})")
+        parts.append(translate("Wording.changes", "%n red line(s) crossed (was {before})", None,
+                               len(now.violations)).format(before=len(was.violations)))
     if (was.satisfaction is not None and now.satisfaction is not None
             and percent(was.satisfaction) != percent(now.satisfaction)):
-        parts.append(f"satisfaction {percent(was.satisfaction)} → "
-                     f"{satisfaction_words(now.satisfaction, party)}")
+        parts.append(translate("Wording.changes", "satisfaction {before} → {after}").format(
+            before=percent(was.satisfaction),
+            after=satisfaction_words(now.satisfaction, party)))
     if not parts:
         return None
-    return f"{short_name(now.name)}: {', '.join(parts)}"
+    return translate("Wording.changes", "{party}: {changes}").format(
+        party=short_name(now.name),
+        changes=translate("Wording.changes", ", ", "between the changes of a list").join(parts))
 
 
 def draft_notice(title: str, report: Report | None) -> str:
     """After moving to another draft: "Now on “Berlin framework”. Not viable: 3 of 5 parties
     accept."."""
     if report is None:
-        return f"Now on “{title}”."
-    return f"Now on “{title}”. {report_summary(report)}."
+        return translate("Wording.changes", "Now on “{title}”.").format(title=title)
+    return translate("Wording.changes", "Now on “{title}”. {summary}.").format(
+        title=title, summary=report_summary(report))
 
 
 def notice_entry(sentences: tuple[str, ...], action: str = "", undone: bool = False,
@@ -249,7 +286,8 @@ def notice_entry(sentences: tuple[str, ...], action: str = "", undone: bool = Fa
     "19:05 · Undo: Remove “…” · Russia now accepts."."""
     head = [when] if when else []
     if action:
-        head.append(f"Undo: {action}" if undone else action)
+        head.append(translate("Wording.changes", "Undo: {action}").format(action=action)
+                    if undone else action)
     return " · ".join([*head, " ".join(sentences)])
 
 
@@ -264,12 +302,14 @@ def _names(scenario: Scenario | None, party_ids: tuple[str, ...]) -> list[str]:
 def option_label(option: Option, scenario: Scenario | None) -> str:
     """A coalition or relaxation as the choice list names it, what matters first: "4 of 5 agree
     (12 changes), without Russia"; "Relax 9 red lines (17 changes)"."""
-    changes = count(option.proposal.cost, "change")
+    changes = translate("Wording.changes", "%n change(s)", None, option.proposal.cost)
     if option.kind == "relaxation":
-        return f"Relax {count(option.relaxed, 'red line')} ({changes})"
+        return translate("Wording.changes", "Relax %n red line(s) ({changes})", None,
+                         len(option.relaxed)).format(changes=changes)
     total = len(option.parties) + len(option.left_out)
-    out = series(_names(scenario, option.left_out))
-    return f"{len(option.parties)} of {total} agree ({changes}), without {out}"
+    return translate("Wording.changes", "{agree} of {total} agree ({changes}), without {out}"
+                     ).format(agree=len(option.parties), total=total, changes=changes,
+                              out=series(_names(scenario, option.left_out)))
 
 
 def options_summary(options: Options, total: int, scenario: Scenario | None) -> str:
@@ -277,25 +317,31 @@ def options_summary(options: Options, total: int, scenario: Scenario | None) -> 
     parts = []
     if options.largest is not None and options.coalitions:
         out = series(_names(scenario, options.coalitions[0].left_out))
-        parts.append(f"The largest group that can agree is {options.largest} of {total} parties "
-                      f"(without {out}).")
+        parts.append(translate("Wording.changes", "The largest group that can agree is "
+                               "{largest} of %n part(y/ies) (without {out}).", None, total
+                               ).format(largest=options.largest, out=out))
     elif options.complete:
-        parts.append("No group of these parties can agree.")
+        parts.append(translate("Wording.changes", "No group of these parties can agree."))
     if not options.complete:
-        parts.append("The time limit came before every group was tried: a larger one may exist.")
+        parts.append(translate("Wording.changes", "The time limit came before every group was "
+                               "tried: a larger one may exist."))
     if options.relaxation is not None:
-        parts.append(f"Relaxing {count(options.relaxation.relaxed, 'red line')} would let all "
-                     f"{total} agree.")
+        parts.append(translate("Wording.changes", "Relaxing %n red line(s) would let all "
+                               "{total} agree.", None, len(options.relaxation.relaxed)
+                               ).format(total=total))
     if options.coalitions or options.relaxation is not None:
-        parts.append("Choose a proposal below to see what it takes.")
+        parts.append(translate("Wording.changes", "Choose a proposal below to see what it "
+                               "takes."))
     return " ".join(parts)
 
 
 def coalition_progress(size: int) -> str:
     """Where the search for what could work instead is."""
     if size == 0:
-        return "No agreement of all: working out the package once red lines are relaxed…"
-    return f"No agreement of all: trying groups of {size} parties…"
+        return translate("Wording.changes", "No agreement of all: working out the package once "
+                         "red lines are relaxed…")
+    return translate("Wording.changes", "No agreement of all: trying groups of %n part(y/ies)…",
+                     None, size)
 
 
 _MARKS = {"accepts": "✓", "accepts-if": "◐", "rejects": "✗"}
@@ -314,16 +360,24 @@ def _addressed_move(old: PartyVerdict, new: PartyVerdict, party: Party | None) -
     set against the no-deal level), before → after: "satisfaction 20% → 62% of what it
     addresses (no deal 25%)"."""
     if new.coverage[1] == 0:
-        return "no preferences"
+        return translate("Wording.changes", "no preferences")
     before, after = old.addressed_satisfaction, new.addressed_satisfaction
+    was = percent(before, translate("Wording.changes", "none addressed"))
     if after is None:
-        return f"satisfaction {percent(before, 'none addressed')} → addresses none of its " \
-               "preferences"
+        return translate("Wording.changes",
+                         "satisfaction {before} → addresses none of its preferences").format(
+            before=was)
     level = no_deal(party)
-    tail = "" if level is None else (
-        f" ({'below ' if after < level else ''}no deal {percent(level)})")
-    return (f"satisfaction {percent(before, 'none addressed')} → {percent(after)} of what it "
-            f"addresses{tail}")
+    if level is None:
+        text = translate("Wording.changes", "satisfaction {before} → {after} of what it addresses")
+    elif after < level:
+        text = translate("Wording.changes", "satisfaction {before} → {after} of what it "
+                         "addresses (below no deal {level})")
+    else:
+        text = translate("Wording.changes", "satisfaction {before} → {after} of what it "
+                         "addresses (no deal {level})")
+    return text.format(before=was, after=percent(after),
+                       level=percent(level) if level is not None else "")
 
 
 def satisfaction_move(name: str, before: float | None, after: float | None,
@@ -344,10 +398,12 @@ def satisfaction_move(name: str, before: float | None, after: float | None,
             verdict = f"{was} → {verdict}"
         return f"{name}: {verdict}\n   {_addressed_move(old, new, party)}"
     else:
-        verdict = verdict_word(accepts).lower()
+        verdict = _verdict_lower(accepts)
         if accepted != accepts:
-            verdict = f"{verdict_word(accepted).lower()} → {verdict}"
+            verdict = f"{_verdict_lower(accepted)} → {verdict}"
     if before is None and after is None:
-        return f"{name}: {verdict}\n   no preferences"
-    return (f"{name}: {verdict}\n   satisfaction {percent(before)} → "
-            f"{satisfaction_words(after, party)}")
+        move = translate("Wording.changes", "no preferences")
+    else:
+        move = translate("Wording.changes", "satisfaction {before} → {after}").format(
+            before=percent(before), after=satisfaction_words(after, party))
+    return f"{name}: {verdict}\n   {move}"
