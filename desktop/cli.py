@@ -21,25 +21,23 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desktop import STARTED, __version__
 from desktop.domain import Clause, Draft, PartyVerdict, Report, Scenario, check, json_schema
-from desktop.domain.checker import Setting
+from desktop.domain.checker import Setting, Violation
 from desktop.domain.interchange import ScenarioError
 from desktop.domain.model import STANCES, Stance
 from desktop.textsafe import json_terminal_safe, terminal_safe
 from desktop.wording import (
     change_reason,
     conflict_text,
-    count,
     detail,
     explanation,
     note_text,
     percent,
-    report_summary,
     short_name,
     status_words,
 )
@@ -57,8 +55,9 @@ from desktop.wording.bridge import (
     stance_text,
 )
 from desktop.wording.prose import series
+from desktop.wording.reasons import report_counts, report_summary
+from desktop.wording.translate import translate
 from desktop.wording.verdicts import (
-    STANCE_LABELS,
     bound_words,
     chance_words,
     met_if_lines,
@@ -113,120 +112,126 @@ def document_error_line(err: DocumentError) -> str:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {error_line(message)}\n")
+        self.exit(EXIT_BAD_INPUT, translate("Cli", "{prog}: error: {message}").format(
+            prog=self.prog, message=error_line(message)) + "\n")
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    """The command line; its description and help read in the user's language (the option
+    names, choices and metavars stay as typed)."""
     parser = _Parser(
         prog="accord",
-        description="Accord: draft peace frameworks and check them against every party's "
-        "red lines. With no command, or with a document, the desktop app starts.",
+        description=translate(
+            "Cli", "Accord: draft peace frameworks and check them against every party's red "
+            "lines. With no command, or with a document, the desktop app starts."),
     )
     parser.add_argument("--version", action="version", version=f"accord {__version__}")
-    parser.add_argument("--smoke", action="store_true",
-                        help="start offscreen, check, print a briefing, save and reopen; then "
-                             "exit (0 when everything worked)")
+    parser.add_argument("--smoke", action="store_true", help=translate(
+        "Cli", "start offscreen, check, print a briefing, save and reopen; then exit (0 when "
+        "everything worked)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    a_file = translate("Cli", "an .accord document or a .json scenario")
+    as_json = translate("Cli", "print the result as JSON")
+    stance_help = translate(
+        "Cli", "stated: every red line counts; assessed (default): only the assessed floors "
+        "count, stated demands are negotiable")
 
-    p = sub.add_parser("import", help="create an .accord document from an accord.scenario JSON")
+    p = sub.add_parser("import", help=translate(
+        "Cli", "create an .accord document from an accord.scenario JSON"))
     p.add_argument("scenario", type=Path, metavar="SCENARIO.json")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.accord")
 
-    p = sub.add_parser("export", help="write a document's scenario as accord.scenario JSON")
+    p = sub.add_parser("export", help=translate(
+        "Cli", "write a document's scenario as accord.scenario JSON"))
     p.add_argument("document", type=Path, metavar="FILE.accord")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="SCENARIO.json")
 
-    p = sub.add_parser(
-        "check",
-        help="check a draft against every party's red lines (exit 0 viable or viable if "
-             "its open points are closed a certain way, 1 not viable)",
-    )
-    p.add_argument("file", type=Path, metavar="FILE",
-                   help="an .accord document or a .json scenario")
-    p.add_argument("--draft", metavar="ID", help="the draft to check (default: the first)")
-    p.add_argument("--stance", choices=STANCES, default="assessed",
-                   help="stated: every red line counts; assessed (default): only the assessed "
-                        "floors count, stated demands are negotiable")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p = sub.add_parser("check", help=translate(
+        "Cli", "check a draft against every party's red lines (exit 0 viable or viable if its "
+        "open points are closed a certain way, 1 not viable)"))
+    p.add_argument("file", type=Path, metavar="FILE", help=a_file)
+    p.add_argument("--draft", metavar="ID",
+                   help=translate("Cli", "the draft to check (default: the first)"))
+    p.add_argument("--stance", choices=STANCES, default="assessed", help=stance_help)
+    p.add_argument("--json", action="store_true",
+                   help=translate("Cli", "print the report as JSON"))
 
-    p = sub.add_parser(
-        "brief",
-        help="write a briefing sheet (PDF, Word, OpenDocument, HTML or Markdown, by the "
+    p = sub.add_parser("brief", help=translate(
+        "Cli", "write a briefing sheet (PDF, Word, OpenDocument, HTML or Markdown, by the "
         "extension of -o): every party (the default), one party (--party) or two drafts "
-        "compared (--compare); exit 0 viable, 1 not viable, as for check",
-    )
-    p.add_argument("file", type=Path, metavar="FILE",
-                   help="an .accord document or a .json scenario")
-    p.add_argument("--draft", metavar="ID", help="the draft to brief on (default: the first)")
+        "compared (--compare); exit 0 viable, 1 not viable, as for check"))
+    p.add_argument("file", type=Path, metavar="FILE", help=a_file)
+    p.add_argument("--draft", metavar="ID",
+                   help=translate("Cli", "the draft to brief on (default: the first)"))
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--party", metavar="ID", help="a party briefing for this party")
-    which.add_argument("--compare", metavar="ID2",
-                       help="a comparison sheet of --draft against draft ID2 (the exit code "
-                       "is the first draft's viability)")
+    which.add_argument("--party", metavar="ID",
+                       help=translate("Cli", "a party briefing for this party"))
+    which.add_argument("--compare", metavar="ID2", help=translate(
+        "Cli", "a comparison sheet of --draft against draft ID2 (the exit code is the first "
+        "draft's viability)"))
     p.add_argument("--paper", choices=("a4", "letter"), default="a4",
-                   help="paper size (default: a4)")
-    p.add_argument("--marking", metavar="TEXT", default=None,
-                   help="the marking on every page (default: the document's briefing "
-                   'settings, else "DRAFT - NOT FOR DISTRIBUTION"; "" for none)')
-    p.add_argument("--to", metavar="TEXT", default=None,
-                   help="the memo's addressee (TO; default: the document's briefing settings)")
-    p.add_argument("--from", dest="from_", metavar="TEXT", default=None,
-                   help="the memo's sender (FROM; default: the document's briefing settings)")
-    p.add_argument("--subject", metavar="TEXT", default=None,
-                   help="the memo's subject (default: the document's briefing settings, else "
-                   '"Assessment of <draft title>")')
-    p.add_argument("--no-bridge", action="store_true",
-                   help="do not run the bridge finder: the memo says its recommendation was "
-                   "not computed")
-    p.add_argument("--time-limit", type=float, default=5.0, metavar="SECONDS",
-                   help="the bridge finder's time limit for the memo's recommendation "
-                   "(default: 5); a partial answer says so")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                   help="the file to write; its extension picks the format: .pdf, .docx, "
-                   ".odt, .html or .md")
+                   help=translate("Cli", "paper size (default: a4)"))
+    p.add_argument("--marking", metavar="TEXT", default=None, help=translate(
+        "Cli", "the marking on every page (default: the document's briefing settings, else "
+        '"DRAFT - NOT FOR DISTRIBUTION"; "" for none)'))
+    p.add_argument("--to", metavar="TEXT", default=None, help=translate(
+        "Cli", "the memo's addressee (TO; default: the document's briefing settings)"))
+    p.add_argument("--from", dest="from_", metavar="TEXT", default=None, help=translate(
+        "Cli", "the memo's sender (FROM; default: the document's briefing settings)"))
+    p.add_argument("--subject", metavar="TEXT", default=None, help=translate(
+        "Cli", "the memo's subject (default: the document's briefing settings, else "
+        '"Assessment of <draft title>")'))
+    p.add_argument("--no-bridge", action="store_true", help=translate(
+        "Cli", "do not run the bridge finder: the memo says its recommendation was not "
+        "computed"))
+    p.add_argument("--time-limit", type=float, default=5.0, metavar="SECONDS", help=translate(
+        "Cli", "the bridge finder's time limit for the memo's recommendation (default: 5); a "
+        "partial answer says so"))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help=translate(
+        "Cli", "the file to write; its extension picks the format: .pdf, .docx, .odt, .html "
+        "or .md"))
 
-    p = sub.add_parser(
-        "suggest",
-        help="find the fewest changes to a draft that every party's red lines accept "
-        "(exit 0 a proposal exists, 1 none does)",
-    )
-    p.add_argument("file", type=Path, metavar="FILE",
-                   help="an .accord document or a .json scenario")
-    p.add_argument("--draft", metavar="ID", help="the draft to start from (default: the first)")
-    p.add_argument("--parties", metavar="A,B",
-                   help="only these parties' red lines (comma-separated ids; default: all)")
+    p = sub.add_parser("suggest", help=translate(
+        "Cli", "find the fewest changes to a draft that every party's red lines accept (exit 0 "
+        "a proposal exists, 1 none does)"))
+    p.add_argument("file", type=Path, metavar="FILE", help=a_file)
+    p.add_argument("--draft", metavar="ID",
+                   help=translate("Cli", "the draft to start from (default: the first)"))
+    p.add_argument("--parties", metavar="A,B", help=translate(
+        "Cli", "only these parties' red lines (comma-separated ids; default: all)"))
     p.add_argument("--alternatives", type=int, default=3, metavar="N",
-                   help="up to N alternative proposals (default: 3)")
-    p.add_argument("--clashes", type=int, default=1, metavar="K",
-                   help="when no agreement is possible, list up to K distinct minimal clashes "
-                   "of red lines (default: 1)")
-    p.add_argument("--time-limit", type=float, default=20.0, metavar="SECONDS",
-                   help="the whole search stops after this long and reports what it has, "
-                   "saying what is partial (default: 20)")
-    p.add_argument("--stance", choices=STANCES, default="assessed",
-                   help="stated: every red line counts; assessed (default): only the assessed "
-                        "floors count, stated demands are negotiable (as for check)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+                   help=translate("Cli", "up to N alternative proposals (default: 3)"))
+    p.add_argument("--clashes", type=int, default=1, metavar="K", help=translate(
+        "Cli", "when no agreement is possible, list up to K distinct minimal clashes of red "
+        "lines (default: 1)"))
+    p.add_argument("--time-limit", type=float, default=20.0, metavar="SECONDS", help=translate(
+        "Cli", "the whole search stops after this long and reports what it has, saying what "
+        "is partial (default: 20)"))
+    p.add_argument("--stance", choices=STANCES, default="assessed", help=translate(
+        "Cli", "stated: every red line counts; assessed (default): only the assessed floors "
+        "count, stated demands are negotiable (as for check)"))
+    p.add_argument("--json", action="store_true", help=as_json)
 
-    p = sub.add_parser(
-        "precedents",
-        help="the real agreements (PA-X) that carried all the given issues together: a "
-        "provision's PA-X codes or codes given; the scenario's own conflict first, then newest",
-    )
-    p.add_argument("file", type=Path, metavar="FILE",
-                   help="an .accord document or a .json scenario")
+    p = sub.add_parser("precedents", help=translate(
+        "Cli", "the real agreements (PA-X) that carried all the given issues together: a "
+        "provision's PA-X codes or codes given; the scenario's own conflict first, then "
+        "newest"))
+    p.add_argument("file", type=Path, metavar="FILE", help=a_file)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--provision", metavar="ID", help="the PA-X codes of this provision")
-    which.add_argument("--codes", metavar="CODES",
-                       help="PA-X issue codes, comma-separated (Ce,ImPK); CODE:N asks for "
-                       "strength N (1-3) or more")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    which.add_argument("--provision", metavar="ID",
+                       help=translate("Cli", "the PA-X codes of this provision"))
+    which.add_argument("--codes", metavar="CODES", help=translate(
+        "Cli", "PA-X issue codes, comma-separated (Ce,ImPK); CODE:N asks for strength N (1-3) "
+        "or more"))
+    p.add_argument("--json", action="store_true", help=as_json)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of accord.scenario version 2 "
-                       "(version 1 files meet it too)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead")
+    p = sub.add_parser("schema", help=translate(
+        "Cli", "print the JSON Schema of accord.scenario version 2 (version 1 files meet it "
+        "too)"))
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help=translate("Cli", "write it to FILE instead"))
 
-    p = sub.add_parser("gui", help="start the desktop app (the default)")
+    p = sub.add_parser("gui", help=translate("Cli", "start the desktop app (the default)"))
     p.add_argument("file", type=Path, nargs="?", metavar="FILE.accord")
     return parser
 
@@ -251,6 +256,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _ids(ids: Iterable[str]) -> str:
+    """Ids (or names) listed after a message, "a, b, c", with the language's separator."""
+    return translate("Cli", ", ", "the separator of a list").join(ids)
+
+
 def check_output(output: Path, inputs: Sequence[Path], kind: OutputKind = "other") -> None:
     """Refuse ``output`` before any work is done: it is one of the command's ``inputs``, or,
     unless ``kind`` is ``"document"``, an Accord document or a locked file. The writer checks
@@ -260,8 +270,9 @@ def check_output(output: Path, inputs: Sequence[Path], kind: OutputKind = "other
 
     for source in inputs:
         if _same_file(output, source):
-            raise UsageError(f"{terminal_safe(output)}: it is this command's input file; it was "
-                             "not replaced (choose another file name for the output)")
+            raise UsageError(translate(
+                "Cli", "{file}: it is this command's input file; it was not replaced (choose "
+                "another file name for the output)").format(file=terminal_safe(output)))
     if kind != "document":
         try:
             check_replaceable(output, output, "other")
@@ -272,14 +283,16 @@ def check_output(output: Path, inputs: Sequence[Path], kind: OutputKind = "other
 def _pick_draft(scenario: Scenario, path: Path, draft_id: str | None) -> Draft:
     where = terminal_safe(path)
     if not scenario.drafts:
-        raise UsageError(f"{where}: the scenario has no drafts to check")
+        raise UsageError(translate("Cli", "{file}: the scenario has no drafts to check").format(
+            file=where))
     if draft_id is None:
         return scenario.drafts[0]
     for draft in scenario.drafts:
         if draft.id == draft_id:
             return draft
-    known = ", ".join(terminal_safe(d.id) for d in scenario.drafts)
-    raise UsageError(f"{where}: no draft '{terminal_safe(draft_id)}' (drafts: {known})")
+    known = _ids(terminal_safe(d.id) for d in scenario.drafts)
+    raise UsageError(translate("Cli", "{file}: no draft '{draft}' (drafts: {known})").format(
+        file=where, draft=terminal_safe(draft_id), known=known))
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -296,9 +309,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                 lock.release()
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
-    print(f"{terminal_safe(args.output)}: imported '{terminal_safe(scenario.title)}' "
-          f"({count(scenario.provisions, 'provision')}, {count(scenario.drafts, 'draft')})",
-          file=out)
+    provisions = translate("Cli", "%n provision(s)", None, len(scenario.provisions))
+    drafts = translate("Cli", "%n draft(s)", None, len(scenario.drafts))
+    print(translate("Cli", "{file}: imported '{title}' ({provisions}, {drafts})").format(
+        file=terminal_safe(args.output), title=terminal_safe(scenario.title),
+        provisions=provisions, drafts=drafts), file=out)
     return EXIT_OK
 
 
@@ -311,7 +326,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         export_json(scenario, args.output)
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
-    print(f"{terminal_safe(args.output)}: exported '{terminal_safe(scenario.title)}'", file=out)
+    print(translate("Cli", "{file}: exported '{title}'").format(
+        file=terminal_safe(args.output), title=terminal_safe(scenario.title)), file=out)
     return EXIT_OK
 
 
@@ -363,72 +379,114 @@ def report_to_json(report: Report, scenario: Scenario) -> dict[str, Any]:
     }
 
 
-#: Where a party's lines start in the ``check`` text: past the widest verdict ("ACCEPTS IF").
-_INDENT = " " * 13
+def _no_preferences() -> str:
+    return translate("Cli", "no preferences")
+
+
+def _none_addressed() -> str:
+    return translate("Cli", "addresses none of its preferences")
+
+
+def _of_addressed(x: float) -> str:
+    return translate("Cli", "{percent} of what it addresses").format(percent=percent(x))
 
 
 def _addressed(p: Proposal, pid: str, full: float | None) -> str:
     """A party's satisfaction under a proposal, as the words everywhere give it: over what
     the proposal addresses ("62% of what it addresses")."""
     if full is None:
-        return "no preferences"
+        return _no_preferences()
     x = p.addressed.get(pid, full)
     if x is None:
-        return "addresses none of its preferences"
-    return f"{percent(x)} of what it addresses"
+        return _none_addressed()
+    return _of_addressed(x)
 
 
 def _percent(x: float | None) -> str:
-    return "no preferences" if x is None else f"satisfaction {percent(x)}"
+    if x is None:
+        return _no_preferences()
+    return translate("Cli", "satisfaction {percent}").format(percent=percent(x))
 
 
 def _shown(v: PartyVerdict) -> str:
     """The satisfaction over what the draft addresses, as the words everywhere show it."""
     x = shown_satisfaction(v)
     if x is None:
-        return "no preferences" if v.coverage[1] == 0 else "addresses none of its preferences"
-    return f"{percent(x)} of what it addresses"
+        return _no_preferences() if v.coverage[1] == 0 else _none_addressed()
+    return _of_addressed(x)
+
+
+def _stance_lines(report: Report, scenario: Scenario, draft: Draft) -> list[str]:
+    """Which view of the red lines the report takes, and what the other view says."""
+    other: Stance = "stated" if report.stance == "assessed" else "assessed"
+    seen = check(scenario, draft, stance=other)
+    if report.stance == "assessed":
+        this = translate("Cli", "Under assessed floors (stated demands are negotiable).")
+        that = translate("Cli", "Under stated positions: {viability}, {counts}.")
+    else:
+        this = translate("Cli", "Under stated positions (every red line counts).")
+        that = translate("Cli", "Under assessed floors: {viability}, {counts}.")
+    return [this, that.format(
+        viability=terminal_safe(viability_words(seen, draft, scenario, titled=True)),
+        counts=report_counts(seen))]
+
+
+def _verdict_marks() -> dict[str, str]:
+    """The verdict that starts a party's line in the ``check`` text, by the verdict's value."""
+    return {"accepts": translate("Cli", "ACCEPTS"), "rejects": translate("Cli", "REJECTS"),
+            "accepts-if": translate("Cli", "ACCEPTS IF")}
+
+
+def _violation_lines(x: Violation, v: PartyVerdict, draft: Draft, scenario: Scenario
+                     ) -> list[str]:
+    """A red line a party's verdict crosses: which, when, why and through which clauses."""
+    s = terminal_safe
+    when = violation_condition(x.under, x.conditional, draft, scenario)
+    if when:
+        crosses = translate("Cli", "crosses ‘{title}’ [{red_line}] {condition}").format(
+            title=s(x.title), red_line=s(x.red_line), condition=s(when))
+    else:
+        crosses = translate("Cli", "crosses ‘{title}’ [{red_line}]").format(
+            title=s(x.title), red_line=s(x.red_line))
+    why = explanation(x.reasons, scenario, short_name(v.name))
+    lines = [crosses, "  " + translate("Cli", "why: {explanation}").format(explanation=s(why))]
+    if x.clauses:
+        named = _ids(translate("Cli", "“{title}” [{clause}]").format(
+            title=s(scenario.provision(c).title), clause=s(c)) for c in x.clauses)
+        lines.append("  " + translate("Cli", "clauses: {clauses}").format(clauses=named))
+    return lines
 
 
 def format_report(report: Report, scenario: Scenario, draft: Draft) -> str:
     """The ``check`` text output: for a person reading a terminal. Every field from the
     scenario is :func:`terminal_safe`: each stays on its own line and drives nothing."""
     s = terminal_safe
-    counts = report_summary(report).split(": ", 1)[1]
     head = viability_words(report, draft, scenario, titled=True)
     lines = [
         f"{s(draft.title)} [{s(draft.id)}]",
-        f"{s(head.upper() if report.viable_if is None else head)}: {counts}",
-        f"Under {STANCE_LABELS[report.stance][0].lower()}{STANCE_LABELS[report.stance][1:]}.",
+        translate("Cli", "{viability}: {counts}").format(
+            viability=s(head.upper() if report.viable_if is None else head),
+            counts=report_counts(report)),
+        *_stance_lines(report, scenario, draft),
     ]
-    other: Stance = "stated" if report.stance == "assessed" else "assessed"
-    seen = check(scenario, draft, stance=other)
-    lines.append(f"Under {STANCE_LABELS[other].split(' (')[0].lower()}: "
-                 f"{s(viability_words(seen, draft, scenario, titled=True))}, "
-                 f"{report_summary(seen).split(': ', 1)[1]}.")
-    lines += [f"{s(_first_up(text))}." for text in open_points(draft, scenario)]
+    lines += [_sentence(s(text)) for text in open_points(draft, scenario)]
     if report.bound_reached:
-        lines.append(f"Note: {bound_words()}.")
+        lines.append(translate("Cli", "Note: {note}.").format(note=bound_words()))
     lines.append("")
+    marks = _verdict_marks()
+    width = max(len(mark) for mark in marks.values())
+    indent = " " * (width + 3)  # past the widest verdict ("ACCEPTS IF")
     for v in report.parties:
-        mark = {"accepts": "ACCEPTS", "rejects": "REJECTS"}.get(v.verdict, "ACCEPTS IF")
-        lines.append(f"  {mark:10} {s(v.name)} ({_shown(v)})")
-        lines += [f"{_INDENT}{s(line)}" for line in _party_sentences(v, report, draft, scenario)]
+        mark = marks.get(v.verdict, marks["accepts-if"])
+        lines.append(f"  {mark:{width}} {s(v.name)} ({_shown(v)})")
+        lines += [f"{indent}{s(line)}" for line in _party_sentences(v, report, draft, scenario)]
         for x in v.violations:
-            when = violation_condition(x.under, x.conditional, draft, scenario)
-            lines.append(f"{_INDENT}crosses ‘{s(x.title)}’ [{s(x.red_line)}]"
-                         + (f" {s(when)}" if when else ""))
-            why = explanation(x.reasons, scenario, short_name(v.name))
-            lines.append(f"{_INDENT}  why: {s(why)}")
-            if x.clauses:
-                named = ", ".join(f"“{s(scenario.provision(c).title)}” [{s(c)}]"
-                                  for c in x.clauses)
-                lines.append(f"{_INDENT}  clauses: {named}")
+            lines += [f"{indent}{line}" for line in _violation_lines(x, v, draft, scenario)]
     if report.conflicts:
         lines.append("")
-        lines.append("  Conflicts:")
+        lines.append("  " + translate("Cli", "Conflicts:"))
         for c in report.conflicts:
-            lines.append(f"{_INDENT}{s(conflict_text(c, scenario))}")
+            lines.append(f"{indent}{s(conflict_text(c, scenario))}")
     return "\n".join(lines) + "\n"
 
 
@@ -437,19 +495,26 @@ def _party_sentences(v: PartyVerdict, report: Report, draft: Draft, scenario: Sc
     """What the ``check`` text says of a party beyond its verdict, in sentences."""
     out: list[str] = []
     if v.verdict == "accepts-if":
-        out.append(f"{_first_up(verdict_phrase(v, draft, scenario, titled=True))}.")
+        out.append(_sentence(verdict_phrase(v, draft, scenario, titled=True)))
     if v.violations:
-        out.append(f"{_first_up(chance_words(v, open_draft=bool(report.open_points)))}.")
+        out.append(_sentence(chance_words(v, open_draft=bool(report.open_points))))
     out.append(satisfaction_sentence(v, scenario.party_index.get(v.party)))
-    out += [f"{_first_up(line)}." for line in met_if_lines(v, draft, scenario)]
+    out += [_sentence(line) for line in met_if_lines(v, draft, scenario)]
     missing = not_addressed_titles(v, scenario)
     if missing:
-        out.append(f"Not addressed: {series([f'‘{t}’' for t in missing])}.")
+        titles = series([translate("Cli", "‘{title}’").format(title=t) for t in missing])
+        out.append(translate("Cli", "Not addressed: {titles}.").format(titles=titles))
     return out
 
 
 def _first_up(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _sentence(phrase: str) -> str:
+    """A phrase of the wording as a sentence of its own: its first letter up, a full stop."""
+    return translate("Cli", "{phrase}.", "a phrase made a sentence").format(
+        phrase=_first_up(phrase))
 
 
 def write_json(value: object, out: TextIO) -> None:
@@ -573,11 +638,13 @@ def _no_agreement_lines(result: BridgeResult, scenario: Scenario) -> list[str]:
     if result.clashes:
         lines.append("")
         if len(result.clashes) == 1:
-            lines.append("  These red lines clash (drop any one and the rest can all hold):")
+            lines.append("  " + translate(
+                "Cli", "These red lines clash (drop any one and the rest can all hold):"))
             lines.append(f"    {clash_text(scenario, result.clash, refs=True)}")
         else:
-            lines.append(f"  {len(result.clashes)} distinct clashes (in each, drop any one red "
-                         "line and the rest can all hold):")
+            lines.append("  " + translate(
+                "Cli", "%n distinct clash(/es) (in each, drop any one red line and the rest can "
+                "all hold):", None, len(result.clashes)))
             lines.extend(f"    {i}. {clash_text(scenario, clash, refs=True)}"
                          for i, clash in enumerate(result.clashes, start=1))
     if result.relax:
@@ -590,37 +657,56 @@ def _no_agreement_lines(result: BridgeResult, scenario: Scenario) -> list[str]:
     return lines
 
 
+def _proposal_head(result: BridgeResult, p: Proposal) -> str:
+    """How the search ended and what the proposal changes, at what cost."""
+    if not p.changes:
+        if result.optimal:
+            return no_change_text()
+        return translate("Cli", "BEST FOUND (time limit hit): {no_change}").format(
+            no_change=no_change_text())
+    if result.optimal:
+        text = translate("Cli", "OPTIMAL: %n change(s), cost {cost}", None, len(p.changes))
+    else:
+        text = translate("Cli", "BEST FOUND (time limit hit): %n change(s), cost {cost}", None,
+                         len(p.changes))
+    return text.format(cost=cost_words(p.total_cost))
+
+
+def _warning(text: str) -> str:
+    return translate("Cli", "Warning: {warning}").format(warning=text)
+
+
 def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> list[str]:
     """A proposal: each change as an instruction with its reason beneath, the satisfactions,
     then the alternatives."""
     p = result.proposal
     assert p is not None
-    head = "OPTIMAL" if result.optimal else "BEST FOUND (time limit hit)"
-    if not p.changes:  # one blank line before the satisfactions, not two
-        lines = [no_change_text() if result.optimal else f"{head}: {no_change_text()}"]
-    else:
-        lines = [f"{head}: {count(p.changes, 'change')}, cost {cost_words(p.total_cost)}", ""]
+    lines = [_proposal_head(result, p)]
+    if p.changes:  # one blank line before the satisfactions, not two
+        lines.append("")
     for c in p.changes:
-        lines.append(f"  {change_text(c, 'terminal', scenario, draft)} "
-                     f"(cost {cost_words(c.cost)})")
+        lines.append("  " + translate("Cli", "{change} (cost {cost})").format(
+            change=change_text(c, "terminal", scenario, draft), cost=cost_words(c.cost)))
         reason = change_reason(c.why, scenario, refs=True)
         if reason:
             lines.append(f"      {reason}")
     lines.append("")
-    lines.append("  Satisfaction (of what the proposal addresses):")
+    lines.append("  " + translate("Cli", "Satisfaction (of what the proposal addresses):"))
     for pid, x in p.satisfaction.items():
-        lines.append(f"    {scenario.party(pid).name}: {_addressed(p, pid, x)}")
-    lines.extend(f"  Warning: {no_deal_text(b, scenario)}" for b in p.below_no_deal)
+        lines.append("    " + translate("Cli", "{party}: {satisfaction}").format(
+            party=scenario.party(pid).name, satisfaction=_addressed(p, pid, x)))
+    lines.extend(f"  {_warning(no_deal_text(b, scenario))}" for b in p.below_no_deal)
     if p.links:
         lines.append("")
-        lines.append("  Give and take:")
+        lines.append("  " + translate("Cli", "Give and take:"))
         lines.extend(f"    {link_text(k, p.changes, scenario, draft)}" for k in p.links)
     for i, alt in enumerate(result.alternatives, start=1):
         lines.append("")
-        lines.append(f"  Alternative {i} ({count(alt.changes, 'change')}, cost "
-                     f"{cost_words(alt.total_cost)}):")
+        lines.append("  " + translate(
+            "Cli", "Alternative {number} (%n change(s), cost {cost}):", None,
+            len(alt.changes)).format(number=i, cost=cost_words(alt.total_cost)))
         lines.extend(f"    {change_text(c, 'terminal', scenario, draft)}" for c in alt.changes)
-        lines.extend(f"    Warning: {no_deal_text(b, scenario)}" for b in alt.below_no_deal)
+        lines.extend(f"    {_warning(no_deal_text(b, scenario))}" for b in alt.below_no_deal)
     return lines
 
 
@@ -630,14 +716,31 @@ def format_bridge(result: BridgeResult, scenario: Scenario, draft: Draft) -> str
     the scenario is :func:`terminal_safe`."""
     lines = [f"{draft.title} [{draft.id}]", stance_text(result.stance)]
     if result.proposal is None:
-        lines.append(f"NO PROPOSAL: {status_words(result.status)}")
+        lines.append(translate("Cli", "NO PROPOSAL: {status}").format(
+            status=status_words(result.status)))
         lines += _no_agreement_lines(result, scenario)
     else:
         lines += _proposal_lines(result, scenario, draft)
     if result.notes:
         lines.append("")
-        lines.extend(f"  Note: {note_text(n)}" for n in result.notes)
+        lines.extend("  " + translate("Cli", "Note: {note}").format(note=note_text(n))
+                     for n in result.notes)
     return "\n".join(terminal_safe(line) for line in lines) + "\n"
+
+
+def _no_party(path: Path, scenario: Scenario, party: str | None) -> str:
+    """The error of a party id the scenario lacks (``None``: no party named at all)."""
+    known = _ids(terminal_safe(p.id) for p in scenario.parties)
+    if party is None:
+        text = translate("Cli", "{file}: --parties names no party (parties: {known})")
+    else:
+        text = translate("Cli", "{file}: no party '{party}' (parties: {known})")
+    return text.format(file=terminal_safe(path), party=terminal_safe(party or ""), known=known)
+
+
+def _check_time_limit(seconds: float) -> None:
+    if not (seconds > 0 and math.isfinite(seconds)):
+        raise UsageError(translate("Cli", "--time-limit must be a number of seconds more than 0"))
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
@@ -650,16 +753,12 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
         parties = [p.strip() for p in args.parties.split(",") if p.strip()]
         unknown = [p for p in parties if p not in scenario.party_index]
         if unknown or not parties:
-            known = ", ".join(p.id for p in scenario.parties)
-            what = f"no party '{unknown[0]}'" if unknown else "--parties names no party"
-            raise UsageError(f"{terminal_safe(args.file)}: {terminal_safe(what)} "
-                             f"(parties: {terminal_safe(known)})")
+            raise UsageError(_no_party(args.file, scenario, unknown[0] if unknown else None))
     if args.alternatives < 0:
-        raise UsageError("--alternatives must be 0 or more")
+        raise UsageError(translate("Cli", "--alternatives must be 0 or more"))
     if args.clashes < 1:
-        raise UsageError("--clashes must be 1 or more")
-    if not (args.time_limit > 0 and math.isfinite(args.time_limit)):
-        raise UsageError("--time-limit must be a number of seconds more than 0")
+        raise UsageError(translate("Cli", "--clashes must be 1 or more"))
+    _check_time_limit(args.time_limit)
     try:
         result = find_bridge(scenario, draft, parties=parties, alternatives=args.alternatives,
                              clashes=args.clashes, time_limit=args.time_limit,
@@ -667,9 +766,10 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
     except BeyondExactSolver as err:
         raise UsageError(f"{terminal_safe(args.file)}: {terminal_safe(str(err))}") from None
     except CertificateError as err:
-        raise InternalError(
-            f"the bridge finder's answer failed its own check, so none is shown ({err}). "
-            "This is a bug in Accord: please report it with the file") from None
+        raise InternalError(translate(
+            "Cli", "the bridge finder's answer failed its own check, so none is shown "
+            "({error}). This is a bug in Accord: please report it with the file").format(
+                error=err)) from None
     if args.json:
         write_json(bridge_to_json(result, scenario, draft), out)
     else:
@@ -687,6 +787,15 @@ def use_offscreen_without_display() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def format_name(fmt: str) -> str:
+    """A briefing format (a key of ``desktop.report.formats.FORMATS``) as the messages call
+    it: "PDF", "Word document"."""
+    names = {".pdf": translate("Cli", "PDF"), ".docx": translate("Cli", "Word document"),
+             ".odt": translate("Cli", "OpenDocument text"), ".html": translate("Cli", "Web page"),
+             ".md": translate("Cli", "Markdown")}
+    return names.get(fmt, fmt)
+
+
 def _stripped(text: str | None) -> str | None:
     """An option's text without surrounding spaces; None (not given) stays None."""
     return None if text is None else text.strip()
@@ -696,14 +805,11 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     scenario = _read(args.file)
     draft = _pick_draft(scenario, args.file, args.draft)
     if args.party is not None and args.party not in scenario.party_index:
-        known = ", ".join(terminal_safe(p.id) for p in scenario.parties)
-        raise UsageError(f"{terminal_safe(args.file)}: no party '{terminal_safe(args.party)}' "
-                         f"(parties: {known})")
+        raise UsageError(_no_party(args.file, scenario, args.party))
     second = None if args.compare is None else _pick_draft(scenario, args.file, args.compare)
-    if not (args.time_limit > 0 and math.isfinite(args.time_limit)):
-        raise UsageError("--time-limit must be a number of seconds more than 0")
+    _check_time_limit(args.time_limit)
     check_output(args.output, [args.file])
-    from desktop.report.formats import FORMATS, UnknownFormat, format_of, write_briefing
+    from desktop.report.formats import UnknownFormat, format_of, write_briefing
 
     try:
         fmt = format_of(args.output)  # refused before any work is done
@@ -733,8 +839,14 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
         pages = write_briefing(sheet, args.output, args.paper)
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
-    written = FORMATS[fmt] if pages is None else count(pages, "page")
-    print(f"{terminal_safe(args.output)}: {written}; {report_summary(report)}", file=out)
+    if pages is None:
+        written = translate("Cli", "{file}: {format}; {summary}").format(
+            file=terminal_safe(args.output), format=format_name(fmt),
+            summary=report_summary(report))
+    else:
+        written = translate("Cli", "{file}: %n page(s); {summary}", None, pages).format(
+            file=terminal_safe(args.output), summary=report_summary(report))
+    print(written, file=out)
     # As for check: viable if its open points are closed a certain way counts as viable.
     return EXIT_OK if report.status != "not-viable" else EXIT_NOT_VIABLE
 
@@ -747,19 +859,23 @@ def _precedent_tags(args: argparse.Namespace, scenario: Scenario) -> list[Any]:
         try:
             return list(parse_codes(args.codes))
         except ValueError as err:
-            raise UsageError(f"--codes: {error_line(err)}") from None
+            raise UsageError(translate("Cli", "--codes: {error}").format(
+                error=error_line(err))) from None
     prov = scenario.provision_index.get(args.provision)
     if prov is None:
-        raise UsageError(f"{where}: no provision '{terminal_safe(args.provision)}'")
+        raise UsageError(translate("Cli", "{file}: no provision '{provision}'").format(
+            file=where, provision=terminal_safe(args.provision)))
     if not prov.pax:
-        raise UsageError(f"{where}: provision '{terminal_safe(prov.title)}' carries no PA-X "
-                         "issue codes (add them in the provision editor or give --codes)")
+        raise UsageError(translate(
+            "Cli", "{file}: provision '{title}' carries no PA-X issue codes (add them in the "
+            "provision editor or give --codes)").format(
+                file=where, title=terminal_safe(prov.title)))
     return list(prov.pax)
 
 
 def cmd_precedents(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.domain.precedents import UnknownCode, code_name, load_index
-    from desktop.wording.precedents import CREDIT, agreements, tags_label
+    from desktop.wording.precedents import CREDIT, agreements, credit, tags_label
 
     scenario = _read(args.file)
     tags = _precedent_tags(args, scenario)
@@ -767,8 +883,9 @@ def cmd_precedents(args: argparse.Namespace, out: TextIO) -> int:
     flags = [t for t in tags if t.min_strength is not None and t.min_strength > 1
              and index.scale.get(t.code, 3) == 1]
     if flags:
-        raise UsageError(f"--codes: {flags[0].code} ({code_name(flags[0].code)}) is coded yes "
-                         "or no in PA-X: it takes no minimum strength")
+        raise UsageError(translate(
+            "Cli", "--codes: {code} ({issue}) is coded yes or no in PA-X: it takes no minimum "
+            "strength").format(code=flags[0].code, issue=code_name(flags[0].code)))
     conflict = index.conflict_of(scenario.title)
     try:
         found = index.query(tags, conflict=conflict)
@@ -791,19 +908,25 @@ def cmd_precedents(args: argparse.Namespace, out: TextIO) -> int:
             } for p in found],
         }, out)
         return EXIT_OK
-    lines = [f"{terminal_safe(tags_label(tags))}: {agreements(len(found))} contain "
-             f"{'this issue' if len(tags) == 1 else 'all of these issues together'}"]
+    if len(tags) == 1:
+        head = translate("Cli", "{issues}: {agreements} contain this issue")
+    else:
+        head = translate("Cli", "{issues}: {agreements} contain all of these issues together")
+    lines = [head.format(issues=terminal_safe(tags_label(tags)), agreements=agreements(len(found)))]
     if conflict.entities:
         same = sum(1 for p in found if p.same_conflict)
-        lines.append(f"Same conflict first ({', '.join(conflict.entities)}): "
-                     f"{agreements(same)}; then the others, newest first")
+        lines.append(translate(
+            "Cli", "Same conflict first ({parties}): {agreements}; then the others, newest "
+            "first").format(parties=_ids(conflict.entities), agreements=agreements(same)))
     for p in found:
         a = p.agreement
         mark = "  *" if p.same_conflict else "   "
         lines.append(f"{mark} {a.date.isoformat()}  {terminal_safe(a.name)}")
-        lines.append(f"                 {terminal_safe(a.process)} · {terminal_safe(a.region)}"
-                     f" · {a.stage_name} · strength {p.strength} [PA-X {a.id}]")
-    lines.append(CREDIT)
+        lines.append("                 " + translate(
+            "Cli", "{process} · {region} · {stage} · strength {strength} [PA-X {id}]").format(
+                process=terminal_safe(a.process), region=terminal_safe(a.region),
+                stage=a.stage_name, strength=p.strength, id=a.id))
+    lines.append(credit())
     out.write("\n".join(lines) + "\n")
     return EXIT_OK
 
@@ -827,11 +950,12 @@ def cmd_gui(file: Path | None) -> int:
         from desktop.ui.app import run_app
     except ImportError as err:
         if err.name and err.name.startswith("desktop.ui"):
-            print("accord: the desktop GUI is not built yet; use 'accord check', "
-                  "'accord import' or 'accord export' (see 'accord --help')", file=sys.stderr)
+            print(translate(
+                "Cli", "accord: the desktop GUI is not built yet; use 'accord check', 'accord "
+                "import' or 'accord export' (see 'accord --help')"), file=sys.stderr)
             return EXIT_BAD_INPUT
-        print(f"accord: cannot start the GUI: {error_line(err)}. Install it with "
-              "pip install 'accord[gui]'", file=sys.stderr)
+        print(translate("Cli", "accord: cannot start the GUI: {error}. Install it with pip "
+                        "install 'accord[gui]'").format(error=error_line(err)), file=sys.stderr)
         return EXIT_BAD_INPUT
     return run_app(file)
 
@@ -877,10 +1001,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         }[args.command]
         return handler(args, stream)
     except (UsageError, ScenarioError) as err:
-        print(f"accord: error: {error_line(err)}", file=sys.stderr)
+        print(translate("Cli", "accord: error: {message}").format(message=error_line(err)),
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     except InternalError as err:
-        print(f"accord: internal error: {error_line(err)}", file=sys.stderr)
+        print(translate("Cli", "accord: internal error: {message}").format(
+            message=error_line(err)), file=sys.stderr)
         return EXIT_INTERNAL
     except KeyboardInterrupt:
         return 130
@@ -892,8 +1018,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
         if os.environ.get("ACCORD_DEBUG"):
             traceback.print_exc()
-        print(f"accord: internal error ({type(err).__name__}: {error_line(err)}); "
-              "run with ACCORD_DEBUG=1 for details", file=sys.stderr)
+        print(translate("Cli", "accord: internal error ({error}: {message}); run with "
+                        "ACCORD_DEBUG=1 for details").format(
+                            error=type(err).__name__, message=error_line(err)), file=sys.stderr)
         return EXIT_INTERNAL
 
 
