@@ -7,20 +7,50 @@ system libraries Qt's X11 (xcb) platform plugin loads, and the programs some tes
 are only noted), 1 when something it needs is missing.
 
 Only the standard library is imported, so it works before anything is installed:
-``python3 -m desktop.doctor`` from the checkout.
+``python3 -m desktop.doctor`` from the checkout. Its text goes through the wording's
+translation hook (:mod:`desktop.wording.translate`, itself standard library only; context
+"Doctor"), read from its file when Accord's packages cannot be imported yet.
 """
 
 from __future__ import annotations
 
 import ctypes.util
+import importlib
 import importlib.util
 import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
+
+
+def _translation_hook() -> ModuleType:
+    """:mod:`desktop.wording.translate`; on a computer that cannot import Accord's packages
+    (none installed, an old Python), the same file loaded on its own: it needs only the
+    standard library, and with no translator bound it answers in English."""
+    try:
+        return importlib.import_module("desktop.wording.translate")
+    except Exception:  # the doctor must run whatever is missing or broken
+        path = Path(__file__).resolve().with_name("wording") / "translate.py"
+        spec = importlib.util.spec_from_file_location("_accord_doctor_translate", path)
+        assert spec is not None
+        assert spec.loader is not None
+        hook = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(hook)
+        return hook
+
+
+_HOOK: Callable[[str, str, str | None, int], str] = _translation_hook().translate
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """The wording's ``translate`` (or its stand-in's, above): ``make translations`` reads
+    the doctor's calls of this name as it reads the wording's."""
+    return _HOOK(context, text, disambiguation, n)
+
 
 MIN_PYTHON = (3, 11)
 WIDTH = 100  # the report's lines are wrapped to this many characters
@@ -116,62 +146,86 @@ class Finding:
     fix: str = ""
 
 
-def diagnose(env: Environment) -> list[Finding]:
+def _listed(names: Iterable[str]) -> str:
+    return translate("Doctor", ", ", "the separator of a list").join(names)
+
+
+def _python_findings(env: Environment) -> list[Finding]:
     findings: list[Finding] = []
     version = ".".join(map(str, env.python_version))
     if env.python_version[:2] >= MIN_PYTHON:
-        findings.append(Finding("ok", f"Python {version} ({env.executable})"))
+        findings.append(Finding("ok", translate("Doctor", "Python {version} ({executable})")
+                                .format(version=version, executable=env.executable)))
     else:
         need = ".".join(map(str, MIN_PYTHON))
         findings.append(Finding(
-            "missing", f"Python {version} is too old: Accord needs {need} or newer "
-            f"({env.executable})",
-            fix=f"install Python {need}+ and run make with PYTHON=python{need}"))
+            "missing", translate("Doctor", "Python {version} is too old: Accord needs {need} or "
+                                 "newer ({executable})").format(
+                version=version, need=need, executable=env.executable),
+            fix=translate("Doctor", "install Python {need}+ and run make with "
+                          "PYTHON=python{need}").format(need=need)))
 
     if env.prefix != env.base_prefix:
-        findings.append(Finding("ok", f"virtual environment: {env.prefix}"))
+        findings.append(Finding("ok", translate("Doctor", "virtual environment: {prefix}")
+                                .format(prefix=env.prefix)))
     else:
-        findings.append(Finding("note", "not in a virtual environment: make creates .venv and "
-                                "installs Accord there; otherwise python3 -m venv, then "
-                                "pip install the accord wheel"))
+        findings.append(Finding("note", translate(
+            "Doctor", "not in a virtual environment: make creates .venv and installs Accord "
+            "there; otherwise python3 -m venv, then pip install the accord wheel")))
 
     absent = [dist for module, dist in PYTHON_PACKAGES if not env.has_module(module)]
     if absent:
-        findings.append(Finding("missing", f"Python packages: {', '.join(absent)}",
-                                fix="make (in the checkout), or pip install the accord wheel"))
+        findings.append(Finding(
+            "missing", translate("Doctor", "Python packages: {packages}").format(
+                packages=_listed(absent)),
+            fix=translate("Doctor", "make (in the checkout), or pip install the accord wheel")))
     else:
-        findings.append(Finding("ok", "Python packages: "
-                                + ", ".join(dist for _, dist in PYTHON_PACKAGES)))
+        findings.append(Finding("ok", translate("Doctor", "Python packages: {packages}").format(
+            packages=_listed(dist for _, dist in PYTHON_PACKAGES))))
+    return findings
 
+
+def _system_findings(env: Environment) -> list[Finding]:
+    findings: list[Finding] = []
     if env.platform.startswith("linux"):
         lost = [(name, deb, rpm) for name, deb, rpm in QT_LIBRARIES
                 if env.find_library(name) is None]
         if lost:
             findings.append(Finding(
-                "missing", "system libraries Qt needs to show a window: "
-                + ", ".join(f"lib{name}" for name, _, _ in lost),
+                "missing", translate("Doctor", "system libraries Qt needs to show a window: "
+                                     "{libraries}").format(
+                    libraries=_listed(f"lib{name}" for name, _, _ in lost)),
                 packages=tuple((deb, rpm) for _, deb, rpm in lost)))
         else:
-            findings.append(Finding("ok", f"Qt's system libraries ({len(QT_LIBRARIES)})"))
+            findings.append(Finding("ok", translate(
+                "Doctor", "Qt's system libraries ({count})").format(count=len(QT_LIBRARIES))))
         if not env.display:
-            findings.append(Finding("note", "no display (DISPLAY/WAYLAND_DISPLAY unset): the "
-                                    "window needs a desktop session or xvfb-run; the accord "
-                                    "commands and accord --smoke work without one"))
+            findings.append(Finding("note", translate(
+                "Doctor", "no display (DISPLAY/WAYLAND_DISPLAY unset): the window needs a "
+                "desktop session or xvfb-run; the accord commands and accord --smoke work "
+                "without one")))
     else:
-        findings.append(Finding("ok", "system libraries: none needed on this system "
-                                "(Qt's wheels bring their own)"))
+        findings.append(Finding("ok", translate(
+            "Doctor", "system libraries: none needed on this system (Qt's wheels bring their "
+            "own)")))
 
     if env.platform.startswith("linux"):
         lacking = [(prog, deb, rpm) for prog, deb, rpm in TEST_PROGRAMS if env.which(prog) is None]
         if lacking:
             findings.append(Finding(
-                "note", "for the tests (they skip without): "
-                + ", ".join(prog for prog, _, _ in lacking),
+                "note", translate("Doctor", "for the tests (they skip without): {programs}")
+                .format(programs=_listed(prog for prog, _, _ in lacking)),
                 packages=tuple((deb, rpm) for _, deb, rpm in lacking)))
         else:
-            findings.append(Finding("ok", "test tools: "
-                                    + ", ".join(prog for prog, _, _ in TEST_PROGRAMS)))
+            findings.append(Finding("ok", translate("Doctor", "test tools: {programs}").format(
+                programs=_listed(prog for prog, _, _ in TEST_PROGRAMS))))
     return findings
+
+
+def diagnose(env: Environment) -> list[Finding]:
+    """What the computer has and lacks: Python, its packages, then the system's libraries
+    and test tools; each finding's text in the user's language."""
+    return _python_findings(env) + _system_findings(env)
 
 
 def _unique(names: Sequence[str]) -> list[str]:
@@ -191,8 +245,10 @@ def install_hint(findings: Sequence[Finding], os_release: Mapping[str, str]) -> 
         elif manager == "dnf":
             lines.append(f"sudo dnf install {fedora}")
         else:
-            lines.append(f"Debian/Ubuntu: sudo apt-get install {debian}")
-            lines.append(f"Fedora: sudo dnf install {fedora}")
+            lines.append(translate("Doctor", "Debian/Ubuntu: {command}").format(
+                command=f"sudo apt-get install {debian}"))
+            lines.append(translate("Doctor", "Fedora: {command}").format(
+                command=f"sudo dnf install {fedora}"))
     lines.extend(f.fix for f in findings if f.level == "missing" and f.fix)
     return lines
 
@@ -200,10 +256,13 @@ def install_hint(findings: Sequence[Finding], os_release: Mapping[str, str]) -> 
 def report(env: Environment) -> tuple[str, int]:
     """The text to print and the exit status."""
     findings = diagnose(env)
-    width = len("missing")  # the labels line up the same whatever the findings
-    lines = ["Accord doctor: what this computer has for running and testing Accord", ""]
+    labels = {"ok": translate("Doctor", "ok"), "note": translate("Doctor", "note"),
+              "missing": translate("Doctor", "MISSING")}
+    width = max(map(len, labels.values()))  # the labels line up whatever the findings
+    lines = [translate("Doctor", "Accord doctor: what this computer has for running and "
+                       "testing Accord"), ""]
     for f in findings:
-        label = f.level.upper() if f.level == "missing" else f.level
+        label = labels[f.level]
         lines.extend(textwrap.wrap(f.what, WIDTH, initial_indent=f"  {label:<{width}}  ",
                                    subsequent_indent=" " * (width + 4),
                                    break_on_hyphens=False))
@@ -211,11 +270,15 @@ def report(env: Environment) -> tuple[str, int]:
     missing = any(f.level == "missing" for f in findings)
     lines.append("")
     if hint:
-        lines.append("To install what is missing:" if missing else "Optional:")
+        lines.append(translate("Doctor", "To install what is missing:") if missing
+                     else translate("Doctor", "Optional:"))
         lines.extend(f"  {line}" for line in hint)
         lines.append("")
-    lines.append("Accord cannot run here until the MISSING lines are fixed." if missing
-                 else "Accord can run here.")
+    if missing:
+        lines.append(translate("Doctor", "Accord cannot run here until the {missing} lines are "
+                               "fixed.").format(missing=labels["missing"]))
+    else:
+        lines.append(translate("Doctor", "Accord can run here."))
     return "\n".join(lines) + "\n", 1 if missing else 0
 
 
