@@ -100,6 +100,8 @@ class SatisfactionChart(InheritedTr, Themed):
         self.no_deal_marks = pg.PlotCurveItem(x=[], y=[], connect="pairs")
         self.addItem(self.no_deal_marks)
         self.no_deal: list[float | None] = []
+        self._bars: tuple[tuple[float, ...], tuple[object, ...]] | None = None  # as drawn
+        self._no_deal_shown: tuple[list[float], list[float]] | None = None
         self._shown_title = self.title_text()
         self.labels: list[pg.TextItem] = []
         self.values: list[float] = []
@@ -149,21 +151,11 @@ class SatisfactionChart(InheritedTr, Themed):
         colors = [ACCEPT if v.verdict == "accepts" else
                   CONFLICT if v.verdict == "accepts-if" else REJECT for v in verdicts]
         x = list(range(len(self.values)))
-        if colors:
-            self.bars.setOpts(x=x, height=self.values, brushes=[pg.mkBrush(*c) for c in colors],
-                              pens=[pg.mkPen(*c) for c in colors])
-        else:  # pyqtgraph fails on empty per-bar pen lists: no bars, default colours
-            self.bars.setOpts(x=x, height=self.values, brushes=None, pens=None)
+        self._draw_bars(x, colors)
         index = scenario.party_index
         self.no_deal = [None if (p := index.get(v.party)) is None or p.no_deal is None
                         else float(p.no_deal) * 100 for v in verdicts]
-        xs: list[float] = []
-        ys: list[float] = []
-        for i, level in enumerate(self.no_deal):
-            if level is not None:
-                xs += [i - 0.38, i + 0.38]
-                ys += [level, level]
-        self.no_deal_marks.setData(x=xs, y=ys, connect="pairs")
+        self._draw_no_deal()
         title = self.title_text()
         if title != self._shown_title:
             self._shown_title = title
@@ -187,10 +179,36 @@ class SatisfactionChart(InheritedTr, Themed):
             if label.toPlainText() != marked:
                 label.setText(marked)
             level = self.no_deal[i]
-            label.setPos(QPointF(i, max(self.values[i], level if level is not None else 0) + 1))
+            at = QPointF(i, max(self.values[i], level if level is not None else 0) + 1)
+            if label.pos() != at:
+                label.setPos(at)
         self.setAccessibleDescription("; ".join(
             self.party_words(v, x, level)
             for v, x, level in zip(verdicts, shown, self.no_deal, strict=True)))
+
+
+    def _draw_bars(self, x: list[int], colors: list[tuple[int, int, int]]) -> None:
+        # Most edits move no bar: pyqtgraph redraws every bar on setOpts, so only on a change.
+        bars = (tuple(self.values), tuple(colors))
+        if bars == self._bars:
+            return
+        self._bars = bars
+        if colors:
+            self.bars.setOpts(x=x, height=self.values, brushes=[pg.mkBrush(*c) for c in colors],
+                              pens=[pg.mkPen(*c) for c in colors])
+        else:  # pyqtgraph fails on empty per-bar pen lists: no bars, default colours
+            self.bars.setOpts(x=x, height=self.values, brushes=None, pens=None)
+
+    def _draw_no_deal(self) -> None:
+        xs: list[float] = []
+        ys: list[float] = []
+        for i, level in enumerate(self.no_deal):
+            if level is not None:
+                xs += [i - 0.38, i + 0.38]
+                ys += [level, level]
+        if (xs, ys) != self._no_deal_shown:
+            self._no_deal_shown = (xs, ys)
+            self.no_deal_marks.setData(x=xs, y=ys, connect="pairs")
 
 
 class RedLineMatrix(InheritedTr, Themed):
