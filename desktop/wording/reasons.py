@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
 
-import desktop.wording.translate as _hook
 from desktop.domain.checker import Conflict, Report
 from desktop.domain.model import Provision, Scenario
 from desktop.domain.params import ParamSpec, Value
@@ -59,7 +58,7 @@ from desktop.domain.syntax import (
     mentioned,
 )
 from desktop.wording.prose import capitalised, in_sentence, series
-from desktop.wording.translate import QT_TRANSLATE_NOOP, translate
+from desktop.wording.translate import QT_TRANSLATE_NOOP, current_translator, translate
 from desktop.wording.values import derived_label, param_label, value_text
 
 __all__ = [
@@ -254,9 +253,9 @@ def explanation(reasons: Sequence[Reason], scenario: Scenario | None = None,
     else:
         said = scenario.derived(_Said)
         _last = (scenario, said)
-    if said.translator is not _hook._translator:  # the language changed: word them again
+    if said.translator is not current_translator():  # the language changed: word them again
         said.texts.clear()
-        said.translator = _hook._translator
+        said.translator = current_translator()
     key = (party, tuple(reasons))
     text = said.texts.get(key)
     if text is None:
@@ -285,7 +284,7 @@ class _Said:
     def __init__(self, scenario: Scenario) -> None:
         self.texts: dict[tuple[str | None, tuple[Reason, ...]], str] = {}
         self.speakers: dict[str | None, Speaker] = {}
-        self.translator: object = _hook._translator  # the texts' language
+        self.translator: object = current_translator()  # the texts' language
 
 
 def reason_text(reason: Reason, scenario: Scenario | None = None,

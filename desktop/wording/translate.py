@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["QT_TRANSLATE_NOOP", "Translator", "english", "english_forms", "set_translator",
-           "translate"]
+__all__ = ["QT_TRANSLATE_NOOP", "Translator", "current_translator", "english", "english_forms",
+           "set_translator", "translate"]
 
 #: ``(context, text, disambiguation, n) -> text``: what :func:`set_translator` takes.
 Translator = Callable[[str, str, "str | None", int], str]
@@ -75,6 +75,12 @@ def set_translator(translator: Translator | None) -> Translator | None:
     before = None if _translator is _untranslated else _translator
     _translator = translator if translator is not None else _untranslated
     return before
+
+
+def current_translator() -> Translator | None:
+    """The translator bound now (``None``: English): what a cache of worded text keys on, so
+    that a change of language words it again."""
+    return None if _translator is _untranslated else _translator
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
