@@ -129,7 +129,8 @@ def _party_name(scenario: Scenario | None, party_id: str, name: str = "") -> str
 
 
 def _title(title: str, red_line: str, refs: bool) -> str:
-    return f"‘{title}’ [{red_line}]" if refs else f"‘{title}’"
+    quoted = translate("Wording.bridge", "‘{title}’").format(title=title)
+    return f"{quoted} [{red_line}]" if refs else quoted
 
 
 def _comma() -> str:
@@ -269,8 +270,9 @@ def relax_text(scenario: Scenario | None, relax: Sequence[ClashItem], refs: bool
         text = translate("Wording.bridge", "Relaxing {red_lines} would allow an agreement."
                          ).format(red_lines=_pair(lines))
     else:
+        n = len(lines)  # a name: lupdate skips a call whose count is an expression
         text = translate("Wording.bridge", "Relaxing these %n red line(s) would allow an "
-                                           "agreement: {red_lines}.", None, len(lines)
+                                           "agreement: {red_lines}.", None, n
                          ).format(red_lines=_owned(lines, noun=False))
     tail = relax_cost_text(cost, independent)
     return f"{text} {tail}" if tail else text
@@ -443,6 +445,7 @@ def status_words(status: Status) -> str:
 def note_text(note: Note) -> str:
     """What of an answer is partial, lower case and without a full stop."""
     if note.kind == "all-clashes-found":
+        n = note.count  # a name: lupdate skips a call whose count is an expression
         return translate("Wording.bridge", "only %n distinct (clash/clashes) (exists/exist)",
-                         None, note.count)
+                         None, n)
     return translate("Wording.bridge", _NOTES[note.kind]).format(limit=_OPEN_COMBINATIONS)

@@ -64,7 +64,8 @@ def situation(scenario: Scenario, drafts: Sequence[Draft]) -> str:
             date=as_of, draft_date=later[0][1].isoformat())
     if later:
         return translate("Wording.memo", "situation as of {date}, before {drafts}").format(
-            date=as_of, drafts=series([f"“{title}” ({day.isoformat()})" for title, day in later]))
+            date=as_of, drafts=series([translate("Wording.memo", "“{title}” ({date})").format(
+                title=title, date=day.isoformat()) for title, day in later]))
     return translate("Wording.memo", "situation as of {date}").format(date=as_of)
 
 
@@ -75,7 +76,7 @@ def subject(draft_title: str) -> str:
 
 def named(titles: Sequence[str], at_most: int = NAMED) -> str:
     """‘A’, ‘B’ and 3 more: quoted titles, at most ``at_most`` of them named."""
-    quoted = [f"‘{t}’" for t in titles]
+    quoted = [translate("Wording.memo", "‘{title}’").format(title=t) for t in titles]
     if len(quoted) <= at_most:
         return series(quoted)
     return translate("Wording.memo", "{titles} and {more} more").format(
@@ -133,7 +134,7 @@ def _conditional(v: PartyVerdict, draft: Draft | None, scenario: Scenario | None
         if one_point:
             names = [alternative_name(label, k, scenario) for _, k, label in under]
             otherwise.append(translate("Wording.memo", "under {alternatives} it crosses {titles}")
-                             .format(alternatives=series(names, translate("Wording.memo", "or")),
+                             .format(alternatives=series(names, "or"),
                                      titles=named(titles)))
         elif under:
             otherwise.append(translate("Wording.memo", "if {condition} it crosses {titles}")
@@ -234,10 +235,10 @@ def recommendation(bridge: BridgeResult | None, scenario: Scenario, draft: Draft
         else:
             how = translate("Wording.memo", "the cheapest found within the time limit, not "
                                             "proven the cheapest")
-        if len(changes) > 1:
+        n = len(changes)  # a name: lupdate skips a call whose count is an expression
+        if n > 1:
             lead = translate("Wording.memo", "Propose these %n change(s) ({how}); every party's "
-                                             "red lines then hold:", None, len(changes)
-                             ).format(how=how)
+                                             "red lines then hold:", None, n).format(how=how)
         else:
             lead = translate("Wording.memo", "Propose this change ({how}); every party's red "
                                              "lines then hold:").format(how=how)
@@ -300,7 +301,8 @@ def _clauses(titles: Sequence[str]) -> str:
         return translate("Wording.memo", "nothing in this draft")
     if len(titles) <= NAMED:
         return named(titles)
-    return translate("Wording.memo", "%n clause(s): {titles}", None, len(titles)).format(
+    n = len(titles)  # a name: lupdate skips a call whose count is an expression
+    return translate("Wording.memo", "%n clause(s): {titles}", None, n).format(
         titles=named(titles))
 
 
