@@ -156,7 +156,8 @@ def domain_words(spec: ParamSpec) -> str:
             return translate("Wording.values", "the only choice")
         if len(others) == 1:
             return translate("Wording.values", "or {choice}").format(choice=others[0])
-        return translate("Wording.values", "or %n other(s)", None, len(others))
+        n = len(others)  # a name: lupdate skips a call whose n is an expression
+        return translate("Wording.values", "or %n other(s)", None, n)
     if isinstance(spec, BoolParam):
         return translate("Wording.values", "or {choice}").format(
             choice=value_text(spec, not spec.default))
