@@ -309,8 +309,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                 lock.release()
     except DocumentError as err:
         raise UsageError(document_error_line(err)) from None
-    provisions = translate("Cli", "%n provision(s)", None, len(scenario.provisions))
-    drafts = translate("Cli", "%n draft(s)", None, len(scenario.drafts))
+    # The count in a name of its own: lupdate reads a translate() whose n is an expression
+    # as no message at all.
+    n_provisions, n_drafts = len(scenario.provisions), len(scenario.drafts)
+    provisions = translate("Cli", "%n provision(s)", None, n_provisions)
+    drafts = translate("Cli", "%n draft(s)", None, n_drafts)
     print(translate("Cli", "{file}: imported '{title}' ({provisions}, {drafts})").format(
         file=terminal_safe(args.output), title=terminal_safe(scenario.title),
         provisions=provisions, drafts=drafts), file=out)
@@ -642,9 +645,10 @@ def _no_agreement_lines(result: BridgeResult, scenario: Scenario) -> list[str]:
                 "Cli", "These red lines clash (drop any one and the rest can all hold):"))
             lines.append(f"    {clash_text(scenario, result.clash, refs=True)}")
         else:
+            n = len(result.clashes)  # a name: lupdate skips a translate() whose n is a call
             lines.append("  " + translate(
                 "Cli", "%n distinct clash(/es) (in each, drop any one red line and the rest can "
-                "all hold):", None, len(result.clashes)))
+                "all hold):", None, n))
             lines.extend(f"    {i}. {clash_text(scenario, clash, refs=True)}"
                          for i, clash in enumerate(result.clashes, start=1))
     if result.relax:
@@ -664,11 +668,12 @@ def _proposal_head(result: BridgeResult, p: Proposal) -> str:
             return no_change_text()
         return translate("Cli", "BEST FOUND (time limit hit): {no_change}").format(
             no_change=no_change_text())
+    n = len(p.changes)  # a name: lupdate skips a translate() whose n is a call
     if result.optimal:
-        text = translate("Cli", "OPTIMAL: %n change(s), cost {cost}", None, len(p.changes))
+        text = translate("Cli", "OPTIMAL: %n change(s), cost {cost}", None, n)
     else:
         text = translate("Cli", "BEST FOUND (time limit hit): %n change(s), cost {cost}", None,
-                         len(p.changes))
+                         n)
     return text.format(cost=cost_words(p.total_cost))
 
 
@@ -701,10 +706,11 @@ def _proposal_lines(result: BridgeResult, scenario: Scenario, draft: Draft) -> l
         lines.append("  " + translate("Cli", "Give and take:"))
         lines.extend(f"    {link_text(k, p.changes, scenario, draft)}" for k in p.links)
     for i, alt in enumerate(result.alternatives, start=1):
+        n = len(alt.changes)  # a name: lupdate skips a translate() whose n is a call
         lines.append("")
         lines.append("  " + translate(
-            "Cli", "Alternative {number} (%n change(s), cost {cost}):", None,
-            len(alt.changes)).format(number=i, cost=cost_words(alt.total_cost)))
+            "Cli", "Alternative {number} (%n change(s), cost {cost}):", None, n).format(
+                number=i, cost=cost_words(alt.total_cost)))
         lines.extend(f"    {change_text(c, 'terminal', scenario, draft)}" for c in alt.changes)
         lines.extend(f"    {_warning(no_deal_text(b, scenario))}" for b in alt.below_no_deal)
     return lines
