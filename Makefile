@@ -75,7 +75,7 @@ precedents: $(STAMP)
 TRANSLATIONS := resources/translations
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -extensions py -recursive desktop/ui desktop/wording \
-		desktop/report -source-language en \
+		desktop/report desktop/cli.py desktop/doctor.py -source-language en \
 		-target-language en -locations relative -no-obsolete -ts $(TRANSLATIONS)/accord_en.ts
 	$(BIN)/python scripts/english_plurals.py $(TRANSLATIONS)/accord_en.ts
 	$(BIN)/pyside6-lrelease -silent $(TRANSLATIONS)/accord_en.ts -qm $(TRANSLATIONS)/accord_en.qm

@@ -224,7 +224,8 @@ def test_catalogue_lists_every_translatable_string(tmp_path: Path) -> None:
     fresh = tmp_path / "accord_en.ts"
     done = subprocess.run(
         [str(_tool("pyside6-lupdate")), "-silent", "-extensions", "py", "-recursive",
-         *(str(ROOT / "desktop" / part) for part in ("ui", "wording", "report")),
+         *(str(ROOT / "desktop" / part)
+           for part in ("ui", "wording", "report", "cli.py", "doctor.py")),
          "-source-language", "en", "-target-language", "en", "-ts", str(fresh)],
         capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
