@@ -464,8 +464,9 @@ def _party_items(scenario: Scenario, draft: Draft, report: Report, party: Party,
                            space_after=2.0, keep_with_next=True, page_break_before=page_break))
     items.append(_h(1, translate("Report.sheets", "Party briefing: {party}").format(
         party=esc(party.name)), page_break=page_break and not annex))
+    clauses = len(draft.clauses)  # (lupdate reads no call among a translate()'s arguments)
     items.append(_p(translate("Report.sheets", "Role: {role}. Draft: {draft}, %n clause(s).",
-                              None, len(draft.clauses)).format(
+                              None, clauses).format(
         role=esc(role_label(party.role)), draft=esc(draft.title)), color=MUTED))
 
     # -- verdict
@@ -706,9 +707,10 @@ def _accepting(report: Report) -> str:
     n = len(report.parties)
     text = translate("Report.sheets", "{accepting} of %n part(y/ies) accept", None, n).format(
         accepting=report.accepting)
-    if report.conflicts:
-        text = translate("Report.sheets", "{parties}, %n conflict(s)", None,
-                         len(report.conflicts)).format(parties=text)
+    conflicts = len(report.conflicts)
+    if conflicts:
+        text = translate("Report.sheets", "{parties}, %n conflict(s)", None, conflicts).format(
+            parties=text)
     return text
 
 
@@ -850,11 +852,12 @@ def full_sheet(scenario: Scenario, draft: Draft, *, marking: str | None = None,
     items: list[Item] = []
     items.append(_h(1, esc(translate("Report.sheets", "Annex A. Verdicts")), page_break=True))
     where = situation(scenario, (draft,))
+    clauses = len(draft.clauses)
     items.append(_p((translate("Report.sheets", "{scenario}. Draft: {draft}, %n clause(s). "
                                                 "Prepared {date}; {situation}.", None,
-                               len(draft.clauses)) if where else
+                               clauses) if where else
                      translate("Report.sheets", "{scenario}. Draft: {draft}, %n clause(s). "
-                                                "Prepared {date}.", None, len(draft.clauses)))
+                                                "Prepared {date}.", None, clauses))
                     .format(scenario=esc(scenario.title), draft=f"<b>{esc(draft.title)}</b>",
                             date=esc(day), situation=esc(where)), color=MUTED))
     items.extend(_verdict_items(scenario, draft, report))
@@ -985,10 +988,11 @@ def comparison_sheet(scenario: Scenario, first: Draft, second: Draft, *,
     if cmp.swapped:
         ra, rb = rb, ra
     te, tl = esc(earlier.title), esc(later.title)
-    lines = [translate("Report.sheets", "Earlier: {draft}, %n clause(s)", None,
-                       len(earlier.clauses)).format(draft=f"<b>{te}</b>"),
-             translate("Report.sheets", "Later: {draft}, %n clause(s)", None,
-                       len(later.clauses)).format(draft=f"<b>{tl}</b>")]
+    ne, nl = len(earlier.clauses), len(later.clauses)
+    lines = [translate("Report.sheets", "Earlier: {draft}, %n clause(s)", None, ne).format(
+                 draft=f"<b>{te}</b>"),
+             translate("Report.sheets", "Later: {draft}, %n clause(s)", None, nl).format(
+                 draft=f"<b>{tl}</b>")]
     if cmp.swapped:
         lines.append(esc(translate("Report.sheets", "The drafts were given later first; this "
                                                     "sheet reads from the earlier to the later.")))
