@@ -7,9 +7,10 @@ Accord is written in English, so its English catalogue translates nothing but th
 resolves them; any other plural message is left unfinished for a person to write
 (tests/test_translation.py fails until then). Forms already written are kept.
 
-lupdate marks a message as plural only for ``tr(text, "", n)``; the wording's
-``translate("Wording.…", "%n …", None, n)`` calls come out as ordinary messages, so every
-message of a ``Wording.`` or ``Report.`` context whose source holds ``%n`` is marked plural here.
+lupdate marks a message as plural only for ``tr(text, "", n)``; a ``translate(context, text,
+None, n)`` call (the wording's hook, the command line, ``QCoreApplication.translate``) comes
+out as an ordinary message, so every message whose source holds ``%n`` is marked plural here
+(``%n`` means nothing in any other message).
 
 It also drops the ``<extracomment>`` notes: lupdate reads a ``#:`` comment as a note to the
 translators of the next message, and Accord's ``#:`` comments document attributes (the
@@ -27,10 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop.wording.translate import english_forms  # after the checkout is on the path
 
 MESSAGE = re.compile(r'<message numerus="yes">.*?</message>', re.DOTALL)
-CONTEXT = re.compile(r"<context>\s*<name>(.*?)</name>.*?</context>", re.DOTALL)
 PLAIN = re.compile(r"<message>(?=(?:(?!</message>).)*?<source>[^<]*%n)", re.DOTALL)
-#: The contexts of desktop.wording and desktop.report, whose %n messages are plural (above).
-WORDING = ("Wording.", "Report.")
 SOURCE = re.compile(r"<source>(.*?)</source>", re.DOTALL)
 NOTE = re.compile(r"[ \t]*<extracomment>.*?</extracomment>\n", re.DOTALL)
 UNFINISHED = re.compile(r'<translation type="unfinished">\s*(?:<numerusform></numerusform>\s*)*'
@@ -54,18 +52,16 @@ def fill(message: str) -> str:
     return UNFINISHED.sub(lambda _m: translation, message, count=1)
 
 
-def mark_plurals(context: re.Match[str]) -> str:
-    """A wording context with each of its ``%n`` messages marked plural."""
-    if not context.group(1).startswith(WORDING):
-        return context.group(0)
-    return PLAIN.sub('<message numerus="yes">', context.group(0))
+def mark_plurals(text: str) -> str:
+    """The catalogue with each of its ``%n`` messages marked plural."""
+    return PLAIN.sub('<message numerus="yes">', text)
 
 
 def main(argv: list[str]) -> int:
     for name in argv:
         path = Path(name)
         text = path.read_text(encoding="utf-8")
-        text = CONTEXT.sub(mark_plurals, text)
+        text = mark_plurals(text)
         text = NOTE.sub("", MESSAGE.sub(lambda m: fill(m.group(0)), text))
         path.write_text(text, encoding="utf-8")
     return 0
