@@ -316,3 +316,93 @@ def test_converted_module_shows_no_untranslated_string(module: str) -> None:
     source = (ROOT / module).read_text(encoding="utf-8")
     assert untranslated(source) == []
     assert "tr(" in source or "translate(" in source
+
+
+# --------------------------------------------------------------------------- every call found
+
+#: Where make translations looks for text (the Makefile's lupdate paths).
+SCANNED = ("desktop/ui", "desktop/wording", "desktop/report", "desktop/cli.py",
+           "desktop/doctor.py")
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+        else None
+
+
+def translation_calls(source: str) -> Iterator[
+        tuple[int, str, str | None, str, ast.expr | None]]:
+    """(line, call, context, text, count) for each ``tr`` / ``translate`` call with a literal
+    text:
+    ``self.tr`` takes its class's name as context, ``X.tr`` X's, ``translate(c, t)`` c."""
+
+    def walk(node: ast.AST, klass: str | None) -> Iterator[
+            tuple[int, str, str | None, str, ast.expr | None]]:
+        for child in ast.iter_child_nodes(node):
+            inner = child.name if isinstance(child, ast.ClassDef) else klass
+            if isinstance(child, ast.Call) and _name(child.func) in TRANSLATES:
+                args = list(child.args)
+                counts = {k.arg: k.value for k in child.keywords}
+                if _name(child.func) == "tr":
+                    receiver = child.func.value if isinstance(child.func, ast.Attribute) \
+                        else None
+                    context = (klass if isinstance(receiver, ast.Name)
+                               and receiver.id == "self" else
+                               receiver.id if isinstance(receiver, ast.Name) else None)
+                    text = _literal(args[0]) if args else None
+                    count = args[2] if len(args) > 2 else counts.get("n")
+                else:
+                    context = _literal(args[0]) if args else None
+                    text = _literal(args[1]) if len(args) > 1 else None
+                    count = args[3] if len(args) > 3 else counts.get("n")
+                if text is not None:
+                    yield child.lineno, _name(child.func), context, text, count
+            yield from walk(child, inner)
+
+    yield from walk(ast.parse(source), None)
+
+
+def _scanned_files() -> list[Path]:
+    files: list[Path] = []
+    for part in SCANNED:
+        path = ROOT / part
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return files
+
+
+def test_every_plural_count_is_a_plain_name() -> None:
+    """lupdate drops a ``translate(context, text, None, n)`` message without a word when its
+    count is an expression (``len(x)``, ``o.n``, ``n + 1``): the count goes in a variable
+    first. (``self.tr(text, "", len(x))`` it reads; the next test checks every message.)"""
+    bad = [f"{path.relative_to(ROOT)}:{line}" for path in _scanned_files()
+           for line, kind, _c, _t, count in translation_calls(path.read_text(encoding="utf-8"))
+           if kind == "translate" and count is not None and not isinstance(count, ast.Name)
+           and not (isinstance(count, ast.Constant) and count.value == -1)
+           and not (isinstance(count, ast.UnaryOp) and isinstance(count.operand, ast.Constant))]
+    assert bad == []
+
+
+def test_every_translated_text_in_the_code_is_in_the_catalogue() -> None:
+    """Each literal text the code translates is in the committed catalogue under its context:
+    nothing lupdate skipped, nothing added since make translations."""
+    catalogue = {(c, t) for c, t, _p in _messages(CATALOGUE)}
+    texts = {t for _c, t in catalogue}
+    missing = []
+    for path in _scanned_files():
+        for line, _k, context, text, _n in translation_calls(
+                path.read_text(encoding="utf-8")):
+            found = (context, text) in catalogue if context is not None else text in texts
+            if not found:
+                missing.append(f"{path.relative_to(ROOT)}:{line} {context}: {text!r}")
+    assert missing == [], "run make translations"
+
+
+def test_the_call_finder_reads_contexts_and_counts() -> None:
+    source = ('class Panel:\n    def f(self, n):\n        self.tr("%n row(s)", "", len(n))\n'
+              'translate("Wording.x", "Hi")\nQCoreApplication.translate("Cli", "%n file(s)", '
+              'None, n)\n')
+    found = [(line, kind, context, text, type(count).__name__)
+             for line, kind, context, text, count in translation_calls(source)]
+    assert found == [(3, "tr", "Panel", "%n row(s)", "Call"),
+                     (4, "translate", "Wording.x", "Hi", "NoneType"),
+                     (5, "translate", "Cli", "%n file(s)", "Name")]
