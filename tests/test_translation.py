@@ -61,6 +61,8 @@ CONVERTED = (
     "desktop/ui/verdicts.py",
     "desktop/ui/plots.py",
     "desktop/ui/precedents.py",
+    "desktop/ui/inspector.py",
+    "desktop/ui/draft.py",
 )
 
 #: Qt calls whose string arguments are shown to the user.

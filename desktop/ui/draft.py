@@ -12,6 +12,7 @@ An empty draft shows where to drop; during a drag a line shows where the provisi
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -55,21 +56,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.commands import Editor
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.look import ink
 from desktop.ui.models import DraftModel, RowInfo
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import palette as colours
+from desktop.wording.translate import QT_TRANSLATE_NOOP
 
 VIOLATION = QColor(colours.VIOLATION)
 CONFLICT = QColor(colours.CONFLICT)
 PAD = 6
 NUMBER_WIDTH = 58  # the clause number, and its phase beneath it
 DROP_LINE = 3  # the insertion line's thickness during a drag
-EMPTY_DRAFT = "Drag provisions here, or select one and press Enter"
+#: What an empty draft shows (English; shown translated, with the DraftView context).
+EMPTY_DRAFT = QT_TRANSLATE_NOOP("DraftView", "Drag provisions here, or select one and press Enter")
 BAR = 5
 
 
-class ClauseDelegate(QStyledItemDelegate):
+class ClauseDelegate(InheritedTr, QStyledItemDelegate):
     """Paints a clause: number, phase heading, title, full text, and its status lines.
 
     Heights are cached by what a row shows and the view's width, so laying out a 500-clause
@@ -170,7 +174,7 @@ class ClauseDelegate(QStyledItemDelegate):
                        else palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(number.adjusted(0, QFontMetrics(bold).height(), 0, 0),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                         phase_label(info.phase))
+                         self.tr("phase {phase}").format(phase=info.phase))
         painter.setPen(text_color)
         x = body.left() + BAR + 2 * PAD + NUMBER_WIDTH
         width = self._text_width()
@@ -205,10 +209,11 @@ def _lines(info: RowInfo) -> list[str]:
 
 
 def phase_label(phase: int) -> str:
-    return f"phase {phase}"
+    """A clause's phase as it reads under its number: "phase 2"."""
+    return QCoreApplication.translate("ClauseDelegate", "phase {phase}").format(phase=phase)
 
 
-class DraftView(QListView):
+class DraftView(InheritedTr, QListView):
     """Delete removes the selected clause; Ctrl+Up/Down move it: the keyboard twins of dragging.
 
     Which clause is selected afterwards is the panel's business (:class:`DraftPanel`), as it is
@@ -219,7 +224,7 @@ class DraftView(QListView):
         super().__init__(parent)
         self._editor = editor
         self.setObjectName("DraftView")
-        self.setAccessibleName("Draft agreement")
+        self.setAccessibleName(self.tr("Draft agreement"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -233,7 +238,7 @@ class DraftView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._dragging = False
         self._drag_pos = QPoint()
-        self.setAccessibleDescription(EMPTY_DRAFT)
+        self.setAccessibleDescription(self.tr(EMPTY_DRAFT))
         self.delegate = ClauseDelegate(self, model)
         self.setItemDelegate(self.delegate)
         self.setModel(model)
@@ -355,7 +360,7 @@ class DraftView(QListView):
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             painter.drawText(area.adjusted(16, 16, -16, -16),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             EMPTY_DRAFT)
+                             self.tr(EMPTY_DRAFT))
         elif y is not None:
             width = self.viewport().width()
             painter.fillRect(QRect(PAD, y - DROP_LINE // 2, width - 2 * PAD, DROP_LINE), accent)
@@ -375,7 +380,7 @@ class DraftView(QListView):
         super().changeEvent(event)
 
 
-class DraftPanel(QWidget):
+class DraftPanel(InheritedTr, QWidget):
     """Draft switcher (new, duplicate, rename, delete) above the clause list.
 
     The panel owns the selection and announces it by identity: :attr:`clause_selected` carries
@@ -403,7 +408,7 @@ class DraftPanel(QWidget):
 
         self.switcher = QComboBox(self)
         self.switcher.setObjectName("DraftSwitcher")
-        self.switcher.setAccessibleName("Current draft")
+        self.switcher.setAccessibleName(self.tr("Current draft"))
         self.switcher.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.switcher.setMinimumContentsLength(24)
@@ -417,13 +422,14 @@ class DraftPanel(QWidget):
             button.clicked.connect(slot)
             return button
 
-        self.new_button = tool("New", "New empty draft", self.new_draft, "NewDraft")
-        self.dup_button = tool("Duplicate", "New draft copying this one", self.duplicate_draft,
-                               "DuplicateDraft")
-        self.rename_button = tool("Rename", "Rename this draft", self.rename_draft,
-                                  "RenameDraft")
-        self.delete_button = tool("Delete", "Delete this draft", self.delete_draft,
-                                  "DeleteDraft")
+        self.new_button = tool(self.tr("New"), self.tr("New empty draft"), self.new_draft,
+                               "NewDraft")
+        self.dup_button = tool(self.tr("Duplicate"), self.tr("New draft copying this one"),
+                               self.duplicate_draft, "DuplicateDraft")
+        self.rename_button = tool(self.tr("Rename"), self.tr("Rename this draft"),
+                                  self.rename_draft, "RenameDraft")
+        self.delete_button = tool(self.tr("Delete"), self.tr("Delete this draft"),
+                                  self.delete_draft, "DeleteDraft")
 
         self.view = DraftView(editor, self.model, self)
         selection = self.view.selectionModel()
@@ -434,7 +440,7 @@ class DraftPanel(QWidget):
         self.model.already_present.connect(self._already_present)
 
         bar = QHBoxLayout()
-        label = QLabel("Draft:", self)
+        label = QLabel(self.tr("Draft:"), self)
         label.setBuddy(self.switcher)
         bar.addWidget(label)
         bar.addWidget(self.switcher, 1)
@@ -562,8 +568,14 @@ class DraftPanel(QWidget):
         clause = self.model.clause(row)
         prov = None if clause is None else self._ws.scenario.provision_index.get(
             clause.provision)
-        title = f"“{prov.title}”" if prov is not None else "That provision"
-        self.status.emit(f"{title} is already in the draft, as clause {row + 1}: selected it.")
+        number = row + 1
+        if prov is None:
+            text = self.tr("That provision is already in the draft, as clause {number}: "
+                           "selected it.").format(number=number)
+        else:
+            text = self.tr("“{title}” is already in the draft, as clause {number}: selected "
+                           "it.").format(title=prov.title, number=number)
+        self.status.emit(text)
 
     def _switch(self, index: int) -> None:
         draft_id = self.switcher.itemData(index)
@@ -571,8 +583,9 @@ class DraftPanel(QWidget):
             self._ws.switch_draft(draft_id)
 
     def new_draft(self) -> None:
-        title, ok = QInputDialog.getText(self, "New draft", "Title of the new draft:",
-                                         text="New draft")
+        title, ok = QInputDialog.getText(self, self.tr("New draft"),
+                                         self.tr("Title of the new draft:"),
+                                         text=self.tr("New draft"))
         if ok and title.strip():
             self._editor.new_draft(title.strip())
 
@@ -583,7 +596,8 @@ class DraftPanel(QWidget):
         draft = self._ws.draft
         if draft is None:
             return
-        title, ok = QInputDialog.getText(self, "Rename draft", "New title:", text=draft.title)
+        title, ok = QInputDialog.getText(self, self.tr("Rename draft"), self.tr("New title:"),
+                                         text=draft.title)
         if ok and title.strip():
             self._editor.rename_draft(title.strip())
 
@@ -591,10 +605,11 @@ class DraftPanel(QWidget):
         draft = self._ws.draft
         if draft is None:
             return
+        clauses = len(draft.clauses)
         answer = QMessageBox.question(
-            self, "Delete draft",
-            f"Delete the draft “{draft.title}” with its {len(draft.clauses)} clauses?\n"
-            "You can undo this with Edit → Undo.",
+            self, self.tr("Delete draft"),
+            self.tr("Delete the draft “{title}” with its %n clause(s)?\n"
+                    "You can undo this with Edit → Undo.", "", clauses).format(title=draft.title),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._editor.remove_draft()

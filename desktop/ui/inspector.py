@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -49,6 +49,7 @@ from desktop.domain import (
 )
 from desktop.domain.model import ParamSpec
 from desktop.ui.commands import Editor
+from desktop.ui.i18n import InheritedTr
 from desktop.ui.startup import after_first_paint
 from desktop.ui.workspace import Change, What, Workspace
 from desktop.wording import clause_text
@@ -223,8 +224,9 @@ def editor_label(spec: ParamSpec) -> str:
     """A value editor's label: the param's label, with its unit where the label lacks it."""
     label = param_label(spec)
     if spec.unit and spec.unit.lower() not in label.lower():
-        label += f" ({spec.unit})"
-    return label + ":"
+        return QCoreApplication.translate("ClauseInspector", "{label} ({unit}):").format(
+            label=label, unit=spec.unit)
+    return QCoreApplication.translate("ClauseInspector", "{label}:").format(label=label)
 
 
 def show_value(widget: QWidget, value: Value) -> None:
@@ -299,7 +301,10 @@ class Asker(Protocol):
 def alternative_title(clause: Clause, k: int) -> str:
     """An alternative's name as a list shows it: its label, or "Alternative 2"."""
     label = clause.alternatives[k].label.strip()
-    return label or f"Alternative {k + 1}"
+    if label:
+        return label
+    return QCoreApplication.translate("OpenPointSection", "Alternative {number}").format(
+        number=k + 1)
 
 
 def bracketed(clause: Clause, prov: Provision) -> list[ParamSpec]:
@@ -319,12 +324,14 @@ def alternative_words(clause: Clause, prov: Provision, k: int) -> str:
     values = alternative_values(clause, prov, k)
     specs = bracketed(clause, prov)
     if not specs:
-        return "the clause's values as they stand"
-    return "; ".join(f"{param_label(spec)}: {value_text(spec, values[spec.name])}"
-                     for spec in specs)
+        return QCoreApplication.translate("OpenPointSection", "the clause's values as they stand")
+    setting = QCoreApplication.translate("OpenPointSection", "{param}: {value}")
+    return QCoreApplication.translate("OpenPointSection", "; ").join(
+        setting.format(param=param_label(spec), value=value_text(spec, values[spec.name]))
+        for spec in specs)
 
 
-class OpenPointSection(QWidget):
+class OpenPointSection(InheritedTr, QWidget):
     """The selected clause's open point: make it one; its alternatives, each with its values
     in words; add, rename, change the values of, remove an alternative, or close the point on
     one. Every action is one undo step through the Editor, on the clause the inspector shows
@@ -335,7 +342,7 @@ class OpenPointSection(QWidget):
         self.setObjectName("OpenPointSection")
         self._inspector = inspector
         self._shown: str | None = None  # the provision whose point is shown
-        self.heading = QLabel("Open point", self)
+        self.heading = QLabel(self.tr("Open point"), self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -345,7 +352,7 @@ class OpenPointSection(QWidget):
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget(self)
         self.list.setObjectName("AlternativesList")
-        self.list.setAccessibleName("Alternatives")
+        self.list.setAccessibleName(self.tr("Alternatives"))
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -362,12 +369,13 @@ class OpenPointSection(QWidget):
 
     def _build_actions(self) -> QWidget:
         """The buttons that act on the alternative chosen in the list (or add one)."""
-        self.add_button = QPushButton("Add alternative…", self)
-        self.rename_button = QPushButton("Rename…", self)
-        self.values_button = QPushButton("Edit values…", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.close_button = QPushButton("Close on this alternative", self)
-        self.close_button.setToolTip("Settle the clause on the chosen alternative's values")
+        self.add_button = QPushButton(self.tr("Add alternative…"), self)
+        self.rename_button = QPushButton(self.tr("Rename…"), self)
+        self.values_button = QPushButton(self.tr("Edit values…"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.close_button = QPushButton(self.tr("Close on this alternative"), self)
+        self.close_button.setToolTip(self.tr("Settle the clause on the chosen alternative's "
+                                             "values"))
         for name, button in (("AddAlternative", self.add_button),
                              ("RenameAlternative", self.rename_button),
                              ("EditAlternativeValues", self.values_button),
@@ -422,11 +430,13 @@ class OpenPointSection(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         n = len(clause.alternatives)
-        self.state.setText(f"Open: {n} alternatives, each checked against every red line. "
-                           "Choose one to change it or close the point on it.")
+        self.state.setText(self.tr("Open: %n alternative(s), each checked against every red "
+                                   "line. Choose one to change it or close the point on it.",
+                                   "", n))
+        entry = self.tr("{alternative} — {values}")
         for k in range(n):
-            item = QListWidgetItem(f"{alternative_title(clause, k)} — "
-                                   f"{alternative_words(clause, prov, k)}")
+            item = QListWidgetItem(entry.format(alternative=alternative_title(clause, k),
+                                                values=alternative_words(clause, prov, k)))
             item.setToolTip(clause_text(prov, alternative_values(clause, prov, k)))
             self.list.addItem(item)
         self.list.setCurrentRow(min(max(keep, 0), n - 1))
@@ -481,8 +491,8 @@ class OpenPointSection(QWidget):
         inspector has moved on to another clause meanwhile."""
         target = self._target()
         if target is None or target[1].provision != asked[1].provision:
-            self._say("Another clause was chosen while the dialog was open: nothing was "
-                      "changed.")
+            self._say(self.tr("Another clause was chosen while the dialog was open: nothing "
+                              "was changed."))
             return None
         return target
 
@@ -505,15 +515,16 @@ class OpenPointSection(QWidget):
         editor = self._inspector.editor
         if editor.open_point(target[0], *labels):
             self.list.setCurrentRow(1)  # the copy, to be changed
-            self._say("Both alternatives start with the clause's values: choose one and "
-                      "edit its values.")
+            self._say(self.tr("Both alternatives start with the clause's values: choose one "
+                              "and edit its values."))
 
     def add(self) -> None:
         target = self._target()
         if target is None:
             return
-        label = self._ask().label("Add alternative", "Name of the new alternative (it starts "
-                                  "with the clause's own values):", "")
+        label = self._ask().label(self.tr("Add alternative"),
+                                  self.tr("Name of the new alternative (it starts with the "
+                                          "clause's own values):"), "")
         target = self._again(target)
         if label is None or target is None:
             return
@@ -525,7 +536,8 @@ class OpenPointSection(QWidget):
         if chosen is None:
             return
         _, clause, _, k = chosen
-        label = self._ask().label("Rename alternative", "New name:", clause.alternatives[k].label)
+        label = self._ask().label(self.tr("Rename alternative"), self.tr("New name:"),
+                                  clause.alternatives[k].label)
         again = self._same(chosen)
         if label is not None and again is not None:
             self._inspector.editor.rename_alternative(again, k, label)
@@ -535,7 +547,8 @@ class OpenPointSection(QWidget):
         if chosen is None:
             return
         _, clause, prov, k = chosen
-        caption = f"Values of “{alternative_title(clause, k)}”: {prov.title}"
+        caption = self.tr("Values of “{alternative}”: {title}").format(
+            alternative=alternative_title(clause, k), title=prov.title)
         values = self._ask().values(caption, prov, alternative_values(clause, prov, k))
         again = self._same(chosen)
         if values is None or again is None:
@@ -554,7 +567,8 @@ class OpenPointSection(QWidget):
         clause = chosen[1]
         if target is None or target[1].provision != clause.provision \
                 or target[1].alternatives != clause.alternatives:
-            self._say("The open point changed while the dialog was open: nothing was changed.")
+            self._say(self.tr("The open point changed while the dialog was open: nothing was "
+                              "changed."))
             return None
         return target[0]
 
@@ -565,8 +579,8 @@ class OpenPointSection(QWidget):
         row, clause, _, k = chosen
         last = alternative_title(clause, 1 - k) if len(clause.alternatives) == 2 else None
         if self._inspector.editor.remove_alternative(row, k) and last is not None:
-            self._say(f"Settled on “{last}”, the one alternative left: the clause is no "
-                      "longer an open point.")
+            self._say(self.tr("Settled on “{alternative}”, the one alternative left: the "
+                              "clause is no longer an open point.").format(alternative=last))
 
     def close_point(self) -> None:
         chosen = self._chosen()
@@ -574,11 +588,11 @@ class OpenPointSection(QWidget):
             return
         row, clause, _, k = chosen
         if self._inspector.editor.close_point(row, k):
-            self._say(f"Closed on “{alternative_title(clause, k)}”: the clause now has its "
-                      "values.")
+            self._say(self.tr("Closed on “{alternative}”: the clause now has its values.")
+                      .format(alternative=alternative_title(clause, k)))
 
 
-class ClauseInspector(QWidget):
+class ClauseInspector(InheritedTr, QWidget):
     """The values, phase and note of one clause of the current draft, found by provision id."""
 
     def __init__(self, workspace: Workspace, editor: Editor, parent: QWidget | None = None
@@ -593,14 +607,14 @@ class ClauseInspector(QWidget):
         self._editors: dict[str, QWidget] = {}
         self._params: tuple[ParamSpec, ...] = ()  # the values the editors are built for
 
-        self.heading = QLabel("No clause selected", self)
+        self.heading = QLabel(self.tr("No clause selected"), self)
         self.heading.setObjectName("InspectorHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.text = QLabel("Select a clause in the draft to edit its values.", self)
+        self.text = QLabel(self.tr("Select a clause in the draft to edit its values."), self)
         self.text.setObjectName("InspectorText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -720,9 +734,9 @@ class ClauseInspector(QWidget):
                 self._build_form(None)
             self._provision_id = None
             self._note_of = None
-            self.heading.setText("No clause selected")
+            self.heading.setText(self.tr("No clause selected"))
             self.precedents.hide()
-            self.text.setText("Select a clause in the draft to edit its values.")
+            self.text.setText(self.tr("Select a clause in the draft to edit its values."))
             self._set_enabled(False)
             self.notice.hide()
             self.open_button.hide()
@@ -734,7 +748,7 @@ class ClauseInspector(QWidget):
         if rebuild or prov.id != self._provision_id:
             self._build_form(prov)
         self._provision_id = prov.id
-        self.heading.setText(f"{row + 1}. {prov.title}")
+        self.heading.setText(self.tr("{number}. {title}").format(number=row + 1, title=prov.title))
         self.text.setText(clause_text(prov, clause.values))
         self._show_precedents()
         self._set_enabled(True)
@@ -747,19 +761,20 @@ class ClauseInspector(QWidget):
         """The shown clause's PA-X counts. The index is read on first use but never before
         the window's first paint: until then the line waits for it."""
         from desktop.domain.precedents import index_loaded  # not on the way to the first paint
-        from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
+        from desktop.wording.precedents import credit_short, precedent_lines
 
         current = self._current()
         if current is None or not current[2].pax:
             self.precedents.hide()
             return
-        self.precedents.setToolTip(CREDIT_SHORT)
+        self.precedents.setToolTip(credit_short())
         self.precedents.show()
         if not index_loaded() and not self.window().isVisible():
-            self.precedents.setText("Precedents: …")
+            self.precedents.setText(self.tr("Precedents: …"))
             after_first_paint(self.precedents, self._show_precedents)
             return
-        self.precedents.setText("Precedents (PA-X): " + "; ".join(precedent_lines(current[2].pax)))
+        self.precedents.setText(self.tr("Precedents (PA-X): {counts}").format(
+            counts=self.tr("; ").join(precedent_lines(current[2].pax))))
 
     # -- form
 
@@ -809,29 +824,29 @@ class ClauseInspector(QWidget):
         self.phase = QSpinBox(self.form_host)
         self.phase.setObjectName("PhaseEdit")
         self.phase.setRange(1, 1000)
-        self.phase.setAccessibleName("Phase")
+        self.phase.setAccessibleName(self.tr("Phase"))
         self.phase.valueChanged.connect(self._phase_changed)
         # Beside the phase, the button that makes the clause an open point: no extra line.
         phase_row = QWidget(self.form_host)
         row = QHBoxLayout(phase_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.phase, 1)
-        self.open_button = QPushButton("Make this an open point…", phase_row)
+        self.open_button = QPushButton(self.tr("Make this an open point…"), phase_row)
         self.open_button.setObjectName("OpenPointButton")
-        self.open_button.setToolTip("Bracket this clause: keep two or more value sets on the "
-                                    "table, each checked against every red line")
+        self.open_button.setToolTip(self.tr("Bracket this clause: keep two or more value sets "
+                                            "on the table, each checked against every red line"))
         self.open_button.clicked.connect(self.open_point.make_open)
         self.open_button.hide()
         # No taller than the spin box: the row, and the inspector, stay as they were.
         self.open_button.setMaximumHeight(self.phase.sizeHint().height())
         row.addWidget(self.open_button)
-        self.form.addRow("Phase:", phase_row)
+        self.form.addRow(self.tr("Phase:"), phase_row)
         self.note = NoteEdit(self._note_changed, self.form_host)
         self.note.setObjectName("NoteEdit")
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("A note on this clause (source, caveats)")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("A note on this clause (source, caveats)"))
         self.note.setFixedHeight(54)  # three lines: the inspector fits without scrolling
-        self.form.addRow("Note:", self.note)
+        self.form.addRow(self.tr("Note:"), self.note)
 
     def _load(self, clause: Clause, prov: Provision, fresh: bool) -> None:
         """Show ``clause``; ``fresh`` when it is another clause than the one shown so far
