@@ -326,3 +326,25 @@ def test_every_kind_of_reason_keeps_its_words() -> None:
     assert [v.clauses for v in violations] == [
         ("cap",), (), (), ("zone",), ("cap", "zone"), (), ("cap", "zone"),
     ]
+
+
+def test_an_incremental_check_reads_only_the_changed_clauses(mini_json: bytes) -> None:
+    """After an edit the re-check copies the values the last report was judged on and reads
+    again only the clauses that changed; the shared values are those of the untouched clauses,
+    and the report is the one a full check gives."""
+    from desktop.domain.checker import compiled
+    from desktop.domain.edit import add_clause, update_clause
+
+    s = mini(mini_json)
+    first = check(s, s.drafts[0])
+    s2 = update_clause(add_clause(s, "d1", "intl-monitoring"), "d1", 0,
+                       values={"personnel": 850_000})
+    second = check(s2, s2.drafts[0], first)
+    assert second == check(s2, s2.drafts[0])
+    assert first._state is not None
+    assert second._state is not None
+    assert second._state == compiled(s2).state(s2.drafts[0])
+    kept = [pid for pid in first._state if second._state[pid] is first._state[pid]]
+    assert kept == ["withdrawal", "guarantee", "neutral"]  # not army-cap: its value changed
+    assert second._state["army-cap"]["personnel"] == 850_000
+    assert first._state["army-cap"] != second._state["army-cap"]  # the first is untouched
