@@ -238,6 +238,8 @@ class RedLineMatrix(InheritedTr, Themed):
         self._font = QFont()
         self._font.setPointSizeF(max(7.0, self._font.pointSizeF() * 0.85))
         self._parties: tuple[object, ...] | None = None
+        self._holding: np.ndarray = np.zeros((0, 0), dtype=np.int8)
+        self._cells: dict[tuple[str, str], tuple[int, int]] = {}  # (party, red line): cell
         self._cell = (0, 0)
         self.setMouseTracking(True)
         self.scene().sigMouseMoved.connect(self._hover)
@@ -261,13 +263,15 @@ class RedLineMatrix(InheritedTr, Themed):
         parties = scenario.parties
         if parties is not self._parties:
             self._layout_axes(scenario)
-        violated: set[tuple[str, str]] = set()
+        # Every red line holds (1) but those crossed (-1): O(crossed), not O(red lines).
+        grid = self._holding.copy()
         if report is not None:
-            violated = {(v.party, x.red_line) for v in report.parties for x in v.violations}
-        grid = np.zeros_like(self.grid)
-        for i, party in enumerate(parties):
-            for j, line in enumerate(party.red_lines):
-                grid[i, j] = -1 if (party.id, line.id) in violated else 1
+            cells = self._cells
+            for v in report.parties:
+                for x in v.violations:
+                    cell = cells.get((v.party, x.red_line))
+                    if cell is not None:
+                        grid[cell] = -1
         if np.array_equal(grid, self.grid) and self.image.image is not None:
             return  # nothing flipped: no redraw
         self.grid = grid
@@ -347,6 +351,12 @@ class RedLineMatrix(InheritedTr, Themed):
         parties = self._parties = scenario.parties
         width = max((len(p.red_lines) for p in parties), default=0)
         self.grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
+        self._holding = np.zeros_like(self.grid)  # 1 in each red line's cell
+        self._cells = {}
+        for i, party in enumerate(parties):
+            for j, line in enumerate(party.red_lines):
+                self._holding[i, j] = 1
+                self._cells[(party.id, line.id)] = (i, j)
         self.image.clear()
         self.party_names = [p.name for p in parties]
         self.titles = [[r.title for r in p.red_lines] for p in parties]
