@@ -17,7 +17,7 @@ The dialog's marking defaults to the document's briefing settings (File → Brie
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -43,12 +43,8 @@ from desktop.store import DocumentError
 from desktop.ui.bridge import _Solve, failure_text
 from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Workspace
-from desktop.wording import (
-    BRIEFING_KIND_LABELS,
-    DEFAULT_MARKING,
-    PAPER_LABELS,
-    progress_text,
-)
+from desktop.wording import BRIEFING_KIND_LABELS, PAPER_LABELS, progress_text
+from desktop.wording.labels import briefing_kind_label, default_marking, paper_label
 from desktop.wording.translate import QT_TRANSLATE_NOOP
 
 # The briefing code (desktop.report) is imported on the first print, preview or export.
@@ -99,13 +95,15 @@ class BriefingOptions:
     party: str | None = None  # for "party"
     compare: str | None = None  # the second draft, for "compare"
     paper: str = "a4"
-    marking: str = DEFAULT_MARKING
+    # The default marking in the user's language, read when the options are made: it is
+    # printed, never saved (an empty marking in the document's settings means the default).
+    marking: str = field(default_factory=default_marking)
 
 
 def saved_marking(scenario: Scenario) -> str:
     """The marking the document's briefing settings ask for, else the default one."""
     saved = scenario.briefing
-    return saved.marking if saved is not None and saved.marking else DEFAULT_MARKING
+    return saved.marking if saved is not None and saved.marking else default_marking()
 
 
 def solve_memo_bridge(scenario: Scenario, draft: Draft, token: CancelToken,
@@ -165,8 +163,8 @@ class BriefingDialog(InheritedTr, QDialog):
         self.setWindowTitle(self.tr("Briefing sheet"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("kindCombo")
-        for key, label in BRIEFING_KIND_LABELS.items():
-            self.kind.addItem(label, key)
+        for key in BRIEFING_KIND_LABELS:
+            self.kind.addItem(briefing_kind_label(key), key)
         self.party = QComboBox(self)
         self.party.setObjectName("partyCombo")
         for p in scenario.parties:
@@ -181,8 +179,8 @@ class BriefingDialog(InheritedTr, QDialog):
             self.compare.addItem(shown, d.id)
         self.paper = QComboBox(self)
         self.paper.setObjectName("paperCombo")
-        for key, label in PAPER_LABELS.items():
-            self.paper.addItem(label, key)
+        for key in PAPER_LABELS:
+            self.paper.addItem(paper_label(key), key)
         self.marking = QLineEdit(self)
         self.marking.setObjectName("markingEdit")
         self.marking.setPlaceholderText(self.tr("none"))

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.wording.guide import GETTING_STARTED, PANEL_KEYS, SHORTCUTS_INTRO
+from desktop.wording.guide import getting_started as guide_html
+from desktop.wording.guide import panel_keys, shortcuts_intro
 
 
 def _plain(text: str) -> str:
@@ -63,15 +64,17 @@ def shortcuts_html(bar: QMenuBar) -> str:
                 f'<th align="left">{e(command)}</th><th align="left">{e(keys)}</th></tr>'
                 f"{body}</table>")
 
-    panel = [(where, what, keys) for where, keys, what in PANEL_KEYS]
+    panel = [(where, what, keys) for where, keys, what in panel_keys()]
     title = QCoreApplication.translate("Help", "Keyboard shortcuts")
     menus = QCoreApplication.translate("Help", "Menu commands")
     panels = QCoreApplication.translate("Help", "In the panels")
-    return (f"<h2>{e(title)}</h2><p>{e(SHORTCUTS_INTRO)}</p>"
+    menu = QCoreApplication.translate("Help", "Menu")
+    where = QCoreApplication.translate("Help", "Where")
+    return (f"<h2>{e(title)}</h2><p>{e(shortcuts_intro())}</p>"
             f"<h3>{e(menus)}</h3>"
-            f"{table(shortcut_rows(bar), QCoreApplication.translate('Help', 'Menu'))}"
+            f"{table(shortcut_rows(bar), menu)}"
             f"<h3>{e(panels)}</h3>"
-            f"{table(panel, QCoreApplication.translate('Help', 'Where'))}")
+            f"{table(panel, where)}")
 
 
 class HelpDialog(QDialog):
@@ -96,7 +99,7 @@ class HelpDialog(QDialog):
 
 
 def getting_started(parent: QWidget) -> HelpDialog:
-    return HelpDialog(QCoreApplication.translate("Help", "Getting started"), GETTING_STARTED,
+    return HelpDialog(QCoreApplication.translate("Help", "Getting started"), guide_html(),
                       "GettingStarted", parent)
 
 

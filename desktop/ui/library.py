@@ -32,7 +32,8 @@ from desktop.ui.models import (
     parties_label,
 )
 from desktop.ui.workspace import Workspace
-from desktop.wording import KIND_LABELS, clause_text
+from desktop.wording import clause_text
+from desktop.wording.labels import kind_label
 from desktop.wording.values import param_line
 
 #: Below this width the tree shows titles only; the parties are in each provision's tooltip.
@@ -224,7 +225,7 @@ class LibraryPanel(InheritedTr, QWidget):
         """The details pane: every user string escaped, so markup prints literally."""
         e = html.escape
         kind = self.tr("<b>Kind:</b> {kind} &nbsp; <b>Category:</b> {category}").format(
-            kind=e(KIND_LABELS[prov.kind]), category=e(category_label(prov.category)))
+            kind=e(kind_label(prov.kind)), category=e(category_label(prov.category)))
         rows = [
             f"<h3>{e(prov.title)}</h3>",
             f"<p>{e(clause_text(prov))}</p>",
@@ -235,11 +236,11 @@ class LibraryPanel(InheritedTr, QWidget):
             parties = self.tr("<b>Parties:</b> {parties}").format(parties=e(who))
             rows.append(f"<p>{parties}</p>")
         if prov.pax:  # the PA-X index is read here, on first use, never at start-up
-            from desktop.wording.precedents import CREDIT_SHORT, precedent_lines
+            from desktop.wording.precedents import credit_short, precedent_lines
 
             lines = "<br>".join(e(line) for line in precedent_lines(prov.pax))
             heading = self.tr("<b>Precedents:</b>")
-            rows.append(f"<p>{heading}<br>{lines}<br><small>{e(CREDIT_SHORT)}</small></p>")
+            rows.append(f"<p>{heading}<br>{lines}<br><small>{e(credit_short())}</small></p>")
         if prov.params:
             items = "".join(f"<li>{e(param_line(p))}</li>" for p in prov.params)
             sets = self.tr("<b>What a clause sets</b>")

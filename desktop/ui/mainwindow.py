@@ -285,13 +285,13 @@ class MainWindow(InheritedTr, QMainWindow):
         dialog.show()
 
     def _about(self) -> None:
-        from desktop.wording.precedents import CREDIT as PAX_CREDIT
+        from desktop.wording.precedents import credit
 
         QMessageBox.about(self, self.tr("About Accord"),
                           self.tr("Accord {version}\n\nAn offline workbench for drafting peace "
                                   "frameworks and checking them against every party's red "
                                   "lines.\n\n{credit}").format(version=__version__,
-                                                               credit=PAX_CREDIT))
+                                                               credit=credit()))
 
     def _precedents_tab(self) -> QWidget:
         """The Precedents tab's page; its panel (and the PA-X code) waits for first use."""

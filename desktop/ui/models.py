@@ -31,7 +31,8 @@ from desktop.domain import Clause, Provision, Report, Scenario
 from desktop.ui.commands import Editor
 from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording import KIND_LABELS, KIND_LETTERS, clause_text, series, short_name
+from desktop.wording import clause_text, series, short_name
+from desktop.wording.labels import kind_label, kind_letter
 from desktop.wording.palette import KIND_COLORS, WHITE
 
 PROVISION_MIME = "application/x-accord-provision"
@@ -88,7 +89,7 @@ def kind_icon(kind: str) -> QIcon:
         font.setPixelSize(19)
         painter.setFont(font)
         painter.setPen(QColor(WHITE))
-        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, KIND_LETTERS[kind])
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, kind_letter(kind))
         painter.end()
         icon = _ICONS[kind] = QIcon(pixmap)
     return icon
@@ -118,7 +119,7 @@ def provision_tooltip(scenario: Scenario, prov: Provision) -> str:
     parts = [f"<b>{html.escape(prov.title)}</b>",
              html.escape(clause_text(prov))]
     who = parties_label(scenario, prov)
-    kind = KIND_LABELS[prov.kind]
+    kind = kind_label(prov.kind)
     parts.append(html.escape(QCoreApplication.translate("LibraryModel", "{kind}: {parties}")
                              .format(kind=kind, parties=who) if who else kind))
     return "<p>" + "</p><p>".join(parts) + "</p>"

@@ -45,7 +45,13 @@ from desktop.domain.precedents import (
 )
 from desktop.ui.i18n import InheritedTr
 from desktop.ui.workspace import Change, What, Workspace
-from desktop.wording.precedents import CREDIT, STRENGTH_NAMES, agreements, tags_label
+from desktop.wording.precedents import (
+    STRENGTH_NAMES,
+    agreements,
+    credit,
+    strength_name,
+    tags_label,
+)
 
 FIRST_YEAR, LAST_YEAR = 1990, 2025
 ANY = ""
@@ -208,7 +214,7 @@ class PrecedentsPanel(InheritedTr, QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.credit = QLabel(CREDIT, self)
+        self.credit = QLabel(credit(), self)
         self.credit.setObjectName("PrecedentCredit")
         self.credit.setWordWrap(True)
         self.credit.setStyleSheet("color: palette(placeholder-text);")
@@ -363,6 +369,7 @@ class PrecedentsPanel(InheritedTr, QWidget):
         process_tip = self.tr("{process}: {agreements}; {regions}")
         details = self.tr("{name}\n{date} · {stage} · {country} ({region})\n"
                           "{process} · PA-X agreement {id}")
+        strengths = {s: strength_name(s) for s in STRENGTH_NAMES}
         for process, group in group_by_process(self.found):
             same = group[0].same_conflict
             regions = sorted({p.agreement.region for p in group})
@@ -382,7 +389,7 @@ class PrecedentsPanel(InheritedTr, QWidget):
                 row.setToolTip(0, details.format(
                     name=a.name, date=a.date.isoformat(), stage=a.stage_name, country=a.country,
                     region=a.region, process=a.process, id=a.id))
-                row.setToolTip(1, STRENGTH_NAMES.get(p.strength, ""))
+                row.setToolTip(1, strengths.get(p.strength, ""))
                 row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                 top.addChild(row)
             top.setExpanded(same or self.tree.topLevelItemCount() <= 3)
@@ -436,16 +443,16 @@ class PaxPicker(InheritedTr, QWidget):
         self.strength.setAccessibleName(self.tr("Minimum strength of the current issue"))
         self.strength.addItem(self.tr("Any strength"), None)
         self.strength.addItem(self.tr("2 or more ({strength})").format(
-            strength=STRENGTH_NAMES[2]), 2)
-        self.strength.addItem(f"3 ({STRENGTH_NAMES[3]})", 3)
+            strength=strength_name(2)), 2)
+        self.strength.addItem(self.tr("3 ({strength})").format(strength=strength_name(3)), 3)
         self.strength.activated.connect(self._strength_chosen)
         self.together = QLabel(self)
         self.together.setObjectName("PaxTogether")
         self.together.setWordWrap(True)
         self.together.setTextFormat(Qt.TextFormat.PlainText)
-        credit = QLabel(CREDIT, self)
-        credit.setWordWrap(True)
-        credit.setStyleSheet("color: palette(placeholder-text);")
+        source = QLabel(credit(), self)
+        source.setWordWrap(True)
+        source.setStyleSheet("color: palette(placeholder-text);")
 
         row = QGridLayout()
         row.addWidget(QLabel(self.tr("Minimum strength of the current issue:"), self), 0, 0)
@@ -455,7 +462,7 @@ class PaxPicker(InheritedTr, QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         layout.addWidget(self.together)
-        layout.addWidget(credit)
+        layout.addWidget(source)
         self._show_strength()
         self._update()
 

@@ -38,21 +38,21 @@ from desktop.ui.i18n import InheritedTr
 from desktop.ui.look import ink, ink_name
 from desktop.ui.workspace import Change, Workspace
 from desktop.wording import (
-    ROLE_LABELS,
     conflict_text,
     explanation,
     percent,
     report_summary,
     short_name,
 )
+from desktop.wording.labels import role_label
 from desktop.wording.palette import ACCEPT, CONFLICT, NEUTRAL, REJECT
 from desktop.wording.reasons import Speaker
 from desktop.wording.verdicts import (
-    STANCE_LABELS,
     chance_words,
     coverage_words,
     met_if_lines,
     shown_satisfaction,
+    stance_label,
     verdict_phrase,
     viability_words,
     violation_condition,
@@ -251,7 +251,7 @@ class PartyCard(InheritedTr, QFrame):
         font = self.name.font()
         font.setBold(True)
         self.name.setFont(font)
-        self.role = QLabel(ROLE_LABELS[party.role], self)
+        self.role = QLabel(role_label(party.role), self)
         self.role.setStyleSheet("color: palette(placeholder-text);")
         self.verdict = QLabel(self)
         self.verdict.setObjectName("verdict")
@@ -391,7 +391,7 @@ class RedLinePanel(InheritedTr, QScrollArea):
         self.stance.setObjectName("StanceSwitch")
         self.stance.setAccessibleName(self.tr("Red lines that count"))
         for stance in ("assessed", "stated"):
-            self.stance.addItem(STANCE_LABELS[stance], stance)
+            self.stance.addItem(stance_label(stance), stance)
         self.stance.setCurrentIndex(self.stance.findData(workspace.stance))
         self.stance.currentIndexChanged.connect(self._on_stance)
         host = QWidget(self)

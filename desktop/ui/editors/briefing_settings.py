@@ -11,7 +11,7 @@ from desktop.ui.editors.base import Commit, EditorDialog
 from desktop.ui.editors.forms import FormCheck
 from desktop.ui.files import Prompter
 from desktop.ui.i18n import InheritedTr
-from desktop.wording import DEFAULT_MARKING
+from desktop.wording.labels import default_marking
 
 
 class BriefingSettingsDialog(InheritedTr, EditorDialog[BriefingSettings]):
@@ -41,7 +41,7 @@ class BriefingSettingsDialog(InheritedTr, EditorDialog[BriefingSettings]):
         self.subject_edit = line("BriefingSubject", saved.subject,
                                  self.tr("default: Assessment of <the draft's title>"))
         self.marking_edit = line("BriefingMarking", saved.marking,
-                                 self.tr("default: {marking}").format(marking=DEFAULT_MARKING))
+                                 self.tr("default: {marking}").format(marking=default_marking()))
         form.addRow(self.tr("&To:"), self.to_edit)
         form.addRow(self.tr("&From:"), self.from_edit)
         form.addRow(self.tr("&Subject:"), self.subject_edit)

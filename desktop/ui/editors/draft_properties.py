@@ -28,7 +28,7 @@ from desktop.ui.editors.widgets import (
 )
 from desktop.ui.files import Prompter
 from desktop.ui.i18n import InheritedTr
-from desktop.wording.labels import DRAFT_STATUS_LABELS
+from desktop.wording.labels import draft_status_label
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class DraftPropertiesDialog(InheritedTr, EditorDialog[DraftProperties]):
         self.status_combo = QComboBox(body)
         self.status_combo.setObjectName("DraftStatus")
         for status in (None, *DRAFT_STATUSES):
-            self.status_combo.addItem(DRAFT_STATUS_LABELS[status], status)
+            self.status_combo.addItem(draft_status_label(status), status)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(draft.status)))
         self.status_combo.setToolTip(self.tr("What kind of text it is"))
 

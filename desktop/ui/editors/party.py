@@ -61,7 +61,7 @@ from desktop.ui.editors.widgets import (
 )
 from desktop.ui.files import Prompter
 from desktop.ui.i18n import InheritedTr
-from desktop.wording.labels import ROLE_LABELS
+from desktop.wording.labels import role_label
 
 
 class RuleListEditor(InheritedTr, QWidget):
@@ -420,7 +420,7 @@ class PartyDialog(InheritedTr, EditorDialog[Party]):
         self.role_combo = QComboBox(top)
         self.role_combo.setObjectName("PartyRole")
         for role in ROLES:
-            self.role_combo.addItem(ROLE_LABELS[role], role)
+            self.role_combo.addItem(role_label(role), role)
 
         color_row = QWidget(top)
         color_layout = QHBoxLayout(color_row)

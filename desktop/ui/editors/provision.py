@@ -60,7 +60,7 @@ from desktop.ui.editors.widgets import (
 )
 from desktop.ui.files import Prompter
 from desktop.ui.i18n import InheritedTr
-from desktop.wording.labels import KIND_LABELS, PARAM_TYPE_LABELS
+from desktop.wording.labels import kind_label, param_type_label
 from desktop.wording.values import derived_label
 
 #: The longest label, choice label or word a param may have (the domain's limit).
@@ -183,7 +183,7 @@ class ProvisionDialog(InheritedTr, EditorDialog[Provision]):
         self.kind_combo = QComboBox(page)
         self.kind_combo.setObjectName("ProvisionKind")
         for kind in KINDS:
-            self.kind_combo.addItem(KIND_LABELS[kind], kind)
+            self.kind_combo.addItem(kind_label(kind), kind)
 
         parties = QWidget(page)
         grid = QHBoxLayout(parties)
@@ -471,7 +471,7 @@ class ProvisionDialog(InheritedTr, EditorDialog[Provision]):
 
             combo = QComboBox(table)
             for t in PARAM_TYPES:
-                combo.addItem(PARAM_TYPE_LABELS[t], t)
+                combo.addItem(param_type_label(t), t)
             combo.setCurrentIndex(PARAM_TYPES.index(kind))
             combo.setAccessibleName(self.tr("Param type"))
             table.setCellWidget(row, self.COL_TYPE, combo)
