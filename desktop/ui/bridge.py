@@ -86,6 +86,7 @@ from desktop.wording.bridge import (
     cost_words,
     frontier_mark_text,
     link_text,
+    mark_label,
     no_deal_text,
     relax_text,
     satisfactions,
@@ -595,13 +596,13 @@ class BridgePanel(InheritedTr, QWidget):
         nash = pg.ScatterPlotItem(size=18, symbol="star",
                                   pen=pg.mkPen(*rgb(palette.BRIDGE_NASH_EDGE)),
                                   brush=pg.mkBrush(*rgb(palette.BRIDGE_NASH)),
-                                  name=f"★ {BEST_COMPROMISE}", hoverable=True,
-                                  tip=self.point_tip)
+                                  name=self.tr("★ {mark}").format(mark=mark_label(BEST_COMPROMISE)),
+                                  hoverable=True, tip=self.point_tip)
         egal = pg.ScatterPlotItem(size=14, symbol="d",
                                   pen=pg.mkPen(*rgb(palette.BRIDGE_EGALITARIAN_EDGE)),
                                   brush=pg.mkBrush(*rgb(palette.BRIDGE_EGALITARIAN)),
-                                  name=f"◆ {MOST_EQUAL}", hoverable=True,
-                                  tip=self.point_tip)
+                                  name=self.tr("◆ {mark}").format(mark=mark_label(MOST_EQUAL)),
+                                  hoverable=True, tip=self.point_tip)
         for item in (scatter, nash, egal):
             plot.addItem(item)
             item.sigClicked.connect(self._on_point_clicked)
@@ -1207,13 +1208,13 @@ class BridgePanel(InheritedTr, QWidget):
             return ""
         point = self.points[data]
         text = satisfactions(self.frontier_names, point.satisfaction)
-        marks = [m for m, on in ((BEST_COMPROMISE, point.nash), (MOST_EQUAL, point.egalitarian))
-                 if on]
-        if len(marks) > 1:
-            both = self.tr("{first} and {second}").format(first=marks[0], second=marks[1])
-            text += f" ({both.lower()})"
-        elif marks:
-            text += f" ({marks[0].lower()})"
+        if point.nash and point.egalitarian:
+            text = self.tr("{satisfactions} (best compromise and most equal)").format(
+                satisfactions=text)
+        elif point.nash:
+            text = self.tr("{satisfactions} (best compromise)").format(satisfactions=text)
+        elif point.egalitarian:
+            text = self.tr("{satisfactions} (most equal)").format(satisfactions=text)
         return f"{text}\n" + self.tr("Click to open this package as a new draft.")
 
     def _on_point_clicked(self, item: object, spots: Any, *_: object) -> None:

@@ -67,10 +67,9 @@ from desktop.wording.changes import (
     notice_entry,
     satisfaction_words,
     verdict_changes,
-    verdict_word,
 )
 from desktop.wording.palette import ACCEPT, CONFLICT, REJECT
-from desktop.wording.verdicts import shown_satisfaction, verdict_phrase
+from desktop.wording.verdicts import shown_satisfaction, verdict_phrase, verdict_verb
 
 PAD_X = 6
 LINES = 2  # the notice line's height, in lines
@@ -109,8 +108,8 @@ class StripWords(InheritedTr, QObject):
               draft: Draft | None = None) -> Entry:
         party = scenario.party_index.get(verdict.party) if scenario is not None else None
         name = short_name(verdict.name)
-        word = verdict_word(verdict.acceptable)
-        mark, verb = word[:1], word[2:]
+        mark = "✓" if verdict.acceptable else "✗"
+        verb = verdict_verb(verdict.acceptable)
         colour = ACCEPT if verdict.acceptable else REJECT
         if getattr(verdict, "verdict", None) == "accepts-if":  # an open point decides it
             phrase = verdict_phrase(verdict, draft, scenario)

@@ -35,6 +35,7 @@ __all__ = [
     "shown_satisfaction",
     "stance_label",
     "verdict_phrase",
+    "verdict_verb",
     "viability_words",
     "violation_condition",
 ]
@@ -65,6 +66,12 @@ _BY_PLACE = (
 def stance_label(stance: Stance) -> str:
     """A view of the red lines as a menu or heading reads it, in the user's language."""
     return translate("Wording.verdicts", STANCE_LABELS[stance])
+
+
+def verdict_verb(acceptable: bool) -> str:
+    """A verdict's word without its mark, as a line starts with it: "Accepts", "Rejects"."""
+    return (translate("Wording.verdicts", "Accepts") if acceptable
+            else translate("Wording.verdicts", "Rejects"))
 
 
 def alternative_name(label: str, k: int, scenario: Scenario | None = None) -> str:
