@@ -240,9 +240,10 @@ def _flip(was: PartyVerdict, now: PartyVerdict, scenario: Scenario | None, why: 
         return translate("Wording.changes", "{party} now rejects.").format(party=name)
     first = new[0]
     if len(new) > 1:
+        others = len(new) - 1  # a name: lupdate skips a call whose n is an expression
         head = translate("Wording.changes",
                          "{party} now rejects: ‘{red_line}’ (and %n other red line(s)).",
-                         None, len(new) - 1).format(party=name, red_line=first.title)
+                         None, others).format(party=name, red_line=first.title)
     else:
         head = translate("Wording.changes", "{party} now rejects: ‘{red_line}’.").format(
             party=name, red_line=first.title)
@@ -256,8 +257,9 @@ def _moved(was: PartyVerdict, now: PartyVerdict, party: Party | None) -> str | N
     """A party that kept its verdict: what moved, or None."""
     parts = []
     if len(was.violations) != len(now.violations):
+        crossed = len(now.violations)  # a name: lupdate skips a call whose n is an expression
         parts.append(translate("Wording.changes", "%n red line(s) crossed (was {before})", None,
-                               len(now.violations)).format(before=len(was.violations)))
+                               crossed).format(before=len(was.violations)))
     if (was.satisfaction is not None and now.satisfaction is not None
             and percent(was.satisfaction) != percent(now.satisfaction)):
         parts.append(translate("Wording.changes", "satisfaction {before} → {after}").format(
@@ -302,10 +304,12 @@ def _names(scenario: Scenario | None, party_ids: tuple[str, ...]) -> list[str]:
 def option_label(option: Option, scenario: Scenario | None) -> str:
     """A coalition or relaxation as the choice list names it, what matters first: "4 of 5 agree
     (12 changes), without Russia"; "Relax 9 red lines (17 changes)"."""
-    changes = translate("Wording.changes", "%n change(s)", None, option.proposal.cost)
+    cost = option.proposal.cost  # names: lupdate skips a call whose n is an expression
+    changes = translate("Wording.changes", "%n change(s)", None, cost)
     if option.kind == "relaxation":
+        relaxed = len(option.relaxed)
         return translate("Wording.changes", "Relax %n red line(s) ({changes})", None,
-                         len(option.relaxed)).format(changes=changes)
+                         relaxed).format(changes=changes)
     total = len(option.parties) + len(option.left_out)
     return translate("Wording.changes", "{agree} of {total} agree ({changes}), without {out}"
                      ).format(agree=len(option.parties), total=total, changes=changes,
@@ -326,9 +330,9 @@ def options_summary(options: Options, total: int, scenario: Scenario | None) -> 
         parts.append(translate("Wording.changes", "The time limit came before every group was "
                                "tried: a larger one may exist."))
     if options.relaxation is not None:
+        relaxed = len(options.relaxation.relaxed)  # a name, for lupdate
         parts.append(translate("Wording.changes", "Relaxing %n red line(s) would let all "
-                               "{total} agree.", None, len(options.relaxation.relaxed)
-                               ).format(total=total))
+                               "{total} agree.", None, relaxed).format(total=total))
     if options.coalitions or options.relaxation is not None:
         parts.append(translate("Wording.changes", "Choose a proposal below to see what it "
                                "takes."))

@@ -661,7 +661,8 @@ def report_counts(report: Report) -> str:
     if not report.conflicts:
         return translate("Wording.reasons", "{accepting} of %n part(y/ies) accept", None,
                          n).format(accepting=report.accepting)
-    conflicts = translate("Wording.reasons", "%n conflict(s)", None, len(report.conflicts))
+    clashes = len(report.conflicts)  # a name: lupdate skips a call whose n is an expression
+    conflicts = translate("Wording.reasons", "%n conflict(s)", None, clashes)
     return translate("Wording.reasons", "{accepting} of %n part(y/ies) accept, {conflicts}",
                      None, n).format(accepting=report.accepting, conflicts=conflicts)
 
