@@ -4,8 +4,8 @@ Accord is written in English, so its English catalogue translates nothing but th
 ("numerus") messages: ``tr("%n clause(s)", "", n)`` needs "%n clause" for one and
 "%n clauses" for any other count. A source text written with "(s)" or "(one/other)"
 ("%n part(y/ies)") gets both forms here, resolved as ``desktop.wording.translate.english``
-resolves them; any other plural message is left unfinished for a person to write
-(tests/test_translation.py fails until then). Forms already written are kept.
+resolves them; a plural message written without either reads the same for every count.
+Forms already written (by hand, in the .ts) are kept.
 
 lupdate marks a message as plural only for ``tr(text, "", n)``; a ``translate(context, text,
 None, n)`` call (the wording's hook, the command line, ``QCoreApplication.translate``) comes
@@ -31,8 +31,10 @@ MESSAGE = re.compile(r'<message numerus="yes">.*?</message>', re.DOTALL)
 PLAIN = re.compile(r"<message>(?=(?:(?!</message>).)*?<source>[^<]*%n)", re.DOTALL)
 SOURCE = re.compile(r"<source>(.*?)</source>", re.DOTALL)
 NOTE = re.compile(r"[ \t]*<extracomment>.*?</extracomment>\n", re.DOTALL)
-UNFINISHED = re.compile(r'<translation type="unfinished">\s*(?:<numerusform></numerusform>\s*)*'
-                        r"</translation>", re.DOTALL)
+# Unfinished: empty, with empty forms, or (a plural lupdate merged as a plain message on an
+# earlier run) with a plain text; all are filled again from the source.
+UNFINISHED = re.compile(r'<translation type="unfinished">[^<]*'
+                        r"(?:<numerusform>[^<]*</numerusform>\s*)*</translation>", re.DOTALL)
 
 
 def fill(message: str) -> str:
@@ -42,9 +44,8 @@ def fill(message: str) -> str:
     if source is None or not UNFINISHED.search(message):
         return message
     text = source.group(1)
+    # Without "(s)" or "(one/other)" both forms read as written ("{crossed} of %n red lines").
     one, other = english_forms(text)
-    if one == other:  # neither "(s)" nor "(one/other)": a person writes the forms
-        return message
     translation = ("<translation>\n"
                    f"            <numerusform>{one}</numerusform>\n"
                    f"            <numerusform>{other}</numerusform>\n"
