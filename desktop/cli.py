@@ -11,6 +11,10 @@ from them) goes through :func:`desktop.textsafe.terminal_safe` (``--json`` outpu
 :func:`~desktop.textsafe.json_terminal_safe`): a scenario cannot print a fake line or drive the
 terminal. Outputs never replace the command's own input, and only ``import`` may replace an
 Accord document (:func:`desktop.store.files.check_replaceable`).
+
+Help, messages and reports read in the user's language (``ACCORD_LANG``, else the system's)
+when Accord's catalogue has it: :func:`user_language` binds the wording's hook before anything
+is built or written.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -56,7 +60,7 @@ from desktop.wording.bridge import (
 )
 from desktop.wording.prose import series
 from desktop.wording.reasons import report_counts, report_summary
-from desktop.wording.translate import translate
+from desktop.wording.translate import Translator, current_translator, set_translator, translate
 from desktop.wording.verdicts import (
     bound_words,
     chance_words,
@@ -968,6 +972,63 @@ def cmd_gui(file: Path | None) -> int:
 
 # --------------------------------------------------------------------------- entry point
 
+#: What ``ACCORD_LANG`` is read from (``desktop.ui.i18n.LANG_VARIABLE``, not imported: Qt).
+_LANG_VARIABLE = "ACCORD_LANG"
+#: Where Qt on Linux and the other Unixes reads the system's language (``LANGUAGE`` is a list).
+_POSIX_LANG_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+def _reads_english(name: str) -> bool:
+    """Whether a locale name (``en_GB.UTF-8``, ``C``, ``POSIX``, unset) reads English."""
+    language = name.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0]
+    return language in ("", "C", "POSIX") or language.lower() == "en"
+
+
+def english_for_sure(environ: Mapping[str, str], platform: str) -> bool:
+    """Whether the user's language is English without asking Qt (so QtCore is not imported):
+    ``ACCORD_LANG`` names English; or, unset, on Linux and the other Unixes every variable Qt
+    reads the locale from (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, each entry of ``LANGUAGE``)
+    is English, C or unset. Windows and macOS keep the language in their settings: Qt is asked
+    (``False``), as it is for any other language."""
+    name = environ.get(_LANG_VARIABLE, "").strip()
+    if name:
+        return _reads_english(name)
+    if platform.startswith(("win", "cygwin", "msys", "darwin")):
+        return False
+    return all(_reads_english(part) for var in _POSIX_LANG_VARIABLES
+               for part in (environ.get(var) or "").split(":"))
+
+
+def _bind_language() -> Translator | None:
+    """Bind the wording's hook to the catalogue of the user's language, when there is one and
+    it is not English (``desktop.ui.i18n.bind_standalone``); the translator bound, or ``None``.
+    A translator bound already (the window's, a test's) is kept. Never fails: without Qt, with
+    a bad ``ACCORD_LANG`` or a catalogue Qt cannot read the command line reads English."""
+    if current_translator() is not None or english_for_sure(os.environ, sys.platform):
+        return None
+    try:
+        from desktop.ui.i18n import bind_standalone
+
+        if bind_standalone() is None:
+            return None
+    except Exception:  # no Qt (the command line without the GUI extra), or a broken one
+        return None
+    return current_translator()
+
+
+@contextlib.contextmanager
+def user_language() -> Iterator[bool]:
+    """While inside, the wording's hook reads the user's language (:func:`_bind_language`);
+    ``True`` if a translator was bound. On leaving, English again, unless something else (the
+    window) has bound its own since."""
+    mine = _bind_language()
+    try:
+        yield mine is not None
+    finally:
+        if mine is not None and current_translator() is mine:
+            set_translator(None)
+
+
 
 def _never_fail_to_encode(stream: TextIO) -> None:
     """A terminal whose encoding cannot show a character (a Cyrillic name on a Latin-1
@@ -979,6 +1040,11 @@ def _never_fail_to_encode(stream: TextIO) -> None:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    with user_language():  # before the parser: its help is translated when it is built
+        return _main(argv, out)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     stream = sys.stdout if out is None else out
     if out is None:

@@ -9,11 +9,14 @@ are only noted), 1 when something it needs is missing.
 Only the standard library is imported, so it works before anything is installed:
 ``python3 -m desktop.doctor`` from the checkout. Its text goes through the wording's
 translation hook (:mod:`desktop.wording.translate`, itself standard library only; context
-"Doctor"), read from its file when Accord's packages cannot be imported yet.
+"Doctor"), read from its file when Accord's packages cannot be imported yet. :func:`main` binds
+it to the user's language as the command line does (:func:`desktop.cli.user_language`) when
+Accord and Qt can be imported; otherwise the report reads English.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
 import importlib
 import importlib.util
@@ -22,6 +25,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -282,8 +286,19 @@ def report(env: Environment) -> tuple[str, int]:
     return "\n".join(lines) + "\n", 1 if missing else 0
 
 
+def _user_language() -> AbstractContextManager[object]:
+    """The command line's binding of the hook to the user's language; nothing (English) when
+    Accord's packages cannot be imported, which is what the doctor may be run to find out."""
+    try:
+        from desktop.cli import user_language
+    except Exception:  # the doctor must run whatever is missing or broken
+        return contextlib.nullcontext()
+    return user_language()
+
+
 def main() -> int:
-    text, status = report(Environment.current())
+    with _user_language():
+        text, status = report(Environment.current())
     sys.stdout.write(text)
     return status
 

@@ -12,6 +12,9 @@ Two translators go in at start-up (:func:`install_translators`, called by
 
 ``ACCORD_LANG`` (a locale name such as ``de`` or ``fr_FR``) overrides the system locale; the
 tests use it. Both loads read one small file each, well inside the start-up budget.
+
+The command line and the doctor print with no application made: :func:`bind_standalone`
+binds the wording's hook to a ``QTranslator`` of Accord's catalogue asked directly.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.resources import resource_path
-from desktop.wording.translate import english, set_translator
+from desktop.wording.translate import Translator, english, set_translator
 
 #: Names a locale that replaces the system's, for Accord's strings and Qt's.
 LANG_VARIABLE = "ACCORD_LANG"
@@ -71,6 +74,40 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None
     _FOUND.clear()
     set_translator(translate_wording)  # the wording (Qt-free) reads through these translators
     return installed
+
+
+def bind_standalone(locale: QLocale | None = None) -> QTranslator | None:
+    """Bind the wording's hook (:func:`desktop.wording.translate.set_translator`) to Accord's
+    catalogue for ``locale`` (default :func:`ui_locale`), with no ``QCoreApplication``: the
+    command line and the doctor. The translator is asked directly (:func:`standalone_wording`).
+
+    The translator bound, or ``None`` with the hook left as it was: no ``accord_<lang>.qm``
+    for the locale, a file Qt cannot read, or English (its catalogue holds only the plural
+    forms, which the unbound hook writes the same)."""
+    locale = locale if locale is not None else ui_locale()
+    translator = QTranslator()
+    if not translator.load(locale, "accord", "_", str(accord_translations_dir())):
+        return None
+    language = translator.language() or Path(translator.filePath()).stem.removeprefix("accord_")
+    if QLocale(language).language() in (QLocale.Language.English, QLocale.Language.C):
+        return None
+    set_translator(standalone_wording(translator))
+    return translator
+
+
+def standalone_wording(translator: QTranslator) -> Translator:
+    """The wording's hook read from ``translator`` alone (not installed in an application).
+    A text the catalogue lacks (``translate`` answers "") reads in English, a plural one with
+    its English form for ``n`` ("2 parties", never "2 part(y/ies)"); a found plural has its
+    ``%n`` filled in here, which ``QCoreApplication.translate`` would do."""
+
+    def translated(context: str, text: str, disambiguation: str | None, n: int) -> str:
+        found = translator.translate(context, text, disambiguation, n)
+        if not found:
+            return english(text, n)
+        return found.replace("%n", str(n)) if n >= 0 else found
+
+    return translated
 
 
 #: A context no catalogue has: what a text reads as untranslated (its %n filled in).
