@@ -14,16 +14,24 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QAction, QFocusEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Scenario
 from desktop.domain.interchange import scenario_from_dict
+from desktop.domain.params import BoolParam, ChoiceParam, IntParam
 from desktop.ui.commands import Editor
-from desktop.ui.inspector import ClauseInspector, NumberBox, format_number, parse_number
+from desktop.ui.inspector import (
+    ClauseInspector,
+    NumberBox,
+    editor_type,
+    format_number,
+    parse_number,
+)
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import CLAUSE_MIME, PROVISION_MIME, encode_ids
 from desktop.ui.workspace import Workspace
+from desktop.wording.values import param_label
 
 
 @pytest.fixture
@@ -550,7 +558,8 @@ def focus_order(win: MainWindow) -> list[QWidget]:
 def test_the_form_keeps_its_rows_and_tab_order_from_clause_to_clause(window: MainWindow,
                                                                      qtbot: QtBot) -> None:
     """Another clause with the same values keeps the value editors (an edit of a long draft
-    builds no widget it does not need); a clause with other values gets its own; either way
+    builds no widget it does not need); a clause with other values gets editors set up for
+    them (reused where the kind fits, see below); either way
     Tab goes through the values in order, then the phase, the open-point button, the note,
     and the phase and note are the same widgets throughout."""
     draft = window.ws.draft
@@ -575,3 +584,90 @@ def test_the_form_keeps_its_rows_and_tab_order_from_clause_to_clause(window: Mai
         seen = {signature: editors}  # only the clause just before can lend its editors
     assert kept
     assert rebuilt
+
+
+def test_editors_set_up_again_for_another_clause_edit_that_clause(window: MainWindow,
+                                                                  qtbot: QtBot) -> None:
+    """An editor reused for another clause's value (a spin box for another number, a combo
+    box for other choices) shows that value's bounds, choices, label and value, and an edit
+    made with it changes that clause's value, named as that clause's provision names it, and
+    nothing else: never the clause or the value the editor was first made for."""
+    draft = window.ws.draft
+    assert draft is not None
+    provisions = window.ws.scenario.provision_index
+    reused_edits = 0
+    shown: list[QWidget] = []  # the editors of the clause shown before
+    for row, clause in enumerate(draft.clauses):
+        prov = provisions[clause.provision]
+        if not prov.params:
+            continue
+        click_clause(window, qtbot, row)
+        assert window.inspector.provision_id == clause.provision
+        values = {**prov.defaults(), **clause.values}
+        editors: list[QWidget] = []
+        for spec in prov.params:
+            widget = window.inspector.editor_for(spec.name)
+            assert widget is not None
+            editors.append(widget)
+            assert widget.objectName() == f"param-{spec.name}"
+            assert widget.accessibleName() == param_label(spec)  # words, not the param's id
+            assert isinstance(widget, editor_type(spec))
+            if isinstance(spec, IntParam):
+                assert isinstance(widget, QSpinBox)
+                assert widget.value() == values[spec.name]
+                assert widget.minimum() == (spec.min if spec.min is not None else -2**31 + 1)
+                assert widget.singleStep() == (spec.step or 1)
+            elif isinstance(spec, ChoiceParam):
+                assert isinstance(widget, QComboBox)
+                assert [widget.itemData(i) for i in range(widget.count())] == \
+                    [c.id for c in spec.choices]
+                assert widget.currentData() == values[spec.name]
+            elif isinstance(spec, BoolParam):
+                assert isinstance(widget, QCheckBox)
+                assert widget.isChecked() == values[spec.name]
+        first, spec = editors[0], prov.params[0]
+        if any(first is old for old in shown) and first.property("param") == spec.name:
+            # Made for another clause's value: edit with it the way a user would.
+            before = window.ws.draft
+            assert before is not None
+            if isinstance(first, QSpinBox):
+                first.stepUp()
+            elif isinstance(first, QComboBox):
+                first.activated.emit((first.currentIndex() + 1) % first.count())
+            elif isinstance(first, QCheckBox):
+                first.click()
+            after = window.ws.draft
+            assert after is not None
+            assert after is not before
+            changed = [i for i, (a, b) in
+                       enumerate(zip(before.clauses, after.clauses, strict=True)) if a != b]
+            assert changed == [row]
+            assert after.clauses[row].values.get(spec.name) != values[spec.name]
+            assert {k: v for k, v in after.clauses[row].values.items() if k != spec.name} == \
+                {k: v for k, v in clause.values.items() if k != spec.name}
+            window.ws.undo_stack.undo()
+            reused_edits += 1
+            click_clause(window, qtbot, row)
+            editors = [w for s in prov.params if (w := window.inspector.editor_for(s.name))]
+        shown = editors
+    assert reused_edits >= 2, "too few editors were set up again for another clause's value"
+
+
+def test_a_click_announces_the_clicked_clause_and_nothing_in_between(window: MainWindow,
+                                                                     qtbot: QtBot) -> None:
+    """Qt moves the current row before the highlight when a clause is clicked; the moment in
+    between is not announced: the inspector goes from one clause to the next without showing
+    "No clause selected" (and making its editors again) on the way."""
+    heard: list[str | None] = []
+    window.draft.clause_selected.connect(heard.append)
+    for row in (3, 5, 6, 4):
+        click_clause(window, qtbot, row)
+    assert heard == [ids(window)[r] for r in (3, 5, 6, 4)]
+    assert_agree(window, ids(window)[4])
+    # Ctrl+click on the highlighted clause takes the highlight away: that is announced.
+    view = window.draft.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier,
+                     view.visualRect(view.model().index(4, 0)).center())
+    assert heard[-1] is None
+    assert_agree(window, None)

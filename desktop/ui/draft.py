@@ -486,9 +486,17 @@ class DraftPanel(InheritedTr, QWidget):
         return clause.provision if clause is not None else None
 
     def _follow_view(self) -> None:
-        """The user (or code) moved the selection: announce the clause now selected."""
-        if not self._settling:
-            self._announce(self._view_selection())
+        """The user (or code) moved the selection: announce the clause now selected.
+
+        A click moves the current row first and the highlight after it: in between, the
+        current row is not highlighted while the old one still is. That moment is not
+        announced (the inspector would show no clause, and make its editors again, for the
+        duration of one click); the highlight's own signal follows at once."""
+        if self._settling:
+            return
+        if self.view.selected_row() < 0 and self.view.selectionModel().hasSelection():
+            return
+        self._announce(self._view_selection())
 
     def _announce(self, provision_id: str | None) -> None:
         if provision_id != self._selected:

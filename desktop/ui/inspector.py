@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import (
-    BoolParam,
     ChoiceParam,
     Clause,
     IntParam,
@@ -104,11 +103,21 @@ class NumberBox(QAbstractSpinBox):
         super().__init__(parent)
         self._min = minimum
         self._max = maximum
-        self._step = Decimal(1) if step is None else Decimal(format_number(step))
-        self._value: int | float = 0 if minimum is None or minimum <= 0 else minimum
+        self._step = Decimal(1)
+        self._value: int | float = 0
+        self.set_bounds(minimum, maximum, step)
         self.setKeyboardTracking(False)
         self.lineEdit().setText(format_number(self._value))
         self.editingFinished.connect(self._commit_text)
+
+    def set_bounds(self, minimum: int | float | None, maximum: int | float | None,
+                   step: int | float | None = None) -> None:
+        """Another param's bounds and step; the value shown moves inside them (no edit)."""
+        self._min = minimum
+        self._max = maximum
+        self._step = Decimal(1) if step is None else Decimal(format_number(step))
+        if not self._fits(self._value):
+            self.set_value(0 if minimum is None or minimum <= 0 else minimum)
 
     def value(self) -> int | float:
         return self._value
@@ -179,45 +188,86 @@ class NumberBox(QAbstractSpinBox):
         return flags
 
 
+#: The Qt property naming the param an editor edits (it changes when an editor is reused).
+PARAM_PROPERTY = "param"
+
+
+def editor_type(spec: ParamSpec) -> type[QWidget]:
+    """The kind of editor ``spec``'s values are edited with."""
+    if isinstance(spec, IntParam):
+        return QSpinBox
+    if isinstance(spec, NumberParam):
+        return NumberBox
+    if isinstance(spec, ChoiceParam):
+        return QComboBox
+    return QCheckBox
+
+
+def param_of(widget: QWidget) -> str:
+    """The name of the param ``widget`` (made by :func:`make_value_editor`) edits now."""
+    return str(widget.property(PARAM_PROPERTY))
+
+
 def make_value_editor(spec: ParamSpec, parent: QWidget,
                       on_value: Callable[[str, Value], None]) -> QWidget:
     """The editor of one param's value: a spin box bounded and stepped by the param, a
     :class:`NumberBox`, a combo box of the choices' labels or a check box. ``on_value(name,
-    value)`` hears each value the user chooses. The inspector's form and the open point's
-    alternatives use the very same editors."""
-    name = spec.name
-    if isinstance(spec, IntParam):
+    value)`` hears each value the user chooses, named by the param the editor edits when it
+    is chosen (:func:`configure_value_editor` may turn it to another param of its kind). The
+    inspector's form and the open point's alternatives use the very same editors."""
+    kind = editor_type(spec)
+    widget: QWidget
+    if kind is QSpinBox:
         box = QSpinBox(parent)
-        box.setRange(spec.min if spec.min is not None else -INT32_MAX,
-                     spec.max if spec.max is not None else INT32_MAX)
         box.setGroupSeparatorShown(True)
         box.setKeyboardTracking(False)
-        if spec.step is not None:  # arrows and the wheel step by the param's step
-            box.setSingleStep(min(spec.step, INT32_MAX))
-        box.valueChanged.connect(lambda v, n=name: on_value(n, int(v)))
-        widget: QWidget = box
-    elif isinstance(spec, NumberParam):
-        number = NumberBox(spec.min, spec.max, parent, step=spec.step)
-        number.committed.connect(lambda v, n=name: on_value(n, v))
+        box.valueChanged.connect(lambda v, w=box: on_value(param_of(w), int(v)))
+        widget = box
+    elif kind is NumberBox:
+        number = NumberBox(None, None, parent)
+        number.committed.connect(lambda v, w=number: on_value(param_of(w), v))
         widget = number
-    elif isinstance(spec, ChoiceParam):
+    elif kind is QComboBox:
         combo = QComboBox(parent)
         # A long choice ("a three-way arrangement with ...") may not widen the inspector past
         # its panel: the box takes the width it is given, its list shows every word.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(16)
-        for choice in spec.choices:
-            combo.addItem(choice_label(spec, choice.id), choice.id)
-        combo.activated.connect(lambda i, n=name, c=combo: on_value(n, c.itemData(i)))
+        combo.activated.connect(lambda i, w=combo: on_value(param_of(w), w.itemData(i)))
         widget = combo
     else:
-        assert isinstance(spec, BoolParam)
         check = QCheckBox(parent)
-        check.toggled.connect(lambda on, n=name: on_value(n, on))
+        check.toggled.connect(lambda on, w=check: on_value(param_of(w), on))
         widget = check
-    widget.setObjectName(f"param-{name}")
-    widget.setAccessibleName(name)
+    configure_value_editor(widget, spec)
     return widget
+
+
+def configure_value_editor(widget: QWidget, spec: ParamSpec) -> bool:
+    """Set an editor's bounds, step or choices, and its names, for ``spec``; False (nothing
+    done) when ``widget`` is not the kind of editor ``spec`` needs. Nothing is committed: the
+    value shown is set after, with :func:`show_value`."""
+    if type(widget) is not editor_type(spec):
+        return False
+    widget.blockSignals(True)
+    try:
+        if isinstance(spec, IntParam) and isinstance(widget, QSpinBox):
+            widget.setRange(spec.min if spec.min is not None else -INT32_MAX,
+                            spec.max if spec.max is not None else INT32_MAX)
+            # Arrows and the wheel step by the param's step.
+            widget.setSingleStep(1 if spec.step is None else min(spec.step, INT32_MAX))
+        elif isinstance(spec, NumberParam) and isinstance(widget, NumberBox):
+            widget.set_bounds(spec.min, spec.max, spec.step)
+        elif isinstance(spec, ChoiceParam) and isinstance(widget, QComboBox):
+            widget.clear()
+            for choice in spec.choices:
+                widget.addItem(choice_label(spec, choice.id), choice.id)
+    finally:
+        widget.blockSignals(False)
+    widget.setObjectName(f"param-{spec.name}")
+    widget.setProperty(PARAM_PROPERTY, spec.name)
+    widget.setAccessibleName(param_label(spec))
+    return True
 
 
 def editor_label(spec: ParamSpec) -> str:
@@ -606,6 +656,7 @@ class ClauseInspector(InheritedTr, QWidget):
         self._note_of: tuple[str, str] | None = None  # (draft, provision) the note text is of
         self._editors: dict[str, QWidget] = {}
         self._params: tuple[ParamSpec, ...] = ()  # the values the editors are built for
+        self._loaded: tuple[Clause, Provision] | None = None  # what the editors show
 
         self.heading = QLabel(self.tr("No clause selected"), self)
         self.heading.setObjectName("InspectorHeading")
@@ -734,6 +785,7 @@ class ClauseInspector(InheritedTr, QWidget):
                 self._build_form(None)
             self._provision_id = None
             self._note_of = None
+            self._loaded = None
             self.heading.setText(self.tr("No clause selected"))
             self.precedents.hide()
             self.text.setText(self.tr("Select a clause in the draft to edit its values."))
@@ -752,7 +804,13 @@ class ClauseInspector(InheritedTr, QWidget):
         self.text.setText(clause_text(prov, clause.values))
         self._show_precedents()
         self._set_enabled(True)
-        self._load(clause, prov, fresh=key != self._note_of)
+        fresh = key != self._note_of
+        if fresh or self._loaded is None or self._loaded[0] is not clause \
+                or self._loaded[1] is not prov:
+            # Clauses are immutable: the same clause object shows the same values, phase and
+            # note, so an edit elsewhere in the draft leaves the editors as they are.
+            self._load(clause, prov, fresh=fresh)
+            self._loaded = (clause, prov)
         self._note_of = key
         self.open_button.setVisible(not clause.is_open)
         self.open_point.show_point(clause, prov)
@@ -778,28 +836,38 @@ class ClauseInspector(InheritedTr, QWidget):
 
     # -- form
 
-    def _clear_form(self) -> None:
-        """Take the value editors out; the phase and note rows stay."""
-        for widget in self._editors.values():
-            self.form.removeRow(widget)
-        self._editors = {}
-
     def _build_form(self, prov: Provision | None) -> None:
         """One row per value of ``prov`` above the phase and note rows (made once). Another
-        clause whose provision has the same values keeps its editors: adding a clause to a
-        long draft rebuilds no widget it does not need."""
+        clause whose provision has the same values keeps its editors, and a row whose editor
+        is of the kind the new value needs is set up again rather than made anew: showing
+        another clause after an edit of a long draft makes no widget it does not need."""
         if not hasattr(self, "note"):
             self._build_fixed_rows()
         params = tuple(prov.params) if prov is not None else ()
         if params == self._params and len(self._editors) == len(params):
             return
-        self._clear_form()
         self._params = params
+        self._loaded = None
+        rows = list(self._editors.values())  # in the form's order
+        self._editors = {}
+        made = False
         for at, spec in enumerate(params):
-            widget = make_value_editor(spec, self.form_host, self._set_value)
-            self.form.insertRow(at, editor_label(spec), widget)
+            widget = rows[at] if at < len(rows) else None
+            if widget is not None and configure_value_editor(widget, spec):
+                label = self.form.labelForField(widget)
+                if isinstance(label, QLabel):
+                    label.setText(editor_label(spec))
+            else:
+                if widget is not None:
+                    self.form.removeRow(widget)
+                widget = make_value_editor(spec, self.form_host, self._set_value)
+                self.form.insertRow(at, editor_label(spec), widget)
+                made = True
             self._editors[spec.name] = widget
-        self._order_tabs()
+        for widget in rows[len(params):]:
+            self.form.removeRow(widget)
+        if made:
+            self._order_tabs()
 
     def _order_tabs(self) -> None:
         """Tab goes down the inspector as it reads: the values, the phase, the open-point
