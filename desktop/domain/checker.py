@@ -156,6 +156,14 @@ class _PartyRules:
     red_lines: tuple[tuple[str, str, CompiledRule], ...]  # (id, title, rule)
     preferences: tuple[tuple[str, float, CompiledRule], ...]  # (id, weight, rule)
     total_weight: float
+    #: Every provision a red line or preference of the party mentions: an edit of none of
+    #: them leaves the party's verdict as it was.
+    mentions: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mentions", frozenset().union(
+            *(rule.provisions for *_, rule in self.red_lines),
+            *(rule.provisions for *_, rule in self.preferences)))
 
 
 class CompiledScenario:
@@ -265,9 +273,7 @@ class CompiledScenario:
         order = _order(draft)
         verdicts = []
         for party, before in zip(parties, previous.parties, strict=True):
-            if not any(rule.provisions & changed
-                       for rules in (party.red_lines, party.preferences)
-                       for *_, rule in rules):
+            if party.mentions.isdisjoint(changed):
                 verdicts.append(before)
                 continue
             kept = {v.red_line: v for v in before.violations}
