@@ -18,10 +18,11 @@ same way it finds ``QCoreApplication.translate`` in the window's code::
   with :func:`QT_TRANSLATE_NOOP`, which lupdate reads and which returns the text unchanged,
   and are translated where they are used: ``translate("Wording.labels", KIND_LABELS[kind])``.
 
-Without a bound translator (the command line, the briefings made there, the pure-Python
-tests) :func:`english` answers: the text as written, its plural forms resolved.
-``desktop.ui.i18n.install_translators`` binds Qt's (:func:`set_translator`), so the window
-and what it prints read in the user's language.
+Without a bound translator (an English locale, the pure-Python tests) :func:`english`
+answers: the text as written, its plural forms resolved. ``desktop.ui.i18n`` binds Qt's
+(:func:`set_translator`): ``install_translators`` for the window and what it prints,
+``bind_standalone`` for the command line and the doctor (a translator of Accord's catalogue
+that needs no application), so every one of them reads in the user's language.
 """
 
 from __future__ import annotations
