@@ -110,12 +110,17 @@ class ClauseDelegate(InheritedTr, QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        info = self._model.row_info(index.row())
-        # Qt asks for every row's size each time the list is laid out (after any insert):
-        # a row whose RowInfo object is unchanged answers from the cache by identity.
-        known = self._sizes.get(id(info))
-        if known is not None and known[0] is info:
-            return known[1]
+        # Qt asks for every row's size each time the list is laid out (after any insert), a
+        # Python call per row: a row whose RowInfo object is built and unchanged answers from
+        # the cache by identity, with nothing else called.
+        row = index.row()
+        infos = self._model.infos
+        info = infos[row] if 0 <= row < len(infos) else None
+        if info is not None:
+            known = self._sizes.get(id(info))
+            if known is not None and known[0] is info:
+                return known[1]
+        info = self._model.row_info(row)
         width = self._text_width()
         full = width + NUMBER_WIDTH + BAR + 3 * PAD
         if info is None:

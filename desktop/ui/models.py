@@ -369,9 +369,11 @@ class DraftModel(InheritedTr, QAbstractListModel):
         self._texts: dict[int, tuple[Clause, str]] = {}  # id(clause) -> (clause, rendered text)
         self._violations: dict[str, list[tuple[str, str, str]]] = {}
         self._conflicts: dict[str, list[str]] = {}
-        self._info: list[RowInfo | None] = []  # per row, built on demand, kept across edits
+        #: Per row, what the delegate draws (None: not built yet, see :meth:`row_info`); built
+        #: on demand and kept across edits. The delegate's ``sizeHint`` reads it directly.
+        self.infos: list[RowInfo | None] = []
         self._snapshot()
-        self._info = [None] * len(self._clauses)
+        self.infos = [None] * len(self._clauses)
         workspace.changed.connect(self._on_changed)
 
     def _snapshot(self) -> None:
@@ -422,7 +424,7 @@ class DraftModel(InheritedTr, QAbstractListModel):
                                       What.LIBRARY, What.PARTIES):
             self.beginResetModel()
             self._snapshot()
-            self._info = [None] * len(self._clauses)
+            self.infos = [None] * len(self._clauses)
             self.endResetModel()
             return
         assert draft is not None
@@ -432,14 +434,14 @@ class DraftModel(InheritedTr, QAbstractListModel):
             (row,) = change.rows
             self.beginInsertRows(QModelIndex(), row, row)
             self._snapshot()
-            self._info.insert(row, None)
+            self.infos.insert(row, None)
             self.endInsertRows()
             touched = {row - 1, row, row + 1}
         elif what == What.CLAUSE_REMOVED:
             (row,) = change.rows
             self.beginRemoveRows(QModelIndex(), row, row)
             self._snapshot()
-            del self._info[row]
+            del self.infos[row]
             self.endRemoveRows()
             touched = {row - 1, row}
         elif what == What.CLAUSE_MOVED:
@@ -447,7 +449,7 @@ class DraftModel(InheritedTr, QAbstractListModel):
             self.beginMoveRows(QModelIndex(), src, src, QModelIndex(),
                                dst + 1 if dst > src else dst)
             self._snapshot()
-            self._info.insert(dst, self._info.pop(src))
+            self.infos.insert(dst, self.infos.pop(src))
             self.endMoveRows()
             touched = {src - 1, src, src + 1, dst - 1, dst, dst + 1}
         else:
@@ -460,7 +462,7 @@ class DraftModel(InheritedTr, QAbstractListModel):
             pid = clause.provision
             if (i in touched or old_violations.get(pid) != self._violations.get(pid)
                     or old_conflicts.get(pid) != self._conflicts.get(pid)):
-                self._info[i] = None
+                self.infos[i] = None
                 index = self.index(i)
                 self.dataChanged.emit(index, index)
 
@@ -500,11 +502,11 @@ class DraftModel(InheritedTr, QAbstractListModel):
         clause, marks or phase heading change)."""
         if not 0 <= row < len(self._clauses):
             return None
-        cached = self._info[row]
+        cached = self.infos[row]
         if cached is not None:
             return cached
         info = self._row_info(row)
-        self._info[row] = info
+        self.infos[row] = info
         return info
 
     def _row_info(self, row: int) -> RowInfo | None:
