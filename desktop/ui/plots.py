@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain import PartyVerdict, Report, Scenario
+from desktop.domain import PartyVerdict, Report, Scenario, Violation
 from desktop.ui.i18n import InheritedTr
 from desktop.ui.look import is_dark
 from desktop.wording import palette, percent, short_name
@@ -103,10 +103,13 @@ class SatisfactionChart(InheritedTr, Themed):
         self._bars: tuple[tuple[float, ...], tuple[object, ...]] | None = None  # as drawn
         self._no_deal_shown: tuple[list[float], list[float]] | None = None
         self._shown_title = self.title_text()
+        self._described: tuple[object, ...] | None = None  # what the description says
         self.labels: list[pg.TextItem] = []
         self.values: list[float] = []
         self.acceptable: list[bool] = []
         self._ticks: list[list[tuple[int, str]]] = []
+        self._names: tuple[str, ...] | None = None  # the parties the ticks name
+        self._labelled: list[tuple[str, tuple[float, float]]] = []  # each label's text, place
         self._font = QFont()
         self._font.setBold(True)
         self.apply_palette()
@@ -160,11 +163,14 @@ class SatisfactionChart(InheritedTr, Themed):
         if title != self._shown_title:
             self._shown_title = title
             self.setTitle(title, color=self.ink().name(), size="10pt")
-        ticks = [[(i, _short(v.name)) for i, v in enumerate(verdicts)]]
-        if ticks != self._ticks:  # axis relayout is costly; party names rarely change
-            self._ticks = ticks
-            self.getAxis("bottom").setTicks(ticks)
-            self.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
+        names = tuple(v.name for v in verdicts)
+        if names != self._names:  # axis relayout is costly; party names rarely change
+            self._names = names
+            ticks = [[(i, _short(name)) for i, name in enumerate(names)]]
+            if ticks != self._ticks:
+                self._ticks = ticks
+                self.getAxis("bottom").setTicks(ticks)
+                self.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
         # Labels are kept and updated: creating graphics items on every edit is slow.
         while len(self.labels) < len(verdicts):
             label = pg.TextItem("", color=self.ink(), anchor=(0.5, 1.0))
@@ -173,19 +179,39 @@ class SatisfactionChart(InheritedTr, Themed):
             self.labels.append(label)
         while len(self.labels) > len(verdicts):
             self.removeItem(self.labels.pop())
+        # What each label reads and where, as set: asking pyqtgraph costs more than a compare.
+        del self._labelled[len(self.labels):]
+        self._labelled += [("", (-1.0, -1.0))] * (len(self.labels) - len(self._labelled))
         for i, v in enumerate(verdicts):
             marked = f"{_MARKS[v.verdict]} {percent(shown[i])}"  # a mark and a number
+            level = self.no_deal[i]
+            at = (float(i), max(self.values[i], level if level is not None else 0) + 1)
+            if self._labelled[i] == (marked, at):
+                continue
             label = self.labels[i]
             if label.toPlainText() != marked:
                 label.setText(marked)
-            level = self.no_deal[i]
-            at = QPointF(i, max(self.values[i], level if level is not None else 0) + 1)
-            if label.pos() != at:
-                label.setPos(at)
+            if label.pos() != QPointF(*at):
+                label.setPos(QPointF(*at))
+            self._labelled[i] = (marked, at)
+        self._describe(verdicts, shown)
+
+    def _describe(self, verdicts: tuple[PartyVerdict, ...], shown: list[float | None]) -> None:
+        """The description, worded again only when what it says moved: each party's name,
+        verdict, satisfaction and level as printed, and the templates that word them (the
+        language). Qt tells assistive tools of every set, so only a new one is set."""
+        key = (tuple((v.name, v.verdict, percent(x), level)
+                     for v, x, level in zip(verdicts, shown, self.no_deal, strict=True)),
+               self.tr("{party}: {verdict}, satisfaction {satisfaction}"),
+               self.tr("{party}: {verdict}, satisfaction {satisfaction} (no-deal level "
+                       "{level})"),
+               self.tr("accepts"), self.tr("accepts on conditions"), self.tr("rejects"))
+        if key == self._described:
+            return
+        self._described = key
         self.setAccessibleDescription("; ".join(
             self.party_words(v, x, level)
             for v, x, level in zip(verdicts, shown, self.no_deal, strict=True)))
-
 
     def _draw_bars(self, x: list[int], colors: list[tuple[int, int, int]]) -> None:
         # Most edits move no bar: pyqtgraph redraws every bar on setOpts, so only on a change.
@@ -209,6 +235,9 @@ class SatisfactionChart(InheritedTr, Themed):
         if (xs, ys) != self._no_deal_shown:
             self._no_deal_shown = (xs, ys)
             self.no_deal_marks.setData(x=xs, y=ys, connect="pairs")
+
+
+_NO_CELL = (-1, -1)  # a red line the matrix has no cell for
 
 
 class RedLineMatrix(InheritedTr, Themed):
@@ -241,6 +270,16 @@ class RedLineMatrix(InheritedTr, Themed):
         self._holding: np.ndarray = np.zeros((0, 0), dtype=np.int8)
         self._cells: dict[tuple[str, str], tuple[int, int]] = {}  # (party, red line): cell
         self._cell = (0, 0)
+        # Each cell's words, as cell_text() says them, made once per (cell, state): a flip
+        # of 400 cells then rewords nothing. Kept while the words' two templates read the same
+        # (the language) and the parties and their red lines stay (_layout_axes empties it).
+        self._words: dict[tuple[int, int, bool], str] = {}
+        self._templates: tuple[str, str] = ("", "")
+        self._description = ""
+        # Per party, its violations (as the report's tuple) and their cells (see
+        # _crossed_cells); and the cells crossed as last drawn.
+        self._crossed_by: dict[str, tuple[tuple[Violation, ...], list[int]]] = {}
+        self._crossed_shown: list[int] | None = None
         self.setMouseTracking(True)
         self.scene().sigMouseMoved.connect(self._hover)
         self.getAxis("left").setTicks([[]])
@@ -263,25 +302,65 @@ class RedLineMatrix(InheritedTr, Themed):
         parties = scenario.parties
         if parties is not self._parties:
             self._layout_axes(scenario)
-        # Every red line holds (1) but those crossed (-1): O(crossed), not O(red lines).
+        # Every red line holds (1) but those crossed (-1): O(crossed), not O(red lines); and
+        # O(parties) after an edit, which hands back the same violations for most parties.
+        crossed = self._crossed_cells(report)
+        if crossed == self._crossed_shown and self.image.image is not None:
+            return  # the same cells crossed: no redraw
+        self._crossed_shown = crossed
         grid = self._holding.copy()
-        if report is not None:
-            cells = self._cells
-            for v in report.parties:
-                for x in v.violations:
-                    cell = cells.get((v.party, x.red_line))
-                    if cell is not None:
-                        grid[cell] = -1
+        grid.ravel()[crossed] = -1
         if np.array_equal(grid, self.grid) and self.image.image is not None:
             return  # nothing flipped: no redraw
         self.grid = grid
         self._paint(grid)
-        crossed = [self.cell_text(int(i), int(j)) for i, j in zip(*np.nonzero(grid == -1),
-                                                                   strict=True)]
+        self._reword()
+        rows, columns = np.nonzero(grid == -1)
+        words, word = self._words, self._word
+        named = [words.get((i, j, True)) or word(i, j, True)
+                 for i, j in zip(rows.tolist(), columns.tolist(), strict=True)]
         held = int(np.count_nonzero(grid == 1))
-        self.setAccessibleDescription(
-            "; ".join(crossed) + ("; " if crossed else "")
-            + self.tr("%n other red line(s) (holds/hold).", "", held))
+        description = ("; ".join(named) + ("; " if named else "")
+                       + self.tr("%n other red line(s) (holds/hold).", "", held))
+        if description != self._description:  # (Qt tells assistive tools of every set)
+            self._description = description
+            self.setAccessibleDescription(description)
+
+    def _crossed_cells(self, report: Report | None) -> list[int]:
+        """The crossed cells, as indices into the flattened grid: each party's are found
+        once for its tuple of violations and kept while the report hands back that tuple."""
+        if report is None:
+            self._crossed_by = {}
+            return []
+        cells, width, known = self._cells, self._holding.shape[1], self._crossed_by
+        crossed: list[int] = []
+        found: dict[str, tuple[tuple[Violation, ...], list[int]]] = {}
+        for v in report.parties:
+            kept = known.get(v.party)
+            if kept is not None and kept[0] is v.violations:
+                mine = kept[1]
+            else:
+                mine = [i * width + j for i, j in (
+                    cells.get((v.party, x.red_line), _NO_CELL) for x in v.violations) if i >= 0]
+            found[v.party] = (v.violations, mine)
+            crossed += mine
+        self._crossed_by = found
+        return crossed
+
+    def _reword(self) -> None:
+        """Forget the cells' words when their templates read otherwise (another language)."""
+        templates = (self.tr("{party}: {red_line}: crossed"),
+                     self.tr("{party}: {red_line}: holds"))
+        if templates != self._templates:
+            self._templates = templates
+            self._words.clear()
+
+    def _word(self, row: int, column: int, crossed: bool) -> str:
+        """The words of cell (``row``, ``column``) crossed or holding, made and kept."""
+        text = self._words[(row, column, crossed)] = \
+            self._templates[0 if crossed else 1].format(party=self.party_names[row],
+                                                        red_line=self.titles[row][column])
+        return text
 
     def _paint(self, grid: np.ndarray) -> None:
         rgba = np.empty((*grid.shape, 4), dtype=np.ubyte)
@@ -353,6 +432,9 @@ class RedLineMatrix(InheritedTr, Themed):
         self.grid = np.zeros((len(parties), max(width, 1)), dtype=np.int8)
         self._holding = np.zeros_like(self.grid)  # 1 in each red line's cell
         self._cells = {}
+        self._crossed_by = {}  # cells of other places
+        self._crossed_shown = None
+        self._words.clear()  # other parties or red lines: other words
         for i, party in enumerate(parties):
             for j, line in enumerate(party.red_lines):
                 self._holding[i, j] = 1
@@ -369,9 +451,9 @@ class RedLineMatrix(InheritedTr, Themed):
     def cell_text(self, row: int, column: int) -> str:
         """The cell of party ``row`` and its red line ``column``, in words."""
         if 0 <= row < len(self.titles) and 0 <= column < len(self.titles[row]):
-            text = self.tr("{party}: {red_line}: crossed") if self.grid[row, column] == -1 \
-                else self.tr("{party}: {red_line}: holds")
-            return text.format(party=self.party_names[row], red_line=self.titles[row][column])
+            self._reword()
+            crossed = bool(self.grid[row, column] == -1)
+            return self._words.get((row, column, crossed)) or self._word(row, column, crossed)
         return ""
 
     def _hover(self, pos: QPointF) -> None:
