@@ -47,6 +47,7 @@ from desktop.wording import (
 from desktop.wording.labels import role_label
 from desktop.wording.palette import ACCEPT, CONFLICT, NEUTRAL, REJECT
 from desktop.wording.reasons import Speaker
+from desktop.wording.translate import current_translator
 from desktop.wording.verdicts import (
     chance_words,
     coverage_words,
@@ -225,6 +226,21 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_OPEN: list[tuple[Draft, bool]] = []  # the last draft asked about, and its answer
+
+
+def _is_open(draft: Draft | None) -> bool:
+    """Whether ``draft`` has an open point (a clause with alternatives); the answer for the
+    last draft is kept, since every card asks about the same one after an edit."""
+    if draft is None:
+        return False
+    if _OPEN and _OPEN[0][0] is draft:
+        return _OPEN[0][1]
+    answer = any(c.alternatives for c in draft.clauses)
+    _OPEN[:] = [(draft, answer)]
+    return answer
+
+
 def _when(v: Violation, draft: Draft | None, scenario: Scenario | None) -> str:
     if not v.conditional:
         return ""
@@ -233,6 +249,8 @@ def _when(v: Violation, draft: Draft | None, scenario: Scenario | None) -> str:
 
 class PartyCard(InheritedTr, QFrame):
     violation_clicked = Signal(list)  # culprit provision ids
+    _style = ""  # the verdict's style sheet, as set
+    _settled = False  # the verdict shown reads nothing of the draft (see show_verdict)
 
     def __init__(self, party: Party, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -313,15 +331,32 @@ class PartyCard(InheritedTr, QFrame):
         # may read differently (a draft edit keeps the same tuple). Open points are named by
         # their number in the draft.
         words = id(scenario.provisions) if scenario is not None else None
+        last = self._verdict
+        if (self._settled and last is not None and verdict is last[0] and self._shown is not None
+                and self._shown[3] == words and self._shown[-1] is current_translator()):
+            # The very verdict shown, of a card that reads nothing of the draft (no open
+            # point, no conditional crossing, no "at worst"): the key below would match.
+            return
+        # Everything else the card reads that the verdict does not hold: the numbers of the
+        # clauses it names (an open point's, and a conditional crossing's: an insert above
+        # renumbers them), whether the draft has open points at all (the chance reads "at
+        # worst" then), and the language of the wording.
         opened = tuple(draft.index_of(p) for p, _, _ in verdict.accepts_if) if draft else ()
+        numbered = tuple(draft.index_of(p) for v in verdict.violations if v.conditional
+                         for p, _, _ in v.under) if draft else ()
+        worst = _is_open(draft) if verdict.violations and verdict.verdict != "rejects" \
+            else None
         key = (verdict.acceptable, verdict.satisfaction, verdict.violations, words,
                verdict.verdict, verdict.accepts_if, verdict.acceptance_chance,
                verdict.coverage, verdict.addressed_satisfaction, opened, verdict.met_if,
                tuple(draft.index_of(p) for c in verdict.met_if for p, _, _ in c)
-               if draft else ())
+               if draft else (), numbered, worst, current_translator())
         if key == self._shown:
             return  # nothing changed for this party: no repaint, no relayout
         self._shown = key
+        self._settled = not (verdict.accepts_if or verdict.met_if or numbered
+                             or any(v.conditional for v in verdict.violations)
+                             or worst is not None)
         self._verdict = (verdict, scenario, draft)
         n = len(verdict.violations)
         if verdict.acceptable:
@@ -334,13 +369,18 @@ class PartyCard(InheritedTr, QFrame):
         else:
             self.verdict.setText(self.tr("✗ Rejects: %n red line(s) crossed", "", n))
             color = REJECT
-        chance = chance_words(verdict, open_draft=draft is not None and any(
-            c.alternatives for c in draft.clauses)) if n else ""
+        chance = chance_words(verdict, open_draft=_is_open(draft)) if n else ""
         self.chance.setText(_capital(chance) + "." if chance else "")
         self.chance.setVisible(bool(chance))
-        self.verdict.setStyleSheet(f"color: {ink_name(color, self)}; font-weight: bold;")
+        style = f"color: {ink_name(color, self)}; font-weight: bold;"
+        if style != self._style:  # a style sheet is re-parsed on every set
+            self._style = style
+            self.verdict.setStyleSheet(style)
         self.verdict.setAccessibleName(self.verdict.text())
         shown = shown_satisfaction(verdict)  # over what the draft addresses, as the words
+        # A moved bar repaints at once (QProgressBar.setValue): with updates off it is painted
+        # with the rest of the window instead.
+        self.satisfaction.setUpdatesEnabled(False)
         if shown is None:
             self.satisfaction.setValue(0)
             self.satisfaction.setFormat(self.tr("No preferences stated")
@@ -350,6 +390,7 @@ class PartyCard(InheritedTr, QFrame):
             self.satisfaction.setValue(round(shown * 100))
             self.satisfaction.setFormat(
                 self.tr("Satisfaction {percent}").format(percent=percent(shown)))
+        self.satisfaction.setUpdatesEnabled(True)
         self.satisfaction_text.setText(self.satisfaction.format())
         self.satisfaction.setAccessibleName(self.satisfaction.format())
         covered = "" if verdict.satisfaction is None else coverage_words(verdict)
@@ -374,6 +415,7 @@ class RedLinePanel(InheritedTr, QScrollArea):
         self._ws = workspace
         self._cards: dict[str, PartyCard] = {}
         self._parties: tuple[Party, ...] = ()
+        self._summary_style = ""  # the summary's style sheet, as set
         self.summary = QLabel(self)
         self.summary.setObjectName("ReportSummary")
         self.summary.setWordWrap(True)
@@ -466,7 +508,10 @@ class RedLinePanel(InheritedTr, QScrollArea):
         mark = "✓ " if ok else "◐ " if report.viable_if is not None else "✗ "
         self.summary.setText(mark + summary)
         color = ACCEPT if ok else CONFLICT if report.viable_if is not None else REJECT
-        self.summary.setStyleSheet(f"color: {ink_name(color, self)};")
+        style = f"color: {ink_name(color, self)};"
+        if style != self._summary_style:  # a style sheet is re-parsed on every set
+            self._summary_style = style
+            self.summary.setStyleSheet(style)
         if report.conflicts:
             scenario = self._ws.scenario
             self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c, scenario)
