@@ -16,7 +16,7 @@ edit from its undo.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass, replace
 from functools import cache
 
 from PySide6.QtCore import (
@@ -69,6 +69,7 @@ from desktop.wording.changes import (
     verdict_changes,
 )
 from desktop.wording.palette import ACCEPT, CONFLICT, REJECT
+from desktop.wording.translate import current_translator
 from desktop.wording.verdicts import shown_satisfaction, verdict_phrase, verdict_verb
 
 PAD_X = 6
@@ -172,6 +173,8 @@ class VerdictStrip(InheritedTr, QWidget):
         self._ws = workspace
         self._words = StripWords(self)
         self.entries: tuple[Entry, ...] = ()
+        # Per party, what its line was made from and the line (see _entries).
+        self._made: dict[str, tuple[tuple[object, ...], Entry]] = {}
         self._last: dict[str, str] = {}
         self._last_draft: str | None = None
         self._flipped: frozenset[str] = frozenset()
@@ -216,10 +219,7 @@ class VerdictStrip(InheritedTr, QWidget):
         return self._flipped
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
-        draft = self._ws.draft
-        entries = () if report is None else tuple(
-            self._words.entry(v, scenario, v.party in self._flipped, draft)
-            for v in report.parties)
+        entries = () if report is None else self._entries(scenario, report)
         if entries == self.entries:
             return
         widths_changed = [e.text for e in entries] != [e.text for e in self.entries]
@@ -228,6 +228,37 @@ class VerdictStrip(InheritedTr, QWidget):
         if widths_changed:
             self._measure_cells()
         self.update()
+
+    def _entries(self, scenario: Scenario, report: Report) -> tuple[Entry, ...]:
+        """Each party's line. A settled verdict's line reads only the verdict, the party (its
+        no-deal level), whether it flipped and the language: while those stay the same
+        (the checker hands back the very verdict of a party an edit did not touch) the line
+        made before is kept. A line "accepts if §12 is ..." also reads the draft (the clause
+        numbers) and the scenario (the alternatives' labels): it is made again every time."""
+        draft = self._ws.draft
+        parties = scenario.party_index
+        language = current_translator()
+        made: dict[str, tuple[tuple[object, ...], Entry]] = {}
+        entries = []
+        for v in report.parties:
+            flipped = v.party in self._flipped
+            if getattr(v, "verdict", None) == "accepts-if":
+                entries.append(self._words.entry(v, scenario, flipped, draft))
+                continue
+            key = (v, parties.get(v.party), flipped, language)
+            kept = self._made.get(v.party)
+            entry = kept[1] if kept is not None and kept[0] == key else \
+                self._words.entry(v, scenario, flipped, draft)
+            made[v.party] = (key, entry)
+            entries.append(entry)
+        self._made = made
+        return tuple(entries)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # every line in the new language
+            self._made = {}
+            self.show_report(self._ws.scenario, self._ws.report)
 
     def texts(self) -> list[str]:
         """What each party's line reads, in the scenario's order."""
@@ -446,6 +477,20 @@ class Notice:
         return notice_entry(self.sentences, self.action, self.undone, self.when)
 
 
+def _moved_only(before: Report, after: Report) -> tuple[Report, Report]:
+    """``before`` and ``after`` with only the parties whose verdict is not the very same
+    object in both: what :func:`verdict_changes` says of them is what it says of the whole
+    reports, since a verdict compared with itself neither flips nor moves (the checker hands
+    back the verdict of every party an edit did not touch, twenty parties compared twice)."""
+    old = {v.party: v for v in before.parties}
+    moved = tuple(v for v in after.parties if old.get(v.party) is not v)
+    if len(moved) == len(after.parties) or not (is_dataclass(before) and is_dataclass(after)):
+        return before, after
+    return (replace(before, parties=tuple(old[v.party] for v in moved if v.party in old),
+                    _by_party={}),
+            replace(after, parties=moved, _by_party={}))
+
+
 class ChangeNotices(QObject):
     """Turns each edit into a :class:`Notice` and keeps this document's notices.
 
@@ -492,8 +537,9 @@ class ChangeNotices(QObject):
             self._pending = (moved, moved)
         else:
             scenario = self._ws.scenario
-            self._pending = (verdict_changes(before, report, scenario, draft=draft),
-                             verdict_changes(before, report, scenario, why=False, draft=draft))
+            before, after = _moved_only(before, report)
+            self._pending = (verdict_changes(before, after, scenario, draft=draft),
+                             verdict_changes(before, after, scenario, why=False, draft=draft))
         if change.what == What.DRAFT_SWITCHED:  # navigation: not on the undo stack
             self._flush()
         else:
