@@ -164,3 +164,22 @@ def test_the_satisfaction_description_follows_the_language(
     monkeypatch.setattr(SatisfactionChart, "tr", marked)
     chart.show_report(win.ws.scenario, win.ws.report)  # nothing moved but the words
     assert chart.accessibleDescription().startswith("«")
+
+
+def test_the_satisfaction_chart_follows_the_parties_not_only_the_verdicts(
+        win: MainWindow, ukraine: Scenario) -> None:
+    """A note changes no verdict: the chart sets nothing. A party's new no-deal level (its
+    verdict the same) moves its dashed mark, its label and its words."""
+    chart = win.charts.satisfaction
+    sets = _spy(chart, "setAccessibleDescription")
+    assert win.editor.set_note(0, "A note changes no verdict.")
+    assert sets == []
+    turkey = win.ws.scenario.party("turkey")
+    assert turkey.no_deal is not None
+    assert win.editor.put_party(turkey.model_copy(update={"no_deal": 0.9}), "turkey")
+    assert len(sets) == 1
+    assert "Turkey: accepts, satisfaction 64% (no-deal level 90%)" in \
+        chart.accessibleDescription()
+    at = [p.id for p in win.ws.scenario.parties].index("turkey")
+    assert chart.no_deal[at] == pytest.approx(90.0)
+    assert chart.labels[at].pos().y() == pytest.approx(91.0)

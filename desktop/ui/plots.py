@@ -104,6 +104,9 @@ class SatisfactionChart(InheritedTr, Themed):
         self._no_deal_shown: tuple[list[float], list[float]] | None = None
         self._shown_title = self.title_text()
         self._described: tuple[object, ...] | None = None  # what the description says
+        # The parties and the templates, and the verdicts, last shown (see show_report).
+        self._seen: tuple[object, ...] | None = None
+        self._seen_verdicts: tuple[PartyVerdict, ...] = ()
         self.labels: list[pg.TextItem] = []
         self.values: list[float] = []
         self.acceptable: list[bool] = []
@@ -146,6 +149,15 @@ class SatisfactionChart(InheritedTr, Themed):
 
     def show_report(self, scenario: Scenario, report: Report | None) -> None:
         verdicts = report.parties if report else ()
+        # Everything drawn is read from the verdicts, the parties (their no-deal levels) and
+        # the words' templates: the very same verdicts of the same parties (an edit that
+        # touched no party's rules) in the same words draw nothing new.
+        templates = self._templates()
+        seen = (scenario.parties, templates)
+        if (seen == self._seen and len(verdicts) == len(self._seen_verdicts)
+                and all(a is b for a, b in zip(verdicts, self._seen_verdicts, strict=True))):
+            return
+        self._seen, self._seen_verdicts = seen, verdicts
         # The satisfaction a person reads everywhere: over what the draft addresses.
         shown = [shown_satisfaction(v) for v in verdicts]
         self.values = [0.0 if x is None else x * 100 for x in shown]
@@ -194,24 +206,32 @@ class SatisfactionChart(InheritedTr, Themed):
             if label.pos() != QPointF(*at):
                 label.setPos(QPointF(*at))
             self._labelled[i] = (marked, at)
-        self._describe(verdicts, shown)
+        self._describe(verdicts, shown, templates)
 
-    def _describe(self, verdicts: tuple[PartyVerdict, ...], shown: list[float | None]) -> None:
+    def _describe(self, verdicts: tuple[PartyVerdict, ...], shown: list[float | None],
+                  templates: tuple[str, ...]) -> None:
         """The description, worded again only when what it says moved: each party's name,
         verdict, satisfaction and level as printed, and the templates that word them (the
         language). Qt tells assistive tools of every set, so only a new one is set."""
         key = (tuple((v.name, v.verdict, percent(x), level)
                      for v, x, level in zip(verdicts, shown, self.no_deal, strict=True)),
-               self.tr("{party}: {verdict}, satisfaction {satisfaction}"),
-               self.tr("{party}: {verdict}, satisfaction {satisfaction} (no-deal level "
-                       "{level})"),
-               self.tr("accepts"), self.tr("accepts on conditions"), self.tr("rejects"))
+               templates)
         if key == self._described:
             return
         self._described = key
         self.setAccessibleDescription("; ".join(
             self.party_words(v, x, level)
             for v, x, level in zip(verdicts, shown, self.no_deal, strict=True)))
+
+    def _templates(self) -> tuple[str, ...]:
+        """The texts the title, the labels' "n/a" and the description are worded from, as
+        they read now (the language)."""
+        return (self.tr("{party}: {verdict}, satisfaction {satisfaction}"),
+                self.tr("{party}: {verdict}, satisfaction {satisfaction} (no-deal level "
+                        "{level})"),
+                self.tr("accepts"), self.tr("accepts on conditions"), self.tr("rejects"),
+                self.tr("Satisfaction by party (– – no-deal level)"),
+                self.tr("Satisfaction by party"), percent(None))
 
     def _draw_bars(self, x: list[int], colors: list[tuple[int, int, int]]) -> None:
         # Most edits move no bar: pyqtgraph redraws every bar on setOpts, so only on a change.
