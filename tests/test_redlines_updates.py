@@ -12,6 +12,7 @@ from desktop.domain import Draft, PartyVerdict, Scenario, Violation, check
 from desktop.ui.look import dark_palette
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.redlines import PartyCard
+from tests.wording_pseudo import OPEN, pseudo_translation
 
 TWENTY = "twenty-point"
 PLANT = "znpp"
@@ -173,3 +174,31 @@ def test_the_summary_style_is_set_only_when_its_colour_changes(
     assert panel.summary.styleSheet() != before
     panel.setPalette(light)
     assert panel.summary.styleSheet() == before
+
+
+def test_the_conflicts_follow_the_draft_the_titles_and_the_language(
+        main_window: Callable[..., MainWindow], mini: Scenario) -> None:
+    """The guarantee excludes neutrality and d1 holds both: the panel says so, and says it
+    again only when the conflicts, the provisions' titles or the words change."""
+    win = main_window(mini)
+    conflicts = win.redlines.conflicts
+    said = conflicts.text()
+    assert said.startswith("⚠ ")
+    assert "exclude each other" in said
+    assert conflicts.isVisibleTo(win.redlines)
+    row = [c.provision for c in win.ws.draft.clauses].index("neutral") if win.ws.draft else -1
+    assert win.editor.remove_clause(row)
+    assert not conflicts.isVisibleTo(win.redlines)
+    win.ws.undo_stack.undo()
+    assert conflicts.isVisibleTo(win.redlines)
+    assert conflicts.text() == said
+    guarantee = win.ws.scenario.provision("guarantee")
+    assert win.editor.put_provision(guarantee.model_copy(update={"title": "Pledge of help"}),
+                                    "guarantee")
+    assert "Pledge of help" in conflicts.text()
+    with pseudo_translation():
+        assert win.editor.set_note(0, "Words only.")
+        assert OPEN in conflicts.text()
+    win.ws.undo_stack.undo()
+    assert OPEN not in conflicts.text()
+    assert "Pledge of help" in conflicts.text()

@@ -321,8 +321,11 @@ class PartyCard(InheritedTr, QFrame):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._verdict is not None:
-            self._shown = None  # light ↔ dark: the verdict's words in the new palette's colour
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange) and \
+                self._verdict is not None:
+            # light ↔ dark: the verdict's words in the new palette's colour; another language:
+            # in its words
+            self._shown = None
             self.show_verdict(*self._verdict)
 
     def show_verdict(self, verdict: PartyVerdict, scenario: Scenario | None = None,
@@ -416,6 +419,7 @@ class RedLinePanel(InheritedTr, QScrollArea):
         self._cards: dict[str, PartyCard] = {}
         self._parties: tuple[Party, ...] = ()
         self._summary_style = ""  # the summary's style sheet, as set
+        self._conflicts_shown: tuple[object, ...] | None = None  # what the conflicts say
         self.summary = QLabel(self)
         self.summary.setObjectName("ReportSummary")
         self.summary.setWordWrap(True)
@@ -455,6 +459,9 @@ class RedLinePanel(InheritedTr, QScrollArea):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark
             self.conflicts.setStyleSheet(f"color: {ink_name(CONFLICT, self)};")
+            self._show(self._ws.report)
+        elif event.type() == QEvent.Type.LanguageChange:  # the words in the new language
+            self._conflicts_shown = None
             self._show(self._ws.report)
 
     def show_card(self, party_id: str) -> None:
@@ -513,9 +520,13 @@ class RedLinePanel(InheritedTr, QScrollArea):
             self._summary_style = style
             self.summary.setStyleSheet(style)
         if report.conflicts:
+            # Worded from the conflicts, the provisions' titles and the language alone.
             scenario = self._ws.scenario
-            self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c, scenario)
-                                                     for c in report.conflicts))
+            key = (report.conflicts, scenario.provisions, current_translator())
+            if key != self._conflicts_shown:
+                self._conflicts_shown = key
+                self.conflicts.setText("⚠ " + "\n⚠ ".join(conflict_text(c, scenario)
+                                                         for c in report.conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()
