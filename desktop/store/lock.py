@@ -39,6 +39,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from desktop.store.files import DocumentError
 
@@ -147,16 +148,23 @@ class DocumentLock:
 
     def release(self) -> None:
         """Give the document up. Safe to call twice. The lock file is removed only while it is
-        still the file this lock holds (never what someone put in its place)."""
+        still the file this lock holds (never what someone put in its place); on Windows, which
+        refuses to delete an open file, once it is closed, if nobody else has it open."""
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        if _same_file(fd, self.lock_file):
-            with contextlib.suppress(OSError):
+        ours = removed = _same_file(fd, self.lock_file)
+        if ours:
+            try:
                 self.lock_file.unlink()  # while still locked: nobody can be taking it over
+            except OSError:
+                removed = False
         with contextlib.suppress(OSError):
             _unlock(fd)
         os.close(fd)
+        if ours and not removed and _DELETE_ONCE_CLOSED:
+            with contextlib.suppress(OSError):
+                self.lock_file.unlink()
 
     def __repr__(self) -> str:
         return f"DocumentLock({str(self.path)!r}, held={self.held})"
@@ -340,28 +348,62 @@ def _user() -> str:
         return ""
 
 
+class _Msvcrt(Protocol):
+    """What Accord uses of Windows' ``msvcrt`` module (a test passes a fake of its own)."""
+
+    LK_NBLCK: int
+    LK_UNLCK: int
+
+    def locking(self, fd: int, mode: int, nbytes: int, /) -> None: ...
+
+
+#: What ``msvcrt.locking(fd, LK_NBLCK, 1)`` sets ``errno`` to when another handle holds the
+#: byte: ``EACCES`` (Python raises ``PermissionError``), or ``EDEADLOCK`` as the C runtime's
+#: documentation also lists. Anything else is a real failure and is raised.
+_MSVCRT_HELD = frozenset({errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)})
+
+
+def _msvcrt_try_lock(msvcrt: _Msvcrt, fd: int) -> bool:
+    """Windows: lock byte 0 of ``fd`` without waiting. False if another handle holds it."""
+    os.lseek(fd, 0, os.SEEK_SET)  # msvcrt locks from the current position
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError as err:
+        if err.errno in _MSVCRT_HELD:
+            return False
+        raise
+    return True
+
+
+def _msvcrt_unlock(msvcrt: _Msvcrt, fd: int) -> None:
+    """Windows: unlock byte 0 of ``fd``."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
 if sys.platform == "win32":
     import msvcrt
 
     #: Windows locks a byte range and then refuses reads of it: the owner text goes after it.
     _OWNER_OFFSET = 1
+    #: Windows refuses to delete a file while it is open (``os.open`` shares it for reading
+    #: and writing, not deleting), so :meth:`DocumentLock.release` deletes the lock file once
+    #: it has closed it. That is safe there: anybody who has opened it to take the lock over
+    #: has it open, and the deletion is refused.
+    _DELETE_ONCE_CLOSED = True
 
     def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except PermissionError:
-            return False
-        return True
+        return _msvcrt_try_lock(msvcrt, fd)
 
     def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        _msvcrt_unlock(msvcrt, fd)
 
 else:
     import fcntl
 
     _OWNER_OFFSET = 0
+    #: Deleted after closing, the lock file might already be another process's.
+    _DELETE_ONCE_CLOSED = False
 
     def _try_lock(fd: int) -> bool:
         try:
