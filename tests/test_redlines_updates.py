@@ -5,6 +5,7 @@ it names included (an insert above renumbers them)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from pytestqt.qtbot import QtBot
 
@@ -202,3 +203,44 @@ def test_the_conflicts_follow_the_draft_the_titles_and_the_language(
     win.ws.undo_stack.undo()
     assert OPEN not in conflicts.text()
     assert "Pledge of help" in conflicts.text()
+
+
+def test_a_card_list_measured_at_widths_in_turn_matches_a_fresh_measure(
+        qtbot: QtBot, ukraine: Scenario) -> None:
+    """Qt asks a card's list for its height at two or three widths in turn; the kept layouts
+    answer each width exactly as measuring from nothing does, and a larger font or other
+    lines are measured again (the list grows, the card never clips a line)."""
+    from PySide6.QtGui import QFont
+
+    from desktop.ui.redlines import ViolationList
+
+    report = check(ukraine, ukraine.draft(TWENTY))
+    verdict = max(report.parties, key=lambda v: len(v.violations))
+    assert len(verdict.violations) >= 2
+
+    def fresh(width: int, font: QFont | None = None) -> int:
+        other = ViolationList()
+        qtbot.addWidget(other)
+        if font is not None:
+            other.setFont(font)
+        other.set_violations(verdict.violations, ukraine, verdict.name)
+        return other.heightForWidth(width)
+
+    shown = ViolationList()
+    qtbot.addWidget(shown)
+    shown.set_violations(verdict.violations, ukraine, verdict.name)
+    widths = (390, 443, 390, 240, 443, 240)
+    assert [shown.heightForWidth(w) for w in widths] == [fresh(w) for w in widths]
+    assert shown.heightForWidth(240) > shown.heightForWidth(443)  # narrower wraps more
+    rects = [shown.item_rect(i) for i in range(len(verdict.violations))]
+    assert all(a.bottom() < b.top() for a, b in pairwise(rects))
+
+    big = QFont(shown.font())
+    big.setPointSizeF(shown.font().pointSizeF() * 2)
+    before = shown.heightForWidth(390)
+    shown.setFont(big)
+    assert shown.heightForWidth(390) == fresh(390, big) > before
+
+    fewer = verdict.violations[:1]
+    shown.set_violations(fewer, ukraine, verdict.name)
+    assert shown.heightForWidth(390) < fresh(390, big)

@@ -82,6 +82,11 @@ class ViolationList(InheritedTr, QWidget):
         self._layout_width = -1
         self._rects: list[QRect] = []
         self._height = 0
+        # Qt's layouts ask for the height at two or three widths in turn (the card's and the
+        # scroll area's): each width's layout is kept, and each line's wrapped height at a
+        # width, until the lines or the font change.
+        self._layouts: dict[int, tuple[list[QRect], int]] = {}
+        self._line_heights: dict[tuple[str, int], int] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMouseTracking(True)
@@ -103,6 +108,7 @@ class ViolationList(InheritedTr, QWidget):
         self._scenario = scenario
         self.current = min(self.current, len(violations) - 1)
         self._layout_width = -1
+        self._layouts = {}
         self.setAccessibleDescription("\n".join(t.removeprefix("✗ ") for t in texts))
         self.updateGeometry()
         self.update()
@@ -113,18 +119,43 @@ class ViolationList(InheritedTr, QWidget):
 
     def _measure(self, width: int) -> int:
         if width != self._layout_width:
-            fm = QFontMetrics(self.font())
-            flags = Qt.TextFlag.TextWordWrap
-            inner = max(40, width - 2 * PADDING)
-            self._rects = []
-            y = 0
-            for text in self.texts:
-                h = fm.boundingRect(QRect(0, 0, inner, 100_000), flags, text).height()
-                self._rects.append(QRect(0, y, width, h + 2 * PADDING))
-                y += h + 2 * PADDING + GAP
-            self._height = max(0, y - GAP)
+            layout = self._layouts.get(width)
+            if layout is None:
+                layout = self._lay_out(width)
+                if len(self._layouts) >= 8:
+                    self._layouts.clear()
+                self._layouts[width] = layout
+            self._rects, self._height = layout
             self._layout_width = width
         return self._height
+
+    def _lay_out(self, width: int) -> tuple[list[QRect], int]:
+        """Each line's rectangle at ``width``, and the height of them all."""
+        fm: QFontMetrics | None = None
+        inner = max(40, width - 2 * PADDING)
+        heights = self._line_heights
+        if len(heights) > 4_000:
+            heights.clear()
+        rects = []
+        y = 0
+        for text in self.texts:
+            h = heights.get((text, inner))
+            if h is None:
+                if fm is None:
+                    fm = QFontMetrics(self.font())
+                h = heights[(text, inner)] = fm.boundingRect(
+                    QRect(0, 0, inner, 100_000), Qt.TextFlag.TextWordWrap, text).height()
+            rects.append(QRect(0, y, width, h + 2 * PADDING))
+            y += h + 2 * PADDING + GAP
+        return rects, max(0, y - GAP)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # every wrapped height is another now
+            self._layouts = {}
+            self._line_heights = {}
+            self._layout_width = -1
+            self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
