@@ -82,7 +82,7 @@ def test_an_edit_that_crosses_nothing_new_leaves_the_matrix_alone(win: MainWindo
     matrix = win.charts.matrix
     sets = _spy(matrix, "setAccessibleDescription")
     painted: list[object] = []
-    matrix.image.setImage = lambda *a, **k: painted.append(a)  # type: ignore[method-assign]
+    matrix.image.setImage = lambda *a, **k: painted.append(a)
     report = win.ws.report
     assert win.editor.set_note(0, "A note changes no verdict.")
     assert win.ws.report is not report

@@ -5,13 +5,14 @@ verdict the edit touched, yet both say exactly what they said when every party w
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop.domain import Scenario
 from desktop.ui.mainwindow import MainWindow
-from desktop.ui.verdicts import StripWords, strip_entry
+from desktop.ui.verdicts import Entry, StripWords, strip_entry
 from desktop.wording.changes import verdict_changes
 from tests.wording_pseudo import CLOSE, OPEN, pseudo_translation
 
@@ -51,7 +52,11 @@ def test_the_strip_reads_as_if_every_line_were_made_again(win: MainWindow) -> No
     strip = win.verdicts.strip
     made: list[object] = []
     real = strip._words.entry
-    strip._words.entry = lambda *a: made.append(a) or real(*a)  # type: ignore[method-assign]
+    def counted(*a: Any) -> Entry:
+        made.append(a)
+        return real(*a)
+
+    strip._words.entry = counted  # type: ignore[method-assign,assignment]
     assert win.editor.remove_clause(_row(win, ARMY))
     assert strip.flipped == {"russia"}
     assert any(t.startswith("✗ Russia: now rejects") for t in strip.texts())
