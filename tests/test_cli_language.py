@@ -11,7 +11,6 @@ same exit code.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -24,6 +23,7 @@ from desktop import cli, doctor
 from desktop.cli import english_for_sure, main, user_language
 from desktop.ui import i18n
 from desktop.wording.translate import current_translator, set_translator
+from tests.test_translation import _tool
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.json"
@@ -46,14 +46,6 @@ GERMAN: dict[str, list[tuple[str, str | tuple[str, str]]]] = {
     "Doctor": [("Accord doctor: what this computer has for running and testing Accord",
                 "Accord-Doktor: was dieser Computer zum Ausführen und Testen hat")],
 }
-
-
-def _tool(name: str) -> Path:
-    tool = Path(sys.executable).parent / name
-    found = tool if tool.exists() else shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} (PySide6's Qt Linguist tools) is not installed")
-    return Path(found)
 
 
 def _write_ts(path: Path) -> None:

@@ -34,10 +34,7 @@ from desktop.domain import Scenario
 from desktop.store import lock as posix_lock
 from desktop.store.lock import lock_path
 from desktop.ui import app, crash, system
-from desktop.ui.commands import Editor
-from desktop.ui.files import DocumentController
-from desktop.ui.workspace import Workspace
-from tests.test_ui_mainwindow import FakePrompter
+from tests.test_recovery import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK_SOURCE = ROOT / "desktop" / "store" / "lock.py"
@@ -339,16 +336,6 @@ def windows_locks(monkeypatch: pytest.MonkeyPatch, win: ModuleType) -> FakeMsvcr
     monkeypatch.setattr(posix_lock, "_DELETE_ONCE_CLOSED", win._DELETE_ONCE_CLOSED)
     fake: FakeMsvcrt = win.msvcrt
     return fake
-
-
-class Session:
-    def __init__(self, tmp_path: Path, name: str, scenario: Scenario, recovery: Path) -> None:
-        self.prompter = FakePrompter()
-        self.ws = Workspace(scenario)
-        self.editor = Editor(self.ws)
-        settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-        self.files = DocumentController(self.ws, settings, self.prompter, recovery,
-                                        parent=self.ws)
 
 
 @pytest.fixture
